@@ -1,0 +1,69 @@
+"""What an extractor returns: one plain record per mention, with its evidence.
+
+Extractors are pure functions `text (+ reference date) -> list[Mention]`. These records are
+deliberately light (slots dataclasses, no validation) so the hot path stays fast; the flow
+validates them in batches against the Pydantic models in `schemas/`, which are the contract
+for every field.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(slots=True)
+class AmountMention:
+    start: int  # text[start:end] == self.text, always
+    end: int
+    text: str
+    value: Decimal  # scale applied, sign kept: "$1.5bn" -> Decimal("1500000000")
+    currency: str | None  # ISO 4217 code, None only when the marker is monetary but unknown
+    qualifier: str  # exact | about | over | under | range
+    rule: str  # name of the rule that produced it
+    value_max: Decimal | None = None  # upper bound of a range
+    type: str = "amount"
+
+
+@dataclass(slots=True)
+class PercentageMention:
+    start: int
+    end: int
+    text: str
+    value: Decimal  # in percent units: "40%" -> 40
+    unit: str  # percent | percentage_point
+    qualifier: str  # exact | about | over | under | range
+    rule: str
+    value_max: Decimal | None = None
+    type: str = "percentage"
+
+
+@dataclass(slots=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str  # TIMEX3: "2025-07-03", "XXXX-07-03", "2025-H1", "199", "FY2025", ...
+    grain: str  # day | week | weekend | month | quarter | half | season | year | fiscal_year | decade | century
+    rule: str
+    start_date: date | None = None  # inclusive; None when the value has unknown (X) parts
+    end_date: date | None = None  # exclusive
+    mod: str | None = None  # before | after | on_or_before | since | start | mid | end | approx
+    type: str = "date"
+
+    @property
+    def resolved(self) -> bool:
+        """True when the value is a fully known calendar value (no X placeholders)."""
+        return "X" not in self.value
+
+
+Mention = AmountMention | PercentageMention | DateMention
+
+
+def regex_timeout(text: str) -> float:
+    """Seconds one pattern may spend on `text`: generous for news (>= 5 MB/s), finite for hostile input.
+
+    Pass it as `timeout=` on every regex call over document text; a TimeoutError then becomes a
+    recorded error for that document instead of a hung run.
+    """
+    return 1.0 + len(text) / 1_000_000
