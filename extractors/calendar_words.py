@@ -1,0 +1,95 @@
+"""English calendar vocabulary for the date rules: plain tables, no logic.
+
+Keys are lower-case surface forms; `extractors.dates` builds its patterns from them.
+"""
+from __future__ import annotations
+
+# Month names and abbreviations -> month number. Matched capitalized (or all caps), so the
+# modal "may" and the verb "march" never read as months.
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10,
+    "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+# Full month names that may stand alone ("in October", "their January sales"). "May" is
+# left out: alone it is far more often the modal verb or a name.
+STANDALONE_MONTHS: tuple[str, ...] = (
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+
+# Weekday names -> ISO weekday number (Monday = 1).
+WEEKDAYS: dict[str, int] = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
+    "saturday": 6, "sunday": 7,
+}
+
+# Words that turn a weekday into a named day that is not the nearest such weekday.
+WEEKDAY_NAME_PREFIXES: tuple[str, ...] = (
+    "black", "cyber", "good", "easter", "ash", "super", "blue", "bloody", "maundy", "holy",
+    "giving", "shrove", "fat", "whit", "palm",
+)
+
+# Seasons -> (TIMEX3 code, first month). A season of year Y runs three months from that
+# month of Y (winter Y: December Y to March Y+1).
+SEASONS: dict[str, tuple[str, int]] = {
+    "spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9),
+    "winter": ("WI", 12),
+}
+
+# Ordinal words for quarters, halves, centuries -> number.
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+    "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7,
+    "eighth": 8, "8th": 8, "ninth": 9, "9th": 9, "tenth": 10, "10th": 10,
+    "eleventh": 11, "11th": 11, "twelfth": 12, "12th": 12, "thirteenth": 13, "13th": 13,
+    "fourteenth": 14, "14th": 14, "fifteenth": 15, "15th": 15, "sixteenth": 16, "16th": 16,
+    "seventeenth": 17, "17th": 17, "eighteenth": 18, "18th": 18, "nineteenth": 19,
+    "19th": 19, "twentieth": 20, "20th": 20, "twenty-first": 21, "21st": 21,
+    "twenty-second": 22, "22nd": 22,
+}
+
+# Quarter and half words beyond the ordinals: "the final quarter", "the latter half".
+LAST_PART_WORDS: tuple[str, ...] = ("final", "last", "latter", "back")
+
+# Small counts for "<count> <unit>s ago".
+COUNT_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
+# Part-of-period words -> mod: "early June", "mid-2026", "the end of this year".
+PART_OF_PERIOD: dict[str, str] = {
+    "early": "start", "the start of": "start", "the beginning of": "start",
+    "the early part of": "start", "mid": "mid", "the middle of": "mid", "late": "end",
+    "the end of": "end", "the close of": "end", "the latter part of": "end",
+}
+
+# Words right before a span that give its mod ("by 2030" -> on_or_before). Not in the span.
+SIGNAL_MODS: dict[str, str] = {
+    "by": "on_or_before", "no later than": "on_or_before", "since": "since",
+    "before": "before", "prior to": "before", "ahead of": "before", "after": "after",
+    "around": "approx", "about": "approx", "circa": "approx", "approximately": "approx",
+    "roughly": "approx",
+}
+
+# Relative words -> offset in units of the following period: "last year" -> -1.
+RELATIVE_OFFSETS: dict[str, int] = {
+    "last": -1, "past": -1, "previous": -1, "prior": -1, "this": 0, "current": 0,
+    "next": 1, "coming": 1, "following": 1,
+}
+
+# Days relative to the reference date.
+DAY_WORDS: dict[str, int] = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+# Prepositions that make a bare 4-digit number a year ("in 2022", "by 2030").
+YEAR_PREPOSITIONS: tuple[str, ...] = (
+    "in", "by", "since", "from", "until", "till", "before", "after", "during", "between",
+    "through", "throughout", "as of", "as early as", "as late as", "circa", "ahead of",
+    "prior to", "beyond", "starting", "starting in", "beginning in", "ending in",
+)
+
+# Prepositions that make a year only when nothing word-like follows it ("loss of 2007.").
+WEAK_YEAR_PREPOSITIONS: tuple[str, ...] = ("of", "for", "to", "than", "over")

@@ -1,0 +1,203 @@
+"""The `facts` command: run the pipeline, query the warehouse, schedule re-ingestion, evaluate."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import sys
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from flows.prefect_setup import configure, local_server
+
+app = typer.Typer(
+    help="factflow: extract money amounts, percentages and dates from documents into DuckDB.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+Seeds = Annotated[Path, typer.Option("--seeds", help="Folder of input documents (*.txt, *.md, found recursively).")]
+Db = Annotated[Path, typer.Option("--db", help="DuckDB file of the warehouse.")]
+DEFAULT_SEEDS = Path("seeds")
+DEFAULT_DB = Path("warehouse/facts.duckdb")
+
+
+def _fail(message: str, code: int = 1) -> None:
+    errors.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(seeds: Seeds = DEFAULT_SEEDS, db: Db = DEFAULT_DB) -> None:
+    """Ingest every document in SEEDS into the warehouse, then print a summary.
+
+    Unchanged documents are skipped, changed ones re-extracted, removed ones deleted.
+    """
+    if not seeds.is_dir():
+        _fail(f"seeds folder not found: {seeds}")
+    configure()
+    from flows.ingest import ingest
+    from warehouse.store import DatabaseBusy
+
+    try:
+        result = ingest(seeds=str(seeds), db=str(db))
+    except DatabaseBusy as error:
+        _fail(str(error))
+    _print_summary(result, db)
+
+
+def _print_summary(run, db: Path) -> None:
+    table = Table(title=f"factflow run {run.run_id[:8]} → {db}", show_header=True)
+    table.add_column("documents", justify="left")
+    table.add_column("", justify="right")
+    table.add_column("facts", justify="left")
+    table.add_column("", justify="right")
+    rows = [
+        ("seen", run.docs_seen, "amounts", run.amounts),
+        ("new", run.docs_new, "percentages", run.percentages),
+        ("changed", run.docs_changed, "dates", run.dates),
+        ("unchanged", run.docs_unchanged, "rejects", run.rejects),
+        ("removed", run.docs_removed, "", ""),
+        ("failed", run.docs_failed, "seconds", f"{run.seconds:.1f}"),
+    ]
+    for row in rows:
+        table.add_row(*(str(c) for c in row))
+    console.print(table)
+    if run.docs_failed:
+        console.print(f"{run.docs_failed} document(s) failed: "
+                      f"facts query \"select path, error from documents where status = 'error'\"")
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _jsonable(value):
+    if isinstance(value, Decimal):
+        return str(value.normalize()) if value == value.to_integral() else str(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="A SQL query, e.g. \"select * from facts\".")],
+    seeds: Seeds = DEFAULT_SEEDS,
+    db: Db = DEFAULT_DB,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Run a read-only SQL query on the warehouse. Writes are refused."""
+    import duckdb
+
+    from warehouse.store import DatabaseBusy, query as run_query
+
+    try:
+        columns, rows = run_query(db, sql)
+    except FileNotFoundError as error:
+        _fail(str(error))
+    except DatabaseBusy as error:
+        _fail(str(error))
+    except duckdb.Error as error:
+        message = str(error)
+        if "read-only" in message or "read only" in message:
+            _fail(f"the warehouse is opened read-only by `facts query`; this statement would change it.\n{message}")
+        _fail(message)
+    if format is Format.json:
+        for row in rows:
+            sys.stdout.write(json.dumps({c: _jsonable(v) for c, v in zip(columns, row)}, ensure_ascii=False) + "\n")
+    elif format is Format.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[_jsonable(v) for v in row] for row in rows])
+    else:
+        table = Table(*columns, show_lines=False)
+        for row in rows:
+            table.add_row(*("" if v is None else str(_jsonable(v)) for v in row))
+        console.print(table)
+        console.print(f"{len(rows)} row(s)", style="dim")
+
+
+_INTERVAL = re.compile(r"^(\d+)([smhd])$")
+
+
+def parse_interval(text: str) -> timedelta:
+    """'20s', '10m', '1h' or '2d' as a timedelta."""
+    match = _INTERVAL.match(text.strip())
+    if not match or int(match[1]) == 0:
+        raise typer.BadParameter("use a positive number with s, m, h or d, e.g. 20s, 10m, 1h")
+    unit = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}[match[2]]
+    return timedelta(**{unit: int(match[1])})
+
+
+@app.command()
+def serve(
+    seeds: Seeds = DEFAULT_SEEDS,
+    db: Db = DEFAULT_DB,
+    interval: Annotated[str | None, typer.Option(help="Run every INTERVAL: 20s, 10m, 1h, 1d.")] = None,
+    cron: Annotated[str | None, typer.Option(help="Run on a cron schedule, e.g. \"0 * * * *\".")] = None,
+    prefect_home: Annotated[Path, typer.Option(help="PREFECT_HOME of the local server started when "
+                                                    "PREFECT_API_URL is not set.")] = Path(".prefect"),
+) -> None:
+    """Re-ingest SEEDS on a schedule, through a Prefect deployment served by this process.
+
+    Uses the Prefect server in PREFECT_API_URL; without one, starts a local
+    `prefect server start` (stopped again on exit). Stop with Ctrl-C.
+    """
+    if (interval is None) == (cron is None):
+        _fail("give exactly one of --interval or --cron")
+    every = parse_interval(interval) if interval else None
+    if not seeds.is_dir():
+        _fail(f"seeds folder not found: {seeds}")
+    configure()
+    parameters = {"seeds": str(seeds.resolve()), "db": str(db.resolve())}
+    if os.environ.get("PREFECT_API_URL"):
+        _serve(parameters, every, cron, os.environ["PREFECT_API_URL"])
+        return
+    errors.print(f"starting a local Prefect server (PREFECT_HOME={prefect_home.resolve()}) ...")
+    with local_server(prefect_home.resolve()) as api_url:
+        os.environ["PREFECT_API_URL"] = api_url
+        _serve(parameters, every, cron, api_url)
+
+
+def _serve(parameters: dict, every: timedelta | None, cron: str | None, api_url: str) -> None:
+    from flows.ingest import ingest
+
+    schedule = f"every {every}" if every else f"cron {cron!r}"
+    errors.print(f"serving deployment ingest/factflow ({schedule}) on {api_url}; Ctrl-C stops")
+    ingest.serve(name="factflow", parameters=parameters, interval=every, cron=cron, print_starting_message=False)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold mentions, one JSON line per document (ANNOTATION.md).")],
+    docs: Annotated[Path, typer.Argument(help="Folder the gold's document paths are relative to.")],
+    errors_shown: Annotated[int, typer.Option("--errors", help="List up to N misses, spurious mentions "
+                                                               "and wrong values per kind.")] = 0,
+) -> None:
+    """Score extraction against annotated documents: precision, recall, F1 and value accuracy per type."""
+    from flows.evaluation import evaluate_folder, print_errors, print_scores
+
+    if not gold.is_file():
+        _fail(f"gold file not found: {gold}")
+    if not docs.is_dir():
+        _fail(f"documents folder not found: {docs}")
+    scores, found_errors = evaluate_folder(gold, docs)
+    print_scores(scores, console)
+    if errors_shown:
+        print_errors(found_errors, errors_shown, console)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,185 @@
+"""`facts eval`: score the pipeline's extraction against gold annotations (ANNOTATION.md, "Scoring").
+
+Predictions come from the pipeline's own path (read, decode, sidecar or dateline, extract,
+validate), so what is scored is what `facts run` would store.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from flows.processing import process_document
+from flows.sources import DocumentError, read_raw
+from warehouse.store import FACT_TABLES, Batch
+
+TYPES = ("amount", "percentage", "date")
+
+
+def load_jsonl(path: Path) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def predict(docs: Path, relative_path: str) -> list[dict[str, Any]]:
+    """The validated mentions the pipeline extracts from one document, as prediction records."""
+    batch = Batch()
+    try:
+        raw = read_raw(docs, relative_path)
+    except DocumentError:
+        return []
+    process_document(raw, run_id="eval", batch=batch)
+    predictions = []
+    for mention_type, table in FACT_TABLES.items():
+        for row in batch.facts[table]:
+            predictions.append({
+                "doc": relative_path, "type": mention_type, "start": row["start_char"], "end": row["end_char"],
+                "text": row["text"], "value": _text(row.get("value")), "value_max": _text(row.get("value_max")),
+                "currency": row.get("currency"), "unit": row.get("unit"),
+            })
+    return predictions
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _decimal(value: Any) -> Decimal | str | None:
+    if value is None:
+        return None
+    try:
+        return Decimal(str(value)).normalize()
+    except InvalidOperation:
+        return str(value)
+
+
+def same_value(gold: dict, pred: dict) -> bool:
+    """The prediction's normalized value (and currency or unit) agrees with gold; fields gold omits are not judged."""
+    if gold["type"] == "date":
+        return gold.get("value") is None or str(pred.get("value")) == gold["value"]
+    for key in ("value", "value_max"):
+        if gold.get(key) is not None and _decimal(gold[key]) != _decimal(pred.get(key)):
+            return False
+    if gold["type"] == "amount" and gold.get("currency") and gold["currency"] != pred.get("currency"):
+        return False
+    if gold["type"] == "percentage" and gold.get("unit") and gold["unit"] != (pred.get("unit") or "percent"):
+        return False
+    return True
+
+
+def overlap(a: dict, b: dict) -> int:
+    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    pred: int = 0
+    strict: int = 0
+    lenient: int = 0
+    valued: int = 0
+
+
+@dataclass
+class ScoreError:
+    kind: str  # missed | spurious | value
+    doc: str
+    type: str
+    gold: dict | None
+    pred: dict | None
+
+
+def _scored_predictions(gold_doc: dict, predictions: list[dict], mention_type: str, gold: list[dict]) -> list[dict]:
+    """Predictions that count: inside gold_region, and not on an ignored span unless they hit gold."""
+    region = gold_doc.get("gold_region")
+    kept = []
+    for p in predictions:
+        if p["type"] != mention_type:
+            continue
+        if region and not (region[0] <= p["start"] and p["end"] <= region[1]):
+            continue
+        if any(overlap(p, ig) for ig in gold_doc.get("ignore", [])) and not any(overlap(p, g) for g in gold):
+            continue
+        kept.append(p)
+    return kept
+
+
+def score(gold_docs: list[dict], predictions: list[dict]) -> tuple[dict[str, Counts], list[ScoreError]]:
+    """Strict, lenient (one-to-one, biggest overlap first) and value matches per type."""
+    by_doc: dict[str, list[dict]] = {}
+    for p in predictions:
+        by_doc.setdefault(p["doc"], []).append(p)
+    counts = {t: Counts() for t in TYPES}
+    found: list[ScoreError] = []
+    for gold_doc in gold_docs:
+        doc = gold_doc["doc"]
+        for t in TYPES:
+            if "types" in gold_doc and t not in gold_doc["types"]:
+                continue
+            gold = [m for m in gold_doc["mentions"] if m["type"] == t]
+            pred = _scored_predictions(gold_doc, by_doc.get(doc, []), t, gold)
+            c = counts[t]
+            c.gold += len(gold)
+            c.pred += len(pred)
+            c.strict += len({(g["start"], g["end"]) for g in gold} & {(p["start"], p["end"]) for p in pred})
+            pairs = sorted(((overlap(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)
+                            if overlap(g, p)), reverse=True)
+            used_gold, used_pred = set(), set()
+            for _, i, j in pairs:
+                if i in used_gold or j in used_pred:
+                    continue
+                used_gold.add(i)
+                used_pred.add(j)
+                c.lenient += 1
+                if same_value(gold[i], pred[j]):
+                    c.valued += 1
+                else:
+                    found.append(ScoreError("value", doc, t, gold[i], pred[j]))
+            found += [ScoreError("missed", doc, t, g, None) for i, g in enumerate(gold) if i not in used_gold]
+            found += [ScoreError("spurious", doc, t, None, p) for j, p in enumerate(pred) if j not in used_pred]
+    return counts, found
+
+
+def prf(hits: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = hits / n_pred if n_pred else 0.0
+    r = hits / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate_folder(gold_path: Path, docs: Path) -> tuple[dict[str, Counts], list[ScoreError]]:
+    gold_docs = load_jsonl(gold_path)
+    predictions = [p for gold_doc in gold_docs for p in predict(docs, gold_doc["doc"])]
+    return score(gold_docs, predictions)
+
+
+def print_scores(counts: dict[str, Counts], console: Console) -> None:
+    table = Table("type", "gold", "pred", "strict P", "strict R", "strict F1", "lenient P", "lenient R",
+                  "lenient F1", "value acc", "value P", "value R", "value F1", title="extraction scores")
+    for t, c in counts.items():
+        strict, lenient, valued = prf(c.strict, c.pred, c.gold), prf(c.lenient, c.pred, c.gold), prf(c.valued, c.pred, c.gold)
+        accuracy = c.valued / c.lenient if c.lenient else 0.0
+        table.add_row(t, str(c.gold), str(c.pred), *(f"{x:.3f}" for x in (*strict, *lenient, accuracy, *valued)))
+    console.print(table)
+
+
+def _show(m: dict | None) -> str:
+    if m is None:
+        return ""
+    extra = m.get("currency") or m.get("unit") or ""
+    span = f"{m.get('value')}" + (f"..{m['value_max']}" if m.get("value_max") else "")
+    return f"{m.get('text')!r} [{m['start']}:{m['end']}] = {span} {extra}".rstrip()
+
+
+def print_errors(found: list[ScoreError], limit: int, console: Console) -> None:
+    shown: dict[str, int] = {}
+    for e in found:
+        shown[e.kind] = shown.get(e.kind, 0) + 1
+        if shown[e.kind] <= limit:
+            console.print(f"{e.kind:<8} {e.type:<10} {e.doc}\n    gold {_show(e.gold)}\n    pred {_show(e.pred)}",
+                          highlight=False, markup=False)
+    console.print("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(shown.items())), highlight=False)

@@ -1,0 +1,86 @@
+"""Turning one read document into validated rows: decode → extract → validate. Plain functions."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from pydantic import ValidationError
+
+from extractors import EXTRACTOR_VERSION, Mention, extract, find_dateline
+from flows.sources import DocumentError, RawDocument, decode, doc_id_for, parse_sidecar, title_from_text
+from schemas import FACT_MODELS, Document, Reject
+from warehouse.store import FACT_TABLES, Batch
+
+
+def mention_row(mention: Mention, doc_id: str, run_id: str) -> dict[str, Any]:
+    """The extractor's record as a row of its fact table (before validation)."""
+    row = {f.name: getattr(mention, f.name) for f in dataclasses.fields(mention)}
+    row["start_char"] = row.pop("start")
+    row["end_char"] = row.pop("end")
+    row.pop("type")
+    if mention.type == "date":
+        row["resolved"] = mention.resolved
+    row.update(doc_id=doc_id, run_id=run_id)
+    return row
+
+
+def _reason(error: ValidationError) -> str:
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'mention'}: {e['msg']}" for e in error.errors())
+
+
+def validate_mentions(mentions: list[Mention], text: str, doc_id: str, run_id: str, batch: Batch) -> None:
+    """Validate each mention against its schema; a failure goes to rejects with its reason."""
+    for mention in mentions:
+        row = mention_row(mention, doc_id, run_id)
+        try:
+            fact = FACT_MODELS[mention.type].model_validate(row, context={"text": text})
+        except ValidationError as error:
+            payload = json.loads(json.dumps(row, default=str))
+            batch.rejects.append(Reject(
+                doc_id=doc_id, type=mention.type, start_char=row.get("start_char"),
+                end_char=row.get("end_char"), text=row.get("text"), reason=_reason(error),
+                payload=payload, run_id=run_id,
+            ).model_dump() | {"payload": json.dumps(payload)})
+            continue
+        batch.facts[FACT_TABLES[mention.type]].append(fact.model_dump())
+
+
+def process_document(raw: RawDocument, run_id: str, batch: Batch) -> bool:
+    """Add the document's row, facts and rejects to `batch`; False when the document failed."""
+    doc_id = doc_id_for(raw.path)
+    fields: dict[str, Any] = dict(
+        doc_id=doc_id, path=raw.path, sha256=raw.sha256(), n_bytes=len(raw.data),
+        fingerprint=raw.fingerprint(EXTRACTOR_VERSION), extractor_version=EXTRACTOR_VERSION,
+        ingested_at=datetime.now(timezone.utc), run_id=run_id,
+    )
+    mark = (len(batch.rejects), {t: len(rows) for t, rows in batch.facts.items()})
+    try:
+        text, fields["encoding"] = decode(raw.data)
+        fields.update(text=text, n_chars=len(text))
+        sidecar = parse_sidecar(raw.sidecar)
+        fields.update(title=sidecar.title or title_from_text(text), url=sidecar.url, source=sidecar.source)
+        if sidecar.published:
+            fields.update(published=sidecar.published, published_source="sidecar")
+        elif dateline := find_dateline(text):
+            fields.update(published=dateline[0], published_source="dateline")
+        validate_mentions(extract(text, fields.get("published")), text, doc_id, run_id, batch)
+        fields["status"] = "ok"
+    except (DocumentError, TimeoutError) as error:
+        fields.update(status="error", error=_describe(error))
+    except Exception as error:  # an extractor bug must cost one document, not the run
+        fields.update(status="error", error=f"extraction failed: {type(error).__name__}: {error}")
+    if fields["status"] == "error":  # keep no partial facts of a failed document
+        del batch.rejects[mark[0]:]
+        for table, n in mark[1].items():
+            del batch.facts[table][n:]
+    batch.doc_ids.append(doc_id)
+    batch.documents.append(Document(**fields).model_dump())
+    return fields["status"] == "ok"
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, TimeoutError):
+        return f"extraction timed out (a pattern took too long on this text: {error})"
+    return str(error)

@@ -1,0 +1,158 @@
+"""Finding and reading input documents: plain functions, testable without the engine."""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+DOCUMENT_SUFFIXES = (".txt", ".md")
+SIDECAR_SUFFIX = ".meta.json"
+MAX_BYTES = 64 * 1024 * 1024  # larger files are refused with a clear error, not read
+_SIDECAR_FIELDS = ("published", "title", "url", "source")
+
+
+class DocumentError(Exception):
+    """Why a document could not be read or used; stored in documents.error."""
+
+
+def discover(seeds: Path) -> list[str]:
+    """Relative '/'-separated paths of every document under `seeds`, sorted.
+
+    Symbolic links that lead outside the seeds folder are not followed.
+    """
+    root = seeds.resolve()
+    found = []
+    for path in seeds.rglob("*"):
+        if not path.name.endswith(DOCUMENT_SUFFIXES) or path.name.endswith(SIDECAR_SUFFIX):
+            continue
+        try:
+            if not path.resolve().is_relative_to(root) or not path.is_file():
+                continue
+        except OSError:
+            continue
+        found.append(path.relative_to(seeds).as_posix())
+    return sorted(found)
+
+
+def doc_id_for(relative_path: str) -> str:
+    """A stable id for a path: a changed file keeps its id, and its facts are replaced."""
+    return hashlib.sha256(relative_path.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """A document's bytes and its sidecar's, as found on disk."""
+
+    path: str
+    data: bytes
+    sidecar: bytes | None
+
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    def fingerprint(self, extractor_version: str) -> str:
+        """Equal fingerprints mean nothing that shapes the facts has changed."""
+        digest = hashlib.sha256(self.data)
+        digest.update(b"\0sidecar\0" + (self.sidecar if self.sidecar is not None else b"-"))
+        digest.update(b"\0extractor\0" + extractor_version.encode())
+        return digest.hexdigest()
+
+
+def read_raw(seeds: Path, relative_path: str, max_bytes: int = MAX_BYTES) -> RawDocument:
+    """Read a document and its sidecar. Raises DocumentError with a clear reason."""
+    path = seeds / relative_path
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DocumentError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError("file disappeared before it could be read") from None
+    except PermissionError:
+        raise DocumentError("file is not readable (permission denied)") from None
+    except OSError as error:
+        raise DocumentError(f"file could not be read: {error.strerror or error}") from None
+    sidecar_path = path.with_name(path.name[: -len(path.suffix)] + SIDECAR_SUFFIX)
+    try:
+        sidecar = sidecar_path.read_bytes()
+    except FileNotFoundError:
+        sidecar = None
+    except OSError as error:
+        raise DocumentError(f"sidecar {sidecar_path.name} could not be read: {error.strerror or error}") from None
+    return RawDocument(relative_path, data, sidecar)
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text and the encoding it was read with: a BOM wins, then UTF-8, then Windows-1252.
+
+    Offsets of every mention index into this text, so it is stored exactly as decoded.
+    """
+    if not data:
+        raise DocumentError("file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise DocumentError(f"file starts with a {encoding} byte-order mark but is not {encoding}: {error.reason}") from None
+    if b"\0" in data[:8192]:
+        raise DocumentError("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+@dataclass(slots=True)
+class Sidecar:
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+
+def parse_sidecar(data: bytes | None) -> Sidecar:
+    """The optional NAME.meta.json: published (YYYY-MM-DD), title, url, source."""
+    if data is None:
+        return Sidecar()
+    try:
+        meta = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DocumentError(f"sidecar is not valid JSON: {error}") from None
+    if not isinstance(meta, dict):
+        raise DocumentError("sidecar must be a JSON object")
+    for key in _SIDECAR_FIELDS:
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            raise DocumentError(f"sidecar field {key!r} must be a string")
+    published = meta.get("published")
+    if published is not None:
+        try:
+            published = datetime.strptime(published, "%Y-%m-%d").date()
+        except ValueError:
+            raise DocumentError(f"sidecar 'published' is not a date as YYYY-MM-DD: {published!r}") from None
+    return Sidecar(published, meta.get("title"), meta.get("url"), meta.get("source"))
+
+
+def title_from_text(text: str) -> str | None:
+    """The first non-empty line (news exports put the headline there), without markdown '#'."""
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line[:300]
+    return None

@@ -1,0 +1,154 @@
+"""The fact rows stored in DuckDB: one model per table, with the checks every row must pass.
+
+A fact is validated with the document text in the validation context
+(`Model.model_validate(row, context={"text": text})`) so that its span can be checked against
+the text it claims to quote. A row that fails is not dropped: the flow stores it in `rejects`.
+"""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+import pycountry
+import regex
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
+
+Qualifier = Literal["exact", "about", "over", "under", "range"]
+Unit = Literal["percent", "percentage_point"]
+Grain = Literal["day", "week", "weekend", "month", "quarter", "half", "season", "year",
+                "fiscal_year", "decade", "century"]
+DateMod = Literal["before", "after", "on_or_before", "since", "start", "mid", "end", "approx"]
+
+# DECIMAL(38,6) holds 32 integer digits and 6 decimals.
+_MAX_DIGITS_BEFORE_POINT = 32
+_MAX_DECIMALS = 6
+
+# TIMEX3 values this project writes (ANNOTATION.md): dates, months, years, quarters, halves,
+# weeks, weekends, seasons, decades, centuries and fiscal years, with X for unknown digits.
+_D = r"[0-9X]"
+TIMEX3_VALUE = regex.compile(
+    rf"""^(?:
+        FY{_D}{{4}}                                  # fiscal year
+      | {_D}{{2}}                                    # century
+      | {_D}{{3}}                                    # decade
+      | {_D}{{4}}
+        (?: -(?:0[1-9]|1[0-2]|XX)(?:-(?:0[1-9]|[12][0-9]|3[01]|XX))?   # month, day
+          | -Q[1-4X] | -H[12X] | -(?:SP|SU|FA|WI)                    # quarter, half, season
+          | -W(?:0[1-9]|[1-4][0-9]|5[0-3]|XX)(?:-WE)?                 # week, weekend
+        )?
+    )$""",
+    regex.VERBOSE,
+)
+
+
+def _currency_codes() -> frozenset[str]:
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+ISO_4217_CODES = _currency_codes()
+
+
+class Fact(BaseModel):
+    """What every fact shares: its document, its exact span and the rule that found it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    doc_id: str
+    start_char: int
+    end_char: int
+    text: str
+    rule: str
+    run_id: str
+
+    @model_validator(mode="after")
+    def _span_quotes_document(self, info: ValidationInfo) -> "Fact":
+        if not 0 <= self.start_char < self.end_char:
+            raise ValueError(f"span [{self.start_char}, {self.end_char}) is empty or negative")
+        document = (info.context or {}).get("text")
+        if document is not None:
+            if self.end_char > len(document):
+                raise ValueError(f"span end {self.end_char} lies past the document end {len(document)}")
+            quoted = document[self.start_char:self.end_char]
+            if quoted != self.text:
+                raise ValueError(f"text[{self.start_char}:{self.end_char}] is {quoted!r}, not {self.text!r}")
+        return self
+
+
+def _check_decimal(value: Decimal | None) -> Decimal | None:
+    if value is None:
+        return None
+    if not value.is_finite():
+        raise ValueError("value must be finite")
+    sign, digits, exponent = value.as_tuple()
+    if -exponent > _MAX_DECIMALS and value != value.quantize(Decimal(1).scaleb(-_MAX_DECIMALS)):
+        raise ValueError(f"value {value} has more than {_MAX_DECIMALS} decimals")
+    if value.adjusted() >= _MAX_DIGITS_BEFORE_POINT:
+        raise ValueError(f"value {value} does not fit DECIMAL(38,6)")
+    return value
+
+
+class _Quantity(Fact):
+    value: Decimal
+    value_max: Decimal | None = None
+    qualifier: Qualifier
+
+    _finite = field_validator("value", "value_max")(_check_decimal)
+
+    @model_validator(mode="after")
+    def _range_is_ordered(self) -> "_Quantity":
+        if self.value_max is not None and not self.value_max > self.value:
+            raise ValueError(f"value_max {self.value_max} must exceed value {self.value}")
+        if (self.qualifier == "range") != (self.value_max is not None):
+            raise ValueError("qualifier 'range' goes with value_max, and only with it")
+        return self
+
+
+class Amount(_Quantity):
+    """A money amount: value with scale applied, ISO 4217 currency."""
+
+    currency: str | None
+
+    @field_validator("currency")
+    @classmethod
+    def _iso_4217(cls, code: str | None) -> str | None:
+        if code is not None and code not in ISO_4217_CODES:
+            raise ValueError(f"{code!r} is not an ISO 4217 currency code")
+        return code
+
+
+class Percentage(_Quantity):
+    """A percentage, in percent units, or a change in percentage points."""
+
+    unit: Unit
+
+
+class DateFact(Fact):
+    """A date or period: TIMEX3 value, grain, and when known its half-open calendar interval."""
+
+    value: str
+    start_date: date | None = None
+    end_date: date | None = None
+    grain: Grain
+    mod: DateMod | None = None
+    resolved: bool
+
+    @field_validator("value")
+    @classmethod
+    def _timex3(cls, value: str) -> str:
+        if not TIMEX3_VALUE.match(value):
+            raise ValueError(f"{value!r} is not a TIMEX3 value")
+        return value
+
+    @model_validator(mode="after")
+    def _interval(self) -> "DateFact":
+        if (self.start_date is None) != (self.end_date is None):
+            raise ValueError("start_date and end_date are both known or both unknown")
+        if self.start_date is not None and not self.start_date < self.end_date:
+            raise ValueError(f"start_date {self.start_date} must come before end_date {self.end_date}")
+        if self.resolved != ("X" not in self.value):
+            raise ValueError("resolved is true exactly when the value has no X")
+        return self
+
+
+FACT_MODELS: dict[str, type[Fact]] = {"amount": Amount, "percentage": Percentage, "date": DateFact}

@@ -1,0 +1,31 @@
+-- Statements of the one writer. Each section is one statement, run with parameters.
+
+-- name: known_documents
+SELECT path, doc_id, fingerprint FROM documents;
+
+-- name: delete_amounts
+DELETE FROM amounts WHERE doc_id IN (SELECT doc_id FROM batch_doc_ids);
+-- name: delete_percentages
+DELETE FROM percentages WHERE doc_id IN (SELECT doc_id FROM batch_doc_ids);
+-- name: delete_dates
+DELETE FROM dates WHERE doc_id IN (SELECT doc_id FROM batch_doc_ids);
+-- name: delete_rejects
+DELETE FROM rejects WHERE doc_id IN (SELECT doc_id FROM batch_doc_ids);
+-- name: delete_documents
+DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_doc_ids);
+
+-- name: insert_documents
+INSERT INTO documents BY NAME SELECT * FROM batch_rows;
+-- name: insert_amounts
+INSERT INTO amounts BY NAME SELECT * FROM batch_rows;
+-- name: insert_percentages
+INSERT INTO percentages BY NAME SELECT * FROM batch_rows;
+-- name: insert_dates
+INSERT INTO dates BY NAME SELECT * FROM batch_rows;
+-- name: insert_rejects
+INSERT INTO rejects BY NAME SELECT * FROM batch_rows;
+
+-- name: insert_run
+INSERT INTO runs BY NAME SELECT * FROM batch_rows;
+-- name: delete_run
+DELETE FROM runs WHERE run_id = $run_id;

@@ -1,0 +1,95 @@
+-- factflow warehouse. Table and column names are a contract: add columns, never rename.
+-- Every statement is idempotent so that opening an existing database is safe.
+
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id            VARCHAR NOT NULL,  -- stable for a path (hash of it)
+    path              VARCHAR NOT NULL,  -- relative to the seeds folder, '/' separators
+    sha256            VARCHAR NOT NULL,  -- of the file's bytes
+    fingerprint       VARCHAR NOT NULL,  -- content + sidecar + extractor version; equal means unchanged
+    title             VARCHAR,
+    published         DATE,              -- the reference date relative dates are resolved against
+    published_source  VARCHAR NOT NULL,  -- 'sidecar', 'dateline' or 'none'
+    url               VARCHAR,
+    source            VARCHAR,
+    encoding          VARCHAR,           -- how the bytes were decoded
+    text              VARCHAR,           -- exactly as decoded: offsets index into it
+    n_chars           BIGINT NOT NULL,
+    n_bytes           BIGINT NOT NULL,
+    status            VARCHAR NOT NULL,  -- 'ok' or 'error'
+    error             VARCHAR,           -- why, when status = 'error'
+    extractor_version VARCHAR NOT NULL,
+    ingested_at       TIMESTAMPTZ NOT NULL,
+    run_id            VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS amounts (
+    doc_id     VARCHAR NOT NULL,
+    start_char INTEGER NOT NULL,          -- documents.text[start_char:end_char] = text
+    end_char   INTEGER NOT NULL,
+    text       VARCHAR NOT NULL,
+    value      DECIMAL(38, 6) NOT NULL,   -- scale applied, sign kept
+    value_max  DECIMAL(38, 6),            -- upper bound of a range
+    currency   VARCHAR,                   -- ISO 4217
+    qualifier  VARCHAR NOT NULL,          -- exact, about, over, under, range
+    rule       VARCHAR NOT NULL,
+    run_id     VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS percentages (
+    doc_id     VARCHAR NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char   INTEGER NOT NULL,
+    text       VARCHAR NOT NULL,
+    value      DECIMAL(18, 6) NOT NULL,   -- in percent units: 40% -> 40
+    value_max  DECIMAL(18, 6),
+    unit       VARCHAR NOT NULL,          -- percent or percentage_point
+    qualifier  VARCHAR NOT NULL,
+    rule       VARCHAR NOT NULL,
+    run_id     VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS dates (
+    doc_id     VARCHAR NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char   INTEGER NOT NULL,
+    text       VARCHAR NOT NULL,
+    value      VARCHAR NOT NULL,          -- TIMEX3: 2025-07-03, XXXX-07-03, 2025-H1, 199, FY2025 ...
+    start_date DATE,                      -- inclusive; NULL when the value has unknown parts
+    end_date   DATE,                      -- exclusive
+    grain      VARCHAR NOT NULL,          -- day, week, month, quarter, half, year, decade ...
+    mod        VARCHAR,                   -- before, after, on_or_before, since, start, mid, end, approx
+    resolved   BOOLEAN NOT NULL,          -- the value has no unknown (X) parts
+    rule       VARCHAR NOT NULL,
+    run_id     VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS rejects (
+    doc_id     VARCHAR NOT NULL,
+    type       VARCHAR NOT NULL,          -- amount, percentage or date
+    start_char INTEGER,
+    end_char   INTEGER,
+    text       VARCHAR,
+    reason     VARCHAR NOT NULL,          -- the validation error
+    payload    JSON NOT NULL,             -- the mention as the extractor produced it
+    run_id     VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS runs (
+    run_id            VARCHAR NOT NULL,
+    started_at        TIMESTAMPTZ NOT NULL,
+    finished_at       TIMESTAMPTZ,
+    status            VARCHAR NOT NULL,   -- running, completed or failed
+    seeds             VARCHAR NOT NULL,   -- the seeds folder, absolute
+    docs_seen         INTEGER NOT NULL,
+    docs_new          INTEGER NOT NULL,
+    docs_changed      INTEGER NOT NULL,
+    docs_unchanged    INTEGER NOT NULL,
+    docs_removed      INTEGER NOT NULL,
+    docs_failed       INTEGER NOT NULL,
+    amounts           INTEGER NOT NULL,   -- facts loaded by this run
+    percentages       INTEGER NOT NULL,
+    dates             INTEGER NOT NULL,
+    rejects           INTEGER NOT NULL,
+    extractor_version VARCHAR NOT NULL,
+    seconds           DOUBLE
+);
