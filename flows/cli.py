@@ -85,7 +85,7 @@ class Format(str, Enum):
 
 def _jsonable(value):
     if isinstance(value, Decimal):
-        return str(value.normalize()) if value == value.to_integral() else str(value)
+        return format(value.normalize(), "f")  # 200000000.000000 -> 200000000, never 2E+8
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     return value

@@ -1,0 +1,129 @@
+"""Currency vocabulary: symbols, dollar prefixes, ISO 4217 codes and currency words (data only).
+
+Codes come from pycountry; the symbol and word tables map surface forms to those codes. A
+value of None means "clearly money, country unknown" (bare "pesos", "francs").
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pycountry
+
+ISO_4217 = frozenset(c.alpha_3 for c in pycountry.currencies)
+
+# Codes that are also common capitalised words or company names ("ALL 3", "AMD 7 series"),
+# and the funds/metals/testing codes: not read as a currency marker next to a number.
+AMBIGUOUS_CODES = frozenset({
+    "ALL", "AMD", "BAM", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "SOS", "TOP", "LAK", "CVE",
+    "ANG", "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW", "XXX", "XTS", "XSU",
+    "XUA", "XBA", "XBB", "XBC", "XBD", "XAU", "XAG", "XPD", "XPT", "XDR", "XAD", "XCG",
+})
+MARKER_CODES = ISO_4217 - AMBIGUOUS_CODES
+PSEUDO_CODES = {"RMB": "CNY", "NIS": "ILS", "UKP": "GBP", "STG": "GBP"}  # used by newswires
+
+# Letters written before "$": "US$", "A$", "HK$". Multi-letter ones may stand apart ("US $5").
+DOLLAR_PREFIXES = {
+    "US": "USD", "U.S.": "USD", "USD": "USD",
+    "A": "AUD", "AU": "AUD", "AUD": "AUD",
+    "C": "CAD", "CA": "CAD", "Can": "CAD", "CAD": "CAD",
+    "HK": "HKD", "HKD": "HKD",
+    "NZ": "NZD", "NZD": "NZD",
+    "S": "SGD", "SG": "SGD", "SGD": "SGD",
+    "NT": "TWD", "R": "BRL", "MX": "MXN", "Mex": "MXN",
+    "J": "JMD", "TT": "TTD", "EC": "XCD", "RD": "DOP", "N": "NAD", "F": "FJD",
+    "Bds": "BBD", "BZ": "BZD", "BD": "BMD", "CI": "KYD", "G": "GYD", "SI": "SBD",
+}
+
+# Symbols and abbreviations written before the number.
+SYMBOLS = {
+    "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW",
+    "₺": "TRY", "₦": "NGN", "₱": "PHP", "₪": "ILS", "₫": "VND", "₴": "UAH", "₼": "AZN",
+    "฿": "THB", "₸": "KZT", "₾": "GEL", "₵": "GHS", "৳": "BDT", "₭": "LAK", "₮": "MNT",
+    "GB £": "GBP", "UK £": "GBP", "GB£": "GBP", "UK£": "GBP",
+    "JP¥": "JPY", "CN¥": "CNY", "RMB¥": "CNY",
+    "Rs": "INR", "Rs.": "INR", "Re": "INR", "Re.": "INR", "Rp": "IDR", "RM": "MYR",
+    "KSh": "KES", "Ksh": "KES", "Dh": "AED", "Dhs": "AED", "SR": "SAR", "Tk": "BDT",
+    "Fr.": "CHF", "SFr.": "CHF", "CHF": "CHF",
+}
+# "¥" is the yen unless the document speaks of yuan.
+YUAN_CUES = ("yuan", "renminbi", "rmb")
+
+# Words written after the number ("5bn euros"), lower case; matched case-insensitively.
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "bucks": "USD",
+    "us dollar": "USD", "us dollars": "USD", "u.s. dollar": "USD", "u.s. dollars": "USD",
+    "american dollars": "USD",
+    "australian dollar": "AUD", "australian dollars": "AUD", "aussie dollars": "AUD",
+    "canadian dollar": "CAD", "canadian dollars": "CAD",
+    "hong kong dollar": "HKD", "hong kong dollars": "HKD",
+    "new zealand dollar": "NZD", "new zealand dollars": "NZD",
+    "singapore dollar": "SGD", "singapore dollars": "SGD",
+    "taiwan dollars": "TWD", "new taiwan dollars": "TWD",
+    "jamaican dollars": "JMD", "namibian dollars": "NAD", "fijian dollars": "FJD",
+    "brunei dollars": "BND", "east caribbean dollars": "XCD",
+    "euro": "EUR", "euros": "EUR",
+    "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
+    "british pounds": "GBP", "egyptian pounds": "EGP", "lebanese pounds": "LBP",
+    "syrian pounds": "SYP", "sudanese pounds": "SDG",
+    "yen": "JPY", "japanese yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "chinese yuan": "CNY", "yuan renminbi": "CNY",
+    "rupee": "INR", "rupees": "INR", "indian rupees": "INR",
+    "pakistani rupees": "PKR", "sri lankan rupees": "LKR", "nepalese rupees": "NPR",
+    "nepali rupees": "NPR", "mauritian rupees": "MUR",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "russian roubles": "RUB", "russian rubles": "RUB", "belarusian roubles": "BYN",
+    "manat": "AZN", "manats": "AZN", "azerbaijani manat": "AZN", "turkmen manat": "TMT",
+    "franc": None, "francs": None, "swiss franc": "CHF", "swiss francs": "CHF",
+    "cfa francs": "XOF", "congolese francs": "CDF", "rwandan francs": "RWF",
+    "korean won": "KRW", "south korean won": "KRW", "north korean won": "KPW",
+    "krona": "SEK", "kronor": "SEK", "swedish krona": "SEK", "swedish kronor": "SEK",
+    "krone": None, "kroner": None, "danish kroner": "DKK", "danish krone": "DKK",
+    "norwegian kroner": "NOK", "norwegian krone": "NOK", "icelandic kronur": "ISK",
+    "rand": "ZAR", "south african rand": "ZAR",
+    "reais": "BRL", "brazilian real": "BRL", "brazilian reais": "BRL",
+    "peso": None, "pesos": None, "mexican pesos": "MXN", "argentine pesos": "ARS",
+    "argentinian pesos": "ARS", "philippine pesos": "PHP", "chilean pesos": "CLP",
+    "colombian pesos": "COP", "uruguayan pesos": "UYU", "dominican pesos": "DOP",
+    "lira": "TRY", "liras": "TRY", "turkish lira": "TRY", "turkish liras": "TRY",
+    "dinar": None, "dinars": None, "iraqi dinars": "IQD", "kuwaiti dinars": "KWD",
+    "jordanian dinars": "JOD", "algerian dinars": "DZD", "serbian dinars": "RSD",
+    "libyan dinars": "LYD", "tunisian dinars": "TND", "bahraini dinars": "BHD",
+    "dirham": "AED", "dirhams": "AED", "moroccan dirhams": "MAD", "uae dirhams": "AED",
+    "riyal": "SAR", "riyals": "SAR", "saudi riyals": "SAR", "qatari riyals": "QAR",
+    "rial": "IRR", "rials": "IRR", "iranian rials": "IRR", "omani rials": "OMR",
+    "yemeni rials": "YER",
+    "shekel": "ILS", "shekels": "ILS", "new shekels": "ILS",
+    "naira": "NGN", "cedi": "GHS", "cedis": "GHS", "birr": "ETB",
+    "shillings": None, "kenyan shillings": "KES", "ugandan shillings": "UGX",
+    "tanzanian shillings": "TZS",
+    "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN",
+    "forint": "HUF", "forints": "HUF", "koruna": "CZK", "korunas": "CZK", "czech crowns": "CZK",
+    "lei": "RON", "romanian lei": "RON", "moldovan lei": "MDL", "leva": "BGN", "lev": "BGN",
+    "hryvnia": "UAH", "hryvnias": "UAH", "hryvnas": "UAH", "hryvnya": "UAH",
+    "tenge": "KZT", "lari": "GEL", "dram": "AMD", "drams": "AMD",
+    "kyrgyz som": "KGS", "somoni": "TJS", "afghanis": "AFN",
+    "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "dong": "VND", "taka": "BDT",
+    "kyat": "MMK", "riel": "KHR", "tugrik": "MNT",
+}
+# Words that are money only in a document about the country: word -> ((cue, code), ...).
+CONTEXT_WORDS = {
+    "sum": (("uzbek", "UZS"),),
+    "soum": (("uzbek", "UZS"),),
+    "som": (("uzbek", "UZS"), ("kyrgyz", "KGS")),
+}
+# Words that are also weights or measures: not money when followed by "of" ("pounds of beef").
+MEASURE_WORDS = frozenset({"pound", "pounds", "dram", "drams"})
+
+# Fractions of a currency: word -> (code, share of the unit).
+SUBUNIT_WORDS = {
+    "cent": ("USD", Decimal("0.01")), "cents": ("USD", Decimal("0.01")),
+    "us cents": ("USD", Decimal("0.01")), "u.s. cents": ("USD", Decimal("0.01")),
+    "euro cents": ("EUR", Decimal("0.01")), "euro cent": ("EUR", Decimal("0.01")),
+    "pence": ("GBP", Decimal("0.01")), "penny": ("GBP", Decimal("0.01")),
+    "paise": ("INR", Decimal("0.01")), "kopecks": ("RUB", Decimal("0.01")),
+    "kopeks": ("RUB", Decimal("0.01")),
+}
+
+# "billions of dollars": which currency words may follow a plural scale.
+PLURAL_SCALE_CURRENCIES = {w: c for w, c in CURRENCY_WORDS.items() if w.endswith("s") or w in (
+    "yen", "yuan", "renminbi", "naira", "baht", "ringgit", "rupiah", "manat", "rand", "won")}

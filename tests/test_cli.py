@@ -1,0 +1,118 @@
+"""The `facts` command as users call it."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app, parse_interval
+from warehouse.store import Warehouse
+
+runner = CliRunner()
+ROOT = Path(__file__).parents[1]
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "facts.duckdb"
+    Warehouse(path)
+    with duckdb.connect(str(path)) as con:
+        con.execute("insert into amounts values ('d1', 3, 15, '$200 million', 200000000, null, 'USD', 'over', "
+                    "'<currency> <number> <scale>', 'r1')")
+    return path
+
+
+def test_help_lists_every_command():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("run", "query", "serve", "eval"):
+        assert command in result.output
+    for command in ("run", "query", "serve"):
+        sub = runner.invoke(app, [command, "--help"])
+        assert sub.exit_code == 0 and "--seeds" in sub.output and "--db" in sub.output
+
+
+def test_query_formats(db):
+    sql = "select text, value, currency from amounts"
+    as_json = runner.invoke(app, ["query", sql, "--db", str(db), "--format", "json"])
+    assert as_json.exit_code == 0
+    assert json.loads(as_json.output) == {"text": "$200 million", "value": "200000000", "currency": "USD"}
+    as_csv = runner.invoke(app, ["query", sql, "--db", str(db), "--format", "csv"])
+    assert as_csv.output.splitlines() == ["text,value,currency", "$200 million,200000000,USD"]
+    as_table = runner.invoke(app, ["query", sql, "--db", str(db)])
+    assert "$200 million" in as_table.output and "1 row(s)" in as_table.output
+
+
+@pytest.mark.parametrize("sql", ["drop table amounts", "delete from amounts", "insert into runs select * from runs",
+                                 "create table x (a int)"])
+def test_query_refuses_writes_and_leaves_tables_intact(db, sql):
+    result = runner.invoke(app, ["query", sql, "--db", str(db)])
+    assert result.exit_code == 1
+    assert "read-only" in result.output
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from amounts").fetchone() == (1,)
+
+
+def test_query_without_a_database_says_so(tmp_path):
+    result = runner.invoke(app, ["query", "select 1", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1 and "run `facts run` first" in result.output
+
+
+def test_query_reports_sql_errors(db):
+    result = runner.invoke(app, ["query", "select nope from amounts", "--db", str(db)])
+    assert result.exit_code == 1 and "nope" in result.output
+
+
+@pytest.mark.parametrize("text, seconds", [("20s", 20), ("10m", 600), ("1h", 3600), ("2d", 172800)])
+def test_parse_interval(text, seconds):
+    assert parse_interval(text).total_seconds() == seconds
+
+
+@pytest.mark.parametrize("args, message", [
+    ([], "exactly one of --interval or --cron"),
+    (["--interval", "10m", "--cron", "* * * * *"], "exactly one"),
+    (["--interval", "soon"], "positive number"),
+])
+def test_serve_rejects_bad_schedules(args, message):
+    result = runner.invoke(app, ["serve", *args])
+    assert result.exit_code != 0 and message in result.output
+
+
+def test_run_on_a_missing_seeds_folder(tmp_path):
+    result = runner.invoke(app, ["run", "--seeds", str(tmp_path / "nope"), "--db", str(tmp_path / "f.duckdb")])
+    assert result.exit_code == 1 and "seeds folder not found" in result.output
+
+
+SEED_FACTS = [
+    ("date", "July 3", "XXXX-07-03"),
+    ("date", "last year", "XXXX"),
+    ("percentage", "40%", "40%"),
+    ("date", "the first half of 2025", "2025-H1"),
+    ("amount", "$200 million", "200000000 USD (over)"),
+    ("amount", "$1 billion", "1000000000 USD"),
+    ("date", "2030", "2030 (on_or_before)"),
+    ("amount", "$500 million", "500000000 USD"),
+    ("amount", "$360 million", "360000000 USD (over)"),
+    ("date", "2022", "2022"),
+]
+
+
+def test_readme_commands_on_the_bundled_seeds(tmp_path):
+    """`facts run` as a user starts it (its own process, Prefect's temporary server), then `facts query`."""
+    env = os.environ | {"PREFECT_HOME": str(tmp_path / "prefect")}
+    facts = [sys.executable, "-m", "flows.cli"]
+    db = tmp_path / "facts.duckdb"
+    run = subprocess.run([*facts, "run", "--db", str(db)], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "new" in run.stdout and "amounts" in run.stdout
+    query = subprocess.run([*facts, "query", "select type, text, value_text from facts order by start_char",
+                            "--db", str(db), "--format", "csv"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert query.returncode == 0, query.stderr
+    lines = query.stdout.splitlines()
+    assert lines[0] == "type,text,value_text"
+    assert [tuple(line.split(",", 2)) for line in lines[1:]] == SEED_FACTS

@@ -1,0 +1,70 @@
+"""The scorer behind `facts eval` (ANNOTATION.md, "Scoring")."""
+import pytest
+
+from flows.evaluation import Counts, prf, same_value, score
+
+
+def gold_doc(mentions, **extra):
+    return {"doc": "a.txt", "mentions": mentions, **extra}
+
+
+def m(type_, start, end, value, **extra):
+    return {"type": type_, "start": start, "end": end, "value": value, "text": "x", **extra}
+
+
+def p(type_, start, end, value, **extra):
+    return m(type_, start, end, value, doc="a.txt", **extra)
+
+
+def test_exact_match_counts_everywhere():
+    counts, errors = score([gold_doc([m("amount", 0, 5, "5", currency="USD")])], [p("amount", 0, 5, "5.0", currency="USD")])
+    assert counts["amount"] == Counts(gold=1, pred=1, strict=1, lenient=1, valued=1)
+    assert errors == []
+
+
+def test_overlap_is_lenient_not_strict():
+    counts, _ = score([gold_doc([m("date", 10, 30, "2025-H1")])], [p("date", 14, 30, "2025-H1")])
+    assert counts["date"] == Counts(gold=1, pred=1, strict=0, lenient=1, valued=1)
+
+
+def test_wrong_currency_is_a_value_error():
+    counts, errors = score([gold_doc([m("amount", 0, 5, "5", currency="GBP")])], [p("amount", 0, 5, "5", currency="USD")])
+    assert (counts["amount"].lenient, counts["amount"].valued) == (1, 0)
+    assert [e.kind for e in errors] == ["value"]
+
+
+def test_matching_is_one_to_one_biggest_overlap_first():
+    gold = gold_doc([m("percentage", 0, 10, "5", unit="percent")])
+    counts, errors = score([gold], [p("percentage", 0, 3, "5"), p("percentage", 2, 10, "5")])
+    assert (counts["percentage"].lenient, counts["percentage"].pred) == (1, 2)
+    assert [e.kind for e in errors] == ["spurious"] and errors[0].pred["start"] == 0
+
+
+def test_region_and_ignore_drop_predictions():
+    gold = gold_doc([m("date", 0, 4, "2020")], gold_region=[0, 50], ignore=[{"start": 20, "end": 25}])
+    counts, errors = score([gold], [p("date", 0, 4, "2020"), p("date", 21, 24, "2021"), p("date", 60, 64, "2022")])
+    assert counts["date"] == Counts(gold=1, pred=1, strict=1, lenient=1, valued=1)
+    assert errors == []
+
+
+def test_missed_and_types_filter():
+    gold = gold_doc([m("amount", 0, 4, "1", currency="USD"), m("date", 5, 9, "2020")], types=["amount"])
+    counts, errors = score([gold], [p("date", 5, 9, "2020")])
+    assert counts["amount"] == Counts(gold=1) and counts["date"] == Counts()
+    assert [e.kind for e in errors] == ["missed"]
+
+
+@pytest.mark.parametrize("gold, pred, same", [
+    (m("percentage", 0, 1, "5", value_max="7", unit="percent"), {"value": "5", "value_max": "7.000"}, True),
+    (m("percentage", 0, 1, "5", value_max="7"), {"value": "5", "value_max": None}, False),
+    (m("percentage", 0, 1, "3", unit="percentage_point"), {"value": "3", "unit": "percent"}, False),
+    (m("date", 0, 1, "XXXX-07-03"), {"value": "2025-07-03"}, False),
+    (m("date", 0, 1, None), {"value": "2025"}, True),
+])
+def test_same_value(gold, pred, same):
+    assert same_value(gold, pred) is same
+
+
+def test_prf():
+    assert prf(2, 4, 2) == (0.5, 1.0, pytest.approx(2 / 3))
+    assert prf(0, 0, 0) == (0.0, 0.0, 0.0)

@@ -1,0 +1,105 @@
+"""Schema checks: a mention that breaks a rule is rejected with its reason, never dropped."""
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extractors import AmountMention, DateMention, PercentageMention
+from flows.processing import validate_mentions
+from schemas import FACT_MODELS, Document, Reject, Run
+from warehouse.store import Batch
+
+TEXT = "Exports rose 40% to over $200 million in the first half of 2025."
+
+
+def span(mention_text):
+    start = TEXT.index(mention_text)
+    return dict(start=start, end=start + len(mention_text), text=mention_text)
+
+
+def amount(**changes):
+    fields = dict(**span("$200 million"), value=Decimal("200000000"), currency="USD",
+                  qualifier="over", rule="<currency> <number> <scale>")
+    return AmountMention(**(fields | changes))
+
+
+def percentage(**changes):
+    fields = dict(**span("40%"), value=Decimal("40"), unit="percent", qualifier="exact",
+                  rule="<number>%")
+    return PercentageMention(**(fields | changes))
+
+
+def date_mention(**changes):
+    fields = dict(**span("the first half of 2025"), value="2025-H1", grain="half",
+                  rule="the <ordinal> half of <year>", start_date=date(2025, 1, 1), end_date=date(2025, 7, 1))
+    return DateMention(**(fields | changes))
+
+
+def validate(mention):
+    batch = Batch()
+    validate_mentions([mention], TEXT, "doc", "run", batch)
+    facts = [row for rows in batch.facts.values() for row in rows]
+    return facts, batch.rejects
+
+
+@pytest.mark.parametrize("mention", [amount(), percentage(), date_mention()], ids=["amount", "percentage", "date"])
+def test_valid_mentions_become_facts(mention):
+    facts, rejects = validate(mention)
+    assert rejects == []
+    assert len(facts) == 1 and facts[0]["text"] == mention.text
+    assert TEXT[facts[0]["start_char"]:facts[0]["end_char"]] == facts[0]["text"]
+
+
+@pytest.mark.parametrize("mention, reason", [
+    (amount(start=TEXT.index("$") - 1), r"is ' \$200 million', not '\$200 million'"),
+    (amount(end=999), r"past the document end"),
+    (amount(start=30, end=30, text=""), r"empty"),
+    (amount(currency="XYZ"), r"'XYZ' is not an ISO 4217 currency code"),
+    (amount(currency="usd"), r"not an ISO 4217"),
+    (amount(value=Decimal("NaN")), r"finite"),
+    (amount(value=Decimal("1e40")), r"DECIMAL\(38,6\)"),
+    (amount(value_max=Decimal("100"), qualifier="range"), r"value_max 100 must exceed value"),
+    (amount(value_max=Decimal("300000000")), r"qualifier 'range' goes with value_max"),
+    (amount(qualifier="roughly"), r"qualifier"),
+    (percentage(unit="basis_point"), r"unit"),
+    (date_mention(value="2025-13"), r"not a TIMEX3 value"),
+    (date_mention(value="2025-H3"), r"not a TIMEX3 value"),
+    (date_mention(value="July 2025"), r"not a TIMEX3 value"),
+    (date_mention(start_date=date(2025, 7, 1), end_date=date(2025, 1, 1)), r"must come before"),
+    (date_mention(end_date=None), r"both known or both unknown"),
+    (date_mention(grain="fortnight"), r"grain"),
+    (date_mention(mod="around"), r"mod"),
+], ids=lambda x: x if isinstance(x, str) else None)
+def test_broken_mentions_go_to_rejects_with_reason(mention, reason):
+    facts, rejects = validate(mention)
+    assert facts == []
+    assert len(rejects) == 1
+    assert re.search(reason, rejects[0]["reason"]), rejects[0]["reason"]
+    assert rejects[0]["type"] == mention.type and rejects[0]["text"] == mention.text
+
+
+@pytest.mark.parametrize("value, ok", [
+    ("2025-07-03", True), ("XXXX-07-03", True), ("2025-07", True), ("2025", True), ("2025-Q3", True),
+    ("2025-QX", True), ("2025-H1", True), ("199", True), ("19", True), ("2025-W27", True),
+    ("2025-W27-WE", True), ("2025-SU", True), ("FY2025", True), ("XXXX", True),
+    ("2025-02-30x", False), ("2025-W54", False), ("2025-Q5", False), ("20255", False), ("", False),
+])
+def test_timex3_values(value, ok):
+    from schemas.facts import TIMEX3_VALUE
+    assert bool(TIMEX3_VALUE.match(value)) is ok
+
+
+def _table_columns(sql: str, table: str) -> list[str]:
+    body = re.search(rf"CREATE TABLE IF NOT EXISTS {table} \((.*?)\n\);", sql, re.S)[1]
+    return [line.split()[0] for line in body.splitlines() if line.strip() and not line.strip().startswith("--")]
+
+
+@pytest.mark.parametrize("table, model", [
+    ("amounts", FACT_MODELS["amount"]), ("percentages", FACT_MODELS["percentage"]), ("dates", FACT_MODELS["date"]),
+    ("documents", Document), ("rejects", Reject), ("runs", Run),
+])
+def test_schema_sql_has_exactly_the_model_fields(table, model):
+    sql = (Path(__file__).parents[1] / "warehouse" / "schema.sql").read_text()
+    assert sorted(_table_columns(sql, table)) == sorted(model.model_fields)

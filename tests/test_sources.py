@@ -1,0 +1,100 @@
+"""Finding, reading and decoding documents: each bad input ends as a clear error or a decoded text."""
+import os
+from datetime import date
+
+import pytest
+
+from flows.sources import DocumentError, decode, discover, parse_sidecar, read_raw, title_from_text
+
+
+@pytest.mark.parametrize("data, text, encoding", [
+    ("Sales rose 5% to £3m.".encode("utf-8"), "Sales rose 5% to £3m.", "utf-8"),
+    (b"\xef\xbb\xbfSales rose 5%.", "Sales rose 5%.", "utf-8-sig"),
+    ("Profit of £3m".encode("utf-16"), "Profit of £3m", "utf-16"),
+    (b"Profit of \xa33m", "Profit of £3m", "cp1252"),  # Latin-1 / Windows-1252 pound sign
+    (b"\x93Quoted\x94 \x80400", "\u201cQuoted\u201d €400", "cp1252"),
+    (b"undefined in cp1252: \x81", "undefined in cp1252: \x81", "latin-1"),
+], ids=["utf-8", "utf-8 bom", "utf-16 bom", "latin-1 pound", "cp1252 quotes", "latin-1 fallback"])
+def test_decode(data, text, encoding):
+    assert decode(data) == (text, encoding)
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "file is empty"),
+    (b"PK\x03\x04\x00\x00binary", "binary file"),
+    (b"\xff\xfe\x00\xd8", "byte-order mark"),
+], ids=["empty", "nul bytes", "broken utf-16"])
+def test_decode_refuses(data, message):
+    with pytest.raises(DocumentError, match=message):
+        decode(data)
+
+
+def test_newlines_are_kept_as_written():
+    assert decode(b"a\r\nb\rc\n")[0] == "a\r\nb\rc\n"
+
+
+@pytest.mark.parametrize("data, expected", [
+    (None, (None, None)),
+    (b'{"published": "2010-03-03", "title": "Ford sales"}', (date(2010, 3, 3), "Ford sales")),
+])
+def test_sidecar(data, expected):
+    sidecar = parse_sidecar(data)
+    assert (sidecar.published, sidecar.title) == expected
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"{not json", "not valid JSON"),
+    (b'["a"]', "JSON object"),
+    (b'{"published": "2010-02-30"}', "not a date"),
+    (b'{"published": "March 3, 2010"}', "not a date"),
+    (b'{"title": 5}', "must be a string"),
+])
+def test_invalid_sidecar(data, message):
+    with pytest.raises(DocumentError, match=message):
+        parse_sidecar(data)
+
+
+def test_discover_finds_txt_and_md_recursively_and_skips_sidecars(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "a.meta.json").write_text("{}")
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    (tmp_path / "sub" / "deeper" / "b c's.md").write_text("x")
+    (tmp_path / "notes.csv").write_text("x")
+    assert discover(tmp_path) == ["a.txt", "sub/deeper/b c's.md"]
+
+
+def test_discover_does_not_follow_links_out_of_the_seeds_folder(tmp_path):
+    seeds, outside = tmp_path / "seeds", tmp_path / "outside"
+    seeds.mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text("x")
+    (seeds / "inside.txt").write_text("x")
+    os.symlink(outside / "secret.txt", seeds / "link.txt")
+    os.symlink(seeds / "inside.txt", seeds / "alias.txt")
+    assert discover(seeds) == ["alias.txt", "inside.txt"]
+
+
+def test_read_raw_reports_a_vanished_file(tmp_path):
+    with pytest.raises(DocumentError, match="disappeared"):
+        read_raw(tmp_path, "gone.txt")
+
+
+def test_read_raw_refuses_a_file_over_the_limit(tmp_path):
+    (tmp_path / "big.txt").write_bytes(b"x" * 2_000_001)
+    with pytest.raises(DocumentError, match="over the 1 MB limit"):
+        read_raw(tmp_path, "big.txt", max_bytes=1_000_000)
+
+
+def test_read_raw_takes_the_sidecar_beside_the_file(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "a.meta.json").write_text('{"published": "2020-01-02"}')
+    assert read_raw(tmp_path, "a.txt").sidecar == b'{"published": "2020-01-02"}'
+
+
+@pytest.mark.parametrize("text, title", [
+    ("\n\nFord's US auto sales spike\nMarch 03, 2010\n", "Ford's US auto sales spike"),
+    ("# Markets rally\n\nStocks rose.", "Markets rally"),
+    ("   \n", None),
+])
+def test_title_from_text(text, title):
+    assert title_from_text(text) == title
