@@ -390,7 +390,7 @@ def _explicit_year(m: regex.Match, ctx: _Context) -> int | None | bool:
         return _two_digit_year(int(m.group("yy")), ctx.ref)
     rel = m.group("yearrel") or m.group("theyear")
     if rel:
-        offset = RELATIVE_OFFSETS.get(rel.lower().split()[-2], 0)
+        offset = RELATIVE_OFFSETS.get(rel.lower().split()[-1], 0)  # "the year" -> 0
         return ctx.ref.year + offset if ctx.ref else None
     return False
 
@@ -403,13 +403,14 @@ def _build_fiscal(m: regex.Match, ctx: _Context) -> list[_Found]:
 def _build_decade(m: regex.Match, ctx: _Context) -> list[_Found]:
     found = []
     for i, (text, s, e) in enumerate(zip(m.captures("dec"), m.starts("dec"), m.ends("dec"))):
-        digits = text.lstrip("'")
+        digits = text.lstrip("'’")
         if len(digits) == 4:
             first_three = int(digits[:3])
         else:  # "'90s" -> 1990s; "'00s", "'10s" -> 2000s, 2010s
             first_three = (200 if digits in ("00", "10") else 190) + int(digits[0])
         start = _span_start(m) if i == 0 else s
-        found.append(_Found(start, e + 1, _decade(first_three), _part_mod(m) if i == 0 else None))
+        end = e + 2 if ctx.text[e] in "'’" else e + 1  # "1980's", "1990s"
+        found.append(_Found(start, end, _decade(first_three), _part_mod(m) if i == 0 else None))
     return found
 
 
@@ -586,15 +587,16 @@ _FUTURE = regex.compile(
     regex.VERBOSE,
 )
 _SENTENCE_END = regex.compile(r"[.!?]\s|\n")
-# A news clause: a past-tense verb or a future marker near "today" (not "as they are today").
-_NEWS_VERB = regex.compile(
+# Past-tense verbs (and a few news verbs) that make "today" the day of the news.
+_PAST_VERB = regex.compile(
     r"""(?i)\b(?:(?!(?:need|indeed|speed|hundred|seed|feed|breed|proceed|exceed|succeed|greed
                     |embed|bed|red|shed|wed|led)\b)[a-z]{2,}ed|said|says|told|fell|rose|lost|won
         |made|took|gave|saw|became|began|came|went|met|paid|sold|bought|hit|cut|set|fallen
-        |risen|grown|shown|known|was|were|will|would|announces|reports)\b|'ll\b""",
+        |risen|grown|shown|known|was|were|announces|reports)\b""",
     regex.VERBOSE,
 )
-_CLAUSE_BREAK = regex.compile(r"""[.;:!?"“”\n]""")
+_FUTURE_VERB = regex.compile(r"(?i)\b(?:will|would|shall|is\s+set\s+to)\b|'ll\b")
+_CLAUSE_BREAK = regex.compile(r"""[;!?"“”\n]|[.:](?![0-9])""")
 
 
 def _direction(ctx: _Context, start: int) -> str | None:
@@ -612,16 +614,23 @@ def _direction(ctx: _Context, start: int) -> str | None:
 
 
 def _today_is_date(ctx: _Context, start: int, end: int) -> bool:
-    """True when "today" is the day of the news (a news verb in its clause), not "nowadays"."""
+    """True when "today" is the day of the news, not "nowadays".
+
+    The clause before it must hold a past-tense verb ("announced today", "fell sharply
+    today"), or the two words after it a past or future verb ("today named", "Today was").
+    """
     text = ctx.text
     before = text[max(0, start - 100):start]
-    after = text[end:end + 100]
+    after = text[end:end + 40]
     timeout = regex_timeout(before)
     breaks = list(_CLAUSE_BREAK.finditer(before, timeout=timeout))
     before = before[breaks[-1].end():] if breaks else before
     brk = _CLAUSE_BREAK.search(after, timeout=timeout)
-    after = after[:brk.start()] if brk else after
-    return bool(_NEWS_VERB.search(before + " " + after, timeout=timeout))
+    words = (after[:brk.start()] if brk else after).replace(",", " ").split()
+    after = " ".join(words[:2])
+    return bool(_PAST_VERB.search(before, timeout=timeout)
+                or _PAST_VERB.search(after, timeout=timeout)
+                or _FUTURE_VERB.search(after, timeout=timeout))
 
 
 def _signal_mod(text: str, start: int) -> str | None:
@@ -635,7 +644,7 @@ def _signal_mod(text: str, start: int) -> str | None:
 _QN = r"(?P<qn>[1-4])"
 _HN = r"(?P<hn>[12])"
 _YY = r"(?P<yy>[0-9]{2})(?!\w)"
-_NOT_NAME_NEXT = r"(?!\s+(?:[A-Z][a-z]|[0-9]))"
+_NOT_NAME_NEXT = r"(?![^\S\n]+(?:[A-Z][a-z]|[0-9]))"
 _HOLIDAY_PREFIX = rf"(?<!\b(?:{_either_case(WEEKDAY_NAME_PREFIXES)})\s+)"
 
 date_rules: tuple[Rule, ...] = (
@@ -688,10 +697,10 @@ date_rules: tuple[Rule, ...] = (
         | (?:[Tt]he\s+)? {_YEAR} \s+ fiscal\s+year\b
         """, _build_fiscal),
     Rule("the <decade>s", rf"""
-        (?: (?:[Tt]he\s+)? (?:{_PART})? (?P<dec>(?:1[6-9]|20)[0-9]0)s
-          | [Tt]he\s+ (?:{_PART})? (?P<dec>'?[0-9]0)s
-          | (?:{_PART})? (?P<dec>'[0-9]0)s )
-        (?:(?:\s*,\s*|\s+(?:and|or|to)\s+) (?:the\s+)? (?P<dec>'?(?:1[6-9]|20)?[0-9]0)s)* \b
+        (?: (?:[Tt]he\s+)? (?:{_PART})? (?P<dec>(?:1[6-9]|20)[0-9]0)['’]?s
+          | [Tt]he\s+ (?:{_PART})? (?P<dec>['’]?[0-9]0)['’]?s
+          | (?:{_PART})? (?P<dec>['’][0-9]0)['’]?s )
+        (?:(?:\s*,\s*|\s+(?:and|or|to)\s+) (?:the\s+)? (?P<dec>['’]?(?:1[6-9]|20)?[0-9]0)['’]?s)* \b
         """, _build_decade),
     Rule("the past decade", r"""
         (?:[Tt]he\s+)? (?P<reldec>past|last|previous|this|next|coming|current) \s+ decade\b

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 
 from flows.processing import process_document
 from flows.sources import DocumentError, read_raw
@@ -158,13 +157,15 @@ def evaluate_folder(gold_path: Path, docs: Path) -> tuple[dict[str, Counts], lis
 
 
 def print_scores(counts: dict[str, Counts], console: Console) -> None:
-    table = Table("type", "gold", "pred", "strict P", "strict R", "strict F1", "lenient P", "lenient R",
-                  "lenient F1", "value acc", "value P", "value R", "value F1", title="extraction scores")
+    """One line per type; 'value F1' is the headline: overlapping span and the right value."""
+    header = ("type", "gold", "pred", "strictP", "strictR", "strictF1", "lenP", "lenR", "lenF1",
+              "valAcc", "valP", "valR", "valueF1")
+    console.print(f"{header[0]:<11}" + "".join(f"{h:>9}" for h in header[1:]), highlight=False, soft_wrap=True)
     for t, c in counts.items():
         strict, lenient, valued = prf(c.strict, c.pred, c.gold), prf(c.lenient, c.pred, c.gold), prf(c.valued, c.pred, c.gold)
         accuracy = c.valued / c.lenient if c.lenient else 0.0
-        table.add_row(t, str(c.gold), str(c.pred), *(f"{x:.3f}" for x in (*strict, *lenient, accuracy, *valued)))
-    console.print(table)
+        figures = (*strict, *lenient, accuracy, *valued)
+        console.print(f"{t:<11}{c.gold:>9}{c.pred:>9}" + "".join(f"{x:>9.3f}" for x in figures), highlight=False, soft_wrap=True)
 
 
 def _show(m: dict | None) -> str:
@@ -182,4 +183,4 @@ def print_errors(found: list[ScoreError], limit: int, console: Console) -> None:
         if shown[e.kind] <= limit:
             console.print(f"{e.kind:<8} {e.type:<10} {e.doc}\n    gold {_show(e.gold)}\n    pred {_show(e.pred)}",
                           highlight=False, markup=False)
-    console.print("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(shown.items())), highlight=False)
+    console.print("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(shown.items())), highlight=False, soft_wrap=True)
