@@ -193,10 +193,10 @@ def evaluate(
         _fail(f"gold file not found: {gold}")
     if not docs.is_dir():
         _fail(f"documents folder not found: {docs}")
-    scores, found_errors = evaluate_folder(gold, docs)
+    scores, found_errors, texts = evaluate_folder(gold, docs)
     print_scores(scores, console)
     if errors_shown:
-        print_errors(found_errors, errors_shown, console)
+        print_errors(found_errors, errors_shown, console, texts)
 
 
 if __name__ == "__main__":

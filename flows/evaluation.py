@@ -25,13 +25,13 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def predict(docs: Path, relative_path: str) -> list[dict[str, Any]]:
-    """The validated mentions the pipeline extracts from one document, as prediction records."""
+def predict(docs: Path, relative_path: str) -> tuple[str, list[dict[str, Any]]]:
+    """The document's text and the validated mentions the pipeline extracts from it, as predictions."""
     batch = Batch()
     try:
         raw = read_raw(docs, relative_path)
     except DocumentError:
-        return []
+        return "", []
     process_document(raw, run_id="eval", batch=batch)
     predictions = []
     for mention_type, table in FACT_TABLES.items():
@@ -41,7 +41,7 @@ def predict(docs: Path, relative_path: str) -> list[dict[str, Any]]:
                 "text": row["text"], "value": _text(row.get("value")), "value_max": _text(row.get("value_max")),
                 "currency": row.get("currency"), "unit": row.get("unit"),
             })
-    return predictions
+    return batch.documents[0]["text"] or "", predictions
 
 
 def _text(value: Any) -> str | None:
@@ -150,10 +150,15 @@ def prf(hits: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate_folder(gold_path: Path, docs: Path) -> tuple[dict[str, Counts], list[ScoreError]]:
+def evaluate_folder(gold_path: Path, docs: Path) -> tuple[dict[str, Counts], list[ScoreError], dict[str, str]]:
+    """Scores per type, the errors, and each document's text (for showing errors in context)."""
     gold_docs = load_jsonl(gold_path)
-    predictions = [p for gold_doc in gold_docs for p in predict(docs, gold_doc["doc"])]
-    return score(gold_docs, predictions)
+    texts, predictions = {}, []
+    for gold_doc in gold_docs:
+        texts[gold_doc["doc"]], found = predict(docs, gold_doc["doc"])
+        predictions += found
+    counts, errors = score(gold_docs, predictions)
+    return counts, errors, texts
 
 
 def print_scores(counts: dict[str, Counts], console: Console) -> None:
@@ -176,11 +181,19 @@ def _show(m: dict | None) -> str:
     return f"{m.get('text')!r} [{m['start']}:{m['end']}] = {span} {extra}".rstrip()
 
 
-def print_errors(found: list[ScoreError], limit: int, console: Console) -> None:
+def _context(text: str, mention: dict, width: int = 60) -> str:
+    start, end = mention["start"], mention["end"]
+    before = text[max(0, start - width):start].replace("\n", " ")
+    after = text[end:end + width].replace("\n", " ")
+    return f"...{before}[[{text[start:end]}]]{after}..."
+
+
+def print_errors(found: list[ScoreError], limit: int, console: Console, texts: dict[str, str]) -> None:
     shown: dict[str, int] = {}
     for e in found:
         shown[e.kind] = shown.get(e.kind, 0) + 1
         if shown[e.kind] <= limit:
-            console.print(f"{e.kind:<8} {e.type:<10} {e.doc}\n    gold {_show(e.gold)}\n    pred {_show(e.pred)}",
-                          highlight=False, markup=False)
+            context = _context(texts.get(e.doc, ""), e.gold or e.pred)
+            console.print(f"{e.kind:<8} {e.type:<10} {e.doc}\n    gold {_show(e.gold)}\n    pred {_show(e.pred)}"
+                          f"\n    {context}", highlight=False, markup=False, soft_wrap=True)
     console.print("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(shown.items())), highlight=False, soft_wrap=True)

@@ -1,7 +1,12 @@
 """The scorer behind `facts eval` (ANNOTATION.md, "Scoring")."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
-from flows.evaluation import Counts, prf, same_value, score
+from flows.evaluation import Counts, load_jsonl, predict, prf, same_value, score
 
 
 def gold_doc(mentions, **extra):
@@ -68,3 +73,26 @@ def test_same_value(gold, pred, same):
 def test_prf():
     assert prf(2, 4, 2) == (0.5, 1.0, pytest.approx(2 / 3))
     assert prf(0, 0, 0) == (0.0, 0.0, 0.0)
+
+
+SHARED = Path(__file__).parents[2] / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="the shared reference scorer is not beside the project")
+def test_agrees_with_the_reference_scorer(tmp_path):
+    """Our figures equal shared/tools/score.py's on the same predictions (the dev set's)."""
+    gold_path = SHARED / "corpora" / "meantime-dev" / "gold.jsonl"
+    docs = SHARED / "corpora" / "meantime-dev" / "docs"
+    gold_docs = load_jsonl(gold_path)
+    predictions = [p for g in gold_docs for p in predict(docs, g["doc"])[1]]
+    pred_path = tmp_path / "pred.jsonl"
+    pred_path.write_text("".join(json.dumps(p) + "\n" for p in predictions))
+    reference = json.loads(subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "score.py"), str(gold_path), str(pred_path), "--json"],
+        capture_output=True, text=True, check=True).stdout)
+    counts, _ = score(gold_docs, predictions)
+    for t, c in counts.items():
+        strict, lenient, valued = prf(c.strict, c.pred, c.gold), prf(c.lenient, c.pred, c.gold), prf(c.valued, c.pred, c.gold)
+        ours = dict(gold=c.gold, pred=c.pred, strict_f1=strict[2], lenient_p=lenient[0], lenient_r=lenient[1],
+                    lenient_f1=lenient[2], value_f1=valued[2])
+        assert ours == {k: pytest.approx(reference[t][k]) for k in ours}, t
