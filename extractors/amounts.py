@@ -20,7 +20,9 @@ from extractors.numbers import (
     NUMBER, PLURAL_SCALES, SCALE, SCALE_GAP, SCALE_MULTIPLES, alternation, parse_number,
     parse_scale, plain,
 )
-from extractors.rules import Document, Rule, combine, qualifier_before, range_allowed, scan
+from extractors.rules import (
+    Document, Rule, combine, literal_anchors, qualifier_before, range_allowed, scan,
+)
 
 # ---------------------------------------------------------------- pattern parts
 
@@ -227,15 +229,61 @@ def _build_plural(m: regex.Match, doc: Document):
     return [_mention(doc, m.start(), m.end(), plain(value), currency, RULE_NAMES[2], "over")], m.end()
 
 
+# ---------------------------------------------------------------- anchors
+
+# Words whose presence a word-number amount needs ("two million pounds", "fifteen cents").
+WORD_ANCHORS = ("illion", "thousand", "hundred", "lakh", "crore",
+                "cent", "pence", "penny", "dollar", "euro", "pound")
+_WORD_ANCHORS = tuple(regex.compile(regex.escape(w), regex.IGNORECASE) for w in WORD_ANCHORS)
+_DIGIT_RUN = regex.compile(r"\d+")
+# Characters that end a currency marker written before the number ("$", "£", "Rs.", "USD").
+_PREFIX_ENDS = frozenset("".join(s for s in SYMBOLS if not s[-1].isalpha()) + "$#.")
+_LOWER_ENDED_SYMBOLS = frozenset(s for s in _LETTER_SYMBOLS if s[-1].islower())
+_PREFIX_REACH = 12  # "GB £", "-US$ ": how far before the digits a mention may start
+
+
+def _after_marker(text: str, i: int) -> bool:
+    """Whether a currency marker may end right before position `i` (one space allowed)."""
+    if i > 0 and text[i - 1] in " \u00a0":
+        i -= 1
+    if i <= 0:
+        return False
+    c = text[i - 1]
+    if c in _PREFIX_ENDS or c.isupper():
+        return True
+    if c.isalpha():
+        return text[max(0, i - 3):i] in _LOWER_ENDED_SYMBOLS or text[max(0, i - 2):i] in _LOWER_ENDED_SYMBOLS
+    return False
+
+
+def _not_percent(text: str, start: int, end: int) -> bool:
+    """A 'cent' anchor inside 'percent' or 'per cent' is no money word."""
+    return not text[max(0, start - 4):start].lower().endswith(("per", "per "))
+
+
+def _anchors(doc: Document) -> list[tuple[int, int, int]]:
+    text, out = doc.text, []
+    worded = NUMBER_SCALE_WORD_RULE.pattern
+    for m in _DIGIT_RUN.finditer(text, timeout=doc.timeout):
+        s = m.start()
+        if _after_marker(text, s):
+            out.append((s - _PREFIX_REACH, s, m.end()))
+        elif worded.match(text, s, timeout=doc.timeout):
+            out.append((s - 2, s, m.end()))
+    out += literal_anchors(doc, _WORD_ANCHORS, 90, _not_percent)
+    return out
+
+
 AMOUNT_RULES = (
     Rule("<currency> <number> <scale>", CURRENCY_NUMBER_SCALE, _build_prefixed),
     Rule("<number> <scale> <currency word>", NUMBER_SCALE_WORD, _build_worded),
     Rule("<plural scale> of <currency word>", PLURAL_SCALE_OF_WORD, _build_plural),
 )
 RULE_NAMES = tuple(r.name for r in AMOUNT_RULES)
+NUMBER_SCALE_WORD_RULE = AMOUNT_RULES[1]
 _AMOUNT_PATTERN = combine(AMOUNT_RULES)
 
 
 def extract_amounts(text: str) -> list[AmountMention]:
     """Every money amount in `text`, in text order."""
-    return scan(text, AMOUNT_RULES, _AMOUNT_PATTERN)
+    return scan(text, AMOUNT_RULES, _AMOUNT_PATTERN, _anchors)

@@ -13,7 +13,9 @@ import regex
 
 from extractors.mentions import PercentageMention
 from extractors.numbers import NUMBER, parse_number, plain
-from extractors.rules import Document, Rule, combine, qualifier_before, range_allowed, scan
+from extractors.rules import (
+    Document, Rule, combine, literal_anchors, qualifier_before, range_allowed, scan,
+)
 
 # ---------------------------------------------------------------- vocabulary (data)
 
@@ -132,6 +134,26 @@ def _build_points(m: regex.Match, doc: Document):
     return _build(m, doc, "percentage_point", RULE_NAMES[1])
 
 
+# ---------------------------------------------------------------- anchors
+
+# Every percentage holds one of these; "pc", "pp", "point" only count after a number.
+ANCHORS = ("%", "％", "٪", "﹪", "percent", "per cent", "pct")
+GLUED_ANCHORS = ("pc", "pp", "point")
+_ANCHORS = tuple(regex.compile(regex.escape(w), regex.IGNORECASE) for w in ANCHORS)
+_GLUED_ANCHORS = tuple(regex.compile(regex.escape(w), regex.IGNORECASE) for w in GLUED_ANCHORS)
+_REACH = 70  # how far before its marker a percentage may start ("between three and seven")
+
+
+def _after_number(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 2):start]
+    return bool(before) and (before[-1].isdigit() or before[-1].isspace() and before[:1].isalnum())
+
+
+def _anchors(doc: Document) -> list[tuple[int, int, int]]:
+    return (literal_anchors(doc, _ANCHORS, _REACH)
+            + literal_anchors(doc, _GLUED_ANCHORS, _REACH, _after_number))
+
+
 PERCENTAGE_RULES = (
     Rule("<number> <percent sign>", NUMBER_PERCENT, _build_percent),
     Rule("<number> points", NUMBER_POINTS, _build_points),
@@ -142,4 +164,4 @@ _PERCENTAGE_PATTERN = combine(PERCENTAGE_RULES)
 
 def extract_percentages(text: str) -> list[PercentageMention]:
     """Every percentage in `text`, in text order."""
-    return scan(text, PERCENTAGE_RULES, _PERCENTAGE_PATTERN)
+    return scan(text, PERCENTAGE_RULES, _PERCENTAGE_PATTERN, _anchors)

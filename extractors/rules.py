@@ -50,21 +50,51 @@ class Document:
         return self._lower
 
 
-def scan(text: str, rules: Sequence[Rule], combined: regex.Pattern) -> list:
-    """Every mention the rules build from `text`, in text order."""
+def scan(text: str, rules: Sequence[Rule], combined: regex.Pattern, anchors: Callable) -> list:
+    """Every mention the rules build from `text`, in text order.
+
+    `anchors(document)` lists (window start, anchor start, anchor end) for the places a mention
+    must touch (a digit run after a currency sign, a "%", a currency word): found with fast
+    literal searches, so the combined pattern only runs in small windows around them instead
+    of at every character of the text.
+    """
     if not isinstance(text, str) or not text:
         return []
     doc = Document(text, regex_timeout(text))
     mentions: list = []
     pos = 0
-    while True:
-        m = combined.search(text, pos, timeout=doc.timeout)
-        if m is None:
-            return mentions
-        rule = next(r for i, r in enumerate(rules) if m.start(f"r{i}") >= 0)
-        built, resume = rule.build(m, doc)
-        mentions.extend(built)
-        pos = resume if resume > m.start() else m.start() + 1
+    for window_start, anchor_start, anchor_end in sorted(anchors(doc)):
+        if anchor_end <= pos:
+            continue  # inside a mention already built
+        lo = max(pos, window_start)
+        hi = min(len(text), anchor_end + _AFTER)
+        while lo < hi:
+            m = combined.search(text, lo, hi, timeout=doc.timeout)
+            if m is None or m.start() > anchor_end:
+                break  # nothing here; a later anchor owns a match that starts further on
+            if m.end() >= hi and hi < len(text):
+                hi = min(len(text), hi + 4 * _AFTER)  # the window cut the match short: widen it
+                continue
+            rule = next(r for i, r in enumerate(rules) if m.start(f"r{i}") >= 0)
+            built, resume = rule.build(m, doc)
+            mentions.extend(built)
+            lo = resume if resume > m.start() else m.start() + 1
+        pos = max(pos, lo)
+    return mentions
+
+
+_AFTER = 120  # characters after an anchor that a mention may still reach
+
+
+def literal_anchors(doc: Document, patterns: Sequence[regex.Pattern], before: int,
+                    keep: Callable[[str, int, int], bool] | None = None) -> list[tuple[int, int, int]]:
+    """(start - before, start, end) for every hit of literal `patterns` that `keep` accepts."""
+    out = []
+    for pattern in patterns:
+        for m in pattern.finditer(doc.text, timeout=doc.timeout):
+            if keep is None or keep(doc.text, m.start(), m.end()):
+                out.append((m.start() - before, m.start(), m.end()))
+    return out
 
 
 # ---------------------------------------------------------------- qualifiers (data)

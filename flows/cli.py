@@ -46,11 +46,11 @@ def run(seeds: Seeds = DEFAULT_SEEDS, db: Db = DEFAULT_DB) -> None:
         _fail(f"seeds folder not found: {seeds}")
     configure()
     from flows.ingest import ingest
-    from warehouse.store import DatabaseBusy
+    from warehouse.store import DatabaseBusy, RunInProgress
 
     try:
         result = ingest(seeds=str(seeds), db=str(db))
-    except DatabaseBusy as error:
+    except (DatabaseBusy, RunInProgress) as error:
         _fail(str(error))
     _print_summary(result, db)
 
@@ -177,6 +177,44 @@ def _serve(parameters: dict, every: timedelta | None, cron: str | None, api_url:
     schedule = f"every {every}" if every else f"cron {cron!r}"
     errors.print(f"serving deployment ingest/factflow ({schedule}) on {api_url}; Ctrl-C stops")
     ingest.serve(name="factflow", parameters=parameters, interval=every, cron=cron, print_starting_message=False)
+
+
+@app.command()
+def watch(
+    seeds: Seeds = DEFAULT_SEEDS,
+    db: Db = DEFAULT_DB,
+    quiet_ms: Annotated[int, typer.Option("--quiet-ms", help="Start a run once no file has changed for this "
+                                                              "long, so a burst of files makes one run.")] = 1000,
+) -> None:
+    """Ingest SEEDS now, then again whenever documents or sidecars in it are created, changed or deleted.
+
+    Stop with Ctrl-C.
+    """
+    if not seeds.is_dir():
+        _fail(f"seeds folder not found: {seeds}")
+    configure()
+    from watchfiles import watch as watch_files
+
+    from flows.ingest import ingest
+    from flows.sources import DOCUMENT_SUFFIXES, SIDECAR_SUFFIX
+    from warehouse.store import DatabaseBusy, RunInProgress
+
+    def relevant(change, path: str) -> bool:
+        return path.endswith(DOCUMENT_SUFFIXES + (SIDECAR_SUFFIX,))
+
+    def run_once() -> None:
+        try:
+            _print_summary(ingest(seeds=str(seeds), db=str(db)), db)
+        except (DatabaseBusy, RunInProgress) as error:
+            errors.print(f"[yellow]skipped:[/] {error}", highlight=False, soft_wrap=True)
+
+    run_once()
+    errors.print(f"watching {seeds.resolve()} for new or changed documents; Ctrl-C stops")
+    # debounce caps how long a continuous stream of changes is held back before a run starts
+    for changes in watch_files(seeds, watch_filter=relevant, step=quiet_ms, debounce=max(10 * quiet_ms, 10_000),
+                               raise_interrupt=False):
+        errors.print(f"{len(changes)} change(s) in {seeds}: ingesting")
+        run_once()
 
 
 @app.command("eval")

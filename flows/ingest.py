@@ -5,7 +5,6 @@ would cost more than the extraction itself. One writer loads each batch in one t
 """
 from __future__ import annotations
 
-import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -19,7 +18,7 @@ from flows.processing import process_document
 from flows.progress import progress_bar
 from flows.sources import DocumentError, RawDocument, discover, doc_id_for, read_raw
 from schemas import Run
-from warehouse.store import Batch, Warehouse
+from warehouse.store import Batch, Warehouse, run_lock
 
 BATCH_SIZE = 250
 
@@ -111,18 +110,34 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
     seeds_path, db_path = Path(seeds).resolve(), Path(db).resolve()
     if not seeds_path.is_dir():
         raise NotADirectoryError(f"seeds folder not found: {seeds_path}")
-    started = time.monotonic()
-    run = Run(run_id=uuid.uuid4().hex, started_at=datetime.now(timezone.utc), status="running",
-              seeds=str(seeds_path), extractor_version=EXTRACTOR_VERSION)
-    record_run(db_path, run)
-    paths = discover_documents(seeds_path)
-    known = stored_documents(db_path)
+    with run_lock(db_path):
+        Warehouse(db_path).mark_interrupted_runs()
+        run = Run(run_id=uuid.uuid4().hex, started_at=datetime.now(timezone.utc), status="running",
+                  seeds=str(seeds_path), extractor_version=EXTRACTOR_VERSION)
+        record_run(db_path, run)
+        try:
+            _update(run, seeds_path, db_path, batch_size)
+            run.status = "completed"
+        except BaseException:
+            run.status = "failed"
+            raise
+        finally:
+            run.finished_at = datetime.now(timezone.utc)
+            run.seconds = round((run.finished_at - run.started_at).total_seconds(), 3)
+            record_run(db_path, run)
+    return run
+
+
+def _update(run: Run, seeds: Path, db: Path, batch_size: int) -> None:
+    """Extract and load new and changed documents batch by batch, then drop removed ones."""
+    paths = discover_documents(seeds)
+    known = stored_documents(db)
     run.docs_seen = len(paths)
     with progress_bar(len(paths)) as advance:
         for i in range(0, len(paths), batch_size):
             chunk = paths[i:i + batch_size]
-            outcome = extract_batch(seeds_path, chunk, known, run.run_id)
-            load_batch(db_path, outcome.batch)
+            outcome = extract_batch(seeds, chunk, known, run.run_id)
+            load_batch(db, outcome.batch)
             run.docs_new += outcome.new
             run.docs_changed += outcome.changed
             run.docs_unchanged += outcome.unchanged
@@ -133,10 +148,5 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
             run.rejects += outcome.counts["rejects"]
             advance(len(chunk))
     gone = sorted(set(known) - set(paths))
-    remove_documents(db_path, [known[p][0] for p in gone])
+    remove_documents(db, [known[p][0] for p in gone])
     run.docs_removed = len(gone)
-    run.status = "completed"
-    run.finished_at = datetime.now(timezone.utc)
-    run.seconds = round(time.monotonic() - started, 3)
-    record_run(db_path, run)
-    return run

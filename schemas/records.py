@@ -64,7 +64,7 @@ class Run(BaseModel):
     run_id: str
     started_at: datetime
     finished_at: datetime | None = None
-    status: Literal["running", "completed", "failed"]
+    status: Literal["running", "completed", "failed", "interrupted"]
     seeds: str
     docs_seen: int = 0
     docs_new: int = 0

@@ -29,3 +29,5 @@ INSERT INTO rejects BY NAME SELECT * FROM batch_rows;
 INSERT INTO runs BY NAME SELECT * FROM batch_rows;
 -- name: delete_run
 DELETE FROM runs WHERE run_id = $run_id;
+-- name: mark_interrupted_runs
+UPDATE runs SET status = 'interrupted' WHERE status = 'running';

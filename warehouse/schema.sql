@@ -78,7 +78,7 @@ CREATE TABLE IF NOT EXISTS runs (
     run_id            VARCHAR NOT NULL,
     started_at        TIMESTAMPTZ NOT NULL,
     finished_at       TIMESTAMPTZ,
-    status            VARCHAR NOT NULL,   -- running, completed or failed
+    status            VARCHAR NOT NULL,   -- running, completed, failed or interrupted (killed)
     seeds             VARCHAR NOT NULL,   -- the seeds folder, absolute
     docs_seen         INTEGER NOT NULL,
     docs_new          INTEGER NOT NULL,

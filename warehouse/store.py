@@ -7,6 +7,8 @@ time (a batch of documents), and both sides retry a lock conflict for a bounded 
 """
 from __future__ import annotations
 
+import fcntl
+import os
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -42,6 +44,36 @@ STATEMENTS = _sql_sections("load.sql")
 
 class DatabaseBusy(RuntimeError):
     """Another process held the database for longer than we were willing to wait."""
+
+
+class RunInProgress(RuntimeError):
+    """Another ingestion run is writing to the same database."""
+
+
+@contextmanager
+def run_lock(db: Path) -> Iterator[None]:
+    """Hold `<db>.lock` for a whole run, so two runs never interleave on one database.
+
+    The operating system releases the lock when the process dies, even by SIGKILL.
+    """
+    lock_path = Path(f"{db}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a+") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read().strip() or "unknown"
+            raise RunInProgress(f"another facts run (pid {holder}) is writing to {db}; "
+                                f"wait for it to finish and try again") from None
+        lock.seek(0)
+        lock.truncate()
+        lock.write(str(os.getpid()))
+        lock.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _is_lock_conflict(error: duckdb.Error) -> bool:
@@ -120,6 +152,11 @@ class Warehouse:
         if doc_ids:
             with self._transaction() as con:
                 _delete_documents(con, doc_ids)
+
+    def mark_interrupted_runs(self) -> None:
+        """Runs still 'running' when a new run holds the run lock died on the way."""
+        with self._transaction() as con:
+            con.execute(STATEMENTS["mark_interrupted_runs"])
 
     def record_run(self, run: dict[str, Any]) -> None:
         """Insert or replace the row of a run."""
