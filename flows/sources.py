@@ -10,7 +10,7 @@ from pathlib import Path
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIX = ".meta.json"
-MAX_BYTES = 64 * 1024 * 1024  # larger files are refused with a clear error, not read
+MAX_BYTES = 64_000_000  # larger files are refused with a clear error, not read
 _SIDECAR_FIELDS = ("published", "title", "url", "source")
 
 
