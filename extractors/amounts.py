@@ -1,9 +1,12 @@
 """Money amounts: currency marker + number + scale word, in the order the text uses.
 
-Three rules, scanned as one pattern:
+Three rules, tried as one pattern at the few places a currency can be (see `_anchors`):
   "<currency> <number> <scale>"        $1.5bn, US$4.7 billion, USD34.6 million, $3-5 million
   "<number> <scale> <currency word>"   5bn euros, two million pounds, 18 cents, 5 lakh rupees
   "<plural scale> of <currency word>"  billions of dollars (a lower bound: qualifier "over")
+Currency markers and words are matched by shape ("letters before a symbol", "up to three
+words") and looked up in the tables of `extractors.currencies`: long literal alternations
+make the regex engine slow at every position.
 """
 from __future__ import annotations
 
@@ -17,30 +20,28 @@ from extractors.currencies import (
 )
 from extractors.mentions import AmountMention
 from extractors.numbers import (
-    NUMBER, PLURAL_SCALES, SCALE, SCALE_GAP, SCALE_MULTIPLES, alternation, parse_number,
-    parse_scale, plain,
+    NUMBER, NUMBER_RUN_WORDS, PLURAL_SCALES, SCALE, SCALE_GAP, SCALE_MULTIPLES, alternation,
+    parse_number, parse_scale, plain,
 )
 from extractors.rules import (
-    Document, Rule, combine, literal_anchors, qualifier_before, range_allowed, scan,
+    EDGE_PUNCTUATION, Document, Rule, combine, next_words, number_run_start, qualifier_before,
+    range_allowed, scan,
 )
 
 # ---------------------------------------------------------------- pattern parts
 
-_MULTI_DOLLAR = [p for p in DOLLAR_PREFIXES if len(p) > 1]
-_SINGLE_DOLLAR = [p for p in DOLLAR_PREFIXES if len(p) == 1]
-_LETTER_SYMBOLS = [s for s in SYMBOLS if s[0].isalpha()]
-_SIGN_SYMBOLS = [s for s in SYMBOLS if not s[0].isalpha() and s != "$"]
+_SYMBOL_CHARS = "".join(sorted({c for s in SYMBOLS for c in s if not (c.isalnum() or c.isspace() or c == ".")}))
+_SYMBOL_CLASS = "[" + regex.escape(_SYMBOL_CHARS) + "]"
 
 
 def _prefix(tag: str) -> str:
-    """Currency written before the number; groups end in `tag` so a pattern can hold two."""
+    """A currency marker before the number; group names end in `tag` so a pattern can hold two."""
     return rf"""
-    (?:(?<![A-Za-z])(?P<dp{tag}>{alternation(_MULTI_DOLLAR)})\s?\$       # US$, US $, AU$
-     | (?<![A-Za-z])(?P<dp{tag}>{alternation(_SINGLE_DOLLAR)})\$          # A$, C$, S$
-     | (?<![A-Za-z])(?P<sym{tag}>{alternation(_LETTER_SYMBOLS)})(?![A-Za-z])  # Rs, RM, CHF
-     | (?<![A-Za-z])(?P<code{tag}>[A-Z]{{3}})(?![A-Za-z])\$?              # USD, GBP, USD$
-     | (?P<sym{tag}>{alternation(_SIGN_SYMBOLS)}|(?<![\w$])\$)            # £ € ¥ GB £ $
-     | (?P<hash{tag}>(?<![\w\#])\#)(?=\d)                                 # old newswire £
+    (?:(?<![A-Za-z])(?P<pl{tag}>[A-Z][A-Za-z]{{0,2}}(?:\.[A-Z]\.|\.)?)     # letters: US, U.S., GB, USD
+        (?P<pg{tag}>\s?)(?P<ps{tag}>{_SYMBOL_CLASS})                          # then a sign: US$, GB £
+     | (?<![A-Za-z])(?P<pl{tag}>[A-Z][A-Za-z]{{0,2}}\.?)(?![A-Za-z])        # USD, Rs., RM, CHF
+     | (?P<ps{tag}>{_SYMBOL_CLASS})                                          # $ £ € ¥ ₹
+     | (?P<hash{tag}>(?<![\w\#])\#)(?=\d)                                    # old newswire £
     )
     """
 
@@ -48,49 +49,76 @@ def _prefix(tag: str) -> str:
 _SIGN = r"(?:(?<![\w.,\-−])[-−](?=\S)|(?i:\bminus|\bnegative)\s+)"
 _NUMBER_START = r"(?<![\w.,'’/$£€¥\#\-−])"  # not inside another number, code or word
 _CONNECTOR = r"(?P<conn>\s?[-–—]\s?|\s+(?:to|and)\s+)"
-_CURRENCY_WORD = alternation(list(CURRENCY_WORDS) + list(CONTEXT_WORDS) + list(SUBUNIT_WORDS), "i")
-_TAIL_WORD = alternation(CURRENCY_WORDS, "i")
+_WORD = r"[^\W\d_][\w.'’]*"
+_WORDS = rf"{_WORD}(?:[ \t\u00a0]+{_WORD}){{0,2}}"  # up to three words, looked up in the tables
 
 CURRENCY_NUMBER_SCALE = rf"""
     (?P<sign>{_SIGN})?
     (?P<pre>{_prefix("")})\s?
     (?P<n1>{NUMBER})(?:{SCALE_GAP}(?P<sc1>{SCALE}))?
     (?:{_CONNECTOR}(?P<pre2>{_prefix("2")})?\s?(?P<n2>{NUMBER})(?:{SCALE_GAP}(?P<sc2>{SCALE}))?)?
-    (?:\s+(?P<tail>{_TAIL_WORD})(?![\w-]))?                                 # "$9.99 US dollars"
+    (?:\s+(?P<tail>{_WORDS}))?                                                 # "$9.99 US dollars"
 """
 
 NUMBER_SCALE_WORD = rf"""
     (?:(?P<sign>{_SIGN})|{_NUMBER_START})
     (?P<n1>{NUMBER})(?:{SCALE_GAP}(?P<sc1>{SCALE}))?
     (?:{_CONNECTOR}(?P<n2>{NUMBER})(?:{SCALE_GAP}(?P<sc2>{SCALE}))?)?
-    \s?(?P<cw>{_CURRENCY_WORD}|(?<=\s)[A-Z]{{3}})(?![\w-])                  # euros, cents, USD
-    (?:\s+(?:and\s+)?(?P<cents>\d{{1,2}})\s?(?P<subw>(?i:cents?|pence|p))(?![\w-]))?  # 3 dollars 50 cents
+    \s?(?P<cw>{_WORDS})                                                        # euros, cents, USD
 """
 
 PLURAL_SCALE_OF_WORD = rf"""
     (?i:\b(?:(?P<mult>{alternation(SCALE_MULTIPLES)})\s+of\s+)?
-        (?P<plural>hundreds|{alternation(PLURAL_SCALES)})\s+of\s+
-        (?P<pw>{alternation(PLURAL_SCALE_CURRENCIES)}))(?![\w-])
+        (?P<plural>hundreds|{alternation(PLURAL_SCALES)})\s+of\s+)
+    (?P<pw>{_WORDS})
 """
 
-# ---------------------------------------------------------------- build helpers
+_CENTS_AFTER = regex.compile(  # "3 dollars 50 cents"
+    r"\s+(?:and\s+)?(?P<cents>\d{1,2})\s?(?:cents?|pence|p)(?![\w-])", regex.IGNORECASE)
+
+# ---------------------------------------------------------------- lookups
+
+
+def _lookup(words: str, table) -> tuple[str | None, int]:
+    """The longest leading phrase of `words` found in `table` (lower case), and its length in characters."""
+    tokens = words.split()
+    for k in range(len(tokens), 0, -1):
+        phrase = " ".join(tokens[:k]).lower()
+        for cut in (phrase, phrase.rstrip(".'’")):
+            if cut in table:
+                last = tokens[k - 1][:len(tokens[k - 1]) - (len(phrase) - len(cut))]
+                return cut, words.index(tokens[k - 1], _offset(words, tokens, k - 1)) + len(last)
+    return None, 0
+
+
+def _offset(words: str, tokens: list[str], index: int) -> int:
+    """Character offset of tokens[index] in `words` (tokens are whitespace-separated)."""
+    pos = 0
+    for token in tokens[:index]:
+        pos = words.index(token, pos) + len(token)
+    return pos
 
 
 def _prefix_currency(m: regex.Match, tag: str, doc: Document) -> tuple[bool, str | None]:
     """(is money, ISO code) for the prefix groups ending in `tag`."""
-    if m[f"dp{tag}"]:
-        return True, DOLLAR_PREFIXES.get(" ".join(m[f"dp{tag}"].split()))
-    if m[f"code{tag}"]:
-        code = m[f"code{tag}"]
-        code = PSEUDO_CODES.get(code, code)
-        return code in MARKER_CODES or code in PSEUDO_CODES.values(), code
     if m[f"hash{tag}"]:
         return _hash_is_pound(doc), "GBP"
-    symbol = " ".join(m[f"sym{tag}"].split())
-    code = SYMBOLS.get(symbol) or SYMBOLS.get(symbol.replace(" ", ""))
+    letters, symbol = m[f"pl{tag}"], m[f"ps{tag}"]
+    if letters and symbol:
+        if m[f"pg{tag}"] and len(letters) == 1:
+            return False, None  # "A $5 fee": an article, not A$
+        if symbol == "$":
+            code = DOLLAR_PREFIXES.get(letters) or (letters if letters in MARKER_CODES else None)
+        else:
+            code = SYMBOLS.get(f"{letters} {symbol}") or SYMBOLS.get(letters + symbol)
+        return code is not None, code
+    if letters:
+        code = SYMBOLS.get(letters) or PSEUDO_CODES.get(letters)
+        code = code or (letters if letters in MARKER_CODES else None)
+        return code is not None, code
     if symbol == "¥" and _speaks_of_yuan(doc):
-        code = "CNY"
-    return True, code
+        return True, "CNY"
+    return True, SYMBOLS.get(symbol)
 
 
 def _hash_is_pound(doc: Document) -> bool:
@@ -107,17 +135,51 @@ def _speaks_of_yuan(doc: Document) -> bool:
     return doc.hints["yuan"]
 
 
-def _bounds(m: regex.Match, doc: Document, start: int, first_marked: bool):
-    """(low, high, scale-inherited?) for a possible range, or None when it is not one."""
+def _word_currency(phrase: str, doc: Document) -> tuple[bool, str | None, Decimal]:
+    """(is money, ISO code, share of the unit) for a looked-up currency phrase."""
+    if phrase in SUBUNIT_WORDS:
+        code, share = SUBUNIT_WORDS[phrase]
+        return True, code, share
+    if phrase in CURRENCY_WORDS:
+        return True, CURRENCY_WORDS[phrase], Decimal(1)
+    for cue, code in CONTEXT_WORDS.get(phrase, ()):
+        if cue in doc.lower:
+            return True, code, Decimal(1)
+    return False, None, Decimal(1)
+
+
+_ALL_WORDS = {**CURRENCY_WORDS, **SUBUNIT_WORDS, **CONTEXT_WORDS}
+
+
+def _currency_after(words: str, doc: Document) -> tuple[bool, str | None, Decimal, int]:
+    """(is money, code, unit share, length) for the currency word or code starting `words`."""
+    phrase, length = _lookup(words, _ALL_WORDS)
+    if phrase is not None:
+        return (*_word_currency(phrase, doc), length)
+    code = words.split(None, 1)[0].rstrip(".'’") if words.strip() else ""
+    if code in MARKER_CODES or code in PSEUDO_CODES:
+        return True, PSEUDO_CODES.get(code, code), Decimal(1), len(code)
+    return False, None, Decimal(1), 0
+
+
+# ---------------------------------------------------------------- build helpers
+
+
+def _value(number: str, scale: str | None) -> Decimal | None:
+    value = parse_number(number)
+    return None if value is None else plain(value * parse_scale(scale))
+
+
+def _bounds(m: regex.Match, doc: Document, first_marked: bool) -> tuple[Decimal, Decimal] | None:
+    """(low, high) when the two numbers of the match make one range, else None."""
     if not m["n2"]:
         return None
     n1, n2 = m["n1"], m["n2"]
     if n1[0].isdigit() != n2[0].isdigit():
         return None  # "$5 to ten people"
-    if not range_allowed(doc, start, m["conn"], first_marked):
+    if not range_allowed(doc, m.start(), m["conn"], first_marked):
         return None
-    high = _value(n2, m["sc2"])
-    low = _value(n1, m["sc1"])
+    high, low = _value(n2, m["sc2"]), _value(n1, m["sc1"])
     if m["sc2"] and not m["sc1"] and low is not None and high is not None:
         shared = _value(n1, m["sc2"])  # "$3-5 million": the scale applies to both ends
         if shared is not None and shared < high:
@@ -127,23 +189,17 @@ def _bounds(m: regex.Match, doc: Document, start: int, first_marked: bool):
     return low, high
 
 
-def _value(number: str, scale: str | None) -> Decimal | None:
-    value = parse_number(number)
-    return None if value is None else plain(value * parse_scale(scale))
-
-
 def _first_end(m: regex.Match) -> int:
     return m.end("sc1") if m["sc1"] else m.end("n1")
 
 
 def _mention(doc, start, end, value, currency, rule, qualifier=None, value_max=None):
-    text = doc.text[start:end]
     if qualifier is None:
         qualifier = "range" if value_max is not None else qualifier_before(doc, start)
-    return AmountMention(start, end, text, value, currency, qualifier, rule, value_max)
+    return AmountMention(start, end, doc.text[start:end], value, currency, qualifier, rule, value_max)
 
 
-def _negate(value: Decimal, m: regex.Match) -> Decimal:
+def _signed(value: Decimal, m: regex.Match) -> Decimal:
     return -value if m["sign"] else value
 
 
@@ -155,122 +211,151 @@ def _build_prefixed(m: regex.Match, doc: Document):
     if not is_money:
         return [], m.start() + 1
     if m["hash"] and not (m["sc1"] or "." in m["n1"] or "," in m["n1"]):
-        return [], m.end("n1")  # "Fund #3", "#1 seed": a pound amount needs a scale or pence
-    start = m.start()
+        return [], m.end("n1")  # "Fund #3", "#1 seed": a pound amount has a scale or pence
     same_currency = m["pre2"] is None or _prefix_currency(m, "2", doc)[1] == currency
-    bounds = _bounds(m, doc, start, True) if same_currency else None
+    bounds = _bounds(m, doc, True) if same_currency else None
     if bounds is None:  # one amount; a second number is left for the next match
-        low, high = _value(m["n1"], m["sc1"]), None
-        end = _first_end(m)
+        low, high, end = _value(m["n1"], m["sc1"]), None, _first_end(m)
     else:
-        low, high = bounds
-        end = m.end("sc2") if m["sc2"] else m.end("n2")
+        (low, high), end = bounds, (m.end("sc2") if m["sc2"] else m.end("n2"))
     if low is None:
         return [], m.start() + 1
-    if m["tail"] and (bounds is not None or not m["n2"]) and _tail_agrees(m["tail"], currency, m):
-        end = m.end("tail")
-    return [_mention(doc, start, end, _negate(low, m), currency, RULE_NAMES[0], value_max=high)], end
+    if m["tail"] and (bounds is not None or not m["n2"]):
+        end += _tail_length(m, currency, end, doc)
+    return [_mention(doc, m.start(), end, _signed(low, m), currency, RULE_NAMES[0], value_max=high)], end
 
 
-def _tail_agrees(tail: str, currency: str | None, m: regex.Match) -> bool:
-    """Whether a currency word after the amount repeats its currency ("USD$ 23 billion dollar")."""
-    code = CURRENCY_WORDS.get(" ".join(tail.lower().split()))
-    is_dollar = "dollar" in tail.lower() and (m["dp"] is not None or "$" in m["pre"])
-    return code == currency or (is_dollar and " " not in tail.strip())
-
-
-def _word_currency(word: str, doc: Document) -> tuple[bool, str | None, Decimal]:
-    """(is money, ISO code, unit share) for a currency word or code after the number."""
-    key = " ".join(word.lower().split())
-    if key in SUBUNIT_WORDS:
-        code, share = SUBUNIT_WORDS[key]
-        return True, code, share
-    if key in CURRENCY_WORDS:
-        return True, CURRENCY_WORDS[key], Decimal(1)
-    if key in CONTEXT_WORDS:
-        for cue, code in CONTEXT_WORDS[key]:
-            if cue in doc.lower:
-                return True, code, Decimal(1)
-        return False, None, Decimal(1)
-    code = PSEUDO_CODES.get(word, word)
-    return word in MARKER_CODES or word in PSEUDO_CODES, code, Decimal(1)
+def _tail_length(m: regex.Match, currency: str | None, end: int, doc: Document) -> int:
+    """Characters of a currency word after the amount that repeats its currency ("$5 US dollars")."""
+    is_money, code, share, length = _currency_after(m["tail"], doc)
+    dollar_sign = "$" in m["pre"] and code == "USD"  # "A$5 dollars": the words repeat the sign
+    if not is_money or share != 1 or not (code == currency or dollar_sign):
+        return 0
+    return m.start("tail") - end + length
 
 
 def _build_worded(m: regex.Match, doc: Document):
-    word = m["cw"]
-    is_money, currency, share = _word_currency(word, doc)
+    is_money, currency, share, length = _currency_after(m["cw"], doc)
     if not is_money:
         return [], m.start() + 1
-    if word.lower() in MEASURE_WORDS and regex.match(
-            r"\s+of\b", doc.text, pos=m.end("cw"), timeout=doc.timeout):
-        return [], m.end()  # "two million pounds of beef"
-    start = m.start()
-    bounds = _bounds(m, doc, start, bool(m["sc1"]))
+    end = m.start("cw") + length
+    word = doc.text[m.start("cw"):end].lower()
+    if word in MEASURE_WORDS and next_words(doc.text, end, 1)[:1] == ["of"]:
+        return [], end  # "two million pounds of beef"
+    bounds = _bounds(m, doc, bool(m["sc1"]))
     if m["n2"] and bounds is None:
-        return [], _first_end(m)  # two numbers, only the second is money: rescan from it
+        return [], _first_end(m)  # two numbers, and only the second is money: rescan from it
     low, high = bounds if bounds else (_value(m["n1"], m["sc1"]), None)
     if low is None:
         return [], m.start() + 1
-    end = m.end("cw")
-    if m["cents"] and share == 1:
-        low = low + Decimal(m["cents"]) / 100
-        end = m.end("subw")
+    cents = _CENTS_AFTER.match(doc.text, end, timeout=doc.timeout) if share == 1 and high is None else None
+    if cents:  # "3 dollars 50 cents"
+        low, end = low + Decimal(cents["cents"]) / 100, cents.end()
     low, high = plain(low * share), (plain(high * share) if high is not None else None)
     if low is None:
         return [], m.start() + 1
-    return [_mention(doc, start, end, _negate(low, m), currency, RULE_NAMES[1], value_max=high)], end
+    return [_mention(doc, m.start(), end, _signed(low, m), currency, RULE_NAMES[1], value_max=high)], end
 
 
 def _build_plural(m: regex.Match, doc: Document):
-    _, currency, _ = _word_currency(m["pw"], doc)
+    phrase, length = _lookup(m["pw"], PLURAL_SCALE_CURRENCIES)
+    if phrase is None:
+        return [], m.end("plural")
     value = PLURAL_SCALES.get(m["plural"].lower(), Decimal(100))
     if m["mult"]:
         value *= SCALE_MULTIPLES[m["mult"].lower()]
-    return [_mention(doc, m.start(), m.end(), plain(value), currency, RULE_NAMES[2], "over")], m.end()
+    end = m.start("pw") + length
+    currency = PLURAL_SCALE_CURRENCIES[phrase]
+    return [_mention(doc, m.start(), end, plain(value), currency, RULE_NAMES[2], "over")], end
 
 
 # ---------------------------------------------------------------- anchors
 
-# Words whose presence a word-number amount needs ("two million pounds", "fifteen cents").
-WORD_ANCHORS = ("illion", "thousand", "hundred", "lakh", "crore",
-                "cent", "pence", "penny", "dollar", "euro", "pound")
-_WORD_ANCHORS = tuple(regex.compile(regex.escape(w), regex.IGNORECASE) for w in WORD_ANCHORS)
-_DIGIT_RUN = regex.compile(r"\d+")
-# Characters that end a currency marker written before the number ("$", "£", "Rs.", "USD").
-_PREFIX_ENDS = frozenset("".join(s for s in SYMBOLS if not s[-1].isalpha()) + "$#.")
-_LOWER_ENDED_SYMBOLS = frozenset(s for s in _LETTER_SYMBOLS if s[-1].islower())
-_PREFIX_REACH = 12  # "GB £", "-US$ ": how far before the digits a mention may start
+# Words that an amount without digits must contain ("two million pounds", "fifteen cents").
+SCALE_ANCHORS = ("illion", "thousand", "hundred", "lakh", "crore")
+CURRENCY_ANCHORS = ("cent", "pence", "penny", "dollar", "euro", "pound")
+_PREFIX_ENDS = frozenset(_SYMBOL_CHARS + "#.")
+_DIGIT_RUN = regex.compile(r"(?<!\d[.,'’]?)\d+")  # a number's first digits
+# Letters that may open a currency marker: "US" ($), "GB" (£), "USD", "Rs", "RM", "CHF".
+_PREFIX_LETTERS = frozenset(
+    {*DOLLAR_PREFIXES, *MARKER_CODES, *PSEUDO_CODES}
+    | {s.split()[0].rstrip(_SYMBOL_CHARS) for s in SYMBOLS if s[0].isalpha()})
+_MARKER_WORDS = frozenset({*MARKER_CODES, *PSEUDO_CODES} | {s for s in SYMBOLS if s[0].isalpha()})
+# The last word of a currency phrase ("dollars" in "Hong Kong dollars"), as it may be written.
+_HEAD_WORDS = frozenset(p.split()[-1] + end for p in _ALL_WORDS for end in ("", ".", ",", ";", ":", ")"))
+_CODES = frozenset(MARKER_CODES | set(PSEUDO_CODES))
+_RUN_WORDS = NUMBER_RUN_WORDS | {w for p in _ALL_WORDS for w in p.split()}
+_SCALE_TOKENS = frozenset(w for w in _RUN_WORDS if any(w.endswith(a) for a in SCALE_ANCHORS))
+_CURRENCY_TOKENS = frozenset(w for w in _ALL_WORDS if any(w.startswith(a) for a in CURRENCY_ANCHORS))
 
 
-def _after_marker(text: str, i: int) -> bool:
-    """Whether a currency marker may end right before position `i` (one space allowed)."""
-    if i > 0 and text[i - 1] in " \u00a0":
-        i -= 1
-    if i <= 0:
-        return False
-    c = text[i - 1]
-    if c in _PREFIX_ENDS or c.isupper():
-        return True
-    if c.isalpha():
-        return text[max(0, i - 3):i] in _LOWER_ENDED_SYMBOLS or text[max(0, i - 2):i] in _LOWER_ENDED_SYMBOLS
-    return False
+def _marker_start(text: str, s: int) -> int | None:
+    """Where a currency marker written right before the digits at `s` starts ("US$", "GB £", "-$",
+    "Rs. "), or None when the characters there are no currency marker ("in 2008", "A400M")."""
+    i = s - 1 if s > 0 and text[s - 1] in " \u00a0" else s
+    if i == 0 or not (text[i - 1] in _PREFIX_ENDS or text[i - 1].isalpha()):
+        return None
+    j = i
+    while j > 0 and i - j < 6 and (text[j - 1] in _PREFIX_ENDS or text[j - 1].isalpha()):
+        j -= 1
+    if j >= 2 and text[j - 1] == " " and text[j - 2].isupper():  # "GB £20.1 billion"
+        j -= 1
+        while j > 0 and i - j < 8 and text[j - 1].isalpha():
+            j -= 1
+    marker = text[j:i]
+    letters = marker.rstrip(_SYMBOL_CHARS + "# ")
+    if letters == marker:  # no symbol: a code or an abbreviation ("USD 5", "Rs. 5"), not "A400M"
+        if letters not in _MARKER_WORDS:
+            return None
+    elif letters and letters.split()[-1] not in _PREFIX_LETTERS:
+        return None
+    if j > 0 and text[j - 1] in "-−":
+        j -= 1  # "-$2.45B"
+    return j
 
 
-def _not_percent(text: str, start: int, end: int) -> bool:
-    """A 'cent' anchor inside 'percent' or 'per cent' is no money word."""
-    return not text[max(0, start - 4):start].lower().endswith(("per", "per "))
+def _currency_follows(text: str, end: int) -> bool:
+    """Whether a currency word or code ends one of the next few words ("5bn euros", "3 US dollars")."""
+    chunk = text[end:end + 40]
+    return not (_HEAD_WORDS.isdisjoint(chunk.lower().split()[:4])
+                and _CODES.isdisjoint([w.rstrip(".,;:)") for w in chunk.split()[:4]]))
+
+
+def _token(text: str, i: int) -> tuple[int, str]:
+    """Start and lower-cased, trimmed text of the whitespace-separated token around position `i`."""
+    start, end = i, i
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, text[start:end].strip(EDGE_PUNCTUATION).lower()
 
 
 def _anchors(doc: Document) -> list[tuple[int, int, int]]:
-    text, out = doc.text, []
-    worded = NUMBER_SCALE_WORD_RULE.pattern
+    text, lower, out = doc.text, doc.lower, []
     for m in _DIGIT_RUN.finditer(text, timeout=doc.timeout):
         s = m.start()
-        if _after_marker(text, s):
-            out.append((s - _PREFIX_REACH, s, m.end()))
-        elif worded.match(text, s, timeout=doc.timeout):
-            out.append((s - 2, s, m.end()))
-    out += literal_anchors(doc, _WORD_ANCHORS, 90, _not_percent)
+        start = _marker_start(text, s)
+        if start is not None:  # "$5", "USD 2.3", "Rs 20"
+            out.append((start, s, m.end()))
+        elif _currency_follows(text, m.end()):  # "5bn euros", "18 cents"
+            out.append((s - 1, s, m.end()))
+    for word in SCALE_ANCHORS:  # "two million pounds", "billions of dollars"
+        for a in doc.find_all(word):
+            if lower[a - 1:a].isalpha() and word != "illion":
+                continue
+            token_start, token = _token(text, a)
+            if token in _SCALE_TOKENS and _currency_follows(text, a + len(word)):
+                out.append((number_run_start(text, token_start, _RUN_WORDS), a, a + len(word)))
+    for word in CURRENCY_ANCHORS:  # "fifteen cents", "five dollars"
+        for a in doc.find_all(word):
+            if lower[a - 1:a].isalpha():
+                continue  # "percent", "recent"
+            token_start, token = _token(text, a)
+            if token in _CURRENCY_TOKENS:
+                reach = number_run_start(text, token_start, _RUN_WORDS)
+                if reach < token_start:
+                    out.append((reach, a, a + len(word)))
     return out
 
 
@@ -280,7 +365,6 @@ AMOUNT_RULES = (
     Rule("<plural scale> of <currency word>", PLURAL_SCALE_OF_WORD, _build_plural),
 )
 RULE_NAMES = tuple(r.name for r in AMOUNT_RULES)
-NUMBER_SCALE_WORD_RULE = AMOUNT_RULES[1]
 _AMOUNT_PATTERN = combine(AMOUNT_RULES)
 
 

@@ -51,9 +51,6 @@ ORDINALS: dict[str, int] = {
     "twenty-second": 22, "22nd": 22,
 }
 
-# Quarter and half words beyond the ordinals: "the final quarter", "the latter half".
-LAST_PART_WORDS: tuple[str, ...] = ("final", "last", "latter", "back")
-
 # Small counts for "<count> <unit>s ago".
 COUNT_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

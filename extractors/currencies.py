@@ -98,7 +98,8 @@ CURRENCY_WORDS = {
     "tanzanian shillings": "TZS",
     "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN",
     "forint": "HUF", "forints": "HUF", "koruna": "CZK", "korunas": "CZK", "czech crowns": "CZK",
-    "lei": "RON", "romanian lei": "RON", "moldovan lei": "MDL", "leva": "BGN", "lev": "BGN",
+    "lei": "RON", "romanian lei": "RON", "moldovan lei": "MDL",
+    "leva": None, "lev": None,  # BGN left ISO 4217 when Bulgaria joined the euro
     "hryvnia": "UAH", "hryvnias": "UAH", "hryvnas": "UAH", "hryvnya": "UAH",
     "tenge": "KZT", "lari": "GEL", "dram": "AMD", "drams": "AMD",
     "kyrgyz som": "KGS", "somoni": "TJS", "afghanis": "AFN",

@@ -204,6 +204,10 @@ def _two_digit_year(yy: int, ref: date | None) -> int:
 
 
 # --------------------------------------------------------------------------- pattern parts
+# Every rule's pattern starts with a required token (a month, a digit, a keyword): an
+# optional prefix at the start of a branch would be tried at every position and make the scan
+# ~50x slower. Words before that token ("early", "the", "Tuesday,", "by") are read afterwards
+# from the text just before the match (`_prefix`, `_year_cue`, `_signal_mod`).
 
 
 def _alt(words) -> str:
@@ -222,33 +226,61 @@ def _either_case(words) -> str:
     return _alt([form for w in words for form in (w, w[:1].upper() + w[1:])])
 
 
-_MONTH = rf"(?P<month>(?:{_alt(_cased(MONTHS))})\b\.?)"
-_MONTH_ALONE = rf"(?P<month>(?:{_alt(_cased(STANDALONE_MONTHS))})\b)"
+_FULL_MONTHS = (*STANDALONE_MONTHS, "may")
+# Abbreviations may take a dot ("Sept."); full names may not (the dot ends the sentence).
+_MONTH = rf"""(?P<month>(?:{_alt(_cased(_FULL_MONTHS))})\b
+                       |(?:{_alt(_cased(k for k in MONTHS if k not in _FULL_MONTHS))})\b\.?)"""
+_MONTH_ALONE = rf"(?P<month>(?:{_alt(_cased(_FULL_MONTHS))})\b)"
 _WEEKDAY = rf"(?P<weekday>(?:{_alt(_cased(WEEKDAYS))})\b)"
-_WEEKDAY_PREFIX = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
-_DAY = r"""(?P<day>0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?\b
+_WEEKDAY_PREFIX = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"  # for the dateline
+_DAY = r"""(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?\b
            (?![.,:/-]?\d|\s*(?:%|percent|per\s*cent|pct|million|billion|[ap]\.?m\b))"""
-# A 4-digit year 1600-2199 that is not part of a longer number, identifier or amount.
+# A 4-digit year 1600-2199, not part of a longer number or an amount ...
 _YEAR_DIGITS = r"""(?:1[6-9]|2[01])[0-9]{2}
                    (?!\w|%|[.,:/]\d|\s*(?:percent|per\s*cent|million|billion))"""
-# ... and not glued to a word before it, except "mid-2026".
-_YEAR_TOKEN = rf"(?<![\w$€£¥#.,/])(?<!(?<![Mm]id)-){_YEAR_DIGITS}"
-_YEAR = rf"(?P<year>{_YEAR_TOKEN})"
+# ... nor glued to a word or sign before it ("Anadolu-2025", "$2000"), except "mid-2026".
+_YEAR = rf"(?P<year>(?<![\w$€£¥#.,/])(?<!(?<![Mm]id)-){_YEAR_DIGITS})"
 _YEAR_GLUED = rf"(?P<year>{_YEAR_DIGITS})"  # right after a letter: "FY2025"
+_YY = r"(?P<yy>[0-9]{2})(?!\w)"
 # "2016, 2015 and 2014", "2008 and 2010", "2008-2010": more years after the first.
 _MORE_YEARS = rf"""(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|until|till)\s+(?:in\s+)?
                         |\s*[-–]\s*){_YEAR})*"""
-_PART = rf"""(?:(?P<part>(?:{_either_case(["early", "mid", "late"])})(?:\s*-\s*|\s+)
-                        |(?:{_either_case([k for k in PART_OF_PERIOD if " " in k])})\s+))"""
-_SEASON = rf"(?P<season>(?i:{_alt(SEASONS)})\b)"
-_ORDINAL_PART = r"(?P<ordinal>first|second|third|fourth|final|last|latter|back|1st|2nd|3rd|4th)"
-_RELATIVE = rf"""(?P<relative>(?:{_either_case(["last", "this", "next"])})(?:\s+(?:past|coming))?
-                   |(?:{_either_case(["the"])})\s+(?:previous|prior|current|coming))"""
+_SEASON = rf"(?P<season>(?:{_either_case(SEASONS)})\b)"
+_ORDINAL_PART = r"(?P<ordinal>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|[Ll]ast|[Ll]atter|1st|2nd|3rd|4th)"
 _OF_YEAR = rf"""(?:\s+of\s+(?:(?P<fiscal>fiscal\s+(?:year\s+)?)?{_YEAR}
                           |(?P<yearrel>this|last|next|the\s+(?:current|previous|prior))\s+(?:fiscal\s+)?year
                           |(?P<theyear>the\s+year)))"""
-_PLURAL_NOUN_NEXT = r"(?=\s+(?!(?:was|is|has|as|its|his|this|thus|plus|versus|less|alone)\b)[a-z]+s\b)"
+# After a quarter/half: "of" followed by anything but a year means "the first half of the game".
+_NOT_OF_OTHER = r"(?!\s+of\s+(?!fiscal|this|last|next|the\s+(?:current|previous|prior|year)|[0-9]))"
+_NOT_NAME_NEXT = r"(?![^\S\n]+(?:[A-Z][a-z]|[0-9]))"
 
+# Words just before a rule's token that belong to the span, in text order. Patterns that
+# end in \Z run in reverse mode (?r): tried from the end of the window, they cost one attempt.
+_PREFIX = regex.compile(
+    rf"""(?r)(?:\b{_WEEKDAY},?\s+)?                                      # "Tuesday, March 3"
+        (?:\b(?P<part>(?:{_either_case(PART_OF_PERIOD)}))(?:\s*-\s*|\s+))?  # "early", "the end of"
+        (?:\b(?P<the>[Tt]he)\s+)?
+        (?:\b(?P<part2>(?:{_either_case(["early", "mid", "late"])}))(?:\s*-\s*|\s+))?  # "the late 1990s"
+        (?:\b(?P<shift>[Ee]arlier|[Ll]ater)\s+)?                           # "earlier this year"
+        \Z""",
+    regex.VERBOSE,
+)
+_PREFIX_ORDER = ("shift", "part2", "the", "part", "weekday")  # right to left
+# Last words of those prefixes: any other word before a token means no prefix.
+_PREFIX_LAST_WORDS = frozenset({"early", "mid", "late", "of", "the", "earlier", "later", *WEEKDAYS})
+_COUNT_PREFIX = regex.compile(rf"(?r)(?<![\w.,-])(?P<count>[0-9]{{1,2}}|(?:{_either_case(COUNT_WORDS)}))\s+\Z")
+_HOLIDAY_PREFIX = regex.compile(rf"(?r)\b(?:{_either_case(WEEKDAY_NAME_PREFIXES)})\s+\Z")
+_YEAR_PREPOSITION = regex.compile(
+    rf"""(?r)\b(?:(?P<strong>{_either_case(YEAR_PREPOSITIONS)})|(?P<weak>{_either_case(WEAK_YEAR_PREPOSITIONS)}))
+        \s+(?P<theyear>(?:the\s+)?year\s+)?\Z""",
+    regex.VERBOSE,
+)
+_THE_BEFORE = regex.compile(r"(?r)\b[Tt]he\s+\Z")
+_SENTENCE_START = regex.compile(r"(?r)(?:\A|[.!?]\s+|\n)\s*\Z")
+_PLURAL_NOUN_NEXT = regex.compile(r"\s+(?!(?:was|is|has|as|its|his|this|thus|plus|versus|less|alone)\b)[a-z]+s\b")
+_WORD_NEXT = regex.compile(r"\s+\w")
+_END_NEXT = regex.compile(r"""\s*(?:[.,;:!?)"”]|\Z|\s+and\s)""")
+_POSSESSIVE_NEXT = regex.compile(r"['’]s\b")
 
 # --------------------------------------------------------------------------- rules
 
@@ -258,8 +290,7 @@ class _Found:
     start: int
     end: int
     period: _Period
-    mod: str | None = None  # from a part-of-period word inside the span
-    direction: str | None = None
+    mod: str | None = None  # from a part-of-period word in the span
 
 
 @dataclass(slots=True)
@@ -270,41 +301,95 @@ class _Context:
     last_day: _Period | None = None  # the previous day-grain period, for "the day"
 
 
+@dataclass(frozen=True, slots=True)
+class _Prefix:
+    start: int  # where the span starts once the allowed prefix words are included
+    mod: str | None
+    the: bool
+
+
 Build = Callable[[regex.Match, _Context], list[_Found]]
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A named date rule: `pattern` (VERBOSE regex source) and `build` (match -> mentions)."""
+    """A named date rule: `pattern` (VERBOSE regex source, starting with a required token) and `build`."""
 
     name: str
     pattern: str
     build: Build
 
 
-def _part_mod(m: regex.Match) -> str | None:
-    part = m.group("part")
-    if not part:
+def _window(ctx: _Context, end: int, size: int = 48) -> tuple[str, float]:
+    window = ctx.text[max(0, end - size):end]
+    return window, regex_timeout(window)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The lower-cased word right before `start` across one space or hyphen ("" if none)."""
+    j = start - 1
+    if j < 1 or text[j] not in " -\t":
+        return ""
+    return text[text.rfind(" ", max(0, j - 16), j) + 1:j].rstrip(",").lower()
+
+
+
+def _prefix(ctx: _Context, start: int, allow: frozenset[str]) -> _Prefix:
+    """The allowed words right before `start` that belong to the span, and the mod they give."""
+    if _word_before(ctx.text, start) not in _PREFIX_LAST_WORDS:  # the common case, without a regex
+        return _Prefix(start, None, False)
+    window, timeout = _window(ctx, start)
+    m = _PREFIX.search(window, timeout=timeout)
+    offset = start - len(window)
+    new_start, mod, the = start, None, False
+    for name in _PREFIX_ORDER:
+        if m.group(name) is None:
+            continue
+        if (name if name != "part2" else "part") not in allow:
+            break
+        new_start = offset + m.start(name)
+        if name in ("part", "part2"):
+            mod = PART_OF_PERIOD[" ".join(_group(m, name).lower().split())]
+        the = the or name == "the"
+    return _Prefix(new_start, mod, the)
+
+
+_DATE_WORDS = frozenset({"weekday", "part"})
+_DAY_FIRST_WORDS = frozenset({"weekday", "part", "the"})
+_PART_WORDS = frozenset({"part"})
+_PERIOD_WORDS = frozenset({"part", "the", "part2"})
+_SHIFT_WORDS = frozenset({"shift"})
+_RELATIVE_WORDS = frozenset({"part", "the", "shift"})
+_THE_WORDS = frozenset({"the"})
+
+
+def _group(m: regex.Match, name: str) -> str | None:
+    """The group's text, None when it did not take part or the rule set has no such group."""
+    try:
+        return m.group(name)
+    except IndexError:
         return None
-    return PART_OF_PERIOD[" ".join(part.lower().replace("-", " ").split())]
 
 
 def _month_number(m: regex.Match) -> int:
-    return MONTHS[m.group("month").rstrip(".").lower()]
+    return MONTHS[_group(m, "month").rstrip(".").lower()]
 
 
-def _span_start(m: regex.Match) -> int:
-    """Start of the rule match (the rule's outer group is the whole match)."""
-    return m.start()
+def _glued(text: str, start: int) -> bool:
+    """True when the token at `start` continues a word, number or amount ("A380", "$5", "1.5")."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "$€£¥#.,/-_")
 
 
 def _build_month_day_year(m: regex.Match, ctx: _Context) -> list[_Found]:
-    mo, d = _month_number(m), int(m.group("day"))
+    mo, d = _month_number(m), int(_group(m, "day"))
+    if m.start() == m.start("day") and _glued(ctx.text, m.start()):
+        return []
     years, starts, ends = m.captures("year"), m.starts("year"), m.ends("year")
-    first = _day(int(years[0]), mo, d)
+    first = _day(int(years[0]), mo, d) if d else None
     if first is None:
         return []
-    found = [_Found(_span_start(m), ends[0], first, _part_mod(m))]
+    pre = _prefix(ctx, m.start(), _DAY_FIRST_WORDS if m.start() == m.start("day") else _DATE_WORDS)
+    found = [_Found(pre.start, ends[0], first, pre.mod)]
     for y, s, e in zip(years[1:], starts[1:], ends[1:]):  # "December 31, 2016, 2015 and 2014"
         p = _day(int(y), mo, d)
         if p is not None:
@@ -312,153 +397,170 @@ def _build_month_day_year(m: regex.Match, ctx: _Context) -> list[_Found]:
     return found
 
 
+def _build_month_day(m: regex.Match, ctx: _Context) -> list[_Found]:
+    mo, d = _month_number(m), int(_group(m, "day"))
+    day_first = m.start() == m.start("day")
+    if not d or (day_first and _glued(ctx.text, m.start())):
+        return []
+    pre = _prefix(ctx, m.start(), _DAY_FIRST_WORDS if day_first else _DATE_WORDS)
+    y = _year_for_month_day(ctx.ref, mo, d, _direction(ctx, pre.start)) if ctx.ref else None
+    p = _day(y, mo, d)
+    return [_Found(pre.start, m.end(), p, pre.mod)] if p else []
+
+
 def _build_iso(m: regex.Match, ctx: _Context) -> list[_Found]:
-    mo, d = int(m.group("mm")), int(m.group("dd"))
-    p = _day(int(m.group("yyyy")), mo, d) if 1 <= mo <= 12 and d >= 1 else None
+    mo, d = int(_group(m, "mm")), int(_group(m, "dd"))
+    ok = 1 <= mo <= 12 and d >= 1 and not _glued(ctx.text, m.start())
+    p = _day(int(_group(m, "yyyy")), mo, d) if ok else None
     return [_Found(m.start(), m.end(), p)] if p else []
 
 
 def _build_numeric(m: regex.Match, ctx: _Context) -> list[_Found]:
-    a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
+    a, b, y = int(_group(m, "a")), int(_group(m, "b")), _group(m, "y")
     mo, d = (a, b) if a <= 12 else (b, a)  # US month/day unless the first cannot be a month
     year = int(y) if len(y) == 4 else _two_digit_year(int(y), ctx.ref)
-    p = _day(year, mo, d) if 1 <= mo <= 12 and d >= 1 and 1600 <= year <= 2199 else None
+    ok = 1 <= mo <= 12 and d >= 1 and 1600 <= year <= 2199 and not _glued(ctx.text, m.start())
+    p = _day(year, mo, d) if ok else None
     return [_Found(m.start(), m.end(), p)] if p else []
 
 
-def _build_month_day(m: regex.Match, ctx: _Context) -> list[_Found]:
-    mo, d = _month_number(m), int(m.group("day"))
-    direction = _direction(ctx, _span_start(m))
-    y = _year_for_month_day(ctx.ref, mo, d, direction) if ctx.ref else None
-    p = _day(y, mo, d)
-    return [_Found(_span_start(m), m.end(), p, _part_mod(m))] if p else []
-
-
 def _build_month_year(m: regex.Match, ctx: _Context) -> list[_Found]:
-    return [_Found(_span_start(m), m.end(), _month(int(m.group("year")), _month_number(m)),
-                   _part_mod(m))]
+    pre = _prefix(ctx, m.start(), _PART_WORDS)
+    return [_Found(pre.start, m.end(), _month(int(_group(m, "year")), _month_number(m)), pre.mod)]
 
 
 def _build_month(m: regex.Match, ctx: _Context) -> list[_Found]:
+    """A month alone: "in October", "their January sales"; "May" only after a preposition."""
+    pre = _prefix(ctx, m.start(), _PART_WORDS)
+    if _group(m, "month").lower() == "may" and pre.mod is None and not _year_cue_before(ctx, m.start()):
+        return []
     mo = _month_number(m)
-    direction = _direction(ctx, _span_start(m))
-    y = _year_for_month_day(ctx.ref, mo, None, direction) if ctx.ref else None
-    return [_Found(_span_start(m), m.end(), _month(y, mo), _part_mod(m))]
-
-
-def _build_quarter(m: regex.Match, ctx: _Context) -> list[_Found]:
-    if m.group("qn"):
-        q = int(m.group("qn"))
-    else:
-        word = m.group("ordinal").lower()
-        q = 4 if word in ("final", "latter", "back") else ORDINALS.get(word, 0)
-        if word == "last" and not _has_year_part(m):
-            return _relative_part(m, ctx, "quarter", -1)
-        if not 1 <= q <= 4:
-            return []
-    y = _explicit_year(m, ctx)
-    if m.group("fiscal"):  # a fiscal quarter has no calendar value: keep the fiscal year
-        return [_Found(_span_start(m), m.end(), _fiscal(y or None), _part_mod(m))]
-    if y is False:
-        y = _latest_part(ctx.ref, q, 3, _direction(ctx, _span_start(m))) if ctx.ref else None
-    return [_Found(_span_start(m), m.end(), _quarter(y, q), _part_mod(m))]
-
-
-def _build_half(m: regex.Match, ctx: _Context) -> list[_Found]:
-    if m.group("hn"):
-        h = int(m.group("hn"))
-    else:
-        word = m.group("ordinal").lower()
-        h = 2 if word in ("last", "latter", "back", "final") else ORDINALS.get(word, 0)
-        if not 1 <= h <= 2:
-            return []
-    y = _explicit_year(m, ctx)
-    if y is False:
-        y = _latest_part(ctx.ref, h, 6, _direction(ctx, _span_start(m))) if ctx.ref else None
-    return [_Found(_span_start(m), m.end(), _half(y, h), _part_mod(m))]
-
-
-def _has_year_part(m: regex.Match) -> bool:
-    return bool(m.group("year") or m.group("yy") or m.group("yearrel") or m.group("theyear"))
+    y = _year_for_month_day(ctx.ref, mo, None, _direction(ctx, pre.start)) if ctx.ref else None
+    return [_Found(pre.start, m.end(), _month(y, mo), pre.mod)]
 
 
 def _explicit_year(m: regex.Match, ctx: _Context) -> int | None | bool:
     """The year written with a quarter/half: a number, "this/last/next year"; False if none."""
-    if m.group("year"):
-        return int(m.group("year"))
-    if m.group("yy"):
-        return _two_digit_year(int(m.group("yy")), ctx.ref)
-    rel = m.group("yearrel") or m.group("theyear")
+    if _group(m, "year"):
+        return int(_group(m, "year"))
+    if _group(m, "yy"):
+        return _two_digit_year(int(_group(m, "yy")), ctx.ref)
+    rel = _group(m, "yearrel") or _group(m, "theyear")
     if rel:
         offset = RELATIVE_OFFSETS.get(rel.lower().split()[-1], 0)  # "the year" -> 0
         return ctx.ref.year + offset if ctx.ref else None
     return False
 
 
+def _build_part_of_year(m: regex.Match, ctx: _Context, unit: str, months_per_part: int) -> list[_Found]:
+    """Quarters and halves: "the third quarter", "Q3 2024", "the first half of 2025", "H1'25"."""
+    count = 12 // months_per_part
+    digit = _group(m, "qn") or _group(m, "hn")
+    if digit:
+        n = int(digit)
+    else:
+        word = _group(m, "ordinal").lower()
+        if word == "last" and _group(m, "year") is None and not _group(m, "yearrel") and not _group(m, "theyear"):
+            pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
+            return [_Found(pre.start, m.end(), _relative_unit(ctx.ref, unit, -1), pre.mod)]
+        n = count if word in ("final", "last", "latter") else ORDINALS.get(word, 0)
+    if not 1 <= n <= count or (_group(m, "qn") and _glued(ctx.text, m.start())):
+        return []
+    pre = _prefix(ctx, m.start(), _PERIOD_WORDS if not digit else _PART_WORDS)
+    y = _explicit_year(m, ctx)
+    if _group(m, "fiscal"):  # a fiscal quarter has no calendar value: keep the fiscal year
+        return [_Found(pre.start, m.end(), _fiscal(y or None), pre.mod)]
+    if y is False:
+        y = _latest_part(ctx.ref, n, months_per_part, _direction(ctx, pre.start)) if ctx.ref else None
+    period = _quarter(y, n) if unit == "quarter" else _half(y, n)
+    return [_Found(pre.start, m.end(), period, pre.mod)]
+
+
+def _build_quarter(m: regex.Match, ctx: _Context) -> list[_Found]:
+    return _build_part_of_year(m, ctx, "quarter", 3)
+
+
+def _build_half(m: regex.Match, ctx: _Context) -> list[_Found]:
+    return _build_part_of_year(m, ctx, "half", 6)
+
+
 def _build_fiscal(m: regex.Match, ctx: _Context) -> list[_Found]:
-    y = int(m.group("year")) if m.group("year") else _two_digit_year(int(m.group("yy")), ctx.ref)
-    return [_Found(_span_start(m), m.end(), _fiscal(y), _part_mod(m))]
+    y = int(_group(m, "year")) if _group(m, "year") else _two_digit_year(int(_group(m, "yy")), ctx.ref)
+    pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
+    return [_Found(pre.start, m.end(), _fiscal(y), pre.mod)]
 
 
 def _build_decade(m: regex.Match, ctx: _Context) -> list[_Found]:
+    """"the 1990s", "the '90s", "the late 1980's", "the 70s and 80s"."""
+    text = ctx.text
+    pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
+    digits0 = m.captures("dec")[0]
+    if (len(digits0) == 2 and not pre.the) or _glued(text, m.start()):  # "in her 70s" is an age
+        return []
     found = []
-    for i, (text, s, e) in enumerate(zip(m.captures("dec"), m.starts("dec"), m.ends("dec"))):
-        digits = text.lstrip("'’")
+    for i, (dec, s, e) in enumerate(zip(m.captures("dec"), m.starts("dec"), m.ends("dec"))):
+        digits = dec.lstrip("'’")
         if len(digits) == 4:
             first_three = int(digits[:3])
         else:  # "'90s" -> 1990s; "'00s", "'10s" -> 2000s, 2010s
             first_three = (200 if digits in ("00", "10") else 190) + int(digits[0])
-        start = _span_start(m) if i == 0 else s
-        end = e + 2 if ctx.text[e] in "'’" else e + 1  # "1980's", "1990s"
-        found.append(_Found(start, end, _decade(first_three), _part_mod(m) if i == 0 else None))
+        end = e + 2 if text[e] in "'’" else e + 1  # "1980's", "1990s"
+        found.append(_Found(pre.start if i == 0 else s, end, _decade(first_three), pre.mod if i == 0 else None))
     return found
 
 
 def _build_relative_decade(m: regex.Match, ctx: _Context) -> list[_Found]:
-    offset = RELATIVE_OFFSETS[m.group("reldec").lower()]
+    offset = RELATIVE_OFFSETS[_group(m, "reldec").lower()]
+    pre = _prefix(ctx, m.start(), _THE_WORDS)
     p = _decade((ctx.ref.year + 10 * offset) // 10) if ctx.ref else _decade(None)
-    return [_Found(_span_start(m), m.end(), p, _part_mod(m))]
+    return [_Found(pre.start, m.end(), p, pre.mod)]
 
 
 def _build_century(m: regex.Match, ctx: _Context) -> list[_Found]:
-    n = ORDINALS.get(m.group("cent").lower())
+    n = ORDINALS.get(_group(m, "cent").lower())
     if not n:
         return []
-    return [_Found(_span_start(m), m.end(), _century(n - 1), _part_mod(m))]
+    pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
+    return [_Found(pre.start, m.end(), _century(n - 1), pre.mod)]
 
 
 def _build_season_year(m: regex.Match, ctx: _Context) -> list[_Found]:
-    code, first = SEASONS[m.group("season").lower()]
-    return [_Found(_span_start(m), m.end(), _season(int(m.group("year")), code, first),
-                   _part_mod(m))]
+    code, first = SEASONS[_group(m, "season").lower()]
+    pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
+    return [_Found(pre.start, m.end(), _season(int(_group(m, "year")), code, first), pre.mod)]
 
 
 def _build_relative(m: regex.Match, ctx: _Context) -> list[_Found]:
     """"last year", "this weekend", "next month", "last Tuesday", "last summer", "the previous year"."""
-    words = m.group("relative").lower().split()
-    offset = -1 if "past" in words else RELATIVE_OFFSETS[words[-1] if words[-1] != "coming" else "next"]
+    words = _group(m, "relative").lower().split()
+    pre = _prefix(ctx, m.start(), _RELATIVE_WORDS)
+    if words[0] in ("previous", "prior", "current", "coming") and not pre.the:
+        return []
+    if words[0] in ("last", "next", "this") and pre.the:  # "the last year" is a duration
+        return []
     if words[0] == "this" and len(words) > 1:
         offset = -1 if words[1] == "past" else 1
-    unit = " ".join(m.group("unit").lower().split())
-    start, ref, mod = _span_start(m), ctx.ref, _part_mod(m)
+    else:
+        offset = RELATIVE_OFFSETS["next" if words[0] == "coming" else words[0]]
+    unit = " ".join(_group(m, "unit").lower().split())
+    start, end, ref, mod = pre.start, m.end(), ctx.ref, pre.mod
     if unit in WEEKDAYS:
         if ref is None:
-            return [_Found(start, m.end(), _day_of(None), mod)]
+            return [_Found(start, end, _day_of(None), mod)]
         direction = "future" if offset > 0 else (_direction(ctx, start) if offset == 0 else "past")
-        return [_Found(start, m.end(), _day_of(_weekday_date(ref, WEEKDAYS[unit], direction, offset > 0)), mod)]
+        return [_Found(start, end, _day_of(_weekday_date(ref, WEEKDAYS[unit], direction, offset > 0)), mod)]
     if unit in MONTHS:
         mo = MONTHS[unit]
         if ref is None:
-            return [_Found(start, m.end(), _month(None, mo), mod)]
-        direction = {-1: "past", 1: "future"}.get(offset)
-        y = _year_for_month_day(ref, mo, None, direction)
+            return [_Found(start, end, _month(None, mo), mod)]
+        y = _year_for_month_day(ref, mo, None, {-1: "past", 1: "future"}.get(offset))
         if offset and y == ref.year and mo == ref.month:
             y += offset
-        return [_Found(start, m.end(), _month(y, mo), mod)]
+        return [_Found(start, end, _month(y, mo), mod)]
     if unit in SEASONS:
         code, first = SEASONS[unit]
         if ref is None:
-            return [_Found(start, m.end(), _season(None, code, first), mod)]
+            return [_Found(start, end, _season(None, code, first), mod)]
         begun = ref.year if ref >= date(ref.year, first, 1) else ref.year - 1  # latest one begun
         if offset == 0:
             y = ref.year - 1 if first == 12 and ref.month < 3 else ref.year
@@ -466,8 +568,8 @@ def _build_relative(m: regex.Match, ctx: _Context) -> list[_Found]:
             y = begun if _season(begun, code, first).end <= ref else begun - 1
         else:
             y = begun + 1
-        return [_Found(start, m.end(), _season(y, code, first), mod)]
-    return [_Found(start, m.end(), _relative_unit(ref, unit, offset), mod)]
+        return [_Found(start, end, _season(y, code, first), mod)]
+    return [_Found(start, end, _relative_unit(ref, unit, offset), mod)]
 
 
 def _relative_unit(ref: date | None, unit: str, offset: int) -> _Period:
@@ -478,7 +580,7 @@ def _relative_unit(ref: date | None, unit: str, offset: int) -> _Period:
         return {"year": _year(None), "month": _Period("XXXX-XX", "month"),
                 "week": _week(None), "weekend": _week(None, True),
                 "quarter": _Period("XXXX-QX", "quarter"), "half": _Period("XXXX-HX", "half"),
-                "decade": _decade(None)}[unit]
+                "decade": _decade(None), "day": _day_of(None)}[unit]
     if unit == "year":
         return _year(ref.year + offset)
     if unit == "month":
@@ -492,46 +594,58 @@ def _relative_unit(ref: date | None, unit: str, offset: int) -> _Period:
     if unit == "half":
         index = ref.year * 2 + (ref.month - 1) // 6 + offset
         return _half(index // 2, index % 2 + 1)
+    if unit == "day":
+        return _day_of(ref + timedelta(days=offset))
     return _decade(ref.year // 10 + offset)
 
 
-def _relative_part(m: regex.Match, ctx: _Context, unit: str, offset: int) -> list[_Found]:
-    return [_Found(_span_start(m), m.end(), _relative_unit(ctx.ref, unit, offset), _part_mod(m))]
+def _build_part_of_unit(m: regex.Match, ctx: _Context) -> list[_Found]:
+    """"the end of the year", "the start of the day": the period holding the reference date."""
+    pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
+    if pre.mod is None or not pre.the:
+        return []
+    unit = _group(m, "unit").lower()
+    p = ctx.last_day or _day_of(ctx.ref) if unit == "day" else _relative_unit(ctx.ref, unit, 0)
+    return [_Found(pre.start, m.end(), p, pre.mod)]
 
 
-def _build_current_unit(m: regex.Match, ctx: _Context) -> list[_Found]:
-    """"the end of the year", "its best week since": the period holding the reference date."""
-    unit = m.group("unit").lower()
-    if unit == "day":
-        return [_Found(_span_start(m), m.end(), _day_of(ctx.ref), _part_mod(m))]
-    return _relative_part(m, ctx, unit, 0)
+def _build_best_since(m: regex.Match, ctx: _Context) -> list[_Found]:
+    """"its best week since November": the week holding the reference date."""
+    return [_Found(m.start("unit"), m.end("unit"), _relative_unit(ctx.ref, _group(m, "unit").lower(), 0))]
+
+
+def _build_the_day(m: regex.Match, ctx: _Context) -> list[_Found]:
+    """"to end the day", "later in the day": the day last mentioned, else the reference date."""
+    start = ctx.text.rfind("the", 0, m.start())  # the pattern's lookbehind holds "the day"
+    return [_Found(start, m.end(), ctx.last_day or _day_of(ctx.ref))]
 
 
 def _build_same_period(m: regex.Match, ctx: _Context) -> list[_Found]:
     """"the same period last year": the previous mention a year (or to the named year) back."""
-    if m.group("year"):
-        years_back = None
-    else:
-        years_back = -1
-    base = ctx.last
+    pre = _prefix(ctx, m.start(), _THE_WORDS)
+    if not pre.the:
+        return []
+    base, named = ctx.last, _group(m, "year")
     if base is not None and base.grain not in ("year", "fiscal_year", "decade", "century"):
-        if years_back is None:
-            head = base.value[:4]
-            shifted = _shift_year(base, int(m.group("year")) - int(head)) if head.isdigit() else None
-        else:
-            shifted = _shift_year(base, years_back)
-        if shifted is not None:
-            return [_Found(_span_start(m), m.end(), shifted)]
-    if years_back is None:
-        return [_Found(_span_start(m), m.end(), _year(int(m.group("year"))))]
-    return [_Found(_span_start(m), m.end(), _year(ctx.ref.year - 1 if ctx.ref else None))]
+        head = base.value[:4]
+        if head.isdigit():
+            shifted = _shift_year(base, int(named) - int(head) if named else -1)
+            if shifted is not None:
+                return [_Found(pre.start, m.end(), shifted)]
+    if named:
+        return [_Found(pre.start, m.end(), _year(int(named)))]
+    return [_Found(pre.start, m.end(), _year(ctx.ref.year - 1 if ctx.ref else None))]
 
 
 def _build_ago(m: regex.Match, ctx: _Context) -> list[_Found]:
-    count_text = m.group("count").lower()
+    window, timeout = _window(ctx, m.start(), 16)
+    count = _COUNT_PREFIX.search(window, timeout=timeout)
+    if count is None:
+        return []
+    count_text = count.group("count").lower()
     n = int(count_text) if count_text.isdigit() else COUNT_WORDS[count_text]
-    unit, ref = m.group("unit").lower(), ctx.ref
-    start = _span_start(m)
+    start = m.start() - len(window) + count.start()
+    unit, ref = _group(m, "unit").lower(), ctx.ref
     if unit in ("day", "week"):
         days = n if unit == "day" else 7 * n
         return [_Found(start, m.end(), _day_of(ref - timedelta(days=days) if ref else None))]
@@ -543,43 +657,65 @@ def _build_ago(m: regex.Match, ctx: _Context) -> list[_Found]:
 
 
 def _build_day_word(m: regex.Match, ctx: _Context) -> list[_Found]:
-    word = m.group("dayword").lower()
-    if word == "today" and not m.group("earlier") and not _today_is_date(
-            ctx, m.start("dayword"), m.end("dayword")):
+    word = _group(m, "dayword").lower()
+    pre = _prefix(ctx, m.start(), _SHIFT_WORDS)
+    if word == "today" and pre.start == m.start() and not _today_is_date(ctx, m.start(), m.end()):
         return []
     ref = ctx.ref
-    return [_Found(_span_start(m), m.end(), _day_of(ref + timedelta(days=DAY_WORDS[word]) if ref else None))]
-
-
-def _build_the_day(m: regex.Match, ctx: _Context) -> list[_Found]:
-    """"to end the day", "later in the day": the day last mentioned, else the reference date."""
-    p = ctx.last_day or _day_of(ctx.ref)
-    return [_Found(_span_start(m), m.end(), p, _part_mod(m))]
+    return [_Found(pre.start, m.end(), _day_of(ref + timedelta(days=DAY_WORDS[word]) if ref else None))]
 
 
 def _build_weekday(m: regex.Match, ctx: _Context) -> list[_Found]:
-    start = _span_start(m)
+    window, timeout = _window(ctx, m.start(), 16)
+    if _HOLIDAY_PREFIX.search(window, timeout=timeout):  # "Black Monday", "Good Friday"
+        return []
     if ctx.ref is None:
-        return [_Found(start, m.end(), _day_of(None))]
-    direction = _direction(ctx, start)
-    d = _weekday_date(ctx.ref, WEEKDAYS[m.group("weekday").lower()], direction, False)
-    return [_Found(start, m.end(), _day_of(d))]
+        return [_Found(m.start(), m.end(), _day_of(None))]
+    d = _weekday_date(ctx.ref, WEEKDAYS[_group(m, "weekday").lower()], _direction(ctx, m.start()), False)
+    return [_Found(m.start(), m.end(), _day_of(d))]
+
+
+def _year_cue_before(ctx: _Context, start: int) -> regex.Match | None:
+    window, timeout = _window(ctx, start, 32)
+    return _YEAR_PREPOSITION.search(window, timeout=timeout)
 
 
 def _build_years(m: regex.Match, ctx: _Context) -> list[_Found]:
-    """A cued year and any years listed after it ("between 2008 and 2010")."""
+    """A year with a cue, and the years listed after it ("between 2008 and 2010"); else nothing."""
+    text, start = ctx.text, m.start()
+    timeout = regex_timeout(text)
     years, starts, ends = m.captures("year"), m.starts("year"), m.ends("year")
-    mod = _part_mod(m)
-    first_start = _span_start(m) if mod else m.start("theyearof") if m.group("theyearof") else starts[0]
-    found = [_Found(first_start, ends[0], _year(int(years[0])), mod)]
+    pre = _prefix(ctx, start, _PERIOD_WORDS)
+    first_start, first_end = start, ends[0]
+    cued = pre.mod is not None or len(years) > 1
+    if pre.mod is not None:
+        first_start = pre.start
+    elif not cued:
+        prep = _year_cue_before(ctx, start)
+        if prep is not None and prep.group("strong"):
+            cued = not _PLURAL_NOUN_NEXT.match(text, first_end, timeout=timeout)
+            if cued and prep.group("theyear"):
+                first_start = start - len(prep.group("theyear"))  # "in the year 2000"
+        elif prep is not None:  # "of", "for": only when the year ends the phrase ("loss of 2007.")
+            cued = bool(_END_NEXT.match(text, first_end, timeout=timeout))
+        elif pre.the or _THE_BEFORE.search(text[max(0, start - 8):start], timeout=timeout):
+            cued = (1900 <= int(years[0]) <= 2099 and bool(_WORD_NEXT.match(text, first_end, timeout=timeout))
+                    and not _PLURAL_NOUN_NEXT.match(text, first_end, timeout=timeout))
+        else:
+            cued = bool(_POSSESSIVE_NEXT.match(text, first_end, timeout=timeout)) or (
+                text.startswith(",", first_end)
+                and bool(_SENTENCE_START.search(text[max(0, start - 8):start], timeout=timeout)))
+    if not cued:
+        return []
+    found = [_Found(first_start, first_end, _year(int(years[0])), pre.mod)]
     found += [_Found(s, e, _year(int(y))) for y, s, e in zip(years[1:], starts[1:], ends[1:])]
     return found
 
 
 # --------------------------------------------------------------------------- context cues
 
-_SIGNAL = regex.compile(rf"(?i)(?:^|\W)(?P<signal>{_alt(SIGNAL_MODS)})\s+\Z")
-_PAST_SIGNAL = regex.compile(r"(?i)(?:^|\W)(?:since|last|past)\s+\Z")
+_SIGNAL = regex.compile(rf"(?ri)(?:^|\W)(?P<signal>{_alt(SIGNAL_MODS)})\s+\Z")
+_PAST_SIGNAL = regex.compile(r"(?ri)(?:^|\W)(?:since|last|past)\s+\Z")
 _FUTURE = regex.compile(
     r"""(?i)\b(?:will|shall|won't|would|is\s+set\s+to|are\s+set\s+to|scheduled|is\s+due
         |are\s+due|expected\s+to|plans?\s+to|planned|going\s+to|is\s+to|are\s+to|upcoming)\b
@@ -633,7 +769,12 @@ def _today_is_date(ctx: _Context, start: int, end: int) -> bool:
                 or _FUTURE_VERB.search(after, timeout=timeout))
 
 
+_SIGNAL_LAST_WORDS = frozenset(k.split()[-1] for k in SIGNAL_MODS)
+
+
 def _signal_mod(text: str, start: int) -> str | None:
+    if _word_before(text, start) not in _SIGNAL_LAST_WORDS:
+        return None
     window = text[max(0, start - 16):start]
     m = _SIGNAL.search(window, timeout=regex_timeout(window))
     return SIGNAL_MODS[" ".join(m.group("signal").lower().split())] if m else None
@@ -643,173 +784,259 @@ def _signal_mod(text: str, start: int) -> str | None:
 
 _QN = r"(?P<qn>[1-4])"
 _HN = r"(?P<hn>[12])"
-_YY = r"(?P<yy>[0-9]{2})(?!\w)"
-_NOT_NAME_NEXT = r"(?![^\S\n]+(?:[A-Z][a-z]|[0-9]))"
-_HOLIDAY_PREFIX = rf"(?<!\b(?:{_either_case(WEEKDAY_NAME_PREFIXES)})\s+)"
+
+# ---- starting with a month, weekday or season name
+_MONTH_DAY_YEAR = Rule("<month> <day>, <year>", rf"""
+    {_MONTH} \s* {_DAY} (?:\s*,\s*|\s+) {_YEAR}
+    (?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_YEAR})*     # "December 31, 2016, 2015 and 2014"
+    """, _build_month_day_year)
+_MONTH_YEAR = Rule("<month> <year>", rf"{_MONTH} (?:\s+of)? ,? \s+ {_YEAR}", _build_month_year)
+_MONTH_DAY = Rule("<month> <day>", rf"{_MONTH} \s* {_DAY} (?!\s*,?\s*[0-9])", _build_month_day)
+_MONTH_ALONE_RULE = Rule("<month>", rf"{_MONTH_ALONE} (?!\s*-) {_NOT_NAME_NEXT}", _build_month)
+_SEASON_YEAR = Rule("<season> <year>", rf"{_SEASON} (?:\s+of)? ,? \s+ {_YEAR}", _build_season_year)
+_WEEKDAY_RULE = Rule("<weekday>", rf"""
+    {_WEEKDAY} (?!-|,?\s+(?:the\s+)?(?:[0-9]|(?:{_alt(_cased(MONTHS))})\b))  # not "Tuesday, March 3"
+    """, _build_weekday)
+_DAY_WORD = Rule("yesterday", r"""
+    (?P<dayword>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|YESTERDAY|TODAY|TOMORROW) \b (?!-)
+    """, _build_day_word)
+_FISCAL = Rule("fiscal <year>", rf"""
+    (?: [Ff]iscal(?:\s+[Yy]ear)?\s+{_YEAR} | [Ff]iscal\s+['’]{_YY} | FY\s*['’]?(?:{_YEAR_GLUED}|{_YY}) )
+    """, _build_fiscal)
+# ---- starting with a digit
+_ISO = Rule("<yyyy>-<mm>-<dd>", r"""
+    (?P<yyyy>(?:1[6-9]|2[01])[0-9]{2}) - (?P<mm>[01][0-9]) - (?P<dd>[0-3][0-9]) (?![\w-]|[.,:/]\d)
+    """, _build_iso)
+_NUMERIC = Rule("<mm>/<dd>/<yy>", r"""
+    (?P<a>[0-9]{1,2}) / (?P<b>[0-9]{1,2}) / (?P<y>[0-9]{4}|[0-9]{2}) (?![\w/]|[.,]\d)
+    """, _build_numeric)
+_DAY_MONTH_YEAR = Rule("<day> <month> <year>", rf"{_DAY} (?:\s+of)? \s+ {_MONTH} ,? \s+ {_YEAR}",
+                       _build_month_day_year)
+_DAY_MONTH = Rule("<day> <month>", rf"{_DAY} (?:\s+of)? \s+ {_MONTH}", _build_month_day)
+_NQ = Rule("<n>Q<yy>", rf"{_QN} Q \s* (?:{_YEAR}|'?{_YY})", _build_quarter)
+_NH = Rule("<n>H<yy>", rf"{_HN} H \s* (?:{_YEAR}|'?{_YY})", _build_half)
+_YEAR_Q = Rule("<year> Q<n>", rf"{_YEAR} \s* Q{_QN}\b", _build_quarter)
+_YEAR_H = Rule("<year> H<n>", rf"{_YEAR} \s* H{_HN}\b", _build_half)
+_YEAR_FISCAL = Rule("<year> fiscal year", rf"{_YEAR} \s+ fiscal\s+year\b", _build_fiscal)
+_DECADE = Rule("the <decade>s", r"""
+    (?P<dec>(?:1[6-9]|20)[0-9]0|['’]?[0-9]0)['’]?s
+    (?:(?:\s*,\s*|\s+(?:and|or|to)\s+) (?:the\s+)? (?P<dec>['’]?(?:1[6-9]|20)?[0-9]0)['’]?s)* \b
+    """, _build_decade)
+_CUED_YEAR = Rule("<cue> <year>", rf"{_YEAR} {_MORE_YEARS}", _build_years)
+# ---- starting with a letter code
+_Q_YEAR = Rule("Q<n> <year>", rf"Q{_QN} (?:\s*(?:of\s+)?{_YEAR}|\s*['’]{_YY})? \b", _build_quarter)
+_H_YEAR = Rule("H<n> <year>", rf"H{_HN} \s* (?:{_YEAR}|['’]{_YY}|{_YY})", _build_half)
+# ---- starting with a word
+_ORDINAL_QUARTER = Rule("the <ordinal> quarter [of <year>]", rf"""
+    {_ORDINAL_PART} [\s-]+ quarter\b (?!-century) (?:{_OF_YEAR})? {_NOT_OF_OTHER}
+    """, _build_quarter)
+_ORDINAL_HALF = Rule("the <ordinal> half [of <year>]", rf"""
+    {_ORDINAL_PART} [\s-]+ half\b (?!-) (?:{_OF_YEAR})? {_NOT_OF_OTHER}
+    """, _build_half)
+_CENTURY = Rule("the <ordinal> century", rf"(?P<cent>{_either_case(ORDINALS)}) [\s-]+ century\b",
+                _build_century)
+_PAST_DECADE = Rule("the past decade", rf"""
+    (?P<reldec>{_either_case(["past", "last", "previous", "this", "next", "coming", "current"])}) \s+ decade\b
+    """, _build_relative_decade)
+_RELATIVE_UNIT = Rule("last <unit>", rf"""
+    (?P<relative>(?:{_either_case(["last", "this", "next"])})(?:\s+(?:past|coming))?
+                |previous|prior|current|coming) \s+
+    (?P<unit>fiscal\s+year|year|month|week(?:end)?|quarter|half
+           |(?:{_alt(_cased(WEEKDAYS))})|(?:{_alt(_cased((*STANDALONE_MONTHS, "may")))})
+           |(?:{_either_case(SEASONS)}))\b
+    """, _build_relative)
+_SAME_PERIOD = Rule("the same period last year", rf"""
+    same\s+(?:period|month|quarter|week|day|time|season|half)
+    \s+ (?:last\s+year|a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?the\s+(?:previous|prior)\s+year
+          |of\s+last\s+year|(?:of\s+|in\s+)?{_YEAR})
+    """, _build_same_period)
+_AGO = Rule("<count> <unit>s ago", r"(?P<unit>day|week|month|year|decade)s? \s+ ago\b", _build_ago)
+_THE_DAY = Rule("the day", r"""
+    day \b (?<=\b(?:end|ended|ending|ends|close|closed|closing|start|started|starting|began|begin
+                 |open|opened|opening|finish|finished|finishing|later\s+in|earlier\s+in)\s+the\s+day)
+    (?!['’]s|\s+(?:before|after|of|when|that|where|on|in)\b)
+    """, _build_the_day)
+_PART_OF_UNIT = Rule("<part> of the <unit>", r"""
+    (?P<unit>year|month|week|quarter|day)\b (?!['’]s|\s+(?:before|after|of|when|that)\b)
+    """, _build_part_of_unit)
+_BEST_SINCE = Rule("best <unit> since", r"""
+    (?:best|worst|biggest|strongest|weakest|busiest) \s+ (?P<unit>day|week|month|year) (?=\s+since\b)
+    """, _build_best_since)
 
 date_rules: tuple[Rule, ...] = (
-    Rule("<weekday>, <month> <day>, <year>", rf"""
-        {_WEEKDAY_PREFIX} (?:{_PART})? {_MONTH} \s* {_DAY} (?:\s*,\s*|\s+) {_YEAR}
-        (?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_YEAR})*     # "December 31, 2016, 2015 and 2014"
-        """, _build_month_day_year),
-    Rule("<day> <month> <year>", rf"""
-        {_WEEKDAY_PREFIX} (?<![\w$€£¥#.,/-]) {_DAY} (?:\s+of)? \s+ {_MONTH} ,? \s+ {_YEAR}
-        """, _build_month_day_year),
-    Rule("<yyyy>-<mm>-<dd>", r"""
-        (?<![\w./-]) (?P<yyyy>(?:1[6-9]|2[01])[0-9]{2}) - (?P<mm>[01][0-9]) - (?P<dd>[0-3][0-9])
-        (?![\w-]|[.,:/]\d)
-        """, _build_iso),
-    Rule("<mm>/<dd>/<yy>", r"""
-        (?<![\w./-]) (?P<a>[0-9]{1,2}) / (?P<b>[0-9]{1,2}) / (?P<y>[0-9]{4}|[0-9]{2}) (?![\w/]|[.,]\d)
-        """, _build_numeric),
-    Rule("<month> <year>", rf"""
-        (?:{_PART})? {_MONTH} (?:\s+of)? ,? \s+ {_YEAR}
-        """, _build_month_year),
-    Rule("<month> <day>", rf"""
-        {_WEEKDAY_PREFIX} (?:{_PART})? {_MONTH} \s* {_DAY} (?!\s*,?\s*[0-9])
-        """, _build_month_day),
-    Rule("<day> <month>", rf"""
-        {_WEEKDAY_PREFIX} (?<![\w$€£¥#.,/-]) (?:the\s+)? {_DAY} (?:\s+of)? \s+ {_MONTH}
-        """, _build_month_day),
-    Rule("the <ordinal> quarter [of <year>]", rf"""
-        (?:(?:{_PART})? (?:[Tt]he\s+)?)? {_ORDINAL_PART} [\s-]+ quarter\b (?!-century)
-        (?:{_OF_YEAR})?
-        (?!\s+of\s+(?!fiscal|this|last|next|the\s+(?:current|previous|prior|year)|[0-9]))
-        """, _build_quarter),
-    Rule("Q<n> <year>", rf"""
-        (?<![\w-]) Q{_QN} (?:\s*(?:of\s+)?{_YEAR}|\s*'{_YY})? \b
-        | (?<![\w-]){_YEAR} \s* Q{_QN}\b
-        | (?<![\w-]){_QN} Q \s* (?:{_YEAR}|'?{_YY})
-        """, _build_quarter),
-    Rule("the <ordinal> half [of <year>]", rf"""
-        (?:(?:{_PART})? (?:[Tt]he\s+)?)? {_ORDINAL_PART} [\s-]+ half\b (?!-)
-        (?:{_OF_YEAR})?
-        (?!\s+of\s+(?!fiscal|this|last|next|the\s+(?:current|previous|prior|year)|[0-9]))
-        """, _build_half),
-    Rule("H<n> <year>", rf"""
-        (?<![\w-]) H{_HN} \s* (?:{_YEAR}|'{_YY}|{_YY})
-        | (?<![\w-]){_YEAR} \s* H{_HN}\b
-        | (?<![\w-]){_HN} H \s* (?:{_YEAR}|'?{_YY})
-        """, _build_half),
-    Rule("fiscal <year>", rf"""
-        (?:{_PART})? (?: [Ff]iscal(?:\s+[Yy]ear)?\s+{_YEAR} | [Ff]iscal\s+'{_YY}
-                       | (?<![\w-])FY\s*'?(?:{_YEAR_GLUED}|{_YY}) )
-        | (?:[Tt]he\s+)? {_YEAR} \s+ fiscal\s+year\b
-        """, _build_fiscal),
-    Rule("the <decade>s", rf"""
-        (?: (?:[Tt]he\s+)? (?:{_PART})? (?P<dec>(?:1[6-9]|20)[0-9]0)['’]?s
-          | [Tt]he\s+ (?:{_PART})? (?P<dec>['’]?[0-9]0)['’]?s
-          | (?:{_PART})? (?P<dec>['’][0-9]0)['’]?s )
-        (?:(?:\s*,\s*|\s+(?:and|or|to)\s+) (?:the\s+)? (?P<dec>['’]?(?:1[6-9]|20)?[0-9]0)['’]?s)* \b
-        """, _build_decade),
-    Rule("the past decade", r"""
-        (?:[Tt]he\s+)? (?P<reldec>past|last|previous|this|next|coming|current) \s+ decade\b
-        """, _build_relative_decade),
-    Rule("the <ordinal> century", rf"""
-        (?:[Tt]he\s+)? (?:{_PART})? (?P<cent>{_alt(ORDINALS)}) [\s-]+ century\b
-        """, _build_century),
-    Rule("<season> <year>", rf"""
-        (?:{_PART})? (?:[Tt]he\s+)? {_SEASON} (?:\s+of)? ,? \s+ {_YEAR}
-        """, _build_season_year),
-    Rule("the same period last year", rf"""
-        [Tt]he\s+same\s+(?:period|month|quarter|week|day|time|season|half)
-        \s+ (?:last\s+year|a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?the\s+(?:previous|prior)\s+year
-              |of\s+last\s+year|(?:of\s+|in\s+)?{_YEAR})
-        """, _build_same_period),
-    Rule("last <unit>", rf"""
-        (?:(?:{_PART}) | (?:[Ee]arlier|[Ll]ater)\s+ )?
-        {_RELATIVE} \s+
-        (?P<unit>fiscal\s+year|year|month|week(?:end)?|quarter|half
-               |(?:{_alt(_cased(WEEKDAYS))})|(?:{_alt(_cased(STANDALONE_MONTHS + ("may",)))})
-               |(?i:{_alt(SEASONS)}))\b
-        """, _build_relative),
-    Rule("<count> <unit>s ago", rf"""
-        (?<![\w.,-]) (?P<count>[0-9]{{1,2}}|(?i:{_alt(COUNT_WORDS)})) \s+
-        (?P<unit>day|week|month|year|decade)s? \s+ ago\b
-        """, _build_ago),
-    Rule("<part> of the <unit>", rf"""
-        {_PART} the\s+ (?P<unit>year|month|week|quarter)\b
-        """, _build_current_unit),
-    Rule("best <unit> since", r"""
-        (?<=\b(?:best|worst|biggest|strongest|weakest|busiest)\s+) (?P<unit>day|week|month|year)
-        (?=\s+since\b)
-        """, _build_current_unit),
-    Rule("the day", rf"""
-        (?: (?:{_PART}) the\s+day
-          | (?<=\b(?:end|ended|ending|ends|close|closed|closing|start|started|starting|began|begin
-                    |open|opened|opening|finish|finished|finishing|later\s+in|earlier\s+in)\s+)
-            the\s+day ) \b (?!'s|\s+(?:before|after|of|when|that|where|on|in)\b)
-        """, _build_the_day),
-    Rule("yesterday", r"""
-        (?P<earlier>(?:[Ee]arlier|[Ll]ater)\s+)? (?<![\w-])
-        (?P<dayword>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|YESTERDAY|TODAY|TOMORROW) \b (?!-)
-        """, _build_day_word),
-    Rule("<weekday>", rf"""
-        {_HOLIDAY_PREFIX} {_WEEKDAY} (?!-)
-        """, _build_weekday),
-    Rule("<part> <year>", rf"""
-        {_PART} {_YEAR} {_MORE_YEARS}
-        """, _build_years),
-    Rule("<month>", rf"""
-        (?:{_PART})? {_MONTH_ALONE} (?!\s*-) {_NOT_NAME_NEXT}
-        | (?<=\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|[Oo]f)\s+)
-          (?P<month>May)\b (?!\s*-) {_NOT_NAME_NEXT}
-        """, _build_month),
-    Rule("<preposition> <year>", rf"""
-        (?<![\w-]) (?:{_either_case(YEAR_PREPOSITIONS)}) \s+ (?P<theyearof>(?:the\s+)?year\s+)?
-        {_YEAR} (?!{_PLURAL_NOUN_NEXT}) {_MORE_YEARS}
-        """, _build_years),
-    Rule("<weak preposition> <year>.", rf"""
-        (?<![\w-]) (?:{_either_case(WEAK_YEAR_PREPOSITIONS)}) \s+ {_YEAR}
-        (?=\s*(?:[.,;:!?)"”]|\Z|\s+and\s))
-        """, _build_years),
-    Rule("the <year> <noun>", rf"""
-        (?<=\b[Tt]he\s+) {_YEAR} (?=\s+[\w]) (?!{_PLURAL_NOUN_NEXT})
-        | {_YEAR} (?='s\b|’s\b)
-        | (?<=(?:\A|[.!?]\s+|\n)) {_YEAR} (?=,)
-        """, _build_years),
-    Rule("<year>, <year> and <year>", rf"""
-        {_YEAR} (?:\s*,\s*{_YEAR})* ,?\s+ and \s+ {_YEAR}
-        """, _build_years),
+    _MONTH_DAY_YEAR, _MONTH_YEAR, _MONTH_DAY, _MONTH_ALONE_RULE, _SEASON_YEAR, _WEEKDAY_RULE,
+    _DAY_WORD, _FISCAL, _ISO, _NUMERIC, _DAY_MONTH_YEAR, _DAY_MONTH, _NQ, _NH, _YEAR_Q, _YEAR_H,
+    _YEAR_FISCAL, _DECADE, _CUED_YEAR, _Q_YEAR, _H_YEAR, _ORDINAL_QUARTER, _ORDINAL_HALF, _CENTURY,
+    _PAST_DECADE, _RELATIVE_UNIT, _SAME_PERIOD, _AGO, _THE_DAY, _PART_OF_UNIT, _BEST_SINCE,
 )
 
-_COMBINED = regex.compile(
-    "|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(date_rules)),
-    regex.VERBOSE,
+
+# --------------------------------------------------------------------------- the scan
+# One alternation of all rules is slow in `regex` (no first-character filter survives it). So
+# the text is scanned for cheap anchors (digit runs, capitalized names, a few keywords found with
+# str.find), and at each anchor only the rules that can start there are tried, with `match`.
+
+
+@dataclass(frozen=True, slots=True)
+class _RuleSet:
+    """Rules tried together at one position: one compiled alternation, earlier rules first."""
+
+    pattern: regex.Pattern
+    groups: tuple[tuple[int, Rule], ...]  # outer group number of each rule
+
+    @classmethod
+    def of(cls, *rules: Rule) -> _RuleSet:
+        pattern = regex.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules)), regex.VERBOSE)
+        return cls(pattern, tuple((pattern.groupindex[f"r{i}"], r) for i, r in enumerate(rules)))
+
+    def rule_of(self, m: regex.Match) -> Rule:
+        # m.lastgroup is unreliable with the group names (year, month) the rules share.
+        spans = m.regs
+        for index, rule in self.groups:
+            if spans[index][0] >= 0:
+                return rule
+        raise AssertionError("a match without a rule group")  # programmer error
+
+
+_AT_NAME = _RuleSet.of(_MONTH_DAY_YEAR, _MONTH_YEAR, _MONTH_DAY, _MONTH_ALONE_RULE, _SEASON_YEAR,
+                       _WEEKDAY_RULE, _DAY_WORD, _FISCAL)
+_AT_YEAR = _RuleSet.of(_ISO, _YEAR_Q, _YEAR_H, _YEAR_FISCAL, _DECADE, _CUED_YEAR)
+_AT_DIGIT = _RuleSet.of(_NUMERIC, _DAY_MONTH_YEAR, _DAY_MONTH, _NQ, _NH, _DECADE, _ORDINAL_QUARTER,
+                        _ORDINAL_HALF, _CENTURY)
+_AT_CODE = _RuleSet.of(_Q_YEAR, _H_YEAR, _DECADE)  # one character before a digit: "Q3", "H1", "'90s"
+_AT_WORD = _RuleSet.of(_ORDINAL_QUARTER, _ORDINAL_HALF, _CENTURY, _SEASON_YEAR, _PAST_DECADE,
+                       _RELATIVE_UNIT, _SAME_PERIOD, _AGO, _THE_DAY, _PART_OF_UNIT, _BEST_SINCE,
+                       _DAY_WORD, _FISCAL)
+
+# Each anchor pattern is kept simple: an alternation of differently-shaped branches loses the
+# first-character filter that makes `regex` scan fast.
+_NAME_ANCHOR = regex.compile(rf"\b(?:{_alt(_cased(MONTHS))}|{_alt(_cased(WEEKDAYS))})\b")
+# Digit runs that can start a date: a year 1600-2199, or one or two digits before "/", "Q",
+# "H", an ordinal suffix, "s" (decade), or a space and a capital (month) or "of".
+_YEAR_ANCHOR = regex.compile(r"(?:1[6-9]|2[01])(?<![0-9]..)[0-9]{2}(?![0-9])")
+_DAY_ANCHOR = regex.compile(r"""[0-9](?<![0-9.,].)[0-9]?(?=[/QHstnr'’-]|[^\S\n]+(?:[A-Z]|of\b))""")
+_CODE_ANCHOR = regex.compile(r"[QH][1-4]\b")  # "Q3 2024", "H1 2025": anchored at the digit
+_K_NAME, _K_DIGIT, _K_YEAR, _K_WORD, _K_UNIT = 0, 1, 2, 3, 4
+_AT_ANCHOR = {_K_NAME: _AT_NAME, _K_DIGIT: _AT_DIGIT, _K_YEAR: _AT_YEAR}
+_AT_SEASON = _RuleSet.of(_SEASON_YEAR)
+_AT_SAME = _RuleSet.of(_SAME_PERIOD)
+_AT_DAY_WORD = _RuleSet.of(_DAY_WORD)
+_AT_FISCAL = _RuleSet.of(_FISCAL)
+_AT_UNIT = _RuleSet.of(_THE_DAY, _PART_OF_UNIT)  # "end the day", "the end of the year"
+# Words found with str.find (both cases): the rules tried at them, None for "look back only".
+_KEYWORD_RULES: dict[str, _RuleSet | None] = {
+    "same": _AT_SAME, "today": _AT_DAY_WORD, "yesterday": _AT_DAY_WORD,
+    "tomorrow": _AT_DAY_WORD, "tonight": _AT_DAY_WORD, "fiscal": _AT_FISCAL, "fy": _AT_FISCAL,
+    **{season: _AT_SEASON for season in SEASONS},
+    "ago": None, "decade": None, "century": None, "half": None, "week": None,  # "last week"
+}
+# Unit words: "last year", "the first quarter" looking back; "the end of the year" at them.
+_UNIT_KEYWORDS = ("year", "month", "quarter", "day")
+_KEYWORD_ANCHORS: tuple[tuple[str, int], ...] = (
+    *((form, _K_WORD) for w in _KEYWORD_RULES for form in dict.fromkeys((w, w.title())) if w != "fy"),
+    ("FY", _K_WORD),
+    *((w, _K_UNIT) for w in _UNIT_KEYWORDS),
 )
-# Group number of each rule's outer group. `m.lastgroup` is unreliable with the repeated
-# group names (year, month) the rules share, so the matching rule is the one whose group is set.
-_RULE_GROUPS = tuple((_COMBINED.groupindex[f"r{i}"], rule) for i, rule in enumerate(date_rules))
+# First words of the word rules: only these, right before an anchor, are worth a match.
+_WORD_STARTS = frozenset({
+    "first", "second", "third", "fourth", "final", "last", "latter", "this", "next", "past",
+    "previous", "prior", "current", "coming", "best", "worst", "biggest", "strongest",
+    "weakest", "busiest", "day", "days", "week", "weeks", "month", "months", "year", "years",
+    "decade", "decades", *ORDINALS,
+})
 
 
-def _matched_rule(m: regex.Match) -> Rule:
-    spans = m.regs
-    for index, rule in _RULE_GROUPS:
-        if spans[index][0] >= 0:
-            return rule
-    raise AssertionError("a match without a rule group")  # programmer error: a rule outside r<i>
+def _anchors(text: str, timeout: float) -> list[tuple[int, int, str]]:
+    """(position, kind, keyword) of every place a date may start or turn on, in text order."""
+    found = [(m.start(), _K_NAME, "") for m in _NAME_ANCHOR.finditer(text, timeout=timeout)]
+    found += [(m.start(), _K_YEAR, "") for m in _YEAR_ANCHOR.finditer(text, timeout=timeout)]
+    found += [(m.start(), _K_DIGIT, "") for m in _DAY_ANCHOR.finditer(text, timeout=timeout)]
+    found += [(m.start() + 1, _K_DIGIT, "") for m in _CODE_ANCHOR.finditer(text, timeout=timeout)]
+    find = text.find
+    for word, kind in _KEYWORD_ANCHORS:
+        i = find(word)
+        while i >= 0:
+            if i == 0 or not text[i - 1].isalpha():
+                found.append((i, kind, word.lower()))
+            i = find(word, i + len(word))
+    found.sort()
+    return found
+
+
+def _lead_words(text: str, pos: int, floor: int) -> list[tuple[int, str]]:
+    """Up to two words right before `pos` (nearest first), as (start, lower-cased word)."""
+    words: list[tuple[int, str]] = []
+    end = pos
+    while len(words) < 2:
+        j = end - 1
+        if j <= floor or text[j] not in " \t-" or (words and text[j] == "-"):
+            break
+        lo = max(floor, j - 20)
+        k = max(text.rfind(" ", lo, j), text.rfind("\n", lo, j), text.rfind("\t", lo, j))
+        if k < 0 and lo > 0:
+            break
+        start = k + 1 if k >= 0 else 0
+        words.append((start, text[start:j].lower()))
+        end = start
+    return words
+
+
+def _try(rules: _RuleSet, ctx: _Context, start: int, anchor: int, floor: int,
+         timeout: float) -> tuple[Rule, list[_Found]] | None:
+    """The mentions of the first rule of `rules` matching at `start` and reaching past `anchor`."""
+    m = rules.pattern.match(ctx.text, start, timeout=timeout)
+    if m is None or m.end() <= anchor:
+        return None
+    rule = rules.rule_of(m)
+    try:
+        found = rule.build(m, ctx)
+    except (ValueError, OverflowError):  # calendar arithmetic out of range: no mention
+        return None
+    found = [f for f in found if f.start >= floor]  # a prefix may not reach into the last span
+    return (rule, found) if found else None
 
 
 def extract_dates(text: str, reference_date: date | None = None) -> list[DateMention]:
     """Every date mention in `text`, in text order; relative ones resolved against `reference_date`."""
     ctx = _Context(text, reference_date)
+    timeout = regex_timeout(text)
     mentions: list[DateMention] = []
-    for m in _COMBINED.finditer(text, timeout=regex_timeout(text)):
-        rule = _matched_rule(m)
-        try:
-            found = rule.build(m, ctx)
-        except (ValueError, OverflowError, KeyError):  # impossible calendar arithmetic: no mention
+    last_end = 0
+    for pos, kind, keyword in _anchors(text, timeout):
+        if pos < last_end:
             continue
+        hit = None
+        if kind != _K_DIGIT and kind != _K_YEAR:  # "last year", "the first half", "last Tuesday"
+            for start, word in reversed(_lead_words(text, pos, last_end)):
+                if word in _WORD_STARTS:
+                    hit = _try(_AT_WORD, ctx, start, pos, last_end, timeout)
+                    if hit is not None:
+                        break
+        elif pos > last_end and text[pos - 1] in "QH'’":
+            hit = _try(_AT_CODE, ctx, pos - 1, pos, last_end, timeout)
+        if hit is None:
+            if kind == _K_WORD:
+                rules = _KEYWORD_RULES[keyword]
+            elif kind == _K_UNIT:
+                rules = _AT_UNIT if _word_before(text, pos) == "the" else None
+            else:
+                rules = _AT_ANCHOR[kind]
+            if rules is not None:
+                hit = _try(rules, ctx, pos, pos - 1, last_end, timeout)
+        if hit is None:
+            continue
+        rule, found = hit
         for f in found:
             p = f.period
-            mod = f.mod or _signal_mod(text, f.start)
             mentions.append(DateMention(
                 start=f.start, end=f.end, text=text[f.start:f.end], value=p.value, grain=p.grain,
-                rule=rule.name, start_date=p.start, end_date=p.end, mod=mod,
+                rule=rule.name, start_date=p.start, end_date=p.end,
+                mod=f.mod or _signal_mod(text, f.start),
             ))
             ctx.last = p
             if p.grain == "day":
                 ctx.last_day = p
+        last_end = max(f.end for f in found)
     return mentions
 
 
@@ -822,7 +1049,7 @@ _DATELINE = regex.compile(
           | {_WEEKDAY_PREFIX} {_DAY} (?:\s+of)? \s+ {_MONTH} ,? \s+ {_YEAR}
           | (?P<yyyy>(?:1[6-9]|2[01])[0-9]{{2}}) - (?P<mm>[01][0-9]) - (?P<dd>[0-3][0-9]) )
         [^\S\n]* [.]? [^\S\n]* \Z""",
-    regex.VERBOSE | regex.VERSION1,
+    regex.VERBOSE,
 )
 
 

@@ -57,6 +57,11 @@ PLURAL_SCALES = {
 }
 SCALE_MULTIPLES = {"tens": Decimal(10), "hundreds": Decimal(100)}
 
+# Words that may appear inside a written number or range ("between three and a half").
+NUMBER_RUN_WORDS = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, *FRACTION_WORDS, *SCALE_WORDS,
+                              *PLURAL_SCALES, *SCALE_MULTIPLES, "hundreds", "a", "an", "and", "to",
+                              "of", "minus", "negative"})
+
 MAX_DECIMALS = 6  # schemas store DECIMAL(38, 6)
 MAX_INTEGER_DIGITS = 32
 
@@ -167,6 +172,10 @@ def parse_scale(surface: str | None) -> Decimal:
 
 def plain(value: Decimal) -> Decimal | None:
     """`value` in storable form (no exponent, <= 6 decimals), or None if it cannot be stored."""
+    exponent = value.as_tuple().exponent
+    if exponent == 0 or (isinstance(exponent, int) and -MAX_DECIMALS <= exponent < 0
+                         and value.adjusted() < 20 and value != value.to_integral_value()):
+        return value  # already plain: the common case, no context switch
     with localcontext() as ctx:
         ctx.prec = 80
         try:

@@ -1,6 +1,6 @@
 """Percentages: number + "%", "percent", "per cent", "pct", or percentage points.
 
-Two rules, scanned as one pattern:
+Two rules, tried as one pattern next to each percent marker (see `_anchors`):
   "<number> <percent sign>"   40%, 12.5 per cent, five percent, 5-7%, 3 percentage points
   "<number> points"           percentage points only in a sentence about a rate ("the
                               jobless rate rose 0.3 points to 5.1%"), never for an index
@@ -12,9 +12,9 @@ from decimal import Decimal
 import regex
 
 from extractors.mentions import PercentageMention
-from extractors.numbers import NUMBER, parse_number, plain
+from extractors.numbers import NUMBER, NUMBER_RUN_WORDS, parse_number, plain
 from extractors.rules import (
-    Document, Rule, combine, literal_anchors, qualifier_before, range_allowed, scan,
+    Document, Rule, combine, number_run_start, qualifier_before, range_allowed, scan,
 )
 
 # ---------------------------------------------------------------- vocabulary (data)
@@ -136,22 +136,22 @@ def _build_points(m: regex.Match, doc: Document):
 
 # ---------------------------------------------------------------- anchors
 
-# Every percentage holds one of these; "pc", "pp", "point" only count after a number.
+# Every percentage holds one of these; "pc", "pp", "point" only count right after a number.
 ANCHORS = ("%", "％", "٪", "﹪", "percent", "per cent", "pct")
 GLUED_ANCHORS = ("pc", "pp", "point")
-_ANCHORS = tuple(regex.compile(regex.escape(w), regex.IGNORECASE) for w in ANCHORS)
-_GLUED_ANCHORS = tuple(regex.compile(regex.escape(w), regex.IGNORECASE) for w in GLUED_ANCHORS)
-_REACH = 70  # how far before its marker a percentage may start ("between three and seven")
-
-
-def _after_number(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 2):start]
-    return bool(before) and (before[-1].isdigit() or before[-1].isspace() and before[:1].isalnum())
 
 
 def _anchors(doc: Document) -> list[tuple[int, int, int]]:
-    return (literal_anchors(doc, _ANCHORS, _REACH)
-            + literal_anchors(doc, _GLUED_ANCHORS, _REACH, _after_number))
+    text, out = doc.text, []
+    for words, glued in ((ANCHORS, False), (GLUED_ANCHORS, True)):
+        for word in words:
+            for a in doc.find_all(word):
+                if glued and not (a > 0 and (text[a - 1].isdigit() or text[a - 1] == " ")):
+                    continue
+                reach = number_run_start(text, a, NUMBER_RUN_WORDS)
+                if reach < a:
+                    out.append((reach, a, a + len(word)))
+    return out
 
 
 PERCENTAGE_RULES = (

@@ -45,56 +45,103 @@ class Document:
 
     @property
     def lower(self) -> str:
+        """The text in lower case, index for index (characters whose lower case is longer stay)."""
         if self._lower is None:
-            self._lower = self.text.lower()
+            lower = self.text.lower()
+            if len(lower) != len(self.text):
+                lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+            self._lower = lower
         return self._lower
+
+    def find_all(self, word: str):
+        """Start offsets of every occurrence of lower-case `word`, ignoring case (plain str.find)."""
+        lower, i = self.lower, self.lower.find(word)
+        while i >= 0:
+            yield i
+            i = lower.find(word, i + 1)
 
 
 def scan(text: str, rules: Sequence[Rule], combined: regex.Pattern, anchors: Callable) -> list:
     """Every mention the rules build from `text`, in text order.
 
-    `anchors(document)` lists (window start, anchor start, anchor end) for the places a mention
-    must touch (a digit run after a currency sign, a "%", a currency word): found with fast
-    literal searches, so the combined pattern only runs in small windows around them instead
-    of at every character of the text.
+    `anchors(document)` lists (reach, anchor start, anchor end) for the places a mention must
+    touch (a digit run after a currency sign, a "%", a currency word), found with fast literal
+    searches. The combined pattern is then tried only at the token starts from `reach` to the
+    anchor, leftmost first, instead of at every character of the text.
     """
     if not isinstance(text, str) or not text:
         return []
     doc = Document(text, regex_timeout(text))
     mentions: list = []
     pos = 0
-    for window_start, anchor_start, anchor_end in sorted(anchors(doc)):
+    for reach, anchor_start, anchor_end in sorted(anchors(doc)):
         if anchor_end <= pos:
             continue  # inside a mention already built
-        lo = max(pos, window_start)
-        hi = min(len(text), anchor_end + _AFTER)
-        while lo < hi:
-            m = combined.search(text, lo, hi, timeout=doc.timeout)
-            if m is None or m.start() > anchor_end:
-                break  # nothing here; a later anchor owns a match that starts further on
-            if m.end() >= hi and hi < len(text):
-                hi = min(len(text), hi + 4 * _AFTER)  # the window cut the match short: widen it
+        for i in token_starts(text, max(pos, reach, 0), anchor_start):
+            if i < pos:
                 continue
-            rule = next(r for i, r in enumerate(rules) if m.start(f"r{i}") >= 0)
+            m = combined.match(text, i, timeout=doc.timeout)
+            if m is None:
+                continue
+            rule = next(r for k, r in enumerate(rules) if m.start(f"r{k}") >= 0)
             built, resume = rule.build(m, doc)
             mentions.extend(built)
-            lo = resume if resume > m.start() else m.start() + 1
-        pos = max(pos, lo)
+            pos = max(pos, resume)
+            if pos >= anchor_end:
+                break
     return mentions
 
 
-_AFTER = 120  # characters after an anchor that a mention may still reach
+_OPENERS = frozenset("([{\"'“‘/–—-")
 
 
-def literal_anchors(doc: Document, patterns: Sequence[regex.Pattern], before: int,
-                    keep: Callable[[str, int, int], bool] | None = None) -> list[tuple[int, int, int]]:
-    """(start - before, start, end) for every hit of literal `patterns` that `keep` accepts."""
-    out = []
-    for pattern in patterns:
-        for m in pattern.finditer(doc.text, timeout=doc.timeout):
-            if keep is None or keep(doc.text, m.start(), m.end()):
-                out.append((m.start() - before, m.start(), m.end()))
+def token_starts(text: str, lo: int, anchor: int) -> list[int]:
+    """Positions in [lo, anchor] where a mention may begin: token starts, and `anchor` itself."""
+    out = [i for i in range(lo, anchor)
+           if not text[i].isspace() and (i == 0 or text[i - 1].isspace() or text[i - 1] in _OPENERS
+                                         or (text[i].isalnum() and not text[i - 1].isalnum()))]
+    out.append(anchor)
     return out
+
+
+EDGE_PUNCTUATION = "\"'“”‘’()[],;:!?"
+
+
+def _number_like(token: str, words: frozenset[str]) -> bool:
+    token = token.strip(EDGE_PUNCTUATION)
+    if not token:
+        return False
+    if token[0] in "-−$£€¥₹#." or any(c.isdigit() for c in token):
+        return True
+    token = token.lower()
+    return token in words or all(part in words for part in token.split("-"))
+
+
+def number_run_start(text: str, end: int, words: frozenset[str], limit: int = 80) -> int:
+    """Start of the run of number-like tokens ("between three and", "$5", "twenty-five") ending at `end`.
+
+    A token is number-like when it holds a digit or starts with a sign or a currency symbol,
+    or when it (or each part of a hyphenated token) is in `words`. Returns `end` when none.
+    """
+    lo = max(0, end - limit)
+    window = text[lo:end]
+    tokens = window.split()
+    if lo > 0 and tokens and not text[lo - 1].isspace() and not window[0].isspace():
+        tokens = tokens[1:]  # cut by the window
+    count = 0
+    for token in reversed(tokens):
+        if not _number_like(token, words):
+            break
+        count += 1
+    if count == 0:
+        return end
+    head = window.rsplit(None, count)[0] if count < len(window.split()) else ""
+    return lo + window.index(tokens[-count], len(head))
+
+
+def next_words(text: str, pos: int, count: int = 4, reach: int = 48) -> list[str]:
+    """The next few whitespace-separated words after `pos`, trimmed of punctuation (case kept)."""
+    return [w.strip(EDGE_PUNCTUATION) for w in text[pos:pos + reach].split()[:count]]
 
 
 # ---------------------------------------------------------------- qualifiers (data)
@@ -108,45 +155,63 @@ QUALIFIER_WORDS = {
               "no more than", "not more than", "as many as", "fewer than", "lower than"),
 }
 _QUALIFIER_OF = {w: q for q, words in QUALIFIER_WORDS.items() for w in words}
-_QUALIFIER_BEFORE = regex.compile(
-    r"(?i)(?<![\w.])(?P<q>{})\s+\Z".format(
-        "|".join(r"\s+".join(regex.escape(p) for p in w.split())
-                 for w in sorted(_QUALIFIER_OF, key=len, reverse=True))))
-_WINDOW = 40
+_WINDOW = 48
 
 
-def words_before(doc: Document, start: int, pattern: regex.Pattern) -> regex.Match | None:
-    """`pattern` (anchored with \\Z) matched against the few characters before `start`."""
+def words_before(doc: Document, start: int, count: int = 4) -> list[str]:
+    """The last few lower-cased words before `start`; [] unless a space separates them from it."""
     window = doc.text[max(0, start - _WINDOW):start]
-    return pattern.search(window, timeout=doc.timeout)
+    if not window or not window[-1].isspace():
+        return []
+    words = window.lower().split()
+    if start > _WINDOW and not doc.text[start - _WINDOW - 1].isspace() and words:
+        words = words[1:]  # the window cut the first word
+    return words[-count:]
+
+
+def _ends_with(words: list[str], phrases) -> str | None:
+    """The longest phrase of `phrases` that the word list ends with."""
+    for n in range(min(4, len(words)), 0, -1):
+        phrase = " ".join(words[-n:])
+        if phrase in phrases:
+            return phrase
+    return None
 
 
 def qualifier_before(doc: Document, start: int) -> str:
     """exact | about | over | under, from the words right before a span."""
-    m = words_before(doc, start, _QUALIFIER_BEFORE)
-    if m is None:
-        return "exact"
-    return _QUALIFIER_OF[" ".join(m["q"].lower().split())]
+    phrase = _ends_with(words_before(doc, start), _QUALIFIER_OF)
+    return "exact" if phrase is None else _QUALIFIER_OF[phrase]
 
 
 # Words before a first bound that make "X to Y" two values, not a range ("from $3m to $5m",
 # "cut by 0.5% to 4.5%", "rose $2m to $20m").
-SPLIT_CUES = ("from", "by", "rose", "fell", "climbed", "dropped", "jumped", "slipped", "gained",
-              "lost", "increased", "decreased", "declined", "grew", "cut", "raised", "lowered",
-              "up", "down", "surged", "plunged", "tumbled", "slid", "edged", "soared", "sank",
-              "rising", "falling", "rises", "falls", "increase", "decrease", "rise", "fall")
-_SPLIT_BEFORE = regex.compile(
-    r"(?i)(?<![\w])(?:{})\s+(?:(?:{})\s+)?\Z".format(
-        "|".join(SPLIT_CUES), "|".join(regex.escape(w) for w in _QUALIFIER_OF)))
-_BETWEEN_BEFORE = regex.compile(r"(?i)(?<![\w])between\s+(?:(?:{})\s+)?\Z".format(
-    "|".join(regex.escape(w) for w in _QUALIFIER_OF)))
+SPLIT_CUES = frozenset({
+    "from", "by", "rose", "fell", "climbed", "dropped", "jumped", "slipped", "gained", "lost",
+    "increased", "decreased", "declined", "grew", "cut", "raised", "lowered", "up", "down",
+    "surged", "plunged", "tumbled", "slid", "edged", "soared", "sank", "rising", "falling",
+    "rises", "falls", "increase", "decrease", "rise", "fall"})
+
+
+def _cue_before(doc: Document, start: int, cues) -> bool:
+    """Whether one of `cues` is the word before `start`, or before a qualifier there."""
+    words = words_before(doc, start)
+    if not words:
+        return False
+    if words[-1] in cues:
+        return True
+    qualifier = _ends_with(words, _QUALIFIER_OF)
+    if qualifier is None:
+        return False
+    rest = words[:len(words) - len(qualifier.split())]
+    return bool(rest) and rest[-1] in cues
 
 
 def range_allowed(doc: Document, start: int, connector: str, first_has_marker: bool) -> bool:
     """Whether 'A <connector> B' starting at `start` is one range rather than two values."""
     word = connector.strip().lower()
     if word == "and":
-        return words_before(doc, start, _BETWEEN_BEFORE) is not None
+        return _cue_before(doc, start, ("between",))
     if word == "to" and first_has_marker:
-        return words_before(doc, start, _SPLIT_BEFORE) is None
+        return not _cue_before(doc, start, SPLIT_CUES)
     return True

@@ -1,0 +1,103 @@
+"""Throughput of factflow on this machine: extractors alone, and `facts run` end to end.
+
+usage: python benchmarks/bench.py [--docs N] [--source DIR] [--skip-run]
+
+Makes a corpus of N documents from the source documents (sentences shuffled and every digit
+varied, so that no cache can skip work), then prints:
+- extractor-only MB/s and documents/s on one core, per type and for all types together;
+- `facts run` end to end: first run and a no-op re-run (seconds, MB/s, documents/s, rows/s
+  loaded) and the run's peak RSS.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extractors import extract, extract_amounts, extract_dates, extract_percentages  # noqa: E402
+
+DEFAULT_SOURCE = ROOT.parent / "shared" / "corpora" / "meantime-dev" / "docs"
+
+
+def make_corpus(source: Path, n_docs: int, out: Path, seed: int = 7) -> list[str]:
+    """N documents of source sentences, shuffled, with every digit varied; returns their texts."""
+    rng = random.Random(seed)
+    sentences = [line for f in sorted(source.rglob("*.txt")) for line in f.read_text(encoding="utf-8").splitlines()
+                 if line.strip()]
+    digits = str.maketrans("0123456789", "1234567890")
+    texts = []
+    out.mkdir(parents=True, exist_ok=True)
+    for i in range(n_docs):
+        body = rng.sample(sentences, k=min(len(sentences), rng.randint(15, 40)))
+        if i % 2:
+            body = [s.translate(digits) if rng.random() < 0.5 else s for s in body]
+        text = f"Article {i}\nMarch {i % 28 + 1:02d}, {2000 + i % 20}\n" + "\n".join(body) + "\n"
+        texts.append(text)
+        (out / f"{i // 1000:03d}").mkdir(exist_ok=True)
+        (out / f"{i // 1000:03d}" / f"doc{i:06d}.txt").write_text(text, encoding="utf-8")
+    return texts
+
+
+def time_extractor(name: str, fn, texts: list[str], megabytes: float) -> None:
+    started = time.perf_counter()
+    found = sum(len(fn(t)) for t in texts)
+    seconds = time.perf_counter() - started
+    print(f"  {name:<12} {megabytes / seconds:8.2f} MB/s {len(texts) / seconds:10.0f} docs/s {found:9d} mentions")
+
+
+def run_facts(seeds: Path, db: Path) -> tuple[float, float]:
+    """Run `facts run` in its own process: the flow's own seconds, and the process's peak RSS (MB)."""
+    import duckdb
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([sys.executable, "-m", "flows.cli", "run", "--seeds", str(seeds), "--db", str(db)],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with duckdb.connect(str(db), read_only=True) as con:
+        seconds = con.execute("select seconds from runs order by started_at desc limit 1").fetchone()[0]
+    return seconds, max(peak, before) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
+    parser.add_argument("--skip-run", action="store_true", help="measure the extractors only")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="factflow-bench-"))
+    texts = make_corpus(args.source, args.docs, work / "seeds")
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(f"corpus: {len(texts)} documents, {megabytes:.1f} MB in {work / 'seeds'}")
+    print("extractors alone, one core:")
+    reference = date(2010, 3, 3)
+    time_extractor("amounts", extract_amounts, texts, megabytes)
+    time_extractor("percentages", extract_percentages, texts, megabytes)
+    time_extractor("dates", lambda t: extract_dates(t, reference), texts, megabytes)
+    time_extractor("all types", lambda t: extract(t, reference), texts, megabytes)
+    if args.skip_run:
+        return
+    db = work / "facts.duckdb"
+    print("facts run, end to end (flow time, without Prefect's start-up):")
+    seconds, peak = run_facts(work / "seeds", db)
+    import duckdb
+    with duckdb.connect(str(db), read_only=True) as con:
+        loaded = sum(con.execute(f"select count(*) from {t}").fetchone()[0]
+                     for t in ("documents", "amounts", "percentages", "dates", "rejects"))
+    print(f"  first run    {seconds:8.2f} s {megabytes / seconds:8.2f} MB/s {len(texts) / seconds:10.0f} docs/s "
+          f"{loaded / seconds:10.0f} rows/s  peak RSS {peak:.0f} MB")
+    seconds, peak = run_facts(work / "seeds", db)
+    print(f"  no-op re-run {seconds:8.2f} s {megabytes / seconds:8.2f} MB/s {len(texts) / seconds:10.0f} docs/s")
+
+
+if __name__ == "__main__":
+    main()
