@@ -56,25 +56,27 @@ def run(seeds: Seeds = DEFAULT_SEEDS, db: Db = DEFAULT_DB) -> None:
 
 
 def _print_summary(run, db: Path) -> None:
-    table = Table(title=f"factflow run {run.run_id[:8]} → {db}", show_header=True)
-    table.add_column("documents", justify="left")
-    table.add_column("", justify="right")
-    table.add_column("facts", justify="left")
-    table.add_column("", justify="right")
+    from warehouse.store import totals
+
+    held = totals(db)
+    console.print(f"run {run.run_id[:8]} {run.status} in {run.seconds:.1f} s → {db}", highlight=False)
+    table = Table()
+    for header in ("documents", "this run", "facts", "loaded", "in warehouse"):
+        table.add_column(header, justify="left" if header in ("documents", "facts") else "right")
     rows = [
-        ("seen", run.docs_seen, "amounts", run.amounts),
-        ("new", run.docs_new, "percentages", run.percentages),
-        ("changed", run.docs_changed, "dates", run.dates),
-        ("unchanged", run.docs_unchanged, "rejects", run.rejects),
-        ("removed", run.docs_removed, "", ""),
-        ("failed", run.docs_failed, "seconds", f"{run.seconds:.1f}"),
+        ("seen", run.docs_seen, "amounts", run.amounts, held["amounts"]),
+        ("new", run.docs_new, "percentages", run.percentages, held["percentages"]),
+        ("changed", run.docs_changed, "dates", run.dates, held["dates"]),
+        ("unchanged", run.docs_unchanged, "rejects", run.rejects, held["rejects"]),
+        ("removed", run.docs_removed, "", "", ""),
+        ("failed", run.docs_failed, "documents", "", held["documents"]),
     ]
     for row in rows:
         table.add_row(*(str(c) for c in row))
     console.print(table)
-    if run.docs_failed:
-        console.print(f"{run.docs_failed} document(s) failed: "
-                      f"facts query \"select path, error from documents where status = 'error'\"")
+    if held["failed"]:
+        console.print(f"{held['failed']} document(s) in error: "
+                      f"facts query \"select path, error from documents where status = 'error'\"", highlight=False)
 
 
 class Format(str, Enum):

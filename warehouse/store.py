@@ -40,6 +40,7 @@ def _sql_sections(name: str) -> dict[str, str]:
 SCHEMA_SQL = (SQL_DIR / "schema.sql").read_text(encoding="utf-8")
 VIEWS_SQL = (SQL_DIR / "views.sql").read_text(encoding="utf-8")
 STATEMENTS = _sql_sections("load.sql")
+REPORTS = _sql_sections("reports.sql")
 
 
 class DatabaseBusy(RuntimeError):
@@ -192,3 +193,9 @@ def query(path: Path, sql: str, wait: float = LOCK_WAIT_SECONDS) -> tuple[list[s
         return columns, result.fetchall()
     finally:
         con.close()
+
+
+def totals(path: Path) -> dict[str, int]:
+    """How many documents, failures, facts and rejects the warehouse holds."""
+    columns, rows = query(path, REPORTS["totals"])
+    return dict(zip(columns, rows[0]))
