@@ -85,3 +85,16 @@ def test_changed_removed_and_broken_documents(seeds, tmp_path):
     assert rows(db, "select count(*) from amounts where text = '£300m'") == [(0,)]
     assert rows(db, "select status, error from documents where path = 'broken.txt'") == [
         ("error", "binary file (contains NUL bytes), not text")]
+
+
+def test_a_new_extractor_version_re_extracts_everything(seeds, tmp_path, monkeypatch):
+    db = tmp_path / "facts.duckdb"
+    ingest(seeds=str(seeds), db=str(db))
+    import flows.ingest
+    import flows.processing
+    for module in (flows.ingest, flows.processing):
+        monkeypatch.setattr(module, "EXTRACTOR_VERSION", "next")
+    run = ingest(seeds=str(seeds), db=str(db))
+    assert (run.docs_changed, run.docs_unchanged) == (3, 0)
+    assert rows(db, "select distinct extractor_version from documents") == [("next",)]
+    assert run.amounts == rows(db, "select count(*) from amounts")[0][0] == 6
