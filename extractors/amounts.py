@@ -18,7 +18,8 @@ from extractors.currencies import (
     CONTEXT_WORDS, CURRENCY_WORDS, DOLLAR_PREFIXES, MARKER_CODES, MEASURE_WORDS,
     PLURAL_SCALE_CURRENCIES, PSEUDO_CODES, SUBUNIT_WORDS, SYMBOLS, YUAN_CUES,
 )
-from extractors.mentions import AmountMention
+from extractors.fastscan import digit_runs, is_digit
+from extractors.mentions import DEADLINE_EVERY, AmountMention, past_deadline
 from extractors.numbers import (
     NUMBER, NUMBER_RUN_WORDS, PLURAL_SCALES, SCALE, SCALE_GAP, SCALE_MULTIPLES, alternation,
     parse_number, parse_scale, plain,
@@ -275,7 +276,7 @@ def _build_plural(m: regex.Match, doc: Document):
 SCALE_ANCHORS = ("illion", "thousand", "hundred", "lakh", "crore")
 CURRENCY_ANCHORS = ("cent", "pence", "penny", "dollar", "euro", "pound")
 _PREFIX_ENDS = frozenset(_SYMBOL_CHARS + "#.")
-_DIGIT_RUN = regex.compile(r"(?<!\d[.,'’]?)\d+")  # a number's first digits
+_DIGIT_RUN = regex.compile(r"(?<!\d[.,'’]?)\d+")  # a number's first digits (found as `_number_runs`, faster)
 # Letters that may open a currency marker: "US" ($), "GB" (£), "USD", "Rs", "RM", "CHF".
 _PREFIX_LETTERS = frozenset(
     {*DOLLAR_PREFIXES, *MARKER_CODES, *PSEUDO_CODES}
@@ -331,15 +332,22 @@ def _token(text: str, i: int) -> tuple[int, str]:
     return start, text[start:end].strip(EDGE_PUNCTUATION).lower()
 
 
+def _number_runs(text: str) -> list[tuple[int, int]]:
+    """The digit runs that `_DIGIT_RUN` finds: maximal, and not the decimals or groups of a number."""
+    return [(s, e) for s, e in digit_runs(text)
+            if s < 2 or text[s - 1] not in ".,'’" or not is_digit(text[s - 2])]
+
+
 def _anchors(doc: Document) -> list[tuple[int, int, int]]:
     text, lower, out = doc.text, doc.lower, []
-    for m in _DIGIT_RUN.finditer(text, timeout=doc.timeout):
-        s = m.start()
+    for count, (s, e) in enumerate(_number_runs(text)):
+        if count % DEADLINE_EVERY == 0:
+            past_deadline(doc.deadline, text)
         start = _marker_start(text, s)
         if start is not None:  # "$5", "USD 2.3", "Rs 20"
-            out.append((start, s, m.end()))
-        elif _currency_follows(text, m.end()):  # "5bn euros", "18 cents"
-            out.append((s - 1, s, m.end()))
+            out.append((start, s, e))
+        elif _currency_follows(text, e):  # "5bn euros", "18 cents"
+            out.append((s - 1, s, e))
     for word in SCALE_ANCHORS:  # "two million pounds", "billions of dollars"
         for a in doc.find_all(word):
             if lower[a - 1:a].isalpha() and word != "illion":

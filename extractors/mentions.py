@@ -7,6 +7,7 @@ for every field.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -67,3 +68,23 @@ def regex_timeout(text: str) -> float:
     recorded error for that document instead of a hung run.
     """
     return 1.0 + len(text) / 1_000_000
+
+
+# How many candidates a scan loop handles between two looks at the clock (a look costs ~50 ns).
+DEADLINE_EVERY = 64
+
+
+def deadline_for(text: str) -> float:
+    """The time.monotonic() by which a scan of `text` must end: the same budget as one regex call.
+
+    Scan loops check it every DEADLINE_EVERY candidates (`past_deadline`) and raise TimeoutError,
+    so a hostile document (a megabyte of "1 1 1 ...") ends in a recorded error, not a hung run,
+    even when each of its many pattern calls is quick.
+    """
+    return time.monotonic() + regex_timeout(text)
+
+
+def past_deadline(deadline: float, text: str) -> None:
+    """Raise TimeoutError when the scan of `text` has run past `deadline`."""
+    if time.monotonic() > deadline:
+        raise TimeoutError(f"extraction ran past its time budget on a {len(text):,}-character text")

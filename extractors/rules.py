@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.mentions import regex_timeout
+from extractors.mentions import DEADLINE_EVERY, deadline_for, past_deadline, regex_timeout
 
 FLAGS = regex.VERBOSE
 
@@ -40,6 +40,7 @@ class Document:
 
     text: str
     timeout: float
+    deadline: float = float("inf")  # time.monotonic() by which the whole scan must end
     hints: dict = field(default_factory=dict)  # name -> value, filled by the rules that need it
     _lower: str | None = None
 
@@ -56,8 +57,12 @@ class Document:
     def find_all(self, word: str):
         """Start offsets of every occurrence of lower-case `word`, ignoring case (plain str.find)."""
         lower, i = self.lower, self.lower.find(word)
+        count = 0
         while i >= 0:
             yield i
+            count += 1
+            if count % DEADLINE_EVERY == 0:  # a text made of one word over and over
+                past_deadline(self.deadline, self.text)
             i = lower.find(word, i + 1)
 
 
@@ -71,10 +76,14 @@ def scan(text: str, rules: Sequence[Rule], combined: regex.Pattern, anchors: Cal
     """
     if not isinstance(text, str) or not text:
         return []
-    doc = Document(text, regex_timeout(text))
+    deadline = deadline_for(text)
+    doc = Document(text, regex_timeout(text), deadline)
+    groups = [(combined.groupindex[f"r{k}"], rule) for k, rule in enumerate(rules)]
     mentions: list = []
     pos = 0
-    for reach, anchor_start, anchor_end in sorted(anchors(doc)):
+    for count, (reach, anchor_start, anchor_end) in enumerate(sorted(anchors(doc))):
+        if count % DEADLINE_EVERY == 0:
+            past_deadline(deadline, text)
         if anchor_end <= pos:
             continue  # inside a mention already built
         for i in token_starts(text, max(pos, reach, 0), anchor_start):
@@ -83,7 +92,8 @@ def scan(text: str, rules: Sequence[Rule], combined: regex.Pattern, anchors: Cal
             m = combined.match(text, i, timeout=doc.timeout)
             if m is None:
                 continue
-            rule = next(r for k, r in enumerate(rules) if m.start(f"r{k}") >= 0)
+            spans = m.regs  # the first rule whose group took part fired
+            rule = next(r for index, r in groups if spans[index][0] >= 0)
             built, resume = rule.build(m, doc)
             mentions.extend(built)
             pos = max(pos, resume)

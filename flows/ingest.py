@@ -1,89 +1,49 @@
 """The Prefect flow: discover → read → extract → validate → load. Orchestration only.
 
 Documents travel in batches: Prefect costs 5-10 ms per task run, so one task per document
-would cost more than the extraction itself. One writer loads each batch in one transaction.
+would cost more than the extraction itself. Batches are extracted in worker processes (the
+extractors are CPU-bound Python; see flows/parallel.py), a bounded number at a time so memory
+stays flat, and loaded in order by the one writer, each in one transaction.
 """
 from __future__ import annotations
 
+import os
 import uuid
-from dataclasses import dataclass, field
+from collections import deque
 from datetime import datetime, timezone
 from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors import EXTRACTOR_VERSION
-from flows.processing import process_document
+from flows.parallel import in_worker, worker_processes
+from flows.processing import BatchOutcome, process_paths
 from flows.progress import progress_bar
-from flows.sources import DocumentError, RawDocument, discover, doc_id_for, read_raw
+from flows.sources import discover, stat_key
 from schemas import Run
-from warehouse.store import Batch, Warehouse, run_lock
+from warehouse.store import Batch, Stored, Warehouse, run_lock
 
 BATCH_SIZE = 250
-
-@dataclass
-class BatchOutcome:
-    batch: Batch
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    counts: dict[str, int] = field(default_factory=dict)
-
-
-def process_paths(seeds: Path, paths: list[str], known: dict[str, tuple[str, str]], run_id: str) -> BatchOutcome:
-    """Read each path; skip it when its fingerprint is unchanged, else extract and validate it."""
-    outcome = BatchOutcome(Batch())
-    for path in paths:
-        try:
-            raw = read_raw(seeds, path)
-        except DocumentError as error:
-            raw = RawDocument(path, b"", None)
-            outcome.failed += 1
-            _record_unreadable(outcome.batch, raw, str(error), run_id)
-            continue
-        stored = known.get(path)
-        if stored and stored[1] == raw.fingerprint(EXTRACTOR_VERSION):
-            outcome.unchanged += 1
-            continue
-        if stored:
-            outcome.changed += 1
-        else:
-            outcome.new += 1
-        if not process_document(raw, run_id, outcome.batch):
-            outcome.failed += 1
-    outcome.counts = {t: len(rows) for t, rows in outcome.batch.facts.items()} | {"rejects": len(outcome.batch.rejects)}
-    return outcome
-
-
-def _record_unreadable(batch: Batch, raw: RawDocument, error: str, run_id: str) -> None:
-    from schemas import Document
-
-    doc_id = doc_id_for(raw.path)
-    batch.doc_ids.append(doc_id)
-    batch.documents.append(Document(
-        doc_id=doc_id, path=raw.path, sha256="", fingerprint="", status="error", error=error,
-        extractor_version=EXTRACTOR_VERSION, ingested_at=datetime.now(timezone.utc), run_id=run_id,
-    ).model_dump())
-
+WORKERS = os.cpu_count() or 1
 
 @task(cache_policy=NO_CACHE)
-def discover_documents(seeds: Path) -> list[str]:
-    """List the documents under the seeds folder."""
-    return discover(seeds)
+def discover_documents(seeds: Path) -> dict[str, str | None]:
+    """The documents under the seeds folder, each with its stat key (size and mtime)."""
+    return {path: stat_key(seeds, path) for path in discover(seeds)}
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def stored_documents(db: Path) -> dict[str, tuple[str, str]]:
-    """What the warehouse holds: path -> (doc_id, fingerprint)."""
+def stored_documents(db: Path) -> dict[str, Stored]:
+    """What the warehouse holds of each document."""
     return Warehouse(db).known_documents()
 
 
 @task(cache_policy=NO_CACHE)
-def extract_batch(seeds: Path, paths: list[str], known: dict[str, tuple[str, str]], run_id: str) -> BatchOutcome:
+def extract_batch(seeds: Path, paths: list[str], known: dict[str, Stored], run_id: str) -> BatchOutcome:
     """Read, extract and validate one batch of documents."""
-    return process_paths(seeds, paths, known, run_id)
+    return in_worker(process_paths, seeds, paths, known, run_id)
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
@@ -104,7 +64,7 @@ def record_run(db: Path, run: Run) -> None:
     Warehouse(db).record_run(run.model_dump())
 
 
-@flow(name="ingest", log_prints=True)
+@flow(name="ingest", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=WORKERS))
 def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size: int = BATCH_SIZE) -> Run:
     """Bring the warehouse up to date with the documents in `seeds`."""
     seeds_path, db_path = Path(seeds).resolve(), Path(db).resolve()
@@ -130,23 +90,48 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
 
 def _update(run: Run, seeds: Path, db: Path, batch_size: int) -> None:
     """Extract and load new and changed documents batch by batch, then drop removed ones."""
-    paths = discover_documents(seeds)
+    found = discover_documents(seeds)
     known = stored_documents(db)
-    run.docs_seen = len(paths)
-    with progress_bar(len(paths)) as advance:
-        for i in range(0, len(paths), batch_size):
-            chunk = paths[i:i + batch_size]
-            outcome = extract_batch(seeds, chunk, known, run.run_id)
-            load_batch(db, outcome.batch)
-            run.docs_new += outcome.new
-            run.docs_changed += outcome.changed
-            run.docs_unchanged += outcome.unchanged
-            run.docs_failed += outcome.failed
-            run.amounts += outcome.counts["amounts"]
-            run.percentages += outcome.counts["percentages"]
-            run.dates += outcome.counts["dates"]
-            run.rejects += outcome.counts["rejects"]
-            advance(len(chunk))
-    gone = sorted(set(known) - set(paths))
-    remove_documents(db, [known[p][0] for p in gone])
+    run.docs_seen = len(found)
+    # a file whose size and mtime are as stored, under the same extractor version, is not read
+    todo = [path for path, key in found.items() if key is None or path not in known
+            or known[path].stat_key != key or known[path].extractor_version != EXTRACTOR_VERSION]
+    run.docs_unchanged = len(found) - len(todo)
+    chunks = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
+
+    def load(outcome: BatchOutcome, n_paths: int) -> None:
+        load_batch(db, outcome.batch)
+        _count(run, outcome)
+        advance(n_paths)
+
+    # one batch is not worth starting worker processes for
+    with progress_bar(len(todo)) as advance, worker_processes(min(WORKERS, len(chunks))):
+        in_flight: deque = deque()
+        for chunk in chunks:
+            future = extract_batch.submit(seeds, chunk, _stored(known, chunk), run.run_id)
+            in_flight.append((future, len(chunk)))
+            if len(in_flight) >= 2 * WORKERS:  # bounded: memory stays flat however large the corpus
+                future, n = in_flight.popleft()
+                load(future.result(), n)
+        while in_flight:
+            future, n = in_flight.popleft()
+            load(future.result(), n)
+    gone = sorted(set(known) - set(found))
+    remove_documents(db, [known[p].doc_id for p in gone])
     run.docs_removed = len(gone)
+
+
+def _stored(known: dict[str, Stored], paths: list[str]) -> dict[str, Stored]:
+    """The part of the stored state a batch needs (a worker gets no more than that)."""
+    return {p: known[p] for p in paths if p in known}
+
+
+def _count(run: Run, outcome: BatchOutcome) -> None:
+    run.docs_new += outcome.new
+    run.docs_changed += outcome.changed
+    run.docs_unchanged += outcome.unchanged
+    run.docs_failed += outcome.failed
+    run.amounts += outcome.counts["amounts"]
+    run.percentages += outcome.counts["percentages"]
+    run.dates += outcome.counts["dates"]
+    run.rejects += outcome.counts["rejects"]

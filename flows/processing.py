@@ -1,17 +1,19 @@
-"""Turning one read document into validated rows: decode → extract → validate. Plain functions."""
+"""Turning documents into validated rows: read → decode → extract → validate. Plain functions."""
 from __future__ import annotations
 
 import dataclasses
 import json
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from extractors import EXTRACTOR_VERSION, Mention, extract, find_dateline
-from flows.sources import DocumentError, RawDocument, decode, doc_id_for, parse_sidecar, title_from_text
+from flows.sources import DocumentError, RawDocument, decode, doc_id_for, parse_sidecar, read_raw, title_from_text
 from schemas import FACT_MODELS, Document, Reject
-from warehouse.store import FACT_TABLES, Batch
+from warehouse.store import FACT_TABLES, Batch, Stored
 
 
 def mention_row(mention: Mention, doc_id: str, run_id: str) -> dict[str, Any]:
@@ -52,7 +54,7 @@ def process_document(raw: RawDocument, run_id: str, batch: Batch) -> bool:
     doc_id = doc_id_for(raw.path)
     fields: dict[str, Any] = dict(
         doc_id=doc_id, path=raw.path, sha256=raw.sha256(), n_bytes=len(raw.data),
-        fingerprint=raw.fingerprint(EXTRACTOR_VERSION), extractor_version=EXTRACTOR_VERSION,
+        fingerprint=raw.fingerprint(EXTRACTOR_VERSION), stat_key=raw.stat_key, extractor_version=EXTRACTOR_VERSION,
         ingested_at=datetime.now(timezone.utc), run_id=run_id,
     )
     mark = (len(batch.rejects), {t: len(rows) for t, rows in batch.facts.items()})
@@ -84,3 +86,49 @@ def _describe(error: Exception) -> str:
     if isinstance(error, TimeoutError):
         return f"extraction timed out (a pattern took too long on this text: {error})"
     return str(error)
+
+
+@dataclass
+class BatchOutcome:
+    batch: Batch
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_id: str) -> BatchOutcome:
+    """Read each path; skip it when its fingerprint is unchanged, else extract and validate it."""
+    outcome = BatchOutcome(Batch())
+    for path in paths:
+        try:
+            raw = read_raw(seeds, path)
+        except DocumentError as error:
+            raw = RawDocument(path, b"", None)
+            outcome.failed += 1
+            _record_unreadable(outcome.batch, raw, str(error), run_id)
+            continue
+        stored = known.get(path)
+        if stored and stored.fingerprint == raw.fingerprint(EXTRACTOR_VERSION):
+            outcome.unchanged += 1
+            if stored.stat_key != raw.stat_key:  # touched, not changed: remember the new stat
+                outcome.batch.restat[stored.doc_id] = raw.stat_key
+            continue
+        if stored:
+            outcome.changed += 1
+        else:
+            outcome.new += 1
+        if not process_document(raw, run_id, outcome.batch):
+            outcome.failed += 1
+    outcome.counts = {t: len(rows) for t, rows in outcome.batch.facts.items()} | {"rejects": len(outcome.batch.rejects)}
+    return outcome
+
+
+def _record_unreadable(batch: Batch, raw: RawDocument, error: str, run_id: str) -> None:
+    doc_id = doc_id_for(raw.path)
+    batch.doc_ids.append(doc_id)
+    batch.documents.append(Document(
+        doc_id=doc_id, path=raw.path, sha256="", fingerprint="", status="error", error=error,
+        extractor_version=EXTRACTOR_VERSION, ingested_at=datetime.now(timezone.utc), run_id=run_id,
+    ).model_dump())

@@ -37,6 +37,31 @@ def discover(seeds: Path) -> list[str]:
     return sorted(found)
 
 
+def _sidecar_path(path: Path) -> Path:
+    return path.with_name(path.name[: -len(path.suffix)] + SIDECAR_SUFFIX)
+
+
+def stat_key(seeds: Path, relative_path: str) -> str | None:
+    """Size and modification time of a document and its sidecar, or None when unknown.
+
+    When it equals the stored one the file is taken as unchanged without being read (as git and
+    rsync do); when it differs the content fingerprint decides.
+    """
+    path = seeds / relative_path
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    try:
+        side = _sidecar_path(path).stat()
+        sidecar = f"{side.st_size}:{side.st_mtime_ns}"
+    except FileNotFoundError:
+        sidecar = "-"
+    except OSError:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}/{sidecar}"
+
+
 def doc_id_for(relative_path: str) -> str:
     """A stable id for a path: a changed file keeps its id, and its facts are replaced."""
     return hashlib.sha256(relative_path.encode("utf-8")).hexdigest()[:16]
@@ -49,6 +74,7 @@ class RawDocument:
     path: str
     data: bytes
     sidecar: bytes | None
+    stat_key: str | None = None
 
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
@@ -64,6 +90,7 @@ class RawDocument:
 def read_raw(seeds: Path, relative_path: str, max_bytes: int = MAX_BYTES) -> RawDocument:
     """Read a document and its sidecar. Raises DocumentError with a clear reason."""
     path = seeds / relative_path
+    key = stat_key(seeds, relative_path)  # before reading: a change during the read shows next run
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -75,14 +102,14 @@ def read_raw(seeds: Path, relative_path: str, max_bytes: int = MAX_BYTES) -> Raw
         raise DocumentError("file is not readable (permission denied)") from None
     except OSError as error:
         raise DocumentError(f"file could not be read: {error.strerror or error}") from None
-    sidecar_path = path.with_name(path.name[: -len(path.suffix)] + SIDECAR_SUFFIX)
+    sidecar_path = _sidecar_path(path)
     try:
         sidecar = sidecar_path.read_bytes()
     except FileNotFoundError:
         sidecar = None
     except OSError as error:
         raise DocumentError(f"sidecar {sidecar_path.name} could not be read: {error.strerror or error}") from None
-    return RawDocument(relative_path, data, sidecar)
+    return RawDocument(relative_path, data, sidecar, key)
 
 
 _BOMS = (

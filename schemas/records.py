@@ -19,6 +19,7 @@ class Document(BaseModel):
     path: str  # relative to the seeds folder, '/' separators
     sha256: str  # of the file's bytes
     fingerprint: str  # sha256 of content, sidecar and extractor version: unchanged iff equal
+    stat_key: str | None = None  # size and mtime of file and sidecar: equal means not read again
     title: str | None = None
     published: date | None = None
     published_source: PublishedSource = "none"

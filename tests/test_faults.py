@@ -129,11 +129,12 @@ def test_bad_inputs_are_recorded_and_the_run_goes_on(tmp_path, monkeypatch):
 # ------------------------------------------------------------------ crashes
 
 DRIVER = textwrap.dedent("""
-    import os, signal, sys
+    import os, signal, sys, time
     import flows.ingest as ingest_module
     from warehouse import store
 
-    seeds, db, where, nth = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    seeds, db, where, nth = (sys.argv[1:] + ["", "", "", "0"])[:4]
+    nth = int(nth)
     calls = 0
 
     def die_on_nth(original):
@@ -153,13 +154,24 @@ DRIVER = textwrap.dedent("""
             if statement == "insert_dates":
                 die_on_nth(lambda: None)()
         store._insert = _insert
-    elif where == "extract":  # between documents of a batch being extracted
-        ingest_module.process_document = die_on_nth(ingest_module.process_document)
-    ingest_module.ingest(seeds=seeds, db=db, batch_size=25)
+    elif where == "extract":  # while a worker process is extracting a batch
+        original_in_worker = ingest_module.in_worker
+        def in_worker(fn, *args):
+            global calls
+            calls += 1
+            if calls == nth:
+                from flows import parallel
+                parallel._pool.submit(fn, *args)
+                time.sleep(0.2)
+                os.kill(os.getpid(), signal.SIGKILL)
+            return original_in_worker(fn, *args)
+        ingest_module.in_worker = in_worker
+    if __name__ == "__main__":  # worker processes (spawned) import this module again
+        ingest_module.ingest(seeds=seeds, db=db, batch_size=25)
 """)
 
 
-@pytest.mark.parametrize("where, nth", [("extract", 60), ("load", 3)])
+@pytest.mark.parametrize("where, nth", [("extract", 3), ("load", 3)])
 def test_sigkill_then_rerun_equals_an_uninterrupted_run(tmp_path, where, nth):
     seeds = make_seeds(tmp_path / "seeds", 120)
     clean_db = tmp_path / "clean.duckdb"
@@ -168,6 +180,7 @@ def test_sigkill_then_rerun_equals_an_uninterrupted_run(tmp_path, where, nth):
     db = tmp_path / "crashed.duckdb"
     driver = tmp_path / "driver.py"
     driver.write_text(DRIVER)
+    # returns only once the worker processes, which share its output pipes, have ended too
     killed = subprocess.run([sys.executable, str(driver), str(seeds), str(db), where, str(nth)], env=api_env(),
                             capture_output=True, text=True, timeout=180)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
@@ -185,12 +198,13 @@ def test_sigkill_then_rerun_equals_an_uninterrupted_run(tmp_path, where, nth):
 SLOW_RUN = textwrap.dedent("""
     import sys, time
     import flows.ingest as ingest_module
-    original = ingest_module.process_paths
+    original = ingest_module.in_worker
     def slow(*args):  # a long run: each batch takes a while
         time.sleep(0.5)
         return original(*args)
-    ingest_module.process_paths = slow
-    ingest_module.ingest(seeds=sys.argv[1], db=sys.argv[2], batch_size=10)
+    ingest_module.in_worker = slow
+    if __name__ == "__main__":  # worker processes (spawned) import this module again
+        ingest_module.ingest(seeds=sys.argv[1], db=sys.argv[2], batch_size=10)
 """)
 
 

@@ -1,7 +1,7 @@
 -- Statements of the one writer. Each section is one statement, run with parameters.
 
 -- name: known_documents
-SELECT path, doc_id, fingerprint FROM documents;
+SELECT path, doc_id, fingerprint, stat_key, extractor_version FROM documents;
 
 -- name: delete_amounts
 DELETE FROM amounts WHERE doc_id IN (SELECT doc_id FROM batch_doc_ids);
@@ -24,6 +24,9 @@ INSERT INTO percentages BY NAME SELECT * FROM batch_rows;
 INSERT INTO dates BY NAME SELECT * FROM batch_rows;
 -- name: insert_rejects
 INSERT INTO rejects BY NAME SELECT * FROM batch_rows;
+
+-- name: update_stat_keys
+UPDATE documents SET stat_key = batch_rows.stat_key FROM batch_rows WHERE documents.doc_id = batch_rows.doc_id;
 
 -- name: insert_run
 INSERT INTO runs BY NAME SELECT * FROM batch_rows;

@@ -6,6 +6,7 @@ CREATE TABLE IF NOT EXISTS documents (
     path              VARCHAR NOT NULL,  -- relative to the seeds folder, '/' separators
     sha256            VARCHAR NOT NULL,  -- of the file's bytes
     fingerprint       VARCHAR NOT NULL,  -- content + sidecar + extractor version; equal means unchanged
+    stat_key          VARCHAR,           -- size and mtime of file and sidecar; equal means not read again
     title             VARCHAR,
     published         DATE,              -- the reference date relative dates are resolved against
     published_source  VARCHAR NOT NULL,  -- 'sidecar', 'dateline' or 'none'

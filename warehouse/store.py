@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import duckdb
 import pyarrow as pa
@@ -97,6 +97,15 @@ def connect(path: Path, *, read_only: bool, wait: float = LOCK_WAIT_SECONDS) -> 
             delay = min(delay * 2, 1.0)
 
 
+class Stored(NamedTuple):
+    """What the warehouse knows of a document, to tell whether it changed."""
+
+    doc_id: str
+    fingerprint: str
+    stat_key: str | None
+    extractor_version: str
+
+
 @dataclass
 class Batch:
     """Rows for a set of documents, replacing whatever the warehouse held for them."""
@@ -106,6 +115,7 @@ class Batch:
     facts: dict[str, list[dict[str, Any]]] = field(
         default_factory=lambda: {table: [] for table in FACT_TABLES.values()})
     rejects: list[dict[str, Any]] = field(default_factory=list)
+    restat: dict[str, str | None] = field(default_factory=dict)  # doc_id -> stat_key of a touched, unchanged file
 
 
 class Warehouse:
@@ -131,17 +141,18 @@ class Warehouse:
         finally:
             con.close()
 
-    def known_documents(self) -> dict[str, tuple[str, str]]:
-        """path -> (doc_id, fingerprint) of every stored document."""
+    def known_documents(self) -> dict[str, Stored]:
+        """path -> what is stored of it, for every stored document."""
         with self._transaction() as con:
             rows = con.execute(STATEMENTS["known_documents"]).fetchall()
-        return {path: (doc_id, fingerprint) for path, doc_id, fingerprint in rows}
+        return {path: Stored(*rest) for path, *rest in rows}
 
     def replace(self, batch: Batch) -> None:
         """Delete everything stored for the batch's documents and insert its rows, atomically."""
-        if not batch.doc_ids:
+        if not batch.doc_ids and not batch.restat:
             return
         with self._transaction() as con:
+            _insert(con, "update_stat_keys", [{"doc_id": d, "stat_key": k} for d, k in batch.restat.items()])
             _delete_documents(con, batch.doc_ids)
             _insert(con, "insert_documents", batch.documents)
             for table, rows in batch.facts.items():

@@ -1,0 +1,65 @@
+"""Fast candidate scans for the anchor searches, with the stdlib `re` module.
+
+Why `re` here and not `regex`: these scans are literal words and digit runs (no nested
+quantifiers, so linear time and no `timeout=` needed), and `re` keeps a first-character filter
+for an alternation whose branches each start with a literal, which `regex` loses (3-10x slower).
+A scan here may find a superset of the anchors; the caller confirms each candidate with its own
+`regex` pattern where the exact word-boundary rules matter, so results cannot change.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import regex
+
+DIGIT_RUN = re.compile(r"[0-9]+")  # ASCII digits, as the date anchors use
+_OTHER_DIGIT = regex.compile(r"[\d--[0-9]]", regex.V1)  # a digit `regex` knows beyond 0-9 ("٣")
+_ANY_DIGIT_RUN = regex.compile(r"\d+")
+
+
+# maxsize=1: extract() hands the same text to amounts then dates, so the runs are found once.
+@lru_cache(maxsize=1)
+def ascii_digit_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every maximal run of the digits 0-9 in `text`."""
+    return tuple(m.span() for m in DIGIT_RUN.finditer(text))
+
+
+def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every maximal run of `regex` digits (\\d, any script) in `text`."""
+    if text.isascii() or _OTHER_DIGIT.search(text) is None:  # the common case: 0-9 only
+        return ascii_digit_runs(text)
+    return tuple(m.span() for m in _ANY_DIGIT_RUN.finditer(text))
+
+
+def literal_trie(words: Iterable[str]) -> str:
+    """A `re` alternation of literal words factored by leading letters: "S(?:ame|pring)".
+
+    Each branch starts with a literal, so `re` skips positions whose character starts no word.
+    Longer words come before their prefixes ("March" before "Mar"), as in a longest-first list.
+    """
+    return _trie_branch(sorted(set(words), key=lambda w: (w[:1], -len(w), w)))
+
+
+def _trie_branch(words: list[str]) -> str:
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[:1], []).append(word[1:])
+    branches = []
+    for head, tails in heads.items():
+        if head == "":
+            continue  # the empty tail: handled by the optional group of the parent
+        rest = [t for t in tails if t]
+        if not rest:
+            branches.append(re.escape(head))
+            continue
+        inner = _trie_branch(rest)
+        optional = "?" if "" in tails else ""
+        branches.append(f"{re.escape(head)}(?:{inner}){optional}")
+    return "|".join(branches)
+
+
+def is_digit(char: str) -> bool:
+    """Whether `char` is a digit for `regex` (\\d): 0-9 or a digit of another script."""
+    return "0" <= char <= "9" or (not char.isascii() and _OTHER_DIGIT.match(char) is not None)
