@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.ingest import ingest
+from flows.ingest import WORKERS, ingest
 from warehouse.store import RunInProgress
 
 pytestmark = pytest.mark.usefixtures("prefect_engine")
@@ -171,9 +171,15 @@ DRIVER = textwrap.dedent("""
 """)
 
 
-@pytest.mark.parametrize("where, nth", [("extract", 3), ("load", 3)])
+# With at most 2 x WORKERS batches in flight, the next batch reaches a worker only after the
+# first was loaded: the kill comes with some documents stored and more being extracted.
+BATCHES = 2 * WORKERS + 2
+
+
+@pytest.mark.parametrize("where, nth", [("extract", 2 * WORKERS + 1), ("load", 3)])
 def test_sigkill_then_rerun_equals_an_uninterrupted_run(tmp_path, where, nth):
-    seeds = make_seeds(tmp_path / "seeds", 120)
+    n_docs = 25 * BATCHES
+    seeds = make_seeds(tmp_path / "seeds", n_docs)
     clean_db = tmp_path / "clean.duckdb"
     ingest(seeds=str(seeds), db=str(clean_db), batch_size=25)
 
@@ -185,10 +191,10 @@ def test_sigkill_then_rerun_equals_an_uninterrupted_run(tmp_path, where, nth):
                             capture_output=True, text=True, timeout=180)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     stored = rows(db, "select count(*) from documents")[0][0]
-    assert 0 < stored < 120  # it died part-way
+    assert 0 < stored < n_docs  # it died part-way
 
     run = ingest(seeds=str(seeds), db=str(db), batch_size=25)
-    assert run.docs_new == 120 - stored and run.docs_unchanged == stored
+    assert run.docs_new == n_docs - stored and run.docs_unchanged == stored
     assert content(db) == content(clean_db)
     assert rows(db, "select status from runs order by started_at") == [("interrupted",), ("completed",)]
 
