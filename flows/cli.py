@@ -219,6 +219,28 @@ def watch(
         run_once()
 
 
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    target: Annotated[Path, typer.Argument(help="Folder to write into (created if missing).")],
+    seeds: Seeds = DEFAULT_SEEDS,
+    db: Db = DEFAULT_DB,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.parquet,
+) -> None:
+    """Export the warehouse as Parquet: one file per table, and the facts view partitioned by type."""
+    from warehouse.store import DatabaseBusy, export_parquet
+
+    try:
+        written = export_parquet(db, target)
+    except (FileNotFoundError, DatabaseBusy) as error:
+        _fail(str(error))
+    for path in written:
+        console.print(f"wrote {path}", highlight=False)
+
+
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold mentions, one JSON line per document (ANNOTATION.md).")],

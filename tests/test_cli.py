@@ -1,5 +1,6 @@
 """The `facts` command as users call it."""
 import json
+from decimal import Decimal
 import os
 import subprocess
 import sys
@@ -116,3 +117,22 @@ def test_readme_commands_on_the_bundled_seeds(tmp_path):
     lines = query.stdout.splitlines()
     assert lines[0] == "type,text,value_text"
     assert [tuple(line.split(",", 2)) for line in lines[1:]] == SEED_FACTS
+
+
+def test_export_parquet_per_table_and_facts_by_type(db, tmp_path):
+    with duckdb.connect(str(db)) as con:
+        con.execute("insert into documents (doc_id, path, sha256, fingerprint, published_source, n_chars, n_bytes, "
+                    "status, extractor_version, ingested_at, run_id) "
+                    "values ('d1', 'a.txt', 's', 'f', 'none', 20, 20, 'ok', 'v', now(), 'r1')")
+    out = tmp_path / "export"
+    result = runner.invoke(app, ["export", str(out), "--db", str(db), "--format", "parquet"])
+    assert result.exit_code == 0, result.output
+    for table in ("documents", "amounts", "percentages", "dates", "rejects", "runs"):
+        assert (out / f"{table}.parquet").is_file()
+    with duckdb.connect() as con:
+        assert con.execute(f"select text, value, currency from '{out}/amounts.parquet'").fetchall() == [
+            ("$200 million", Decimal("200000000"), "USD")]
+        assert con.execute(f"select type, path, value_text from read_parquet('{out}/facts/*/*.parquet', "
+                           f"hive_partitioning = true)").fetchall() == [("amount", "a.txt", "200000000 USD (over)")]
+    again = runner.invoke(app, ["export", str(out), "--db", str(db)])  # a second export replaces the first
+    assert again.exit_code == 0 and len(list((out / "facts").rglob("*.parquet"))) == 1

@@ -41,6 +41,7 @@ SCHEMA_SQL = (SQL_DIR / "schema.sql").read_text(encoding="utf-8")
 VIEWS_SQL = (SQL_DIR / "views.sql").read_text(encoding="utf-8")
 STATEMENTS = _sql_sections("load.sql")
 REPORTS = _sql_sections("reports.sql")
+EXPORTS = _sql_sections("export.sql")
 
 
 class DatabaseBusy(RuntimeError):
@@ -210,3 +211,23 @@ def totals(path: Path) -> dict[str, int]:
     """How many documents, failures, facts and rejects the warehouse holds."""
     columns, rows = query(path, REPORTS["totals"])
     return dict(zip(columns, rows[0]))
+
+
+def export_parquet(path: Path, target: Path, wait: float = LOCK_WAIT_SECONDS) -> list[Path]:
+    """Write every table as TARGET/<table>.parquet and the facts view as TARGET/facts/type=<type>/.
+
+    Reads through a read-only connection; returns what it wrote.
+    """
+    if not Path(path).exists():
+        raise FileNotFoundError(f"no database at {path}: run `facts run` first")
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    con = connect(Path(path), read_only=True, wait=wait)
+    try:
+        for name, statement in EXPORTS.items():
+            out = target / (name if name == "facts" else f"{name}.parquet")
+            con.execute(statement, {"path": str(out)})
+            written.append(out)
+    finally:
+        con.close()
+    return written
