@@ -36,20 +36,46 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+class TaskRunner(str, Enum):
+    processes = "processes"
+    dask = "dask"
+
+
 @app.command()
-def run(seeds: Seeds = DEFAULT_SEEDS, db: Db = DEFAULT_DB) -> None:
+def run(
+    seeds: Seeds = DEFAULT_SEEDS,
+    db: Db = DEFAULT_DB,
+    task_runner: Annotated[TaskRunner, typer.Option(help="Where batches are extracted: worker processes on "
+                                                         "this machine, or a Dask cluster.")] = TaskRunner.processes,
+    dask_address: Annotated[str | None, typer.Option(help="Scheduler of a running Dask cluster, e.g. "
+                                                          "tcp://10.0.0.5:8786; without it, a local cluster.")] = None,
+    in_flight: Annotated[int | None, typer.Option(min=1, help="Batches being extracted at once "
+                                                              "(default: twice the local cores).")] = None,
+) -> None:
     """Ingest every document in SEEDS into the warehouse, then print a summary.
 
     Unchanged documents are skipped, changed ones re-extracted, removed ones deleted.
     """
     if not seeds.is_dir():
         _fail(f"seeds folder not found: {seeds}")
+    if dask_address and task_runner is not TaskRunner.dask:
+        _fail("--dask-address goes with --task-runner dask")
     configure()
-    from flows.ingest import ingest
+    from flows.ingest import WORKERS, ingest
     from warehouse.store import DatabaseBusy, RunInProgress
 
+    options = {"max_in_flight": in_flight or 2 * WORKERS}
+    flow = ingest
+    if task_runner is TaskRunner.dask:
+        try:
+            from flows.dask import dask_task_runner
+        except ImportError:
+            _fail("--task-runner dask needs prefect-dask: pip install -e '.[dask]'")
+
+        flow = ingest.with_options(task_runner=dask_task_runner(dask_address))
+        options["local_workers"] = 1  # the Dask workers extract; this process only loads
     try:
-        result = ingest(seeds=str(seeds), db=str(db))
+        result = flow(seeds=str(seeds), db=str(db), **options)
     except (DatabaseBusy, RunInProgress) as error:
         _fail(str(error))
     _print_summary(result, db)

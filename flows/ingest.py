@@ -65,8 +65,13 @@ def record_run(db: Path, run: Run) -> None:
 
 
 @flow(name="ingest", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=WORKERS))
-def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size: int = BATCH_SIZE) -> Run:
-    """Bring the warehouse up to date with the documents in `seeds`."""
+def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size: int = BATCH_SIZE,
+           local_workers: int = WORKERS, max_in_flight: int = 2 * WORKERS) -> Run:
+    """Bring the warehouse up to date with the documents in `seeds`.
+
+    Batches are extracted in `local_workers` processes (1: in the task's own thread, as on a Dask
+    worker), at most `max_in_flight` at a time.
+    """
     seeds_path, db_path = Path(seeds).resolve(), Path(db).resolve()
     if not seeds_path.is_dir():
         raise NotADirectoryError(f"seeds folder not found: {seeds_path}")
@@ -76,7 +81,7 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
                   seeds=str(seeds_path), extractor_version=EXTRACTOR_VERSION)
         record_run(db_path, run)
         try:
-            _update(run, seeds_path, db_path, batch_size)
+            _update(run, seeds_path, db_path, batch_size, local_workers, max_in_flight)
             run.status = "completed"
         except BaseException:
             run.status = "failed"
@@ -88,7 +93,7 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
     return run
 
 
-def _update(run: Run, seeds: Path, db: Path, batch_size: int) -> None:
+def _update(run: Run, seeds: Path, db: Path, batch_size: int, local_workers: int, max_in_flight: int) -> None:
     """Extract and load new and changed documents batch by batch, then drop removed ones."""
     found = discover_documents(seeds)
     known = stored_documents(db)
@@ -105,12 +110,12 @@ def _update(run: Run, seeds: Path, db: Path, batch_size: int) -> None:
         advance(n_paths)
 
     # one batch is not worth starting worker processes for
-    with progress_bar(len(todo)) as advance, worker_processes(min(WORKERS, len(chunks))):
+    with progress_bar(len(todo)) as advance, worker_processes(min(local_workers, len(chunks))):
         in_flight: deque = deque()
         for chunk in chunks:
             future = extract_batch.submit(seeds, chunk, _stored(known, chunk), run.run_id)
             in_flight.append((future, len(chunk)))
-            if len(in_flight) >= 2 * WORKERS:  # bounded: memory stays flat however large the corpus
+            if len(in_flight) >= max_in_flight:  # bounded: memory stays flat however large the corpus
                 future, n = in_flight.popleft()
                 load(future.result(), n)
         while in_flight:
