@@ -99,18 +99,20 @@ class BatchOutcome:
 
 
 def process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_id: str) -> BatchOutcome:
-    """Read each path; skip it when its fingerprint is unchanged, else extract and validate it."""
+    """Read each path; skip it when its fingerprint is unchanged, else extract and validate it.
+
+    Every path counts as new, changed or unchanged; `failed` counts the new and changed ones
+    that ended in error.
+    """
     outcome = BatchOutcome(Batch())
     for path in paths:
+        stored = known.get(path)
         try:
             raw = read_raw(seeds, path)
         except DocumentError as error:
-            raw = RawDocument(path, b"", None)
-            outcome.failed += 1
-            _record_unreadable(outcome.batch, raw, str(error), run_id)
-            continue
-        stored = known.get(path)
-        if stored and stored.fingerprint == raw.fingerprint(EXTRACTOR_VERSION):
+            raw = None
+            _record_unreadable(outcome.batch, path, str(error), run_id)
+        if raw and stored and stored.fingerprint == raw.fingerprint(EXTRACTOR_VERSION):
             outcome.unchanged += 1
             if stored.stat_key != raw.stat_key:  # touched, not changed: remember the new stat
                 outcome.batch.restat[stored.doc_id] = raw.stat_key
@@ -119,16 +121,16 @@ def process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_i
             outcome.changed += 1
         else:
             outcome.new += 1
-        if not process_document(raw, run_id, outcome.batch):
+        if raw is None or not process_document(raw, run_id, outcome.batch):
             outcome.failed += 1
     outcome.counts = {t: len(rows) for t, rows in outcome.batch.facts.items()} | {"rejects": len(outcome.batch.rejects)}
     return outcome
 
 
-def _record_unreadable(batch: Batch, raw: RawDocument, error: str, run_id: str) -> None:
-    doc_id = doc_id_for(raw.path)
+def _record_unreadable(batch: Batch, path: str, error: str, run_id: str) -> None:
+    doc_id = doc_id_for(path)
     batch.doc_ids.append(doc_id)
     batch.documents.append(Document(
-        doc_id=doc_id, path=raw.path, sha256="", fingerprint="", status="error", error=error,
+        doc_id=doc_id, path=path, sha256="", fingerprint="", status="error", error=error,
         extractor_version=EXTRACTOR_VERSION, ingested_at=datetime.now(timezone.utc), run_id=run_id,
     ).model_dump())

@@ -116,6 +116,7 @@ def test_bad_inputs_are_recorded_and_the_run_goes_on(tmp_path, monkeypatch):
     assert docs["utf8bom.txt"] == ("ok", None, "utf-8-sig")
     assert docs["numbers.txt"][0] in ("ok", "error")  # finished either way: bounded by the regex timeout
     assert run.docs_failed == sum(1 for status, _, _ in docs.values() if status == "error")
+    assert run.docs_new == run.docs_seen == len(docs)
     # names and texts with SQL and shell metacharacters are stored verbatim
     weird = "quote's \"and\"; DROP TABLE documents;--.md"
     assert rows(db, "select text from documents where path = ?", [weird]) == [
