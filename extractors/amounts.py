@@ -290,11 +290,22 @@ _SCALE_TOKENS = frozenset(w for w in _RUN_WORDS if any(w.endswith(a) for a in SC
 _CURRENCY_TOKENS = frozenset(w for w in _ALL_WORDS if any(w.startswith(a) for a in CURRENCY_ANCHORS))
 
 
+# A marker without a symbol is one of these words (2 to 4 characters long), ending right at the number.
+assert {len(w) for w in _MARKER_WORDS} <= {2, 3, 4}
+_SYMBOL_OR_HASH = frozenset(_SYMBOL_CHARS + "#")
+
+
 def _marker_start(text: str, s: int) -> int | None:
     """Where a currency marker written right before the digits at `s` starts ("US$", "GB £", "-$",
     "Rs. "), or None when the characters there are no currency marker ("in 2008", "A400M")."""
     i = s - 1 if s > 0 and text[s - 1] in " \u00a0" else s
     if i == 0 or not (text[i - 1] in _PREFIX_ENDS or text[i - 1].isalpha()):
+        return None
+    # Cheap exact reject first (most digit runs follow a plain word): without a symbol right
+    # before, the marker must be one of _MARKER_WORDS ending at i.
+    if text[i - 1] not in _SYMBOL_OR_HASH and not (
+            text[max(0, i - 2):i] in _MARKER_WORDS or text[max(0, i - 3):i] in _MARKER_WORDS
+            or text[max(0, i - 4):i] in _MARKER_WORDS):
         return None
     j = i
     while j > 0 and i - j < 6 and (text[j - 1] in _PREFIX_ENDS or text[j - 1].isalpha()):
@@ -317,9 +328,10 @@ def _marker_start(text: str, s: int) -> int | None:
 
 def _currency_follows(text: str, end: int) -> bool:
     """Whether a currency word or code ends one of the next few words ("5bn euros", "3 US dollars")."""
-    chunk = text[end:end + 40]
-    return not (_HEAD_WORDS.isdisjoint(chunk.lower().split()[:4])
-                and _CODES.isdisjoint([w.rstrip(".,;:)") for w in chunk.split()[:4]]))
+    for word in text[end:end + 40].split()[:4]:  # one split, not two: called for every digit run
+        if word.lower() in _HEAD_WORDS or word.rstrip(".,;:)") in _CODES:
+            return True
+    return False
 
 
 def _token(text: str, i: int) -> tuple[int, str]:

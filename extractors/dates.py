@@ -38,7 +38,7 @@ from extractors.calendar_words import (
     SIGNAL_MODS, STANDALONE_MONTHS, WEAK_YEAR_PREPOSITIONS, WEEKDAY_NAME_PREFIXES, WEEKDAYS,
     YEAR_PREPOSITIONS,
 )
-from extractors.fastscan import ascii_digit_runs, literal_trie
+from extractors.fastscan import ascii_digit_runs, find_all, index_lower, literal_trie
 from extractors.mentions import DEADLINE_EVERY, DateMention, deadline_for, past_deadline, regex_timeout
 
 # --------------------------------------------------------------------------- periods
@@ -970,8 +970,11 @@ def _digit_anchors(text: str) -> list[tuple[int, int, str]]:
 # with the `regex` anchor pattern above: the same anchors, several times faster.
 _NAME_CANDIDATE = re.compile(f"(?:{literal_trie(_cased((*MONTHS, *WEEKDAYS)))})(?![a-z])")
 _KEYWORD_OF: dict[str, tuple[int, str]] = {word: (kind, word.lower()) for word, kind in _KEYWORD_ANCHORS}
-# No keyword is a prefix of another, so one scan finds each occurrence that str.find would.
-_KEYWORD_CANDIDATE = re.compile(literal_trie(_KEYWORD_OF))
+# Lower-case keyword -> (kind, the written forms that count): found with str.find in the lower-cased
+# text (a few fast C scans instead of one `re` trie tried at every lower-case letter).
+_KEYWORD_FORMS: dict[str, tuple[int, frozenset[str]]] = {
+    word: (kind, frozenset(form for form, (k, w) in _KEYWORD_OF.items() if w == word))
+    for word, kind in {w: k for k, w in _KEYWORD_OF.values()}.items()}
 
 
 def _anchors(text: str) -> list[tuple[int, int, str]]:
@@ -979,11 +982,12 @@ def _anchors(text: str) -> list[tuple[int, int, str]]:
     name_at = _NAME_ANCHOR.match
     found = [(i, _K_NAME, "") for i in (m.start() for m in _NAME_CANDIDATE.finditer(text)) if name_at(text, i)]
     found += _digit_anchors(text)
-    for m in _KEYWORD_CANDIDATE.finditer(text):
-        i = m.start()
-        if i == 0 or not text[i - 1].isalpha():
-            kind, word = _KEYWORD_OF[m.group()]
-            found.append((i, kind, word))
+    lower = index_lower(text)
+    for word, (kind, forms) in _KEYWORD_FORMS.items():  # keywords are letters only: a hit inside
+        size = len(word)                                  # another keyword follows a letter
+        for i in find_all(lower, word):
+            if (i == 0 or not text[i - 1].isalpha()) and text[i:i + size] in forms:
+                found.append((i, kind, word))
     found.sort()
     return found
 

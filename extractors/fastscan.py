@@ -23,7 +23,26 @@ _ANY_DIGIT_RUN = regex.compile(r"\d+")
 @lru_cache(maxsize=1)
 def ascii_digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every maximal run of the digits 0-9 in `text`."""
-    return tuple(m.span() for m in DIGIT_RUN.finditer(text))
+    return tuple(map(re.Match.span, DIGIT_RUN.finditer(text)))  # map: no generator frame per run
+
+
+# maxsize=1: extract() hands the same text to all three extractors, so it is lowered once.
+@lru_cache(maxsize=1)
+def index_lower(text: str) -> str:
+    """`text` in lower case, index for index (characters whose lower case is longer stay)."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lower
+
+
+def find_all(lower: str, word: str) -> list[int]:
+    """Start offsets of every (possibly overlapping) occurrence of `word` in `lower` (str.find)."""
+    found, i = [], lower.find(word)
+    while i >= 0:
+        found.append(i)
+        i = lower.find(word, i + 1)
+    return found
 
 
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:

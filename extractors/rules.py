@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from extractors.fastscan import index_lower
 from extractors.mentions import DEADLINE_EVERY, deadline_for, past_deadline, regex_timeout
 
 FLAGS = regex.VERBOSE
@@ -48,10 +49,7 @@ class Document:
     def lower(self) -> str:
         """The text in lower case, index for index (characters whose lower case is longer stay)."""
         if self._lower is None:
-            lower = self.text.lower()
-            if len(lower) != len(self.text):
-                lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
-            self._lower = lower
+            self._lower = index_lower(self.text)
         return self._lower
 
     def find_all(self, word: str):
@@ -121,7 +119,7 @@ def _number_like(token: str, words: frozenset[str]) -> bool:
     token = token.strip(EDGE_PUNCTUATION)
     if not token:
         return False
-    if token[0] in "-−$£€¥₹#." or any(c.isdigit() for c in token):
+    if token[0] in "-−$£€¥₹#." or any(map(str.isdigit, token)):  # map: no generator frame per token
         return True
     token = token.lower()
     return token in words or all(part in words for part in token.split("-"))

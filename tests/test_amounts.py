@@ -27,6 +27,12 @@ AMOUNTS = [
     ("crore", "The state will spend Rs 20 crore on roads.", [("Rs 20 crore", "200000000", "INR", "exact", None)]),
     ("lakh-rupees", "Each family gets 5 lakh rupees in aid.", [("5 lakh rupees", "500000", "INR", "exact", None)]),
     ("indian-grouping", "The tender was worth Rs 1,23,45,678.", [("Rs 1,23,45,678", "12345678", "INR", "exact", None)]),
+    # Markers without a symbol, ending right at the number (the cheap reject in _marker_start; perf work).
+    ("rs-dot", "Tickets cost Rs. 500 each.", [("Rs. 500", "500", "INR", "exact", None)]),
+    ("sfr-dot", "Lunch was SFr. 20 at the station.", [("SFr. 20", "20", "CHF", "exact", None)]),
+    ("ksh", "He paid KSh 100 for the ride.", [("KSh 100", "100", "KES", "exact", None)]),
+    ("dhs", "Rooms start at Dhs 350 a night.", [("Dhs 350", "350", "AED", "exact", None)]),
+    ("code-after", "Fees rose 12 RMB per unit in 2008.", [("12 RMB", "12", "CNY", "exact", None)]),
     ("half-a-billion", "They lost half a billion dollars in a week.", [("half a billion dollars", "500000000", "USD", "exact", None)]),
     ("quarter-million", "She won a quarter million dollars in the lottery.", [("a quarter million dollars", "250000", "USD", "exact", None)]),
     ("word-million-pounds", "The charity received two million pounds from donors.", [("two million pounds", "2000000", "GBP", "exact", None)]),
