@@ -14,7 +14,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from flows.prefect_setup import configure, local_server
 
@@ -32,7 +34,7 @@ DEFAULT_DB = Path("warehouse/facts.duckdb")
 
 
 def _fail(message: str, code: int = 1) -> None:
-    errors.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    errors.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -152,7 +154,7 @@ def query(
     else:
         table = Table(*columns, show_lines=False)
         for row in rows:
-            table.add_row(*("" if v is None else str(_jsonable(v)) for v in row))
+            table.add_row(*(Text("" if v is None else str(_jsonable(v))) for v in row))  # text, not markup
         console.print(table)
         console.print(f"{len(rows)} row(s)", style="dim")
 
@@ -234,7 +236,7 @@ def watch(
         try:
             _print_summary(ingest(seeds=str(seeds), db=str(db)), db)
         except (DatabaseBusy, RunInProgress) as error:
-            errors.print(f"[yellow]skipped:[/] {error}", highlight=False, soft_wrap=True)
+            errors.print(f"[yellow]skipped:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
 
     run_once()
     errors.print(f"watching {seeds.resolve()} for new or changed documents; Ctrl-C stops")

@@ -28,6 +28,7 @@ from warehouse.store import Batch, Stored, Warehouse, run_lock
 BATCH_SIZE = 250
 WORKERS = os.cpu_count() or 1
 
+
 @task(cache_policy=NO_CACHE)
 def discover_documents(seeds: Path) -> dict[str, str | None]:
     """The documents under the seeds folder, each with its stat key (size and mtime)."""
@@ -76,7 +77,7 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
     if not seeds_path.is_dir():
         raise NotADirectoryError(f"seeds folder not found: {seeds_path}")
     with run_lock(db_path):
-        Warehouse(db_path).mark_interrupted_runs()
+        Warehouse(db_path).create().mark_interrupted_runs()
         run = Run(run_id=uuid.uuid4().hex, started_at=datetime.now(timezone.utc), status="running",
                   seeds=str(seeds_path), extractor_version=EXTRACTOR_VERSION)
         record_run(db_path, run)

@@ -20,7 +20,7 @@ ROOT = Path(__file__).parents[1]
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "facts.duckdb"
-    Warehouse(path)
+    Warehouse(path).create()
     with duckdb.connect(str(path)) as con:
         con.execute("insert into amounts values ('d1', 3, 15, '$200 million', 200000000, null, 'USD', 'over', "
                     "'<currency> <number> <scale>', 'r1')")

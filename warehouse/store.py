@@ -124,10 +124,14 @@ class Warehouse:
 
     def __init__(self, path: Path):
         self.path = Path(path)
+
+    def create(self) -> "Warehouse":
+        """Create the database file, its tables and views where missing (safe to repeat)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._transaction() as con:
             con.execute(SCHEMA_SQL)
             con.execute(VIEWS_SQL)
+        return self
 
     @contextmanager
     def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
