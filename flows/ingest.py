@@ -16,6 +16,7 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from extractors import EXTRACTOR_VERSION
 from flows.parallel import in_worker, worker_processes
@@ -36,9 +37,9 @@ def discover_documents(seeds: Path) -> dict[str, str | None]:
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def stored_documents(db: Path) -> dict[str, Stored]:
+def stored_documents(warehouse: Warehouse) -> dict[str, Stored]:
     """What the warehouse holds of each document."""
-    return Warehouse(db).known_documents()
+    return warehouse.known_documents()
 
 
 @task(cache_policy=NO_CACHE)
@@ -48,21 +49,21 @@ def extract_batch(seeds: Path, paths: list[str], known: dict[str, Stored], run_i
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def load_batch(db: Path, batch: Batch) -> None:
+def load_batch(warehouse: Warehouse, batch: Batch) -> None:
     """Replace the batch's documents in the warehouse, in one transaction."""
-    Warehouse(db).replace(batch)
+    warehouse.replace(batch)
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def remove_documents(db: Path, doc_ids: list[str]) -> None:
+def remove_documents(warehouse: Warehouse, doc_ids: list[str]) -> None:
     """Remove documents that are gone from the seeds folder."""
-    Warehouse(db).remove(doc_ids)
+    warehouse.remove(doc_ids)
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def record_run(db: Path, run: Run) -> None:
+def record_run(warehouse: Warehouse, run: Run) -> None:
     """Write the run's row."""
-    Warehouse(db).record_run(run.model_dump())
+    warehouse.record_run(run.model_dump())
 
 
 @flow(name="ingest", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=WORKERS))
@@ -77,12 +78,13 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
     if not seeds_path.is_dir():
         raise NotADirectoryError(f"seeds folder not found: {seeds_path}")
     with run_lock(db_path):
-        Warehouse(db_path).create().mark_interrupted_runs()
+        warehouse = Warehouse(db_path, keep_open=True).create()
+        warehouse.mark_interrupted_runs()
         run = Run(run_id=uuid.uuid4().hex, started_at=datetime.now(timezone.utc), status="running",
                   seeds=str(seeds_path), extractor_version=EXTRACTOR_VERSION)
-        record_run(db_path, run)
+        record_run(quote(warehouse), run)
         try:
-            _update(run, seeds_path, db_path, batch_size, local_workers, max_in_flight)
+            _update(run, seeds_path, warehouse, batch_size, local_workers, max_in_flight)
             run.status = "completed"
         except BaseException:
             run.status = "failed"
@@ -90,14 +92,16 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
         finally:
             run.finished_at = datetime.now(timezone.utc)
             run.seconds = round((run.finished_at - run.started_at).total_seconds(), 3)
-            record_run(db_path, run)
+            record_run(quote(warehouse), run)
+            warehouse.close()
     return run
 
 
-def _update(run: Run, seeds: Path, db: Path, batch_size: int, local_workers: int, max_in_flight: int) -> None:
+def _update(run: Run, seeds: Path, warehouse: Warehouse, batch_size: int, local_workers: int,
+            max_in_flight: int) -> None:
     """Extract and load new and changed documents batch by batch, then drop removed ones."""
     found = discover_documents(seeds)
-    known = stored_documents(db)
+    known = stored_documents(quote(warehouse))
     run.docs_seen = len(found)
     # a file whose size and mtime are as stored, under the same extractor version, is not read
     todo = [path for path, key in found.items() if key is None or path not in known
@@ -105,8 +109,9 @@ def _update(run: Run, seeds: Path, db: Path, batch_size: int, local_workers: int
     run.docs_unchanged = len(found) - len(todo)
     chunks = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
 
+    # quote(): Prefect would otherwise walk every row of a batch looking for futures
     def load(outcome: BatchOutcome, n_paths: int) -> None:
-        load_batch(db, outcome.batch)
+        load_batch(quote(warehouse), quote(outcome.batch))
         _count(run, outcome)
         advance(n_paths)
 
@@ -123,7 +128,7 @@ def _update(run: Run, seeds: Path, db: Path, batch_size: int, local_workers: int
             future, n = in_flight.popleft()
             load(future.result(), n)
     gone = sorted(set(known) - set(found))
-    remove_documents(db, [known[p].doc_id for p in gone])
+    remove_documents(quote(warehouse), [known[p].doc_id for p in gone])
     run.docs_removed = len(gone)
 
 

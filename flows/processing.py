@@ -77,7 +77,6 @@ def process_document(raw: RawDocument, run_id: str, batch: Batch) -> bool:
         del batch.rejects[mark[0]:]
         for table, n in mark[1].items():
             del batch.facts[table][n:]
-    batch.doc_ids.append(doc_id)
     batch.documents.append(Document(**fields).model_dump())
     return fields["status"] == "ok"
 
@@ -119,6 +118,7 @@ def process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_i
             continue
         if stored:
             outcome.changed += 1
+            outcome.batch.replaced.append(stored.doc_id)
         else:
             outcome.new += 1
         if raw is None or not process_document(raw, run_id, outcome.batch):
@@ -129,7 +129,6 @@ def process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_i
 
 def _record_unreadable(batch: Batch, path: str, error: str, run_id: str) -> None:
     doc_id = doc_id_for(path)
-    batch.doc_ids.append(doc_id)
     batch.documents.append(Document(
         doc_id=doc_id, path=path, sha256="", fingerprint="", status="error", error=error,
         extractor_version=EXTRACTOR_VERSION, ingested_at=datetime.now(timezone.utc), run_id=run_id,

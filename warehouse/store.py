@@ -1,9 +1,10 @@
 """The DuckDB warehouse: the one writer, and read-only access for everyone else.
 
 DuckDB lets one process hold a database file read-write and then refuses every other process,
-readers included, at once. So the writer holds the file only for one short transaction at a
-time (a batch of documents), and both sides retry a lock conflict for a bounded time: a
-`facts query` during a run waits at most one batch.
+readers included, at once. So the writer keeps its connection between transactions only while
+no reader is waiting: a reader announces itself with a `<db>.reader-<pid>` file, the writer
+closes its connection after the batch in progress and lets the reader in, and both sides retry a
+lock conflict for a bounded time. A `facts query` during a run waits about one batch.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import pyarrow as pa
 SQL_DIR = Path(__file__).parent
 FACT_TABLES = {"amount": "amounts", "percentage": "percentages", "date": "dates"}
 LOCK_WAIT_SECONDS = 60.0
+READER_TURN_SECONDS = 10.0  # how long the writer waits for announced readers before going on
 
 
 def _sql_sections(name: str) -> dict[str, str]:
@@ -85,7 +87,7 @@ def _is_lock_conflict(error: duckdb.Error) -> bool:
 def connect(path: Path, *, read_only: bool, wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
     """Open the database, retrying while another process holds a conflicting lock."""
     deadline = time.monotonic() + wait
-    delay = 0.05
+    delay = 0.02
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only)
@@ -95,7 +97,31 @@ def connect(path: Path, *, read_only: bool, wait: float = LOCK_WAIT_SECONDS) -> 
                     raise DatabaseBusy(f"{path} is in use by another process: {error}") from error
                 raise
             time.sleep(delay)
-            delay = min(delay * 2, 1.0)
+            delay = min(delay * 2, 0.25)
+
+
+def _reader_marker(path: Path) -> Path:
+    return path.with_name(f"{path.name}.reader-{os.getpid()}")
+
+
+def readers_waiting(path: Path) -> list[Path]:
+    """The announcements of readers waiting for the database (see `query`)."""
+    return list(path.parent.glob(f"{path.name}.reader-*"))
+
+
+@contextmanager
+def reading(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection; while it is being opened, the writer is asked to step aside."""
+    marker = _reader_marker(path)
+    marker.touch()
+    try:
+        con = connect(path, read_only=True, wait=wait)
+    finally:
+        marker.unlink(missing_ok=True)
+    try:
+        yield con
+    finally:
+        con.close()
 
 
 class Stored(NamedTuple):
@@ -111,7 +137,7 @@ class Stored(NamedTuple):
 class Batch:
     """Rows for a set of documents, replacing whatever the warehouse held for them."""
 
-    doc_ids: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)  # doc_ids stored before: their rows go first
     documents: list[dict[str, Any]] = field(default_factory=list)
     facts: dict[str, list[dict[str, Any]]] = field(
         default_factory=lambda: {table: [] for table in FACT_TABLES.values()})
@@ -120,10 +146,21 @@ class Batch:
 
 
 class Warehouse:
-    """The one writer. Each method is one short transaction on a connection opened for it."""
+    """The one writer. Each method is one transaction.
 
-    def __init__(self, path: Path):
+    With `keep_open`, the connection stays open between transactions (opening and closing a
+    DuckDB file costs more than loading a batch) until a reader announces itself or `close()`.
+    """
+
+    def __init__(self, path: Path, keep_open: bool = False):
         self.path = Path(path)
+        self.keep_open = keep_open
+        self._con: duckdb.DuckDBPyConnection | None = None
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def create(self) -> "Warehouse":
         """Create the database file, its tables and views where missing (safe to repeat)."""
@@ -135,16 +172,27 @@ class Warehouse:
 
     @contextmanager
     def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        con = connect(self.path, read_only=False)
+        con = self._con or connect(self.path, read_only=False)
+        self._con = None
         try:
             con.begin()
             yield con
             con.commit()
         except BaseException:
             con.rollback()
-            raise
-        finally:
             con.close()
+            raise
+        if self.keep_open and not readers_waiting(self.path):
+            self._con = con
+            return
+        con.close()
+        self._let_readers_in()
+
+    def _let_readers_in(self) -> None:
+        """Wait (bounded) while announced readers open their connections."""
+        deadline = time.monotonic() + READER_TURN_SECONDS
+        while readers_waiting(self.path) and time.monotonic() < deadline:
+            time.sleep(0.01)
 
     def known_documents(self) -> dict[str, Stored]:
         """path -> what is stored of it, for every stored document."""
@@ -154,11 +202,11 @@ class Warehouse:
 
     def replace(self, batch: Batch) -> None:
         """Delete everything stored for the batch's documents and insert its rows, atomically."""
-        if not batch.doc_ids and not batch.restat:
+        if not batch.documents and not batch.restat:
             return
         with self._transaction() as con:
             _insert(con, "update_stat_keys", [{"doc_id": d, "stat_key": k} for d, k in batch.restat.items()])
-            _delete_documents(con, batch.doc_ids)
+            _delete_documents(con, batch.replaced)
             _insert(con, "insert_documents", batch.documents)
             for table, rows in batch.facts.items():
                 _insert(con, f"insert_{table}", rows)
@@ -183,6 +231,8 @@ class Warehouse:
 
 
 def _delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
+    if not doc_ids:
+        return
     con.register("batch_doc_ids", pa.table({"doc_id": pa.array(list(doc_ids), pa.string())}))
     for table in ("amounts", "percentages", "dates", "rejects", "documents"):
         con.execute(STATEMENTS[f"delete_{table}"])
@@ -202,13 +252,10 @@ def query(path: Path, sql: str, wait: float = LOCK_WAIT_SECONDS) -> tuple[list[s
     """Run `sql` on a read-only connection: column names and rows. Writes are refused by DuckDB."""
     if not Path(path).exists():
         raise FileNotFoundError(f"no database at {path}: run `facts run` first")
-    con = connect(Path(path), read_only=True, wait=wait)
-    try:
+    with reading(Path(path), wait) as con:
         result = con.execute(sql)
         columns = [d[0] for d in result.description] if result.description else []
         return columns, result.fetchall()
-    finally:
-        con.close()
 
 
 def totals(path: Path) -> dict[str, int]:
@@ -226,12 +273,9 @@ def export_parquet(path: Path, target: Path, wait: float = LOCK_WAIT_SECONDS) ->
         raise FileNotFoundError(f"no database at {path}: run `facts run` first")
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    con = connect(Path(path), read_only=True, wait=wait)
-    try:
+    with reading(Path(path), wait) as con:
         for name, statement in EXPORTS.items():
             out = target / (name if name == "facts" else f"{name}.parquet")
             con.execute(statement, {"path": str(out)})
             written.append(out)
-    finally:
-        con.close()
     return written
