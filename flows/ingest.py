@@ -66,7 +66,8 @@ def record_run(warehouse: Warehouse, run: Run) -> None:
     warehouse.record_run(run.model_dump())
 
 
-@flow(name="ingest", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=WORKERS))
+# threads only wait on the worker processes: enough of them to keep every worker fed
+@flow(name="ingest", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=2 * WORKERS))
 def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size: int = BATCH_SIZE,
            local_workers: int = WORKERS, max_in_flight: int = 2 * WORKERS) -> Run:
     """Bring the warehouse up to date with the documents in `seeds`.

@@ -207,7 +207,7 @@ SLOW_RUN = textwrap.dedent("""
     import flows.ingest as ingest_module
     original = ingest_module.in_worker
     def slow(*args):  # a long run: each batch takes a while
-        time.sleep(0.5)
+        time.sleep(2.0)
         return original(*args)
     ingest_module.in_worker = slow
     if __name__ == "__main__":  # worker processes (spawned) import this module again
