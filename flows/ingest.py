@@ -93,8 +93,10 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
         finally:
             run.finished_at = datetime.now(timezone.utc)
             run.seconds = round((run.finished_at - run.started_at).total_seconds(), 3)
-            record_run(quote(warehouse), run)
-            warehouse.close()
+            try:
+                record_run(quote(warehouse), run)
+            finally:
+                warehouse.close()
     return run
 
 

@@ -202,43 +202,58 @@ def test_sigkill_then_rerun_equals_an_uninterrupted_run(tmp_path, where, nth):
 
 # ------------------------------------------------------------------ concurrency
 
-SLOW_RUN = textwrap.dedent("""
-    import sys, time
+HELD_RUN = textwrap.dedent("""
+    import os, sys, threading, time
     import flows.ingest as ingest_module
-    original = ingest_module.in_worker
-    def slow(*args):  # a long run: each batch takes a while
-        time.sleep(2.0)
+
+    original, hold, lock, started = ingest_module.in_worker, sys.argv[3], threading.Lock(), []
+
+    def held(*args):  # two batches go through; the others wait while the test holds the run
+        with lock:
+            started.append(1)
+            mine = len(started)
+        while mine > 2 and os.path.exists(hold):
+            time.sleep(0.05)
         return original(*args)
-    ingest_module.in_worker = slow
+
+    ingest_module.in_worker = held
     if __name__ == "__main__":  # worker processes (spawned) import this module again
         ingest_module.ingest(seeds=sys.argv[1], db=sys.argv[2], batch_size=10)
 """)
 
 
+def query_count(db: Path) -> int:
+    """`facts query` from its own process, as a user would run it during a run."""
+    query = subprocess.run([sys.executable, "-m", "flows.cli", "query", "select count(*) from documents",
+                            "--db", str(db), "--format", "csv"], env=api_env(), cwd=ROOT,
+                           capture_output=True, text=True, timeout=120)
+    assert query.returncode == 0, query.stderr
+    return int(query.stdout.splitlines()[1])
+
+
 def test_queries_work_and_a_second_run_is_refused_while_a_run_goes_on(tmp_path):
     seeds = make_seeds(tmp_path / "seeds", 200)
     db = tmp_path / "facts.duckdb"
-    driver = tmp_path / "slow.py"
-    driver.write_text(SLOW_RUN)
-    writer = subprocess.Popen([sys.executable, str(driver), str(seeds), str(db)], env=api_env(),
+    driver, hold = tmp_path / "held.py", tmp_path / "hold"
+    driver.write_text(HELD_RUN)
+    hold.touch()
+    writer = subprocess.Popen([sys.executable, str(driver), str(seeds), str(db), str(hold)], env=api_env(),
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 90
         while not (db.exists() and Path(f"{db}.lock").exists()):
             assert time.monotonic() < deadline and writer.poll() is None, writer.stderr.read() if writer.poll() else ""
             time.sleep(0.2)
-        time.sleep(1.0)
-        seen = []
-        for _ in range(3):
-            query = subprocess.run([sys.executable, "-m", "flows.cli", "query", "select count(*) from documents",
-                                    "--db", str(db), "--format", "csv"], env=api_env(), cwd=ROOT,
-                                   capture_output=True, text=True, timeout=120)
-            assert query.returncode == 0, query.stderr
-            seen.append(int(query.stdout.splitlines()[1]))
-        assert writer.poll() is None, "the run should still be going"
-        assert seen == sorted(seen) and seen[-1] < 200
+        seen = [query_count(db)]
+        while seen[-1] < 20:  # the two batches let through are loaded while we query
+            assert time.monotonic() < deadline and writer.poll() is None
+            seen.append(query_count(db))
+        seen.append(query_count(db))
+        assert seen == sorted(seen) and seen[-1] == 20
         with pytest.raises(RunInProgress, match="another facts run"):
             ingest(seeds=str(seeds), db=str(db))
+        assert writer.poll() is None, "the run should still be going"
+        hold.unlink()
         assert writer.wait(timeout=120) == 0, writer.stderr.read()
     finally:
         if writer.poll() is None:

@@ -3,13 +3,15 @@
 DuckDB lets one process hold a database file read-write and then refuses every other process,
 readers included, at once. So the writer keeps its connection between transactions only while
 no reader is waiting: a reader announces itself with a `<db>.reader-<pid>` file, the writer
-closes its connection after the batch in progress and lets the reader in, and both sides retry a
-lock conflict for a bounded time. A `facts query` during a run waits about one batch.
+closes its connection as soon as no transaction is under way and lets the reader in, and both
+sides retry a lock conflict for a bounded time. A `facts query` during a run waits at most for
+the transaction in progress (one batch).
 """
 from __future__ import annotations
 
 import fcntl
 import os
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -156,11 +158,28 @@ class Warehouse:
         self.path = Path(path)
         self.keep_open = keep_open
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._lock = threading.Lock()  # one transaction at a time, and no close during one
+        self._watcher: threading.Thread | None = None
 
     def close(self) -> None:
-        if self._con is not None:
-            self._con.close()
-            self._con = None
+        with self._lock:
+            self.keep_open = False
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+    def _watch_readers(self) -> None:
+        """While the connection idles between transactions, hand it over to announced readers."""
+        while self.keep_open:
+            time.sleep(0.05)
+            if self._con is None or not readers_waiting(self.path) or not self._lock.acquire(blocking=False):
+                continue
+            try:
+                if self._con is not None:
+                    self._con.close()
+                    self._con = None
+            finally:
+                self._lock.release()
 
     def create(self) -> "Warehouse":
         """Create the database file, its tables and views where missing (safe to repeat)."""
@@ -172,21 +191,25 @@ class Warehouse:
 
     @contextmanager
     def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        con = self._con or connect(self.path, read_only=False)
-        self._con = None
-        try:
-            con.begin()
-            yield con
-            con.commit()
-        except BaseException:
-            con.rollback()
+        with self._lock:
+            con = self._con or connect(self.path, read_only=False)
+            self._con = None
+            try:
+                con.begin()
+                yield con
+                con.commit()
+            except BaseException:
+                con.rollback()
+                con.close()
+                raise
+            if self.keep_open and not readers_waiting(self.path):
+                self._con = con
+                if self._watcher is None:
+                    self._watcher = threading.Thread(target=self._watch_readers, daemon=True)
+                    self._watcher.start()
+                return
             con.close()
-            raise
-        if self.keep_open and not readers_waiting(self.path):
-            self._con = con
-            return
-        con.close()
-        self._let_readers_in()
+            self._let_readers_in()
 
     def _let_readers_in(self) -> None:
         """Wait (bounded) while announced readers open their connections."""
