@@ -276,7 +276,6 @@ def _build_plural(m: regex.Match, doc: Document):
 SCALE_ANCHORS = ("illion", "thousand", "hundred", "lakh", "crore")
 CURRENCY_ANCHORS = ("cent", "pence", "penny", "dollar", "euro", "pound")
 _PREFIX_ENDS = frozenset(_SYMBOL_CHARS + "#.")
-_DIGIT_RUN = regex.compile(r"(?<!\d[.,'’]?)\d+")  # a number's first digits (found as `_number_runs`, faster)
 # Letters that may open a currency marker: "US" ($), "GB" (£), "USD", "Rs", "RM", "CHF".
 _PREFIX_LETTERS = frozenset(
     {*DOLLAR_PREFIXES, *MARKER_CODES, *PSEUDO_CODES}
@@ -345,7 +344,8 @@ def _token(text: str, i: int) -> tuple[int, str]:
 
 
 def _number_runs(text: str) -> list[tuple[int, int]]:
-    """The digit runs that `_DIGIT_RUN` finds: maximal, and not the decimals or groups of a number."""
+    """A number's first digits: maximal digit runs, not the decimals or groups of a number
+    (what `(?<!\d[.,'’]?)\d+` finds, without a regex pass)."""
     return [(s, e) for s, e in digit_runs(text)
             if s < 2 or text[s - 1] not in ".,'’" or not is_digit(text[s - 2])]
 
