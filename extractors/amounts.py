@@ -345,7 +345,7 @@ def _token(text: str, i: int) -> tuple[int, str]:
 
 def _number_runs(text: str) -> list[tuple[int, int]]:
     """A number's first digits: maximal digit runs, not the decimals or groups of a number
-    (what `(?<!\d[.,'’]?)\d+` finds, without a regex pass)."""
+    (what the pattern `(?<!\\d[.,'’]?)\\d+` finds, without a regex pass)."""
     return [(s, e) for s, e in digit_runs(text)
             if s < 2 or text[s - 1] not in ".,'’" or not is_digit(text[s - 2])]
 

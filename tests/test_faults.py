@@ -203,18 +203,15 @@ def test_sigkill_then_rerun_equals_an_uninterrupted_run(tmp_path, where, nth):
 # ------------------------------------------------------------------ concurrency
 
 HELD_RUN = textwrap.dedent("""
-    import os, sys, threading, time
+    import os, sys, time
     import flows.ingest as ingest_module
 
-    original, hold, lock, started = ingest_module.in_worker, sys.argv[3], threading.Lock(), []
+    original, hold = ingest_module.in_worker, sys.argv[3]
 
-    def held(*args):  # two batches go through; the others wait while the test holds the run
-        with lock:
-            started.append(1)
-            mine = len(started)
-        while mine > 2 and os.path.exists(hold):
+    def held(fn, seeds, paths, *args):  # the first two batches go through; the others wait
+        while paths[0] >= "doc0020" and os.path.exists(hold):
             time.sleep(0.05)
-        return original(*args)
+        return original(fn, seeds, paths, *args)
 
     ingest_module.in_worker = held
     if __name__ == "__main__":  # worker processes (spawned) import this module again
