@@ -8,17 +8,23 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
-from extractors import EXTRACTOR_VERSION, Mention, extract, find_dateline
+from extractors import EXTRACTOR_VERSION, AmountMention, DateMention, Mention, PercentageMention, extract, find_dateline
 from flows.sources import DocumentError, RawDocument, decode, doc_id_for, parse_sidecar, read_raw, title_from_text
 from schemas import FACT_MODELS, Document, Reject
 from warehouse.store import FACT_TABLES, Batch, Stored
 
 
+_FIELDS = {kind: tuple(f.name for f in dataclasses.fields(cls))
+           for kind, cls in (("amount", AmountMention), ("percentage", PercentageMention), ("date", DateMention))}
+# One adapter per fact type: a document's mentions of a type are validated in one call.
+_ADAPTERS = {kind: TypeAdapter(list[model]) for kind, model in FACT_MODELS.items()}
+
+
 def mention_row(mention: Mention, doc_id: str, run_id: str) -> dict[str, Any]:
     """The extractor's record as a row of its fact table (before validation)."""
-    row = {f.name: getattr(mention, f.name) for f in dataclasses.fields(mention)}
+    row = {name: getattr(mention, name) for name in _FIELDS[mention.type]}
     row["start_char"] = row.pop("start")
     row["end_char"] = row.pop("end")
     row.pop("type")
@@ -28,25 +34,37 @@ def mention_row(mention: Mention, doc_id: str, run_id: str) -> dict[str, Any]:
     return row
 
 
-def _reason(error: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'mention'}: {e['msg']}" for e in error.errors())
+def _reason(errors: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'mention'}: {e['msg']}" for e in errors)
 
 
 def validate_mentions(mentions: list[Mention], text: str, doc_id: str, run_id: str, batch: Batch) -> None:
-    """Validate each mention against its schema; a failure goes to rejects with its reason."""
+    """Validate the mentions against their schemas, one call per type; a mention that fails goes to
+    rejects with its reason, the others to their fact tables."""
+    rows_of: dict[str, list[dict[str, Any]]] = {}
     for mention in mentions:
-        row = mention_row(mention, doc_id, run_id)
+        rows_of.setdefault(mention.type, []).append(mention_row(mention, doc_id, run_id))
+    context = {"text": text}
+    for kind, rows in rows_of.items():
+        adapter = _ADAPTERS[kind]
         try:
-            fact = FACT_MODELS[mention.type].model_validate(row, context={"text": text})
+            facts = adapter.validate_python(rows, context=context)
         except ValidationError as error:
-            payload = json.loads(json.dumps(row, default=str))
-            batch.rejects.append(Reject(
-                doc_id=doc_id, type=mention.type, start_char=row.get("start_char"),
-                end_char=row.get("end_char"), text=row.get("text"), reason=_reason(error),
-                payload=payload, run_id=run_id,
-            ).model_dump() | {"payload": json.dumps(payload)})
-            continue
-        batch.facts[FACT_TABLES[mention.type]].append(fact.model_dump())
+            errors_of: dict[int, list[dict[str, Any]]] = {}
+            for e in error.errors():  # loc starts with the row's index in the list
+                errors_of.setdefault(e["loc"][0], []).append(e | {"loc": e["loc"][1:]})
+            for index, errors in errors_of.items():
+                _reject(batch, kind, rows[index], _reason(errors), doc_id, run_id)
+            facts = adapter.validate_python([r for i, r in enumerate(rows) if i not in errors_of], context=context)
+        batch.facts[FACT_TABLES[kind]].extend(adapter.dump_python(facts))
+
+
+def _reject(batch: Batch, kind: str, row: dict[str, Any], reason: str, doc_id: str, run_id: str) -> None:
+    payload = json.loads(json.dumps(row, default=str))
+    batch.rejects.append(Reject(
+        doc_id=doc_id, type=kind, start_char=row.get("start_char"), end_char=row.get("end_char"),
+        text=row.get("text"), reason=reason, payload=payload, run_id=run_id,
+    ).model_dump() | {"payload": json.dumps(payload)})
 
 
 def process_document(raw: RawDocument, run_id: str, batch: Batch) -> bool:
