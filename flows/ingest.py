@@ -20,7 +20,7 @@ from prefect.utilities.annotations import quote
 
 from extractors import EXTRACTOR_VERSION
 from flows.parallel import in_worker, worker_processes
-from flows.processing import BatchOutcome, process_paths
+from flows.processing import BatchOutcome, process_paths_columnar
 from flows.progress import progress_bar
 from flows.sources import discover, stat_key
 from schemas import Run
@@ -45,7 +45,7 @@ def stored_documents(warehouse: Warehouse) -> dict[str, Stored]:
 @task(cache_policy=NO_CACHE)
 def extract_batch(seeds: Path, paths: list[str], known: dict[str, Stored], run_id: str) -> BatchOutcome:
     """Read, extract and validate one batch of documents."""
-    return in_worker(process_paths, seeds, paths, known, run_id)
+    return in_worker(process_paths_columnar, seeds, paths, known, run_id)
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)

@@ -145,6 +145,13 @@ def process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_i
     return outcome
 
 
+def process_paths_columnar(seeds: Path, paths: list[str], known: dict[str, Stored], run_id: str) -> BatchOutcome:
+    """process_paths, with the batch's rows turned into Arrow tables where they were made."""
+    outcome = process_paths(seeds, paths, known, run_id)
+    outcome.batch = outcome.batch.columnar()
+    return outcome
+
+
 def _record_unreadable(batch: Batch, path: str, error: str, run_id: str) -> None:
     doc_id = doc_id_for(path)
     batch.documents.append(Document(

@@ -135,16 +135,26 @@ class Stored(NamedTuple):
     extractor_version: str
 
 
+Rows = list[dict[str, Any]] | pa.Table  # rows as built, or as an Arrow table (Batch.columnar)
+
+
 @dataclass
 class Batch:
     """Rows for a set of documents, replacing whatever the warehouse held for them."""
 
     replaced: list[str] = field(default_factory=list)  # doc_ids stored before: their rows go first
-    documents: list[dict[str, Any]] = field(default_factory=list)
-    facts: dict[str, list[dict[str, Any]]] = field(
-        default_factory=lambda: {table: [] for table in FACT_TABLES.values()})
-    rejects: list[dict[str, Any]] = field(default_factory=list)
+    documents: Rows = field(default_factory=list)
+    facts: dict[str, Rows] = field(default_factory=lambda: {table: [] for table in FACT_TABLES.values()})
+    rejects: Rows = field(default_factory=list)
     restat: dict[str, str | None] = field(default_factory=dict)  # doc_id -> stat_key of a touched, unchanged file
+
+    def columnar(self) -> "Batch":
+        """The same batch with its row lists as Arrow tables. Built where the rows were made (a worker
+        process), a table crosses to the writer ~10x cheaper than a list of dicts and loads as is."""
+        def table(rows: Rows) -> Rows:
+            return pa.Table.from_pylist(rows) if isinstance(rows, list) and rows else rows
+        return Batch(self.replaced, table(self.documents), {t: table(r) for t, r in self.facts.items()},
+                     table(self.rejects), self.restat)
 
 
 class Warehouse:
@@ -225,7 +235,7 @@ class Warehouse:
 
     def replace(self, batch: Batch) -> None:
         """Delete everything stored for the batch's documents and insert its rows, atomically."""
-        if not batch.documents and not batch.restat:
+        if not len(batch.documents) and not batch.restat:
             return
         with self._transaction() as con:
             _insert(con, "update_stat_keys", [{"doc_id": d, "stat_key": k} for d, k in batch.restat.items()])
@@ -262,11 +272,11 @@ def _delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) ->
     con.unregister("batch_doc_ids")
 
 
-def _insert(con: duckdb.DuckDBPyConnection, statement: str, rows: list[dict[str, Any]]) -> None:
+def _insert(con: duckdb.DuckDBPyConnection, statement: str, rows: Rows) -> None:
     """Columnar insert through Arrow (executemany is ~2,000x slower here)."""
-    if not rows:
+    if not len(rows):
         return
-    con.register("batch_rows", pa.Table.from_pylist(rows))
+    con.register("batch_rows", rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(rows))
     con.execute(STATEMENTS[statement])
     con.unregister("batch_rows")
 
