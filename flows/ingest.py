@@ -26,8 +26,13 @@ from flows.sources import discover, stat_key
 from schemas import Run
 from warehouse.store import Batch, Stored, Warehouse, run_lock
 
-BATCH_SIZE = 250
 WORKERS = os.cpu_count() or 1
+
+
+def batch_size_for(n_docs: int, workers: int) -> int:
+    """Documents per batch: about eight batches per worker (progress, balance), 25 to 1,000 each
+    (a Prefect task run costs 5-10 ms: too small a batch would cost more than its extraction)."""
+    return min(1000, max(25, -(-n_docs // (8 * max(1, workers)))))
 
 
 @task(cache_policy=NO_CACHE)
@@ -68,12 +73,13 @@ def record_run(warehouse: Warehouse, run: Run) -> None:
 
 # threads only wait on the worker processes: enough of them to keep every worker fed
 @flow(name="ingest", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=2 * WORKERS))
-def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size: int = BATCH_SIZE,
+def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size: int | None = None,
            local_workers: int = WORKERS, max_in_flight: int = 2 * WORKERS) -> Run:
     """Bring the warehouse up to date with the documents in `seeds`.
 
-    Batches are extracted in `local_workers` processes (1: in the task's own thread, as on a Dask
-    worker), at most `max_in_flight` at a time.
+    Batches (of `batch_size` documents, by default batch_size_for the work) are extracted in
+    `local_workers` processes (1: in the task's own thread, as on a Dask worker), at most
+    `max_in_flight` at a time.
     """
     seeds_path, db_path = Path(seeds).resolve(), Path(db).resolve()
     if not seeds_path.is_dir():
@@ -100,7 +106,7 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
     return run
 
 
-def _update(run: Run, seeds: Path, warehouse: Warehouse, batch_size: int, local_workers: int,
+def _update(run: Run, seeds: Path, warehouse: Warehouse, batch_size: int | None, local_workers: int,
             max_in_flight: int) -> None:
     """Extract and load new and changed documents batch by batch, then drop removed ones."""
     found = discover_documents(seeds)
@@ -110,6 +116,7 @@ def _update(run: Run, seeds: Path, warehouse: Warehouse, batch_size: int, local_
     todo = [path for path, key in found.items() if key is None or path not in known
             or known[path].stat_key != key or known[path].extractor_version != EXTRACTOR_VERSION]
     run.docs_unchanged = len(found) - len(todo)
+    batch_size = batch_size or batch_size_for(len(todo), local_workers)
     chunks = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
 
     # quote(): Prefect would otherwise walk every row of a batch looking for futures
