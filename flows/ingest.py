@@ -22,7 +22,7 @@ from extractors import EXTRACTOR_VERSION
 from flows.parallel import in_worker, worker_processes
 from flows.processing import BatchOutcome, process_paths_columnar
 from flows.progress import progress_bar
-from flows.sources import discover, stat_key
+from flows.sources import discover_with_stat_keys
 from schemas import Run
 from warehouse.store import Batch, Stored, Warehouse, run_lock
 
@@ -38,7 +38,7 @@ def batch_size_for(n_docs: int, workers: int) -> int:
 @task(cache_policy=NO_CACHE)
 def discover_documents(seeds: Path) -> dict[str, str | None]:
     """The documents under the seeds folder, each with its stat key (size and mtime)."""
-    return {path: stat_key(seeds, path) for path in discover(seeds)}
+    return discover_with_stat_keys(seeds)
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)

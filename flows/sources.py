@@ -4,6 +4,8 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -19,26 +21,51 @@ class DocumentError(Exception):
 
 
 def discover(seeds: Path) -> list[str]:
-    """Relative '/'-separated paths of every document under `seeds`, sorted.
+    """Relative '/'-separated paths of every document under `seeds`, sorted."""
+    return list(discover_with_stat_keys(seeds))
 
-    Symbolic links that lead outside the seeds folder are not followed.
+
+def discover_with_stat_keys(seeds: Path) -> dict[str, str | None]:
+    """Every document under `seeds` (relative '/'-separated path, sorted) with its stat key.
+
+    One walk with os.scandir: the directory listing already tells files from folders and whether
+    a sidecar exists, so 100,000 documents cost one stat call each. Symbolic links that lead
+    outside the seeds folder are not followed; linked folders are not entered.
     """
     root = seeds.resolve()
-    found = []
-    for path in seeds.rglob("*"):
-        if not path.name.endswith(DOCUMENT_SUFFIXES) or path.name.endswith(SIDECAR_SUFFIX):
-            continue
+    found: dict[str, str | None] = {}
+    folders = [(str(seeds), "")]
+    while folders:
+        folder, prefix = folders.pop()
         try:
-            if not path.resolve().is_relative_to(root) or not path.is_file():
-                continue
+            with os.scandir(folder) as listing:
+                entries = {entry.name: entry for entry in listing}
         except OSError:
             continue
-        found.append(path.relative_to(seeds).as_posix())
-    return sorted(found)
+        for name, entry in entries.items():
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, f"{prefix}{name}/"))
+                    continue
+                if not name.endswith(DOCUMENT_SUFFIXES) or name.endswith(SIDECAR_SUFFIX):
+                    continue
+                if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(root):
+                    continue
+                if not entry.is_file():
+                    continue
+                sidecar = entries.get(_sidecar_name(name))
+                found[prefix + name] = _stat_key(entry.stat(), sidecar.stat if sidecar else None)
+            except OSError:
+                continue
+    return dict(sorted(found.items()))
+
+
+def _sidecar_name(name: str) -> str:
+    return name[: -len(Path(name).suffix)] + SIDECAR_SUFFIX
 
 
 def _sidecar_path(path: Path) -> Path:
-    return path.with_name(path.name[: -len(path.suffix)] + SIDECAR_SUFFIX)
+    return path.with_name(_sidecar_name(path.name))
 
 
 def stat_key(seeds: Path, relative_path: str) -> str | None:
@@ -49,17 +76,20 @@ def stat_key(seeds: Path, relative_path: str) -> str | None:
     """
     path = seeds / relative_path
     try:
-        st = path.stat()
+        return _stat_key(path.stat(), _sidecar_path(path).stat)
     except OSError:
         return None
+
+
+def _stat_key(document: os.stat_result, sidecar_stat: Callable[[], os.stat_result] | None) -> str | None:
     try:
-        side = _sidecar_path(path).stat()
-        sidecar = f"{side.st_size}:{side.st_mtime_ns}"
-    except FileNotFoundError:
-        sidecar = "-"
+        side = sidecar_stat() if sidecar_stat else None
+    except FileNotFoundError:  # a sidecar that is not there (or a broken link to one)
+        side = None
     except OSError:
         return None
-    return f"{st.st_size}:{st.st_mtime_ns}/{sidecar}"
+    sidecar = f"{side.st_size}:{side.st_mtime_ns}" if side else "-"
+    return f"{document.st_size}:{document.st_mtime_ns}/{sidecar}"
 
 
 def doc_id_for(relative_path: str) -> str:

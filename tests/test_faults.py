@@ -91,8 +91,8 @@ def test_bad_inputs_are_recorded_and_the_run_goes_on(tmp_path, monkeypatch):
         monkeypatch.setattr(Path, "read_bytes", read_bytes)
     # a file deleted between discovery and reading
     import flows.ingest as ingest_module
-    real_discover = ingest_module.discover
-    monkeypatch.setattr(ingest_module, "discover", lambda s: real_discover(s) + ["vanished.txt"])
+    real_discover = ingest_module.discover_with_stat_keys
+    monkeypatch.setattr(ingest_module, "discover_with_stat_keys", lambda s: real_discover(s) | {"vanished.txt": None})
 
     db = tmp_path / "facts.duckdb"
     run = ingest(seeds=str(seeds), db=str(db))
