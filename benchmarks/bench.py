@@ -1,10 +1,11 @@
 """Throughput of factflow on this machine: extractors alone, and `facts run` end to end.
 
-usage: python benchmarks/bench.py [--docs N] [--source DIR] [--skip-run]
+usage: python benchmarks/bench.py [--docs N] [--sample N] [--source DIR] [--skip-run]
 
 Makes a corpus of N documents from the source documents (sentences shuffled and every digit
 varied, so that no cache can skip work), then prints:
 - extractor-only MB/s and documents/s on one core, per type and for all types together;
+- rows/s of the load into DuckDB (the writer alone);
 - `facts run` end to end: first run and a no-op re-run (seconds, MB/s, documents/s, rows/s
   loaded) and the run's peak RSS.
 """
@@ -71,6 +72,25 @@ def run_facts(seeds: Path, db: Path) -> tuple[float, float]:
     return seconds, max(peak, before) / 1024
 
 
+def time_load(work: Path, seeds: Path, n_docs: int, batch_size: int = 1000) -> None:
+    """Rows/s of the writer alone: batches made beforehand, then loaded into a new DuckDB file."""
+    from flows.processing import process_paths_columnar
+    from warehouse.store import Warehouse
+
+    paths = sorted(p.relative_to(seeds).as_posix() for p in seeds.rglob("*.txt"))[:n_docs]
+    batches = [process_paths_columnar(seeds, paths[i:i + batch_size], {}, "bench").batch
+               for i in range(0, len(paths), batch_size)]
+    rows = sum(len(b.documents) + len(b.rejects) + sum(map(len, b.facts.values())) for b in batches)
+    warehouse = Warehouse(work / "load.duckdb", keep_open=True).create()
+    started = time.perf_counter()
+    for batch in batches:
+        warehouse.replace(batch)
+    seconds = time.perf_counter() - started
+    warehouse.close()
+    print(f"load into DuckDB (the writer alone, {len(batches)} batches): {rows} rows in {seconds:.2f} s, "
+          f"{rows / seconds:,.0f} rows/s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=2000)
@@ -92,6 +112,7 @@ def main() -> None:
     time_extractor("percentages", extract_percentages, texts, megabytes)
     time_extractor("dates", lambda t: extract_dates(t, reference), texts, megabytes)
     time_extractor("all types", lambda t: extract(t, reference), texts, megabytes)
+    time_load(work, work / "seeds", min(args.docs, args.sample))
     if args.skip_run:
         return
     db = work / "facts.duckdb"
