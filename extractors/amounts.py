@@ -292,6 +292,7 @@ _CURRENCY_TOKENS = frozenset(w for w in _ALL_WORDS if any(w.startswith(a) for a 
 # A marker without a symbol is one of these words (2 to 4 characters long), ending right at the number.
 assert {len(w) for w in _MARKER_WORDS} <= {2, 3, 4}
 _SYMBOL_OR_HASH = frozenset(_SYMBOL_CHARS + "#")
+_MARKER_ENDS = _SYMBOL_OR_HASH | {w[-1] for w in _MARKER_WORDS}  # the last character of any marker
 
 
 def _marker_start(text: str, s: int) -> int | None:
@@ -343,22 +344,24 @@ def _token(text: str, i: int) -> tuple[int, str]:
     return start, text[start:end].strip(EDGE_PUNCTUATION).lower()
 
 
-def _number_runs(text: str) -> list[tuple[int, int]]:
-    """A number's first digits: maximal digit runs, not the decimals or groups of a number
-    (what the pattern `(?<!\\d[.,'’]?)\\d+` finds, without a regex pass)."""
-    return [(s, e) for s, e in digit_runs(text)
-            if s < 2 or text[s - 1] not in ".,'’" or not is_digit(text[s - 2])]
-
-
 def _anchors(doc: Document) -> list[tuple[int, int, int]]:
     text, lower, out = doc.text, doc.lower, []
-    for count, (s, e) in enumerate(_number_runs(text)):
+    for count, (s, e) in enumerate(digit_runs(text)):
         if count % DEADLINE_EVERY == 0:
             past_deadline(doc.deadline, text)
-        start = _marker_start(text, s)
-        if start is not None:  # "$5", "USD 2.3", "Rs 20"
-            out.append((start, s, e))
-        elif _currency_follows(text, e):  # "5bn euros", "18 cents"
+        if s:
+            before = text[s - 1]
+            if before in ".,'’" and s >= 2 and is_digit(text[s - 2]):
+                continue  # the decimals or a digit group of a number, not its first digits
+            if before in " \u00a0" and s >= 2:
+                before = text[s - 2]
+            # Most runs follow a plain word ("in 2008"): a marker must end in one of these characters.
+            if before in _MARKER_ENDS:
+                start = _marker_start(text, s)
+                if start is not None:  # "$5", "USD 2.3", "Rs 20"
+                    out.append((start, s, e))
+                    continue
+        if _currency_follows(text, e):  # "5bn euros", "18 cents"
             out.append((s - 1, s, e))
     for word in SCALE_ANCHORS:  # "two million pounds", "billions of dollars"
         for a in doc.find_all(word):
