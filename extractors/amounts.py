@@ -10,6 +10,7 @@ make the regex engine slow at every position.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import regex
@@ -336,12 +337,13 @@ def _currency_follows(text: str, end: int) -> bool:
 
 def _token(text: str, i: int) -> tuple[int, str]:
     """Start and lower-cased, trimmed text of the whitespace-separated token around position `i`."""
-    start, end = i, i
-    while start > 0 and not text[start - 1].isspace():
+    start = i
+    while start > 0 and not text[start - 1].isspace():  # a step or two: the anchors start near a token start
         start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return start, text[start:end].strip(EDGE_PUNCTUATION).lower()
+    return start, text[start:_NON_SPACE.match(text, i).end()].strip(EDGE_PUNCTUATION).lower()
+
+
+_NON_SPACE = re.compile(r"\S*")  # `re`'s \s is exactly str.isspace (`regex` leaves out \x1c-\x1f)
 
 
 def _anchors(doc: Document) -> list[tuple[int, int, int]]:
@@ -364,6 +366,8 @@ def _anchors(doc: Document) -> list[tuple[int, int, int]]:
         if _currency_follows(text, e):  # "5bn euros", "18 cents"
             out.append((s - 1, s, e))
     for word in SCALE_ANCHORS:  # "two million pounds", "billions of dollars"
+        if word not in lower:
+            continue  # most documents have few of these words: no search loop for the others
         for a in doc.find_all(word):
             if lower[a - 1:a].isalpha() and word != "illion":
                 continue
@@ -371,6 +375,8 @@ def _anchors(doc: Document) -> list[tuple[int, int, int]]:
             if token in _SCALE_TOKENS and _currency_follows(text, a + len(word)):
                 out.append((number_run_start(text, token_start, _RUN_WORDS), a, a + len(word)))
     for word in CURRENCY_ANCHORS:  # "fifteen cents", "five dollars"
+        if word not in lower:
+            continue
         for a in doc.find_all(word):
             if lower[a - 1:a].isalpha():
                 continue  # "percent", "recent"
