@@ -329,10 +329,25 @@ def _marker_start(text: str, s: int) -> int | None:
 
 def _currency_follows(text: str, end: int) -> bool:
     """Whether a currency word or code ends one of the next few words ("5bn euros", "3 US dollars")."""
-    for word in text[end:end + 40].split()[:4]:  # one split, not two: called for every digit run
+    for word in text[end:end + 40].split()[:4]:  # one split, not two
         if word.lower() in _HEAD_WORDS or word.rstrip(".,;:)") in _CODES:
             return True
     return False
+
+
+# _currency_follows(text, end) can only hold when one of these words (a currency word or code, in
+# lower case) is a whole word of `_bare(lower)[end:end + 40]`: a test in C (slice, split, set) that
+# spares the call for ~29 of the ~32 digit runs of a news document.
+_FOLLOW_WORDS = frozenset({p.split()[-1] for p in _ALL_WORDS} | {c.lower() for c in _CODES})
+_WORD_ENDS = ".,;:)"  # what _currency_follows strips from a word's end
+assert all(w.isalpha() for w in _FOLLOW_WORDS)
+
+
+def _bare(lower: str) -> str:
+    """`lower` with the punctuation that may end a currency word or code made a space (same indices)."""
+    for mark in _WORD_ENDS:
+        lower = lower.replace(mark, " ")
+    return lower
 
 
 def _token(text: str, i: int) -> tuple[int, str]:
@@ -348,6 +363,7 @@ _NON_SPACE = re.compile(r"\S*")  # `re`'s \s is exactly str.isspace (`regex` lea
 
 def _anchors(doc: Document) -> list[tuple[int, int, int]]:
     text, lower, out = doc.text, doc.lower, []
+    bare = _bare(lower)
     for count, (s, e) in enumerate(digit_runs(text)):
         if count % DEADLINE_EVERY == 0:
             past_deadline(doc.deadline, text)
@@ -363,8 +379,8 @@ def _anchors(doc: Document) -> list[tuple[int, int, int]]:
                 if start is not None:  # "$5", "USD 2.3", "Rs 20"
                     out.append((start, s, e))
                     continue
-        if _currency_follows(text, e):  # "5bn euros", "18 cents"
-            out.append((s - 1, s, e))
+        if not _FOLLOW_WORDS.isdisjoint(bare[e:e + 40].split()) and _currency_follows(text, e):
+            out.append((s - 1, s, e))  # "5bn euros", "18 cents"
     for word in SCALE_ANCHORS:  # "two million pounds", "billions of dollars"
         if word not in lower:
             continue  # most documents have few of these words: no search loop for the others
