@@ -84,6 +84,9 @@ _CENTS_AFTER = regex.compile(  # "3 dollars 50 cents"
 def _lookup(words: str, table) -> tuple[str | None, int]:
     """The longest leading phrase of `words` found in `table` (lower case), and its length in characters."""
     tokens = words.split()
+    first = tokens[0].lower() if tokens else ""
+    if first not in _FIRST_WORDS and first.rstrip(".'’") not in _FIRST_WORDS:
+        return None, 0  # the common case ("$5 million for the stake"), without joining phrases
     for k in range(len(tokens), 0, -1):
         phrase = " ".join(tokens[:k]).lower()
         for cut in (phrase, phrase.rstrip(".'’")):
@@ -151,6 +154,9 @@ def _word_currency(phrase: str, doc: Document) -> tuple[bool, str | None, Decima
 
 
 _ALL_WORDS = {**CURRENCY_WORDS, **SUBUNIT_WORDS, **CONTEXT_WORDS}
+# The first words of the phrases `_lookup` may find (PLURAL_SCALE_CURRENCIES is a part of _ALL_WORDS).
+_FIRST_WORDS = frozenset(p.split()[0] for p in _ALL_WORDS)
+assert set(PLURAL_SCALE_CURRENCIES) <= set(_ALL_WORDS)
 
 
 def _currency_after(words: str, doc: Document) -> tuple[bool, str | None, Decimal, int]:
