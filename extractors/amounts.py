@@ -299,7 +299,7 @@ _CURRENCY_TOKENS = frozenset(w for w in _ALL_WORDS if any(w.startswith(a) for a 
 # A marker without a symbol is one of these words (2 to 4 characters long), ending right at the number.
 assert {len(w) for w in _MARKER_WORDS} <= {2, 3, 4}
 _SYMBOL_OR_HASH = frozenset(_SYMBOL_CHARS + "#")
-_MARKER_ENDS = _SYMBOL_OR_HASH | {w[-1] for w in _MARKER_WORDS}  # the last character of any marker
+_MARKER_TAILS = frozenset(w[-2:] for w in _MARKER_WORDS)  # the last two characters of a marker word
 
 
 def _marker_start(text: str, s: int) -> int | None:
@@ -377,10 +377,9 @@ def _anchors(doc: Document) -> list[tuple[int, int, int]]:
             before = text[s - 1]
             if before in ".,'’" and s >= 2 and is_digit(text[s - 2]):
                 continue  # the decimals or a digit group of a number, not its first digits
-            if before in " \u00a0" and s >= 2:
-                before = text[s - 2]
-            # Most runs follow a plain word ("in 2008"): a marker must end in one of these characters.
-            if before in _MARKER_ENDS:
+            i = s - 1 if before in " \u00a0" and s >= 2 else s  # where a marker would end
+            # Most runs follow a plain word ("in 2008"): a marker ends in a symbol or a marker word's end.
+            if text[i - 1] in _SYMBOL_OR_HASH or text[i - 2:i] in _MARKER_TAILS:
                 start = _marker_start(text, s)
                 if start is not None:  # "$5", "USD 2.3", "Rs 20"
                     out.append((start, s, e))
