@@ -38,7 +38,7 @@ from extractors.calendar_words import (
     SIGNAL_MODS, STANDALONE_MONTHS, WEAK_YEAR_PREPOSITIONS, WEEKDAY_NAME_PREFIXES, WEEKDAYS,
     YEAR_PREPOSITIONS,
 )
-from extractors.fastscan import ascii_digit_runs, find_all, index_lower, literal_trie
+from extractors.fastscan import index_lower, literal_trie
 from extractors.mentions import DEADLINE_EVERY, DateMention, deadline_for, past_deadline, regex_timeout
 
 # --------------------------------------------------------------------------- periods
@@ -893,15 +893,16 @@ class _RuleSet:
 
     def rule_of(self, m: regex.Match) -> Rule:
         # m.lastgroup is unreliable with the group names (year, month) the rules share.
-        spans = m.regs
         for index, rule in self.groups:
-            if spans[index][0] >= 0:
+            if m.start(index) >= 0:
                 return rule
         raise AssertionError("a match without a rule group")  # programmer error
 
 
-_AT_NAME = _RuleSet.of(_MONTH_DAY_YEAR, _MONTH_YEAR, _MONTH_DAY, _MONTH_ALONE_RULE, _SEASON_YEAR,
-                       _WEEKDAY_RULE, _DAY_WORD, _FISCAL)
+# A name anchor starts either month rules or the weekday rule, never both (no month name
+# starts a weekday name), so each tries only its own.
+_AT_MONTH = _RuleSet.of(_MONTH_DAY_YEAR, _MONTH_YEAR, _MONTH_DAY, _MONTH_ALONE_RULE)
+_AT_WEEKDAY = _RuleSet.of(_WEEKDAY_RULE)
 _AT_YEAR = _RuleSet.of(_ISO, _YEAR_Q, _YEAR_H, _YEAR_FISCAL, _DECADE, _CUED_YEAR)
 _AT_DIGIT = _RuleSet.of(_NUMERIC, _DAY_MONTH_YEAR, _DAY_MONTH, _NQ, _NH, _DECADE, _ORDINAL_QUARTER,
                         _ORDINAL_HALF, _CENTURY)
@@ -909,17 +910,7 @@ _AT_CODE = _RuleSet.of(_Q_YEAR, _H_YEAR, _DECADE)  # one character before a digi
 _AT_WORD = _RuleSet.of(_ORDINAL_QUARTER, _ORDINAL_HALF, _CENTURY, _SEASON_YEAR, _PAST_DECADE,
                        _RELATIVE_UNIT, _SAME_PERIOD, _AGO, _THE_DAY, _PART_OF_UNIT, _BEST_SINCE,
                        _DAY_WORD, _FISCAL)
-
-# Each anchor pattern is kept simple: an alternation of differently-shaped branches loses the
-# first-character filter that makes `regex` scan fast.
-_NAME_ANCHOR = regex.compile(rf"\b(?:{_alt(_cased(MONTHS))}|{_alt(_cased(WEEKDAYS))})\b")
-# Digit runs that can start a date: a year 1600-2199, or one or two digits before "/", "Q",
-# "H", an ordinal suffix, "s" (decade), or a space and a capital (month) or "of".
-_YEAR_ANCHOR = regex.compile(r"(?:1[6-9]|2[01])(?<![0-9]..)[0-9]{2}(?![0-9])")
-_DAY_ANCHOR = regex.compile(r"""[0-9](?<![0-9.,].)[0-9]?(?=[/QHstnr'’-]|[^\S\n]+(?:[A-Z]|of\b))""")
-_CODE_ANCHOR = regex.compile(r"[QH][1-4]\b")  # "Q3 2024", "H1 2025": anchored at the digit
 _K_NAME, _K_DIGIT, _K_YEAR, _K_WORD, _K_UNIT = 0, 1, 2, 3, 4
-_AT_ANCHOR = {_K_NAME: _AT_NAME, _K_DIGIT: _AT_DIGIT, _K_YEAR: _AT_YEAR}
 _AT_SEASON = _RuleSet.of(_SEASON_YEAR)
 _AT_SAME = _RuleSet.of(_SAME_PERIOD)
 _AT_DAY_WORD = _RuleSet.of(_DAY_WORD)
@@ -947,28 +938,25 @@ _WORD_STARTS = frozenset({
     "decade", "decades", *ORDINALS,
 })
 
-
-def _digit_anchors(text: str) -> list[tuple[int, int, str]]:
-    """Year, day and Q3/H1 anchors, read off the maximal digit runs (what the three patterns above
-    find: a year is a whole 4-digit run, a day a run of one or two digits, a code one digit)."""
-    found = []
-    day_at, code_at = _DAY_ANCHOR.match, _CODE_ANCHOR.match
-    for s, e in ascii_digit_runs(text):
-        if e - s == 4:
-            if 1600 <= int(text[s:e]) <= 2199:
-                found.append((s, _K_YEAR, ""))
-        elif e - s <= 2:
-            after = text[e:e + 1]  # the day pattern needs one of "/QHstnr'’-" or a space next
-            if after and not (after in ".,)%" or (after.isalnum() and after not in "QHstnr")) and day_at(text, s):
-                found.append((s, _K_DIGIT, ""))
-            if e - s == 1 and s > 0 and text[s - 1] in "QH" and code_at(text, s - 1):
-                found.append((s, _K_DIGIT, ""))
-    return found
-
-
-# The scans below find candidates with stdlib `re` (see extractors.fastscan) and confirm each
-# with the `regex` anchor pattern above: the same anchors, several times faster.
-_NAME_CANDIDATE = re.compile(f"(?:{literal_trie(_cased((*MONTHS, *WEEKDAYS)))})(?![a-z])")
+# Each anchor scan is one C pass over the text that yields (nearly) only real anchors: a pass
+# costs a few microseconds, a Python step per candidate as much again.
+#
+# Names, with stdlib `re` (a trie of literals keeps its first-character filter, see
+# extractors.fastscan). Its ASCII look-ahead is `\b` exactly for ASCII text; the character
+# before is checked in Python, and text with other characters is confirmed with `regex` `\b`.
+_NAME_SCAN = re.compile(f"(?:{literal_trie(_cased((*MONTHS, *WEEKDAYS)))})(?![0-9A-Za-z_])")
+_NAME_ANCHOR = regex.compile(rf"\b(?:{_alt(_cased(MONTHS))}|{_alt(_cased(WEEKDAYS))})\b")
+_ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_NAME_RULES = {**{form: _AT_MONTH for form in _cased(MONTHS)}, **{form: _AT_WEEKDAY for form in _cased(WEEKDAYS)}}
+# Digit runs that can start a date, with `regex` (a pattern that starts with one character class
+# is scanned fast): a year 1600-2199 as a whole run; or a run of one or two digits before "/",
+# "Q", "H", an ordinal suffix, "s" (decade), "'", "-", or a space and a capital (month) or "of";
+# or the digit of "Q3"/"H1".
+_DIGIT_SCAN = regex.compile(r"""
+    [0-9](?<![0-9].)                                    # the first digit of a run
+    (?: (?P<year> (?<=1)[6-9][0-9]{2} | (?<=2)[01][0-9]{2} ) (?![0-9])
+      | (?<![.,].)[0-9]?(?=[/QHstnr'’-]|[^\S\n]+(?:[A-Z]|of\b))
+      | (?<=[QH][1-4])\b )""", regex.VERBOSE)
 _KEYWORD_OF: dict[str, tuple[int, str]] = {word: (kind, word.lower()) for word, kind in _KEYWORD_ANCHORS}
 # Lower-case keyword -> (kind, the written forms that count): found with str.find in the lower-cased
 # text (a few fast C scans instead of one `re` trie tried at every lower-case letter).
@@ -977,17 +965,22 @@ _KEYWORD_FORMS: dict[str, tuple[int, frozenset[str]]] = {
     for word, kind in {w: k for k, w in _KEYWORD_OF.values()}.items()}
 
 
-def _anchors(text: str) -> list[tuple[int, int, str]]:
-    """(position, kind, keyword) of every place a date may start or turn on, in text order."""
+def _anchors(text: str, timeout: float) -> list[tuple[int, int, str]]:
+    """(position, kind, name or keyword) of every place a date may start or turn on, in text order."""
+    plain = text.isascii()  # then the ASCII look-arounds of _NAME_SCAN are `\b` exactly
     name_at = _NAME_ANCHOR.match
-    found = [(i, _K_NAME, "") for i in (m.start() for m in _NAME_CANDIDATE.finditer(text)) if name_at(text, i)]
-    found += _digit_anchors(text)
+    found = [(i, _K_NAME, m.group()) for m in _NAME_SCAN.finditer(text)
+             if not ((i := m.start()) and text[i - 1] in _ASCII_WORD) and (plain or name_at(text, i))]
+    found += [(m.start(), _K_DIGIT if m.start(1) < 0 else _K_YEAR, "")
+              for m in _DIGIT_SCAN.finditer(text, timeout=timeout)]
     lower = index_lower(text)
     for word, (kind, forms) in _KEYWORD_FORMS.items():  # keywords are letters only: a hit inside
         size = len(word)                                  # another keyword follows a letter
-        for i in find_all(lower, word):
+        i = lower.find(word)
+        while i >= 0:
             if (i == 0 or not text[i - 1].isalpha()) and text[i:i + size] in forms:
                 found.append((i, kind, word))
+            i = lower.find(word, i + 1)
     found.sort()
     return found
 
@@ -1013,7 +1006,9 @@ def _lead_words(text: str, pos: int, floor: int) -> list[tuple[int, str]]:
 def _try(rules: _RuleSet, ctx: _Context, start: int, anchor: int, floor: int,
          timeout: float) -> tuple[Rule, list[_Found]] | None:
     """The mentions of the first rule of `rules` matching at `start` and reaching past `anchor`."""
-    m = rules.pattern.match(ctx.text, start, timeout=timeout)
+    # The timeout is passed by position, match(string, pos, endpos, concurrent, partial,
+    # timeout), as regex.match does: a keyword argument costs ~1.7 us more a call.
+    m = rules.pattern.match(ctx.text, start, None, None, False, timeout)
     if m is None or m.end() <= anchor:
         return None
     rule = rules.rule_of(m)
@@ -1031,7 +1026,7 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
     timeout, deadline = regex_timeout(text), deadline_for(text)
     mentions: list[DateMention] = []
     last_end = 0
-    for count, (pos, kind, keyword) in enumerate(_anchors(text)):
+    for count, (pos, kind, key) in enumerate(_anchors(text, timeout)):
         if count % DEADLINE_EVERY == 0:
             past_deadline(deadline, text)
         if pos < last_end:
@@ -1046,12 +1041,14 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
         elif pos > last_end and text[pos - 1] in "QH'’":
             hit = _try(_AT_CODE, ctx, pos - 1, pos, last_end, timeout)
         if hit is None:
-            if kind == _K_WORD:
-                rules = _KEYWORD_RULES[keyword]
+            if kind == _K_NAME:
+                rules = _NAME_RULES[key]
+            elif kind == _K_WORD:
+                rules = _KEYWORD_RULES[key]
             elif kind == _K_UNIT:
                 rules = _AT_UNIT if _word_before(text, pos) == "the" else None
             else:
-                rules = _AT_ANCHOR[kind]
+                rules = _AT_YEAR if kind == _K_YEAR else _AT_DIGIT
             if rules is not None:
                 hit = _try(rules, ctx, pos, pos - 1, last_end, timeout)
         if hit is None:
