@@ -280,11 +280,14 @@ _PREFIX_ORDER = ("shift", "part2", "the", "part", "weekday")  # right to left
 _PREFIX_LAST_WORDS = frozenset({"early", "mid", "late", "of", "the", "earlier", "later", *WEEKDAYS})
 _COUNT_PREFIX = regex.compile(rf"(?r)(?<![\w.,-])(?P<count>[0-9]{{1,2}}|(?:{_either_case(COUNT_WORDS)}))\s+\Z")
 _HOLIDAY_PREFIX = regex.compile(rf"(?r)\b(?:{_either_case(WEEKDAY_NAME_PREFIXES)})\s+\Z")
+_HOLIDAY_WORDS = tuple(WEEKDAY_NAME_PREFIXES)
 _YEAR_PREPOSITION = regex.compile(
     rf"""(?r)\b(?:(?P<strong>{_either_case(YEAR_PREPOSITIONS)})|(?P<weak>{_either_case(WEAK_YEAR_PREPOSITIONS)}))
         \s+(?P<theyear>(?:the\s+)?year\s+)?\Z""",
     regex.VERBOSE,
 )
+# Last words of the prepositions, and "year" ("in the year 2000"), for `_may_end_with`.
+_YEAR_PREPOSITION_WORDS = tuple({w.split()[-1] for w in (*YEAR_PREPOSITIONS, *WEAK_YEAR_PREPOSITIONS, "year")})
 _THE_BEFORE = regex.compile(r"(?r)\b[Tt]he\s+\Z")
 _SENTENCE_START = regex.compile(r"(?r)(?:\A|[.!?]\s+|\n)\s*\Z")
 _PLURAL_NOUN_NEXT = regex.compile(r"\s+(?!(?:was|is|has|as|its|his|this|thus|plus|versus|less|alone)\b)[a-z]+s\b")
@@ -338,6 +341,16 @@ class Rule:
 # keep theirs.
 def _window(ctx: _Context, end: int, size: int = 48) -> str:
     return ctx.text[max(0, end - size):end]
+
+
+def _may_end_with(window: str, words: tuple[str, ...]) -> bool:
+    """False when `window` surely does not end with one of the lower-case `words` and whitespace.
+
+    A test of a few string methods before a pattern that needs that (~4 us a search): for ASCII
+    text, what such a pattern matches always passes it (str.isspace covers regex \\s; lower()
+    covers "In"/"IN"). Other text goes to the pattern, which knows Unicode case and spaces.
+    """
+    return not window.isascii() or window.rstrip().lower().endswith(words)
 
 
 def _word_before(text: str, start: int) -> str:
@@ -682,7 +695,7 @@ def _build_day_word(m: regex.Match, ctx: _Context) -> list[_Found]:
 
 def _build_weekday(m: regex.Match, ctx: _Context) -> list[_Found]:
     window = _window(ctx, m.start(), 16)
-    if _HOLIDAY_PREFIX.search(window):  # "Black Monday", "Good Friday"
+    if _may_end_with(window, _HOLIDAY_WORDS) and _HOLIDAY_PREFIX.search(window):  # "Black Monday"
         return []
     if ctx.ref is None:
         return [_Found(m.start(), m.end(), _day_of(None))]
@@ -691,7 +704,13 @@ def _build_weekday(m: regex.Match, ctx: _Context) -> list[_Found]:
 
 
 def _year_cue_before(ctx: _Context, start: int) -> regex.Match | None:
-    return _YEAR_PREPOSITION.search(_window(ctx, start, 32))
+    window = _window(ctx, start, 32)
+    return _YEAR_PREPOSITION.search(window) if _may_end_with(window, _YEAR_PREPOSITION_WORDS) else None
+
+
+def _plural_noun_next(text: str, end: int) -> bool:
+    """Whether a plural noun follows `end` ("2008 levels"); most spans end at punctuation."""
+    return text[end:end + 1].isspace() and _PLURAL_NOUN_NEXT.match(text, end) is not None
 
 
 def _build_years(m: regex.Match, ctx: _Context) -> list[_Found]:
@@ -706,14 +725,14 @@ def _build_years(m: regex.Match, ctx: _Context) -> list[_Found]:
     elif not cued:
         prep = _year_cue_before(ctx, start)
         if prep is not None and prep.group("strong"):
-            cued = not _PLURAL_NOUN_NEXT.match(text, first_end)
+            cued = not _plural_noun_next(text, first_end)
             if cued and prep.group("theyear"):
                 first_start = start - len(prep.group("theyear"))  # "in the year 2000"
         elif prep is not None:  # "of", "for": only when the year ends the phrase ("loss of 2007.")
             cued = bool(_END_NEXT.match(text, first_end))
         elif pre.the or _THE_BEFORE.search(text[max(0, start - 8):start]):
             cued = (1900 <= int(years[0]) <= 2099 and bool(_WORD_NEXT.match(text, first_end))
-                    and not _PLURAL_NOUN_NEXT.match(text, first_end))
+                    and not _plural_noun_next(text, first_end))
         else:
             cued = bool(_POSSESSIVE_NEXT.match(text, first_end)) or (
                 text.startswith(",", first_end)
@@ -735,7 +754,8 @@ _FUTURE = regex.compile(
         |'ll\b""",
     regex.VERBOSE,
 )
-_SENTENCE_END = regex.compile(r"[.!?]\s|\n")
+# Searched from the right (?r): the first match found is the last sentence end.
+_LAST_SENTENCE_END = regex.compile(r"(?r)[.!?]\s|\n")
 # Past-tense verbs (and a few news verbs) that make "today" the day of the news.
 _PAST_VERB = regex.compile(
     r"""(?i)\b(?:(?!(?:need|indeed|speed|hundred|seed|feed|breed|proceed|exceed|succeed|greed
@@ -746,6 +766,8 @@ _PAST_VERB = regex.compile(
 )
 _FUTURE_VERB = regex.compile(r"(?i)\b(?:will|would|shall|is\s+set\s+to)\b|'ll\b")
 _CLAUSE_BREAK = regex.compile(r"""[;!?"“”\n]|[.:](?![0-9])""")
+_LAST_CLAUSE_BREAK = regex.compile(r"""(?r)[;!?"“”\n]|[.:](?![0-9])""")
+_PAST_SIGNAL_WORDS = ("since", "last", "past")
 
 
 def _direction(ctx: _Context, start: int) -> str | None:
@@ -754,10 +776,11 @@ def _direction(ctx: _Context, start: int) -> str | None:
     if ctx.ref is None:
         return None
     window = text[max(0, start - 120):start]
-    if _PAST_SIGNAL.search(window[-12:]):
+    tail = window[-12:]
+    if _may_end_with(tail, _PAST_SIGNAL_WORDS) and _PAST_SIGNAL.search(tail):
         return "past"
-    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
-    clause = window[ends[-1]:] if ends else window
+    end = _LAST_SENTENCE_END.search(window)
+    clause = window[end.end():] if end else window
     return "future" if _FUTURE.search(clause) else None
 
 
@@ -770,14 +793,14 @@ def _today_is_date(ctx: _Context, start: int, end: int) -> bool:
     text = ctx.text
     before = text[max(0, start - 100):start]
     after = text[end:end + 40]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    before = before[breaks[-1].end():] if breaks else before
+    last_break = _LAST_CLAUSE_BREAK.search(before)
+    before = before[last_break.end():] if last_break else before
     brk = _CLAUSE_BREAK.search(after)
     words = (after[:brk.start()] if brk else after).replace(",", " ").split()
     after = " ".join(words[:2])
-    return bool(_PAST_VERB.search(before)
-                or _PAST_VERB.search(after)
-                or _FUTURE_VERB.search(after))
+    return bool(_PAST_VERB.search(after)  # the two words after first: the shorter search
+                or _FUTURE_VERB.search(after)
+                or _PAST_VERB.search(before))
 
 
 _SIGNAL_LAST_WORDS = frozenset(k.split()[-1] for k in SIGNAL_MODS)
@@ -976,10 +999,16 @@ _KEYWORD_FORMS: dict[str, tuple[int, frozenset[str]]] = {
 
 def _anchors(text: str, timeout: float) -> list[tuple[int, int, str]]:
     """(position, kind, name or keyword) of every place a date may start or turn on, in text order."""
-    plain = text.isascii()  # then the ASCII look-arounds of _NAME_SCAN are `\b` exactly
-    name_at = _NAME_ANCHOR.match
-    found = [(i, _K_NAME, m.group()) for m in _NAME_SCAN.finditer(text)
-             if not ((i := m.start()) and text[i - 1] in _ASCII_WORD) and (plain or name_at(text, i))]
+    found = []
+    for m in _NAME_SCAN.finditer(text):
+        i, e = m.span()
+        before = text[i - 1] if i else " "
+        if before in _ASCII_WORD:
+            continue
+        # Next to ASCII, _NAME_SCAN's look-arounds are `\b` exactly; else ask `regex`.
+        if (before >= "\x80" or text[e:e + 1] >= "\x80") and not _NAME_ANCHOR.match(text, i):
+            continue
+        found.append((i, _K_NAME, m.group()))
     found += [(m.start(), _K_DIGIT if m.start(1) < 0 else _K_YEAR, "")
               for m in _DIGIT_SCAN.finditer(text, timeout=timeout)]
     lower = index_lower(text)
