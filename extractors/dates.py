@@ -1031,8 +1031,11 @@ def _lead_words(text: str, pos: int, floor: int) -> list[tuple[int, str]]:
         j = end - 1
         if j <= floor or text[j] not in " \t-" or (words and text[j] == "-"):
             break
-        lo = max(floor, j - 20)
-        k = max(text.rfind(" ", lo, j), text.rfind("\n", lo, j), text.rfind("\t", lo, j))
+        lo = j - 20 if j - 20 > floor else floor
+        k = text.rfind(" ", lo, j)
+        word = text[k + 1 if k >= 0 else lo:j]
+        if "\n" in word or "\t" in word:  # rare: the word starts after the last of the three
+            k = max(k, text.rfind("\n", lo, j), text.rfind("\t", lo, j))
         if k < 0 and lo > 0:
             break
         start = k + 1 if k >= 0 else 0
@@ -1054,7 +1057,8 @@ def _try(rules: _RuleSet, ctx: _Context, start: int, anchor: int, floor: int,
         found = rule.build(m, ctx)
     except (ValueError, OverflowError):  # calendar arithmetic out of range: no mention
         return None
-    found = [f for f in found if f.start >= floor]  # a prefix may not reach into the last span
+    if found and found[0].start < floor or len(found) > 1:  # a prefix may not reach into the last span
+        found = [f for f in found if f.start >= floor]
     return (rule, found) if found else None
 
 
@@ -1093,6 +1097,7 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
             continue
         rule, found = hit
         for f in found:
+            last_end = max(last_end, f.end)
             p = f.period
             mentions.append(DateMention(
                 start=f.start, end=f.end, text=text[f.start:f.end], value=p.value, grain=p.grain,
@@ -1102,7 +1107,6 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
             ctx.last = p
             if p.grain == "day":
                 ctx.last_day = p
-        last_end = max(f.end for f in found)
     return mentions
 
 
