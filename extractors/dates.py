@@ -28,6 +28,7 @@ import calendar
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 import re
 
@@ -38,7 +39,7 @@ from extractors.calendar_words import (
     SIGNAL_MODS, STANDALONE_MONTHS, WEAK_YEAR_PREPOSITIONS, WEEKDAY_NAME_PREFIXES, WEEKDAYS,
     YEAR_PREPOSITIONS,
 )
-from extractors.fastscan import ascii_digit_runs, find_all, index_lower, literal_trie
+from extractors.fastscan import index_lower, literal_trie
 from extractors.mentions import DEADLINE_EVERY, DateMention, deadline_for, past_deadline, regex_timeout
 
 # --------------------------------------------------------------------------- periods
@@ -54,12 +55,16 @@ class _Period:
     end: date | None = None
 
 
+# The builders of the common grains are cached: news repeats the same few years and days, and a
+# frozen dataclass is slow to build (~1 us). maxsize bounds the memory on hostile text.
+@lru_cache(maxsize=4096)
 def _year(y: int | None) -> _Period:
     if y is None:
         return _Period("XXXX", "year")
     return _Period(f"{y:04d}", "year", date(y, 1, 1), date(y + 1, 1, 1))
 
 
+@lru_cache(maxsize=4096)
 def _month(y: int | None, mo: int) -> _Period:
     if y is None:
         return _Period(f"XXXX-{mo:02d}", "month")
@@ -67,6 +72,7 @@ def _month(y: int | None, mo: int) -> _Period:
     return _Period(f"{y:04d}-{mo:02d}", "month", date(y, mo, 1), end)
 
 
+@lru_cache(maxsize=4096)
 def _day(y: int | None, mo: int, d: int) -> _Period | None:
     """The day, or None when it does not exist (February 30; February 29 of any year if unknown)."""
     if y is None:
@@ -80,6 +86,7 @@ def _day(y: int | None, mo: int, d: int) -> _Period | None:
 _MAX_DAYS = {mo: calendar.monthrange(2000, mo)[1] for mo in range(1, 13)}
 
 
+@lru_cache(maxsize=4096)
 def _day_of(d: date | None) -> _Period:
     if d is None:
         return _Period("XXXX-XX-XX", "day")
@@ -273,11 +280,14 @@ _PREFIX_ORDER = ("shift", "part2", "the", "part", "weekday")  # right to left
 _PREFIX_LAST_WORDS = frozenset({"early", "mid", "late", "of", "the", "earlier", "later", *WEEKDAYS})
 _COUNT_PREFIX = regex.compile(rf"(?r)(?<![\w.,-])(?P<count>[0-9]{{1,2}}|(?:{_either_case(COUNT_WORDS)}))\s+\Z")
 _HOLIDAY_PREFIX = regex.compile(rf"(?r)\b(?:{_either_case(WEEKDAY_NAME_PREFIXES)})\s+\Z")
+_HOLIDAY_WORDS = tuple(WEEKDAY_NAME_PREFIXES)
 _YEAR_PREPOSITION = regex.compile(
     rf"""(?r)\b(?:(?P<strong>{_either_case(YEAR_PREPOSITIONS)})|(?P<weak>{_either_case(WEAK_YEAR_PREPOSITIONS)}))
         \s+(?P<theyear>(?:the\s+)?year\s+)?\Z""",
     regex.VERBOSE,
 )
+# Last words of the prepositions, and "year" ("in the year 2000"), for `_may_end_with`.
+_YEAR_PREPOSITION_WORDS = tuple({w.split()[-1] for w in (*YEAR_PREPOSITIONS, *WEAK_YEAR_PREPOSITIONS, "year")})
 _THE_BEFORE = regex.compile(r"(?r)\b[Tt]he\s+\Z")
 _SENTENCE_START = regex.compile(r"(?r)(?:\A|[.!?]\s+|\n)\s*\Z")
 _PLURAL_NOUN_NEXT = regex.compile(r"\s+(?!(?:was|is|has|as|its|his|this|thus|plus|versus|less|alone)\b)[a-z]+s\b")
@@ -288,7 +298,9 @@ _POSSESSIVE_NEXT = regex.compile(r"['’]s\b")
 # --------------------------------------------------------------------------- rules
 
 
-@dataclass(frozen=True, slots=True)
+# _Found and _Prefix are built for every mention and never changed: plain (not frozen)
+# dataclasses, whose __init__ costs a third of a frozen one's.
+@dataclass(slots=True)
 class _Found:
     start: int
     end: int
@@ -304,7 +316,7 @@ class _Context:
     last_day: _Period | None = None  # the previous day-grain period, for "the day"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Prefix:
     start: int  # where the span starts once the allowed prefix words are included
     mod: str | None
@@ -329,6 +341,16 @@ class Rule:
 # keep theirs.
 def _window(ctx: _Context, end: int, size: int = 48) -> str:
     return ctx.text[max(0, end - size):end]
+
+
+def _may_end_with(window: str, words: tuple[str, ...]) -> bool:
+    """False when `window` surely does not end with one of the lower-case `words` and whitespace.
+
+    A test of a few string methods before a pattern that needs that (~4 us a search): for ASCII
+    text, what such a pattern matches always passes it (str.isspace covers regex \\s; lower()
+    covers "In"/"IN"). Other text goes to the pattern, which knows Unicode case and spaces.
+    """
+    return not window.isascii() or window.rstrip().lower().endswith(words)
 
 
 def _word_before(text: str, start: int) -> str:
@@ -673,7 +695,7 @@ def _build_day_word(m: regex.Match, ctx: _Context) -> list[_Found]:
 
 def _build_weekday(m: regex.Match, ctx: _Context) -> list[_Found]:
     window = _window(ctx, m.start(), 16)
-    if _HOLIDAY_PREFIX.search(window):  # "Black Monday", "Good Friday"
+    if _may_end_with(window, _HOLIDAY_WORDS) and _HOLIDAY_PREFIX.search(window):  # "Black Monday"
         return []
     if ctx.ref is None:
         return [_Found(m.start(), m.end(), _day_of(None))]
@@ -682,7 +704,13 @@ def _build_weekday(m: regex.Match, ctx: _Context) -> list[_Found]:
 
 
 def _year_cue_before(ctx: _Context, start: int) -> regex.Match | None:
-    return _YEAR_PREPOSITION.search(_window(ctx, start, 32))
+    window = _window(ctx, start, 32)
+    return _YEAR_PREPOSITION.search(window) if _may_end_with(window, _YEAR_PREPOSITION_WORDS) else None
+
+
+def _plural_noun_next(text: str, end: int) -> bool:
+    """Whether a plural noun follows `end` ("2008 levels"); most spans end at punctuation."""
+    return text[end:end + 1].isspace() and _PLURAL_NOUN_NEXT.match(text, end) is not None
 
 
 def _build_years(m: regex.Match, ctx: _Context) -> list[_Found]:
@@ -697,14 +725,14 @@ def _build_years(m: regex.Match, ctx: _Context) -> list[_Found]:
     elif not cued:
         prep = _year_cue_before(ctx, start)
         if prep is not None and prep.group("strong"):
-            cued = not _PLURAL_NOUN_NEXT.match(text, first_end)
+            cued = not _plural_noun_next(text, first_end)
             if cued and prep.group("theyear"):
                 first_start = start - len(prep.group("theyear"))  # "in the year 2000"
         elif prep is not None:  # "of", "for": only when the year ends the phrase ("loss of 2007.")
             cued = bool(_END_NEXT.match(text, first_end))
         elif pre.the or _THE_BEFORE.search(text[max(0, start - 8):start]):
             cued = (1900 <= int(years[0]) <= 2099 and bool(_WORD_NEXT.match(text, first_end))
-                    and not _PLURAL_NOUN_NEXT.match(text, first_end))
+                    and not _plural_noun_next(text, first_end))
         else:
             cued = bool(_POSSESSIVE_NEXT.match(text, first_end)) or (
                 text.startswith(",", first_end)
@@ -726,7 +754,8 @@ _FUTURE = regex.compile(
         |'ll\b""",
     regex.VERBOSE,
 )
-_SENTENCE_END = regex.compile(r"[.!?]\s|\n")
+# Searched from the right (?r): the first match found is the last sentence end.
+_LAST_SENTENCE_END = regex.compile(r"(?r)[.!?]\s|\n")
 # Past-tense verbs (and a few news verbs) that make "today" the day of the news.
 _PAST_VERB = regex.compile(
     r"""(?i)\b(?:(?!(?:need|indeed|speed|hundred|seed|feed|breed|proceed|exceed|succeed|greed
@@ -737,6 +766,8 @@ _PAST_VERB = regex.compile(
 )
 _FUTURE_VERB = regex.compile(r"(?i)\b(?:will|would|shall|is\s+set\s+to)\b|'ll\b")
 _CLAUSE_BREAK = regex.compile(r"""[;!?"“”\n]|[.:](?![0-9])""")
+_LAST_CLAUSE_BREAK = regex.compile(r"""(?r)[;!?"“”\n]|[.:](?![0-9])""")
+_PAST_SIGNAL_WORDS = ("since", "last", "past")
 
 
 def _direction(ctx: _Context, start: int) -> str | None:
@@ -745,10 +776,11 @@ def _direction(ctx: _Context, start: int) -> str | None:
     if ctx.ref is None:
         return None
     window = text[max(0, start - 120):start]
-    if _PAST_SIGNAL.search(window[-12:]):
+    tail = window[-12:]
+    if _may_end_with(tail, _PAST_SIGNAL_WORDS) and _PAST_SIGNAL.search(tail):
         return "past"
-    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
-    clause = window[ends[-1]:] if ends else window
+    end = _LAST_SENTENCE_END.search(window)
+    clause = window[end.end():] if end else window
     return "future" if _FUTURE.search(clause) else None
 
 
@@ -761,14 +793,14 @@ def _today_is_date(ctx: _Context, start: int, end: int) -> bool:
     text = ctx.text
     before = text[max(0, start - 100):start]
     after = text[end:end + 40]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    before = before[breaks[-1].end():] if breaks else before
+    last_break = _LAST_CLAUSE_BREAK.search(before)
+    before = before[last_break.end():] if last_break else before
     brk = _CLAUSE_BREAK.search(after)
     words = (after[:brk.start()] if brk else after).replace(",", " ").split()
     after = " ".join(words[:2])
-    return bool(_PAST_VERB.search(before)
-                or _PAST_VERB.search(after)
-                or _FUTURE_VERB.search(after))
+    return bool(_PAST_VERB.search(after)  # the two words after first: the shorter search
+                or _FUTURE_VERB.search(after)
+                or _PAST_VERB.search(before))
 
 
 _SIGNAL_LAST_WORDS = frozenset(k.split()[-1] for k in SIGNAL_MODS)
@@ -893,15 +925,16 @@ class _RuleSet:
 
     def rule_of(self, m: regex.Match) -> Rule:
         # m.lastgroup is unreliable with the group names (year, month) the rules share.
-        spans = m.regs
         for index, rule in self.groups:
-            if spans[index][0] >= 0:
+            if m.start(index) >= 0:
                 return rule
         raise AssertionError("a match without a rule group")  # programmer error
 
 
-_AT_NAME = _RuleSet.of(_MONTH_DAY_YEAR, _MONTH_YEAR, _MONTH_DAY, _MONTH_ALONE_RULE, _SEASON_YEAR,
-                       _WEEKDAY_RULE, _DAY_WORD, _FISCAL)
+# A name anchor starts either month rules or the weekday rule, never both (no month name
+# starts a weekday name), so each tries only its own.
+_AT_MONTH = _RuleSet.of(_MONTH_DAY_YEAR, _MONTH_YEAR, _MONTH_DAY, _MONTH_ALONE_RULE)
+_AT_WEEKDAY = _RuleSet.of(_WEEKDAY_RULE)
 _AT_YEAR = _RuleSet.of(_ISO, _YEAR_Q, _YEAR_H, _YEAR_FISCAL, _DECADE, _CUED_YEAR)
 _AT_DIGIT = _RuleSet.of(_NUMERIC, _DAY_MONTH_YEAR, _DAY_MONTH, _NQ, _NH, _DECADE, _ORDINAL_QUARTER,
                         _ORDINAL_HALF, _CENTURY)
@@ -909,17 +942,7 @@ _AT_CODE = _RuleSet.of(_Q_YEAR, _H_YEAR, _DECADE)  # one character before a digi
 _AT_WORD = _RuleSet.of(_ORDINAL_QUARTER, _ORDINAL_HALF, _CENTURY, _SEASON_YEAR, _PAST_DECADE,
                        _RELATIVE_UNIT, _SAME_PERIOD, _AGO, _THE_DAY, _PART_OF_UNIT, _BEST_SINCE,
                        _DAY_WORD, _FISCAL)
-
-# Each anchor pattern is kept simple: an alternation of differently-shaped branches loses the
-# first-character filter that makes `regex` scan fast.
-_NAME_ANCHOR = regex.compile(rf"\b(?:{_alt(_cased(MONTHS))}|{_alt(_cased(WEEKDAYS))})\b")
-# Digit runs that can start a date: a year 1600-2199, or one or two digits before "/", "Q",
-# "H", an ordinal suffix, "s" (decade), or a space and a capital (month) or "of".
-_YEAR_ANCHOR = regex.compile(r"(?:1[6-9]|2[01])(?<![0-9]..)[0-9]{2}(?![0-9])")
-_DAY_ANCHOR = regex.compile(r"""[0-9](?<![0-9.,].)[0-9]?(?=[/QHstnr'’-]|[^\S\n]+(?:[A-Z]|of\b))""")
-_CODE_ANCHOR = regex.compile(r"[QH][1-4]\b")  # "Q3 2024", "H1 2025": anchored at the digit
 _K_NAME, _K_DIGIT, _K_YEAR, _K_WORD, _K_UNIT = 0, 1, 2, 3, 4
-_AT_ANCHOR = {_K_NAME: _AT_NAME, _K_DIGIT: _AT_DIGIT, _K_YEAR: _AT_YEAR}
 _AT_SEASON = _RuleSet.of(_SEASON_YEAR)
 _AT_SAME = _RuleSet.of(_SAME_PERIOD)
 _AT_DAY_WORD = _RuleSet.of(_DAY_WORD)
@@ -947,28 +970,25 @@ _WORD_STARTS = frozenset({
     "decade", "decades", *ORDINALS,
 })
 
-
-def _digit_anchors(text: str) -> list[tuple[int, int, str]]:
-    """Year, day and Q3/H1 anchors, read off the maximal digit runs (what the three patterns above
-    find: a year is a whole 4-digit run, a day a run of one or two digits, a code one digit)."""
-    found = []
-    day_at, code_at = _DAY_ANCHOR.match, _CODE_ANCHOR.match
-    for s, e in ascii_digit_runs(text):
-        if e - s == 4:
-            if 1600 <= int(text[s:e]) <= 2199:
-                found.append((s, _K_YEAR, ""))
-        elif e - s <= 2:
-            after = text[e:e + 1]  # the day pattern needs one of "/QHstnr'’-" or a space next
-            if after and not (after in ".,)%" or (after.isalnum() and after not in "QHstnr")) and day_at(text, s):
-                found.append((s, _K_DIGIT, ""))
-            if e - s == 1 and s > 0 and text[s - 1] in "QH" and code_at(text, s - 1):
-                found.append((s, _K_DIGIT, ""))
-    return found
-
-
-# The scans below find candidates with stdlib `re` (see extractors.fastscan) and confirm each
-# with the `regex` anchor pattern above: the same anchors, several times faster.
-_NAME_CANDIDATE = re.compile(f"(?:{literal_trie(_cased((*MONTHS, *WEEKDAYS)))})(?![a-z])")
+# Each anchor scan is one C pass over the text that yields (nearly) only real anchors: a pass
+# costs a few microseconds, a Python step per candidate as much again.
+#
+# Names, with stdlib `re` (a trie of literals keeps its first-character filter, see
+# extractors.fastscan). Its ASCII look-ahead is `\b` exactly for ASCII text; the character
+# before is checked in Python, and text with other characters is confirmed with `regex` `\b`.
+_NAME_SCAN = re.compile(f"(?:{literal_trie(_cased((*MONTHS, *WEEKDAYS)))})(?![0-9A-Za-z_])")
+_NAME_ANCHOR = regex.compile(rf"\b(?:{_alt(_cased(MONTHS))}|{_alt(_cased(WEEKDAYS))})\b")
+_ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_NAME_RULES = {**{form: _AT_MONTH for form in _cased(MONTHS)}, **{form: _AT_WEEKDAY for form in _cased(WEEKDAYS)}}
+# Digit runs that can start a date, with `regex` (a pattern that starts with one character class
+# is scanned fast): a year 1600-2199 as a whole run; or a run of one or two digits before "/",
+# "Q", "H", an ordinal suffix, "s" (decade), "'", "-", or a space and a capital (month) or "of";
+# or the digit of "Q3"/"H1".
+_DIGIT_SCAN = regex.compile(r"""
+    [0-9](?<![0-9].)                                    # the first digit of a run
+    (?: (?P<year> (?<=1)[6-9][0-9]{2} | (?<=2)[01][0-9]{2} ) (?![0-9])
+      | (?<![.,].)[0-9]?(?=[/QHstnr'’-]|[^\S\n]+(?:[A-Z]|of\b))
+      | (?<=[QH][1-4])\b )""", regex.VERBOSE)
 _KEYWORD_OF: dict[str, tuple[int, str]] = {word: (kind, word.lower()) for word, kind in _KEYWORD_ANCHORS}
 # Lower-case keyword -> (kind, the written forms that count): found with str.find in the lower-cased
 # text (a few fast C scans instead of one `re` trie tried at every lower-case letter).
@@ -977,17 +997,28 @@ _KEYWORD_FORMS: dict[str, tuple[int, frozenset[str]]] = {
     for word, kind in {w: k for k, w in _KEYWORD_OF.values()}.items()}
 
 
-def _anchors(text: str) -> list[tuple[int, int, str]]:
-    """(position, kind, keyword) of every place a date may start or turn on, in text order."""
-    name_at = _NAME_ANCHOR.match
-    found = [(i, _K_NAME, "") for i in (m.start() for m in _NAME_CANDIDATE.finditer(text)) if name_at(text, i)]
-    found += _digit_anchors(text)
+def _anchors(text: str, timeout: float) -> list[tuple[int, int, str]]:
+    """(position, kind, name or keyword) of every place a date may start or turn on, in text order."""
+    found = []
+    for m in _NAME_SCAN.finditer(text):
+        i, e = m.span()
+        before = text[i - 1] if i else " "
+        if before in _ASCII_WORD:
+            continue
+        # Next to ASCII, _NAME_SCAN's look-arounds are `\b` exactly; else ask `regex`.
+        if (before >= "\x80" or text[e:e + 1] >= "\x80") and not _NAME_ANCHOR.match(text, i):
+            continue
+        found.append((i, _K_NAME, m.group()))
+    found += [(m.start(), _K_DIGIT if m.start(1) < 0 else _K_YEAR, "")
+              for m in _DIGIT_SCAN.finditer(text, timeout=timeout)]
     lower = index_lower(text)
     for word, (kind, forms) in _KEYWORD_FORMS.items():  # keywords are letters only: a hit inside
         size = len(word)                                  # another keyword follows a letter
-        for i in find_all(lower, word):
+        i = lower.find(word)
+        while i >= 0:
             if (i == 0 or not text[i - 1].isalpha()) and text[i:i + size] in forms:
                 found.append((i, kind, word))
+            i = lower.find(word, i + 1)
     found.sort()
     return found
 
@@ -1000,8 +1031,11 @@ def _lead_words(text: str, pos: int, floor: int) -> list[tuple[int, str]]:
         j = end - 1
         if j <= floor or text[j] not in " \t-" or (words and text[j] == "-"):
             break
-        lo = max(floor, j - 20)
-        k = max(text.rfind(" ", lo, j), text.rfind("\n", lo, j), text.rfind("\t", lo, j))
+        lo = j - 20 if j - 20 > floor else floor
+        k = text.rfind(" ", lo, j)
+        word = text[k + 1 if k >= 0 else lo:j]
+        if "\n" in word or "\t" in word:  # rare: the word starts after the last of the three
+            k = max(k, text.rfind("\n", lo, j), text.rfind("\t", lo, j))
         if k < 0 and lo > 0:
             break
         start = k + 1 if k >= 0 else 0
@@ -1013,7 +1047,9 @@ def _lead_words(text: str, pos: int, floor: int) -> list[tuple[int, str]]:
 def _try(rules: _RuleSet, ctx: _Context, start: int, anchor: int, floor: int,
          timeout: float) -> tuple[Rule, list[_Found]] | None:
     """The mentions of the first rule of `rules` matching at `start` and reaching past `anchor`."""
-    m = rules.pattern.match(ctx.text, start, timeout=timeout)
+    # The timeout is passed by position, match(string, pos, endpos, concurrent, partial,
+    # timeout), as regex.match does: a keyword argument costs ~1.7 us more a call.
+    m = rules.pattern.match(ctx.text, start, None, None, False, timeout)
     if m is None or m.end() <= anchor:
         return None
     rule = rules.rule_of(m)
@@ -1021,7 +1057,8 @@ def _try(rules: _RuleSet, ctx: _Context, start: int, anchor: int, floor: int,
         found = rule.build(m, ctx)
     except (ValueError, OverflowError):  # calendar arithmetic out of range: no mention
         return None
-    found = [f for f in found if f.start >= floor]  # a prefix may not reach into the last span
+    if found and found[0].start < floor or len(found) > 1:  # a prefix may not reach into the last span
+        found = [f for f in found if f.start >= floor]
     return (rule, found) if found else None
 
 
@@ -1031,7 +1068,7 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
     timeout, deadline = regex_timeout(text), deadline_for(text)
     mentions: list[DateMention] = []
     last_end = 0
-    for count, (pos, kind, keyword) in enumerate(_anchors(text)):
+    for count, (pos, kind, key) in enumerate(_anchors(text, timeout)):
         if count % DEADLINE_EVERY == 0:
             past_deadline(deadline, text)
         if pos < last_end:
@@ -1046,18 +1083,21 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
         elif pos > last_end and text[pos - 1] in "QH'’":
             hit = _try(_AT_CODE, ctx, pos - 1, pos, last_end, timeout)
         if hit is None:
-            if kind == _K_WORD:
-                rules = _KEYWORD_RULES[keyword]
+            if kind == _K_NAME:
+                rules = _NAME_RULES[key]
+            elif kind == _K_WORD:
+                rules = _KEYWORD_RULES[key]
             elif kind == _K_UNIT:
                 rules = _AT_UNIT if _word_before(text, pos) == "the" else None
             else:
-                rules = _AT_ANCHOR[kind]
+                rules = _AT_YEAR if kind == _K_YEAR else _AT_DIGIT
             if rules is not None:
                 hit = _try(rules, ctx, pos, pos - 1, last_end, timeout)
         if hit is None:
             continue
         rule, found = hit
         for f in found:
+            last_end = max(last_end, f.end)
             p = f.period
             mentions.append(DateMention(
                 start=f.start, end=f.end, text=text[f.start:f.end], value=p.value, grain=p.grain,
@@ -1067,7 +1107,6 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
             ctx.last = p
             if p.grain == "day":
                 ctx.last_day = p
-        last_end = max(f.end for f in found)
     return mentions
 
 

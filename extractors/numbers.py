@@ -8,6 +8,7 @@ turn what such a group matched into a `Decimal`; `plain` gives the stored form o
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation, localcontext
+from functools import lru_cache
 
 import regex
 
@@ -158,6 +159,7 @@ def parse_number(surface: str) -> Decimal | None:
         return None
 
 
+@lru_cache(maxsize=256)  # a handful of scale words; exact products, so the decimal context cannot matter
 def parse_scale(surface: str | None) -> Decimal:
     """The multiplier of a string matched by SCALE ('bn' -> 1e9, 'lakh crore' -> 1e12); 1 for None."""
     if not surface:

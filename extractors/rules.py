@@ -163,6 +163,7 @@ QUALIFIER_WORDS = {
               "no more than", "not more than", "as many as", "fewer than", "lower than"),
 }
 _QUALIFIER_OF = {w: q for q, words in QUALIFIER_WORDS.items() for w in words}
+_QUALIFIER_LAST_WORDS = frozenset(w.split()[-1] for w in _QUALIFIER_OF)
 _WINDOW = 48
 
 
@@ -178,7 +179,9 @@ def words_before(doc: Document, start: int, count: int = 4) -> list[str]:
 
 
 def _ends_with(words: list[str], phrases) -> str | None:
-    """The longest phrase of `phrases` that the word list ends with."""
+    """The longest phrase of `phrases` (here always _QUALIFIER_OF) that the word list ends with."""
+    if not words or words[-1] not in _QUALIFIER_LAST_WORDS:
+        return None  # the common case, without joining a phrase
     for n in range(min(4, len(words)), 0, -1):
         phrase = " ".join(words[-n:])
         if phrase in phrases:

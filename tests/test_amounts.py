@@ -33,6 +33,12 @@ AMOUNTS = [
     ("ksh", "He paid KSh 100 for the ride.", [("KSh 100", "100", "KES", "exact", None)]),
     ("dhs", "Rooms start at Dhs 350 a night.", [("Dhs 350", "350", "AED", "exact", None)]),
     ("code-after", "Fees rose 12 RMB per unit in 2008.", [("12 RMB", "12", "CNY", "exact", None)]),
+    # The word test before _currency_follows and the one-character marker test (perf work): a word
+    # glued to the digits, a code with trailing punctuation, capitals, a no-break space after a marker.
+    ("glued-word", "It cost 5euros at the door.", [("5euros", "5", "EUR", "exact", None)]),
+    ("code-then-marks", "Fees rose to 12 RMB.); then fell.", [("12 RMB", "12", "CNY", "exact", None)]),
+    ("capital-word", "It costs 5 DOLLARS (US).", [("5 DOLLARS", "5", "USD", "exact", None)]),
+    ("marker-nbsp", "Tickets cost Rs.\u00a0500 each.", [("Rs.\u00a0500", "500", "INR", "exact", None)]),
     ("half-a-billion", "They lost half a billion dollars in a week.", [("half a billion dollars", "500000000", "USD", "exact", None)]),
     ("quarter-million", "She won a quarter million dollars in the lottery.", [("a quarter million dollars", "250000", "USD", "exact", None)]),
     ("word-million-pounds", "The charity received two million pounds from donors.", [("two million pounds", "2000000", "GBP", "exact", None)]),
