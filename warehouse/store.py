@@ -86,13 +86,20 @@ def _is_lock_conflict(error: duckdb.Error) -> bool:
     return "lock" in str(error).lower()
 
 
+# The writer keeps its connection open for a whole run: without a limit DuckDB keeps every block
+# it wrote cached, and the flow process grows with the corpus (~1 GB after 100,000 documents).
+# With it, the process stays near 250 MB and loads as fast.
+WRITER_MEMORY_LIMIT = "128MB"
+
+
 def connect(path: Path, *, read_only: bool, wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
     """Open the database, retrying while another process holds a conflicting lock."""
     deadline = time.monotonic() + wait
     delay = 0.02
+    config = {} if read_only else {"memory_limit": WRITER_MEMORY_LIMIT}
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as error:
             if not _is_lock_conflict(error) or time.monotonic() >= deadline:
                 if _is_lock_conflict(error):
