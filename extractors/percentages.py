@@ -18,8 +18,7 @@ from extractors.mentions import (
 )
 from extractors.numbers import NUMBER, NUMBER_RUN_WORDS, parse_number, plain
 from extractors.rules import (
-    QUALIFIER_WORDS, Document, Rule, number_run_start, qualifier_before, range_allowed,
-    token_starts,
+    QUALIFIER_WORDS, Document, Rule, _number_like, qualifier_before, range_allowed, token_starts,
 )
 
 # ---------------------------------------------------------------- vocabulary (data)
@@ -92,12 +91,32 @@ def _sentence(doc: Document, start: int, end: int) -> str:
     return doc.text[before.end() if before else lo:after.start() if after else hi]
 
 
+# One word of each cue, lower-cased: in ASCII text (?i) pairs only ASCII letters, so a
+# sentence whose lower-cased form holds none of a cue's key words holds no such cue.
+def _key_words(cues) -> frozenset[str]:
+    return frozenset(regex.split(r"[\s-]", cue)[0].lower() for cue in cues)
+
+
+_RATE_KEYS = _key_words(RATE_CUES)
+_PERCENT_KEYS = _key_words(PERCENT_WORDS) | frozenset(PERCENT_MARKS)
+_POINT_KEYS = _key_words(POINT_CUES)
+
+
+def _has_cue(cue: regex.Pattern, keys: frozenset[str], sentence: str, lower: str | None,
+             timeout: float) -> bool:
+    """cue.search(sentence), skipped when `lower` (the ASCII sentence lower-cased) has no key."""
+    if lower is not None and not any(key in lower for key in keys):
+        return False
+    return cue.search(sentence, timeout=timeout) is not None
+
+
 def _about_a_rate(doc: Document, start: int, end: int) -> bool:
     """Whether the sentence around [start, end) speaks of a rate in percent, not of an index."""
     sentence = _sentence(doc, start, end)
-    return bool(_RATE_CUE.search(sentence, timeout=doc.timeout)
-                and _PERCENT_CUE.search(sentence, timeout=doc.timeout)
-                and not _POINT_CUE.search(sentence, timeout=doc.timeout))
+    lower = sentence.lower() if sentence.isascii() else None
+    return (_has_cue(_RATE_CUE, _RATE_KEYS, sentence, lower, doc.timeout)
+            and _has_cue(_PERCENT_CUE, _PERCENT_KEYS, sentence, lower, doc.timeout)
+            and not _has_cue(_POINT_CUE, _POINT_KEYS, sentence, lower, doc.timeout))
 
 
 # The last word of each qualifier phrase: a number after any other word is "exact" at once.
@@ -132,41 +151,48 @@ def _signed(number: str, negative: bool) -> Decimal | None:
     return plain(-value if negative else value)
 
 
-def _build(m: regex.Match, groups: dict, doc: Document, unit: str, rule: str):
-    """The mention(s) of a match of either rule; `groups` is m.groupdict()."""
+def _build(m: regex.Match, doc: Document, unit: str, rule: str,
+           sign, n1, conn, n2, sign2=None, m1=None, pp1=None):
+    """The mention(s) of a match of either rule, from its groups (the points rule has no
+    sign2, m1, pp1)."""
     start = m.start()
-    n1, n2 = groups["n1"], groups["n2"]
-    low = _signed(n1, bool(groups["sign"]))
+    low = _signed(n1, bool(sign))
     if low is None:
         return [], start + 1
     if n2:
-        first_marked = groups.get("m1") is not None  # the points rule has no m1, pp1, sign2
+        first_marked = m1 is not None
         same_kind = n1[0].isdigit() == n2[0].isdigit()
-        high = _signed(n2, bool(groups.get("sign2")))
+        high = _signed(n2, bool(sign2))
         if (same_kind and high is not None and high > low
-                and range_allowed(doc, start, groups["conn"], first_marked)):
-            return [_mention(doc, start, m.end("mark"), low, unit, rule, high)], m.end()
+                and range_allowed(doc, start, conn, first_marked)):
+            return [_mention(doc, start, m.end(), low, unit, rule, high)], m.end()
         if not first_marked:
             return [], m.start("n2")  # "2 out of 5%"-like: only the second number is a percentage
         end = m.end("m1")
-        first_unit = "percentage_point" if groups["pp1"] else "percent"
+        first_unit = "percentage_point" if pp1 else "percent"
         return [_mention(doc, start, end, low, first_unit, rule)], end
-    return [_mention(doc, start, m.end("mark"), low, unit, rule)], m.end()
+    end = m.end()  # where the mark ends: the points rule adds only a lookahead after it
+    return [_mention(doc, start, end, low, unit, rule)], end
+
+
+# The builds unpack m.groups() by position (by name costs ~0.7 us a group); checked at import.
+_PERCENT_GROUPS = ("sign", "n1", "m1", "pp1", "conn", "sign2", "n2", "mark", "pp")
+_POINTS_GROUPS = ("sign", "n1", "conn", "n2", "mark")
 
 
 def _build_percent(m: regex.Match, doc: Document):
-    groups = m.groupdict()  # one call for all the groups
-    unit = "percentage_point" if groups["pp"] else "percent"
-    return _build(m, groups, doc, unit, RULE_NAMES[0])
+    sign, n1, m1, pp1, conn, sign2, n2, _mark, pp = m.groups()
+    unit = "percentage_point" if pp else "percent"
+    return _build(m, doc, unit, RULE_NAMES[0], sign, n1, conn, n2, sign2, m1, pp1)
 
 
 def _build_points(m: regex.Match, doc: Document):
-    groups = m.groupdict()
-    value = _number(groups["n1"])
+    sign, n1, conn, n2, _mark = m.groups()
+    value = _number(n1)
     # the value first: it is cheap, and it rejects most "points" (an index moves by hundreds)
     if value is None or value >= 100 or not _about_a_rate(doc, m.start(), m.end()):
         return [], m.end()
-    return _build(m, groups, doc, "percentage_point", RULE_NAMES[1])
+    return _build(m, doc, "percentage_point", RULE_NAMES[1], sign, n1, conn, n2)
 
 
 # ---------------------------------------------------------------- anchors
@@ -176,6 +202,33 @@ ANCHORS = ("%", "％", "٪", "﹪", "percent", "per cent", "pct")
 GLUED_ANCHORS = ("pc", "pp", "point")
 
 _GLUED = frozenset(GLUED_ANCHORS)
+_REACH_LIMIT = 80  # number_run_start's window
+
+
+@lru_cache(maxsize=4096)
+def _number_like_token(token: str) -> bool:
+    return _number_like(token, NUMBER_RUN_WORDS)  # cached: "rose", "by", "5" come back often
+
+
+def _reach(text: str, end: int) -> int:
+    """number_run_start(text, end, NUMBER_RUN_WORDS), walking back token by token.
+
+    The same tokens as its window.split() (str.isspace separates them, and a token cut by the
+    window's start does not count), but only the few it needs, and their verdicts cached.
+    """
+    lo = max(0, end - _REACH_LIMIT)
+    reach = i = end
+    while True:
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        j = i
+        while j > lo and not text[j - 1].isspace():
+            j -= 1
+        if j == i or (j == lo and lo > 0 and not text[lo - 1].isspace()):
+            return reach  # no token left, or the window cut this one
+        if not _number_like_token(text[j:i]):
+            return reach
+        reach = i = j
 
 
 def _anchors(doc: Document) -> list[tuple[int, int, int]]:
@@ -188,7 +241,7 @@ def _anchors(doc: Document) -> list[tuple[int, int, int]]:
             if count % DEADLINE_EVERY == 0:  # a text made of one word over and over
                 past_deadline(doc.deadline, text)
             if word not in _GLUED or (a > 0 and (text[a - 1].isdigit() or text[a - 1] == " ")):
-                reach = number_run_start(text, a, NUMBER_RUN_WORDS)
+                reach = _reach(text, a)
                 if reach < a:
                     out.append((reach, a, a + len(word)))
             a = lower.find(word, a + 1)
@@ -203,6 +256,9 @@ PERCENTAGE_RULES = (
 )
 RULE_NAMES = tuple(r.name for r in PERCENTAGE_RULES)
 PERCENT_RULE, POINTS_RULE = PERCENTAGE_RULES
+for _rule, _groups in ((PERCENT_RULE, _PERCENT_GROUPS), (POINTS_RULE, _POINTS_GROUPS)):
+    if sorted(_rule.pattern.groupindex, key=_rule.pattern.groupindex.get) != list(_groups):
+        raise ImportError(f"the groups of {_rule.name!r} are no longer {_groups}")
 
 # Before its mark, a match holds only a sign, numbers, spaces and connectors: no "p" and no
 # percent sign. So the first of these after a start is where the mark (or "points") must
