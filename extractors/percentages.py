@@ -7,14 +7,18 @@ Two rules, tried as one pattern next to each percent marker (see `_anchors`):
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
-from extractors.mentions import PercentageMention
+from extractors.mentions import (
+    DEADLINE_EVERY, PercentageMention, deadline_for, past_deadline, regex_timeout,
+)
 from extractors.numbers import NUMBER, NUMBER_RUN_WORDS, parse_number, plain
 from extractors.rules import (
-    Document, Rule, combine, number_run_start, qualifier_before, range_allowed, scan,
+    QUALIFIER_WORDS, Document, Rule, _number_like, qualifier_before, range_allowed, token_starts,
 )
 
 # ---------------------------------------------------------------- vocabulary (data)
@@ -71,6 +75,7 @@ NUMBER_POINTS = rf"""
 # ---------------------------------------------------------------- builds
 
 _SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n")
+_LAST_SENTENCE_END = regex.compile(r"(?r)[.!?](?=\s)|\n")  # searched backwards: the last one
 _RATE_CUE = regex.compile(rf"(?i)\b(?:{_words(RATE_CUES)})\b")
 _POINT_CUE = regex.compile(rf"(?i)(?<!\w)(?:{_words(POINT_CUES)})(?!\w)")
 _PERCENT_CUE = regex.compile(rf"(?i)[{''.join(PERCENT_MARKS)}]|\b(?:{_words(PERCENT_WORDS)})\b")
@@ -79,59 +84,115 @@ _SENTENCE_REACH = 300
 
 def _sentence(doc: Document, start: int, end: int) -> str:
     """The sentence around [start, end), as far as a few hundred characters each way."""
-    before = doc.text[max(0, start - _SENTENCE_REACH):start]
-    ends = [m.end() for m in _SENTENCE_END.finditer(before, timeout=doc.timeout)]
-    after = doc.text[end:end + _SENTENCE_REACH]
-    m = _SENTENCE_END.search(after, timeout=doc.timeout)
-    return (before[ends[-1]:] if ends else before) + doc.text[start:end] + (after[:m.start()] if m else after)
+    lo, hi = max(0, start - _SENTENCE_REACH), end + _SENTENCE_REACH
+    # pos/endpos bound a search as slicing would (a lookahead sees nothing past endpos)
+    before = _LAST_SENTENCE_END.search(doc.text, lo, start, timeout=doc.timeout)
+    after = _SENTENCE_END.search(doc.text, end, hi, timeout=doc.timeout)
+    return doc.text[before.end() if before else lo:after.start() if after else hi]
+
+
+# One word of each cue, lower-cased: in ASCII text (?i) pairs only ASCII letters, so a
+# sentence whose lower-cased form holds none of a cue's key words holds no such cue.
+def _key_words(cues) -> frozenset[str]:
+    return frozenset(regex.split(r"[\s-]", cue)[0].lower() for cue in cues)
+
+
+_RATE_KEYS = _key_words(RATE_CUES)
+_PERCENT_KEYS = _key_words(PERCENT_WORDS) | frozenset(PERCENT_MARKS)
+_POINT_KEYS = _key_words(POINT_CUES)
+
+
+def _has_cue(cue: regex.Pattern, keys: frozenset[str], sentence: str, lower: str | None,
+             timeout: float) -> bool:
+    """cue.search(sentence), skipped when `lower` (the ASCII sentence lower-cased) has no key."""
+    if lower is not None and not any(key in lower for key in keys):
+        return False
+    return cue.search(sentence, timeout=timeout) is not None
+
+
+def _about_a_rate(doc: Document, start: int, end: int) -> bool:
+    """Whether the sentence around [start, end) speaks of a rate in percent, not of an index."""
+    sentence = _sentence(doc, start, end)
+    lower = sentence.lower() if sentence.isascii() else None
+    return (_has_cue(_RATE_CUE, _RATE_KEYS, sentence, lower, doc.timeout)
+            and _has_cue(_PERCENT_CUE, _PERCENT_KEYS, sentence, lower, doc.timeout)
+            and not _has_cue(_POINT_CUE, _POINT_KEYS, sentence, lower, doc.timeout))
+
+
+# The last word of each qualifier phrase: a number after any other word is "exact" at once.
+_QUALIFIER_ENDS = frozenset(p.split()[-1] for words in QUALIFIER_WORDS.values() for p in words)
+_QUALIFIER_REACH = 48  # as far back as qualifier_before looks
+
+
+def _qualifier(doc: Document, start: int) -> str:
+    """qualifier_before(doc, start), skipped when the word before `start` ends no qualifier."""
+    words = doc.text[max(0, start - _QUALIFIER_REACH):start].split()
+    if not words or words[-1].lower() not in _QUALIFIER_ENDS:
+        return "exact"
+    return qualifier_before(doc, start)
 
 
 def _mention(doc, start, end, value, unit, rule, value_max=None):
-    qualifier = "range" if value_max is not None else qualifier_before(doc, start)
+    qualifier = "range" if value_max is not None else _qualifier(doc, start)
     return PercentageMention(start, end, doc.text[start:end], value, unit, qualifier, rule, value_max)
 
 
+# Cached: news repeats the same few numbers ("5", "0.25"), and a Decimal is immutable.
+@lru_cache(maxsize=1024)
+def _number(surface: str) -> Decimal | None:
+    return parse_number(surface)
+
+
+@lru_cache(maxsize=1024)
 def _signed(number: str, negative: bool) -> Decimal | None:
-    value = parse_number(number)
+    value = _number(number)
     if value is None:
         return None
     return plain(-value if negative else value)
 
 
-def _build(m: regex.Match, doc: Document, unit: str, rule: str):
+def _build(m: regex.Match, doc: Document, unit: str, rule: str,
+           sign, n1, conn, n2, sign2=None, m1=None, pp1=None):
+    """The mention(s) of a match of either rule, from its groups (the points rule has no
+    sign2, m1, pp1)."""
     start = m.start()
-    low = _signed(m["n1"], bool(m["sign"]))
+    low = _signed(n1, bool(sign))
     if low is None:
         return [], start + 1
-    if m["n2"]:
-        first_marked = m["m1"] is not None
-        same_kind = m["n1"][0].isdigit() == m["n2"][0].isdigit()
-        high = _signed(m["n2"], bool(m["sign2"]))
+    if n2:
+        first_marked = m1 is not None
+        same_kind = n1[0].isdigit() == n2[0].isdigit()
+        high = _signed(n2, bool(sign2))
         if (same_kind and high is not None and high > low
-                and range_allowed(doc, start, m["conn"], first_marked)):
-            return [_mention(doc, start, m.end("mark"), low, unit, rule, high)], m.end()
+                and range_allowed(doc, start, conn, first_marked)):
+            return [_mention(doc, start, m.end(), low, unit, rule, high)], m.end()
         if not first_marked:
             return [], m.start("n2")  # "2 out of 5%"-like: only the second number is a percentage
         end = m.end("m1")
-        first_unit = "percentage_point" if m["pp1"] else "percent"
+        first_unit = "percentage_point" if pp1 else "percent"
         return [_mention(doc, start, end, low, first_unit, rule)], end
-    return [_mention(doc, start, m.end("mark"), low, unit, rule)], m.end()
+    end = m.end()  # where the mark ends: the points rule adds only a lookahead after it
+    return [_mention(doc, start, end, low, unit, rule)], end
+
+
+# The builds unpack m.groups() by position (by name costs ~0.7 us a group); checked at import.
+_PERCENT_GROUPS = ("sign", "n1", "m1", "pp1", "conn", "sign2", "n2", "mark", "pp")
+_POINTS_GROUPS = ("sign", "n1", "conn", "n2", "mark")
 
 
 def _build_percent(m: regex.Match, doc: Document):
-    unit = "percentage_point" if m["pp"] else "percent"
-    return _build(m, doc, unit, RULE_NAMES[0])
+    sign, n1, m1, pp1, conn, sign2, n2, _mark, pp = m.groups()
+    unit = "percentage_point" if pp else "percent"
+    return _build(m, doc, unit, RULE_NAMES[0], sign, n1, conn, n2, sign2, m1, pp1)
 
 
 def _build_points(m: regex.Match, doc: Document):
-    sentence = _sentence(doc, m.start(), m.end())
-    is_rate = (_RATE_CUE.search(sentence, timeout=doc.timeout)
-               and _PERCENT_CUE.search(sentence, timeout=doc.timeout)
-               and not _POINT_CUE.search(sentence, timeout=doc.timeout))
-    value = parse_number(m["n1"])
-    if not is_rate or value is None or value >= 100:
+    sign, n1, conn, n2, _mark = m.groups()
+    value = _number(n1)
+    # the value first: it is cheap, and it rejects most "points" (an index moves by hundreds)
+    if value is None or value >= 100 or not _about_a_rate(doc, m.start(), m.end()):
         return [], m.end()
-    return _build(m, doc, "percentage_point", RULE_NAMES[1])
+    return _build(m, doc, "percentage_point", RULE_NAMES[1], sign, n1, conn, n2)
 
 
 # ---------------------------------------------------------------- anchors
@@ -140,28 +201,101 @@ def _build_points(m: regex.Match, doc: Document):
 ANCHORS = ("%", "％", "٪", "﹪", "percent", "per cent", "pct")
 GLUED_ANCHORS = ("pc", "pp", "point")
 
+_GLUED = frozenset(GLUED_ANCHORS)
+_REACH_LIMIT = 80  # number_run_start's window
+
+
+@lru_cache(maxsize=4096)
+def _number_like_token(token: str) -> bool:
+    return _number_like(token, NUMBER_RUN_WORDS)  # cached: "rose", "by", "5" come back often
+
+
+def _reach(text: str, end: int) -> int:
+    """number_run_start(text, end, NUMBER_RUN_WORDS), walking back token by token.
+
+    The same tokens as its window.split() (str.isspace separates them, and a token cut by the
+    window's start does not count), but only the few it needs, and their verdicts cached.
+    """
+    lo = max(0, end - _REACH_LIMIT)
+    reach = i = end
+    while True:
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        j = i
+        while j > lo and not text[j - 1].isspace():
+            j -= 1
+        if j == i or (j == lo and lo > 0 and not text[lo - 1].isspace()):
+            return reach  # no token left, or the window cut this one
+        if not _number_like_token(text[j:i]):
+            return reach
+        reach = i = j
+
 
 def _anchors(doc: Document) -> list[tuple[int, int, int]]:
-    text, out = doc.text, []
-    for words, glued in ((ANCHORS, False), (GLUED_ANCHORS, True)):
-        for word in words:
-            for a in doc.find_all(word):
-                if glued and not (a > 0 and (text[a - 1].isdigit() or text[a - 1] == " ")):
-                    continue
-                reach = number_run_start(text, a, NUMBER_RUN_WORDS)
+    """(reach, start, end) of each anchor that has a number-like run before it."""
+    text, lower, out, count = doc.text, doc.lower, [], 0
+    for word in ANCHORS + GLUED_ANCHORS:
+        a = lower.find(word)  # str.find: a C scan, and most words are absent from most texts
+        while a >= 0:
+            count += 1
+            if count % DEADLINE_EVERY == 0:  # a text made of one word over and over
+                past_deadline(doc.deadline, text)
+            if word not in _GLUED or (a > 0 and (text[a - 1].isdigit() or text[a - 1] == " ")):
+                reach = _reach(text, a)
                 if reach < a:
                     out.append((reach, a, a + len(word)))
+            a = lower.find(word, a + 1)
     return out
 
+
+# ---------------------------------------------------------------- scan
 
 PERCENTAGE_RULES = (
     Rule("<number> <percent sign>", NUMBER_PERCENT, _build_percent),
     Rule("<number> points", NUMBER_POINTS, _build_points),
 )
 RULE_NAMES = tuple(r.name for r in PERCENTAGE_RULES)
-_PERCENTAGE_PATTERN = combine(PERCENTAGE_RULES)
+PERCENT_RULE, POINTS_RULE = PERCENTAGE_RULES
+for _rule, _groups in ((PERCENT_RULE, _PERCENT_GROUPS), (POINTS_RULE, _POINTS_GROUPS)):
+    if sorted(_rule.pattern.groupindex, key=_rule.pattern.groupindex.get) != list(_groups):
+        raise ImportError(f"the groups of {_rule.name!r} are no longer {_groups}")
+
+# Before its mark, a match holds only a sign, numbers, spaces and connectors: no "p" and no
+# percent sign. So the first of these after a start is where the mark (or "points") must
+# begin, and it tells the one rule that can match there: "po" only begins "points".
+_FIRST_MARK = re.compile(f"(?P<point>[pP][oO])|[pP{''.join(PERCENT_MARKS)}]")
 
 
 def extract_percentages(text: str) -> list[PercentageMention]:
-    """Every percentage in `text`, in text order."""
-    return scan(text, PERCENTAGE_RULES, _PERCENTAGE_PATTERN, _anchors)
+    """Every percentage in `text`, in text order.
+
+    The scan of rules.scan: the rules are tried at the token starts from an anchor's reach up
+    to the anchor, leftmost first. But each start is tried with the one rule that can match
+    there (see `_FIRST_MARK`) instead of the rules' alternation, and the anchor itself (a "p"
+    or a percent sign, which starts no number) is not tried.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    deadline = deadline_for(text)
+    doc = Document(text, regex_timeout(text), deadline)
+    mentions: list = []
+    pos = 0
+    for count, (reach, anchor_start, anchor_end) in enumerate(sorted(_anchors(doc))):
+        if count % DEADLINE_EVERY == 0:
+            past_deadline(deadline, text)
+        if anchor_end <= pos:
+            continue  # inside a mention already built
+        for i in token_starts(text, max(pos, reach), anchor_start)[:-1]:
+            if i < pos:
+                continue
+            first_mark = _FIRST_MARK.search(text, i)  # found: the anchor is one
+            rule = POINTS_RULE if first_mark.lastgroup == "point" else PERCENT_RULE
+            m = rule.pattern.match(text, i, timeout=doc.timeout)
+            if m is None:
+                continue
+            built, resume = rule.build(m, doc)
+            mentions.extend(built)
+            pos = max(pos, resume)
+            if pos >= anchor_end:
+                break
+    return mentions
