@@ -39,7 +39,7 @@ from extractors.calendar_words import (
     SIGNAL_MODS, STANDALONE_MONTHS, WEAK_YEAR_PREPOSITIONS, WEEKDAY_NAME_PREFIXES, WEEKDAYS,
     YEAR_PREPOSITIONS,
 )
-from extractors.fastscan import index_lower, literal_trie
+from extractors.fastscan import ascii_digit_runs, index_lower, literal_trie
 from extractors.mentions import DEADLINE_EVERY, DateMention, deadline_for, past_deadline, regex_timeout
 
 # --------------------------------------------------------------------------- periods
@@ -980,15 +980,46 @@ _NAME_SCAN = re.compile(f"(?:{literal_trie(_cased((*MONTHS, *WEEKDAYS)))})(?![0-
 _NAME_ANCHOR = regex.compile(rf"\b(?:{_alt(_cased(MONTHS))}|{_alt(_cased(WEEKDAYS))})\b")
 _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _NAME_RULES = {**{form: _AT_MONTH for form in _cased(MONTHS)}, **{form: _AT_WEEKDAY for form in _cased(WEEKDAYS)}}
-# Digit runs that can start a date, with `regex` (a pattern that starts with one character class
-# is scanned fast): a year 1600-2199 as a whole run; or a run of one or two digits before "/",
-# "Q", "H", an ordinal suffix, "s" (decade), "'", "-", or a space and a capital (month) or "of";
-# or the digit of "Q3"/"H1".
-_DIGIT_SCAN = regex.compile(r"""
-    [0-9](?<![0-9].)                                    # the first digit of a run
-    (?: (?P<year> (?<=1)[6-9][0-9]{2} | (?<=2)[01][0-9]{2} ) (?![0-9])
-      | (?<![.,].)[0-9]?(?=[/QHstnr'’-]|[^\S\n]+(?:[A-Z]|of\b))
-      | (?<=[QH][1-4])\b )""", regex.VERBOSE)
+# Digit runs that can start a date, picked from the shared digit-run scan
+# (extractors.fastscan.ascii_digit_runs: found once for all extractors): a year 1600-2199 as a
+# whole run; or a run of one or two digits (no "." or "," before it) followed by "/", "Q", "H",
+# an ordinal suffix, "s" (decade), "'", "-", or by spaces and a capital (month) or "of"; or the
+# one digit 1-4 of "Q3"/"H1" (no word character after it).
+_DIGIT_FOLLOW = frozenset("/QHstnr'’-")
+_SPACES_THEN_NAME = regex.compile(r"[^\S\n]+(?:[A-Z]|of\b)")  # after the run: "3 March", "3 of"
+_WORD_CHAR = regex.compile(r"\w")
+_NOT_NAME_AFTER_SPACE = frozenset("abcdefghijklmnpqrstuvwxyz0123456789")  # "o" may start "of"
+
+
+def _digit_anchors(text: str) -> list[tuple[int, int, str]]:
+    """(start, _K_YEAR or _K_DIGIT, "") of the digit runs that can start a date."""
+    found = []
+    for s, e in ascii_digit_runs(text):
+        size = e - s
+        if size == 4:
+            if (text[s] == "1" and text[s + 1] >= "6") or (text[s] == "2" and text[s + 1] <= "1"):
+                found.append((s, _K_YEAR, ""))
+            continue
+        if size > 2:
+            continue
+        after = text[e:e + 1]
+        if s == 0 or text[s - 1] not in ".,":
+            if after in _DIGIT_FOLLOW:  # "" (the end) is in no frozenset
+                found.append((s, _K_DIGIT, ""))
+                continue
+            # The common "5 percent": one space and a lower-case letter or digit, no pattern.
+            if after == " " and text[e + 1:e + 2] in _NOT_NAME_AFTER_SPACE and text[e + 1:e + 2]:
+                pass
+            elif after and _SPACES_THEN_NAME.match(text, e) is not None:
+                found.append((s, _K_DIGIT, ""))
+                continue
+        if (size == 1 and s > 0 and text[s - 1] in "QH" and "1" <= text[s] <= "4"
+                and (not after or (after < "\x80" and not (after.isalnum() or after == "_"))
+                     or (after >= "\x80" and _WORD_CHAR.match(after) is None))):
+            found.append((s, _K_DIGIT, ""))
+    return found
+
+
 _KEYWORD_OF: dict[str, tuple[int, str]] = {word: (kind, word.lower()) for word, kind in _KEYWORD_ANCHORS}
 # Lower-case keyword -> (kind, the written forms that count): found with str.find in the lower-cased
 # text (a few fast C scans instead of one `re` trie tried at every lower-case letter).
@@ -1009,8 +1040,7 @@ def _anchors(text: str, timeout: float) -> list[tuple[int, int, str]]:
         if (before >= "\x80" or text[e:e + 1] >= "\x80") and not _NAME_ANCHOR.match(text, i):
             continue
         found.append((i, _K_NAME, m.group()))
-    found += [(m.start(), _K_DIGIT if m.start(1) < 0 else _K_YEAR, "")
-              for m in _DIGIT_SCAN.finditer(text, timeout=timeout)]
+    found += _digit_anchors(text)
     lower = index_lower(text)
     for word, (kind, forms) in _KEYWORD_FORMS.items():  # keywords are letters only: a hit inside
         size = len(word)                                  # another keyword follows a letter
