@@ -397,7 +397,7 @@ def _group(m: regex.Match, name: str) -> str | None:
 
 
 def _month_number(m: regex.Match) -> int:
-    return MONTHS[_group(m, "month").rstrip(".").lower()]
+    return MONTHS[m.group("month").rstrip(".").lower()]  # every month rule has the group
 
 
 def _glued(text: str, start: int) -> bool:
@@ -406,14 +406,16 @@ def _glued(text: str, start: int) -> bool:
 
 
 def _build_month_day_year(m: regex.Match, ctx: _Context) -> list[_Found]:
-    mo, d = _month_number(m), int(_group(m, "day"))
-    if m.start() == m.start("day") and _glued(ctx.text, m.start()):
+    mo, d = MONTHS[m.group("month").rstrip(".").lower()], int(m.group("day"))
+    start = m.start()
+    day_first = start == m.start("day")
+    if day_first and _glued(ctx.text, start):
         return []
     years, starts, ends = m.captures("year"), m.starts("year"), m.ends("year")
     first = _day(int(years[0]), mo, d) if d else None
     if first is None:
         return []
-    pre = _prefix(ctx, m.start(), _DAY_FIRST_WORDS if m.start() == m.start("day") else _DATE_WORDS)
+    pre = _prefix(ctx, start, _DAY_FIRST_WORDS if day_first else _DATE_WORDS)
     found = [(pre.start, ends[0], first, pre.mod)]
     for y, s, e in zip(years[1:], starts[1:], ends[1:]):  # "December 31, 2016, 2015 and 2014"
         p = _day(int(y), mo, d)
@@ -423,7 +425,7 @@ def _build_month_day_year(m: regex.Match, ctx: _Context) -> list[_Found]:
 
 
 def _build_month_day(m: regex.Match, ctx: _Context) -> list[_Found]:
-    mo, d = _month_number(m), int(_group(m, "day"))
+    mo, d = _month_number(m), int(m.group("day"))
     day_first = m.start() == m.start("day")
     if not d or (day_first and _glued(ctx.text, m.start())):
         return []
@@ -921,6 +923,8 @@ class _RuleSet:
         return cls(pattern, tuple((pattern.groupindex[f"r{i}"], r) for i, r in enumerate(rules)))
 
     def rule_of(self, m: regex.Match) -> Rule:
+        if len(self.groups) == 1:
+            return self.groups[0][1]
         # m.lastgroup is unreliable with the group names (year, month) the rules share.
         for index, rule in self.groups:
             if m.start(index) >= 0:
