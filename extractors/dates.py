@@ -39,7 +39,7 @@ from extractors.calendar_words import (
     SIGNAL_MODS, STANDALONE_MONTHS, WEAK_YEAR_PREPOSITIONS, WEEKDAY_NAME_PREFIXES, WEEKDAYS,
     YEAR_PREPOSITIONS,
 )
-from extractors.fastscan import index_lower, literal_trie
+from extractors.fastscan import ascii_digit_runs, index_lower, literal_trie
 from extractors.mentions import DEADLINE_EVERY, DateMention, deadline_for, past_deadline, regex_timeout
 
 # --------------------------------------------------------------------------- periods
@@ -298,16 +298,13 @@ _POSSESSIVE_NEXT = regex.compile(r"['’]s\b")
 # --------------------------------------------------------------------------- rules
 
 
-# _Found and _Prefix are built for every mention and never changed: plain (not frozen)
-# dataclasses, whose __init__ costs a third of a frozen one's.
-@dataclass(slots=True)
-class _Found:
-    start: int
-    end: int
-    period: _Period
-    mod: str | None = None  # from a part-of-period word in the span
+# What a build function finds: (start, end, period, mod), mod from a part-of-period word in the
+# span. A plain tuple: built for every mention, it costs a fraction of a dataclass instance.
+_Found = tuple[int, int, _Period, "str | None"]
 
 
+# _Prefix is built for every mention and never changed: a plain (not frozen) dataclass, whose
+# __init__ costs a third of a frozen one's.
 @dataclass(slots=True)
 class _Context:
     text: str
@@ -400,7 +397,7 @@ def _group(m: regex.Match, name: str) -> str | None:
 
 
 def _month_number(m: regex.Match) -> int:
-    return MONTHS[_group(m, "month").rstrip(".").lower()]
+    return MONTHS[m.group("month").rstrip(".").lower()]  # every month rule has the group
 
 
 def _glued(text: str, start: int) -> bool:
@@ -409,38 +406,40 @@ def _glued(text: str, start: int) -> bool:
 
 
 def _build_month_day_year(m: regex.Match, ctx: _Context) -> list[_Found]:
-    mo, d = _month_number(m), int(_group(m, "day"))
-    if m.start() == m.start("day") and _glued(ctx.text, m.start()):
+    mo, d = MONTHS[m.group("month").rstrip(".").lower()], int(m.group("day"))
+    start = m.start()
+    day_first = start == m.start("day")
+    if day_first and _glued(ctx.text, start):
         return []
     years, starts, ends = m.captures("year"), m.starts("year"), m.ends("year")
     first = _day(int(years[0]), mo, d) if d else None
     if first is None:
         return []
-    pre = _prefix(ctx, m.start(), _DAY_FIRST_WORDS if m.start() == m.start("day") else _DATE_WORDS)
-    found = [_Found(pre.start, ends[0], first, pre.mod)]
+    pre = _prefix(ctx, start, _DAY_FIRST_WORDS if day_first else _DATE_WORDS)
+    found = [(pre.start, ends[0], first, pre.mod)]
     for y, s, e in zip(years[1:], starts[1:], ends[1:]):  # "December 31, 2016, 2015 and 2014"
         p = _day(int(y), mo, d)
         if p is not None:
-            found.append(_Found(s, e, p))
+            found.append((s, e, p, None))
     return found
 
 
 def _build_month_day(m: regex.Match, ctx: _Context) -> list[_Found]:
-    mo, d = _month_number(m), int(_group(m, "day"))
+    mo, d = _month_number(m), int(m.group("day"))
     day_first = m.start() == m.start("day")
     if not d or (day_first and _glued(ctx.text, m.start())):
         return []
     pre = _prefix(ctx, m.start(), _DAY_FIRST_WORDS if day_first else _DATE_WORDS)
     y = _year_for_month_day(ctx.ref, mo, d, _direction(ctx, pre.start)) if ctx.ref else None
     p = _day(y, mo, d)
-    return [_Found(pre.start, m.end(), p, pre.mod)] if p else []
+    return [(pre.start, m.end(), p, pre.mod)] if p else []
 
 
 def _build_iso(m: regex.Match, ctx: _Context) -> list[_Found]:
     mo, d = int(_group(m, "mm")), int(_group(m, "dd"))
     ok = 1 <= mo <= 12 and d >= 1 and not _glued(ctx.text, m.start())
     p = _day(int(_group(m, "yyyy")), mo, d) if ok else None
-    return [_Found(m.start(), m.end(), p)] if p else []
+    return [(m.start(), m.end(), p, None)] if p else []
 
 
 def _build_numeric(m: regex.Match, ctx: _Context) -> list[_Found]:
@@ -449,12 +448,12 @@ def _build_numeric(m: regex.Match, ctx: _Context) -> list[_Found]:
     year = int(y) if len(y) == 4 else _two_digit_year(int(y), ctx.ref)
     ok = 1 <= mo <= 12 and d >= 1 and 1600 <= year <= 2199 and not _glued(ctx.text, m.start())
     p = _day(year, mo, d) if ok else None
-    return [_Found(m.start(), m.end(), p)] if p else []
+    return [(m.start(), m.end(), p, None)] if p else []
 
 
 def _build_month_year(m: regex.Match, ctx: _Context) -> list[_Found]:
     pre = _prefix(ctx, m.start(), _PART_WORDS)
-    return [_Found(pre.start, m.end(), _month(int(_group(m, "year")), _month_number(m)), pre.mod)]
+    return [(pre.start, m.end(), _month(int(_group(m, "year")), _month_number(m)), pre.mod)]
 
 
 def _build_month(m: regex.Match, ctx: _Context) -> list[_Found]:
@@ -464,7 +463,7 @@ def _build_month(m: regex.Match, ctx: _Context) -> list[_Found]:
         return []
     mo = _month_number(m)
     y = _year_for_month_day(ctx.ref, mo, None, _direction(ctx, pre.start)) if ctx.ref else None
-    return [_Found(pre.start, m.end(), _month(y, mo), pre.mod)]
+    return [(pre.start, m.end(), _month(y, mo), pre.mod)]
 
 
 def _explicit_year(m: regex.Match, ctx: _Context) -> int | None | bool:
@@ -490,18 +489,18 @@ def _build_part_of_year(m: regex.Match, ctx: _Context, unit: str, months_per_par
         word = _group(m, "ordinal").lower()
         if word == "last" and _group(m, "year") is None and not _group(m, "yearrel") and not _group(m, "theyear"):
             pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
-            return [_Found(pre.start, m.end(), _relative_unit(ctx.ref, unit, -1), pre.mod)]
+            return [(pre.start, m.end(), _relative_unit(ctx.ref, unit, -1), pre.mod)]
         n = count if word in ("final", "last", "latter") else ORDINALS.get(word, 0)
     if not 1 <= n <= count or (_group(m, "qn") and _glued(ctx.text, m.start())):
         return []
     pre = _prefix(ctx, m.start(), _PERIOD_WORDS if not digit else _PART_WORDS)
     y = _explicit_year(m, ctx)
     if _group(m, "fiscal"):  # a fiscal quarter has no calendar value: keep the fiscal year
-        return [_Found(pre.start, m.end(), _fiscal(y or None), pre.mod)]
+        return [(pre.start, m.end(), _fiscal(y or None), pre.mod)]
     if y is False:
         y = _latest_part(ctx.ref, n, months_per_part, _direction(ctx, pre.start)) if ctx.ref else None
     period = _quarter(y, n) if unit == "quarter" else _half(y, n)
-    return [_Found(pre.start, m.end(), period, pre.mod)]
+    return [(pre.start, m.end(), period, pre.mod)]
 
 
 def _build_quarter(m: regex.Match, ctx: _Context) -> list[_Found]:
@@ -515,7 +514,7 @@ def _build_half(m: regex.Match, ctx: _Context) -> list[_Found]:
 def _build_fiscal(m: regex.Match, ctx: _Context) -> list[_Found]:
     y = int(_group(m, "year")) if _group(m, "year") else _two_digit_year(int(_group(m, "yy")), ctx.ref)
     pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
-    return [_Found(pre.start, m.end(), _fiscal(y), pre.mod)]
+    return [(pre.start, m.end(), _fiscal(y), pre.mod)]
 
 
 def _build_decade(m: regex.Match, ctx: _Context) -> list[_Found]:
@@ -533,7 +532,7 @@ def _build_decade(m: regex.Match, ctx: _Context) -> list[_Found]:
         else:  # "'90s" -> 1990s; "'00s", "'10s" -> 2000s, 2010s
             first_three = (200 if digits in ("00", "10") else 190) + int(digits[0])
         end = e + 2 if text[e] in "'’" else e + 1  # "1980's", "1990s"
-        found.append(_Found(pre.start if i == 0 else s, end, _decade(first_three), pre.mod if i == 0 else None))
+        found.append((pre.start if i == 0 else s, end, _decade(first_three), pre.mod if i == 0 else None))
     return found
 
 
@@ -541,7 +540,7 @@ def _build_relative_decade(m: regex.Match, ctx: _Context) -> list[_Found]:
     offset = RELATIVE_OFFSETS[_group(m, "reldec").lower()]
     pre = _prefix(ctx, m.start(), _THE_WORDS)
     p = _decade((ctx.ref.year + 10 * offset) // 10) if ctx.ref else _decade(None)
-    return [_Found(pre.start, m.end(), p, pre.mod)]
+    return [(pre.start, m.end(), p, pre.mod)]
 
 
 def _build_century(m: regex.Match, ctx: _Context) -> list[_Found]:
@@ -549,13 +548,13 @@ def _build_century(m: regex.Match, ctx: _Context) -> list[_Found]:
     if not n:
         return []
     pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
-    return [_Found(pre.start, m.end(), _century(n - 1), pre.mod)]
+    return [(pre.start, m.end(), _century(n - 1), pre.mod)]
 
 
 def _build_season_year(m: regex.Match, ctx: _Context) -> list[_Found]:
     code, first = SEASONS[_group(m, "season").lower()]
     pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
-    return [_Found(pre.start, m.end(), _season(int(_group(m, "year")), code, first), pre.mod)]
+    return [(pre.start, m.end(), _season(int(_group(m, "year")), code, first), pre.mod)]
 
 
 def _build_relative(m: regex.Match, ctx: _Context) -> list[_Found]:
@@ -574,21 +573,21 @@ def _build_relative(m: regex.Match, ctx: _Context) -> list[_Found]:
     start, end, ref, mod = pre.start, m.end(), ctx.ref, pre.mod
     if unit in WEEKDAYS:
         if ref is None:
-            return [_Found(start, end, _day_of(None), mod)]
+            return [(start, end, _day_of(None), mod)]
         direction = "future" if offset > 0 else (_direction(ctx, start) if offset == 0 else "past")
-        return [_Found(start, end, _day_of(_weekday_date(ref, WEEKDAYS[unit], direction, offset > 0)), mod)]
+        return [(start, end, _day_of(_weekday_date(ref, WEEKDAYS[unit], direction, offset > 0)), mod)]
     if unit in MONTHS:
         mo = MONTHS[unit]
         if ref is None:
-            return [_Found(start, end, _month(None, mo), mod)]
+            return [(start, end, _month(None, mo), mod)]
         y = _year_for_month_day(ref, mo, None, {-1: "past", 1: "future"}.get(offset))
         if offset and y == ref.year and mo == ref.month:
             y += offset
-        return [_Found(start, end, _month(y, mo), mod)]
+        return [(start, end, _month(y, mo), mod)]
     if unit in SEASONS:
         code, first = SEASONS[unit]
         if ref is None:
-            return [_Found(start, end, _season(None, code, first), mod)]
+            return [(start, end, _season(None, code, first), mod)]
         begun = ref.year if ref >= date(ref.year, first, 1) else ref.year - 1  # latest one begun
         if offset == 0:
             y = ref.year - 1 if first == 12 and ref.month < 3 else ref.year
@@ -596,8 +595,8 @@ def _build_relative(m: regex.Match, ctx: _Context) -> list[_Found]:
             y = begun if _season(begun, code, first).end <= ref else begun - 1
         else:
             y = begun + 1
-        return [_Found(start, end, _season(y, code, first), mod)]
-    return [_Found(start, end, _relative_unit(ref, unit, offset), mod)]
+        return [(start, end, _season(y, code, first), mod)]
+    return [(start, end, _relative_unit(ref, unit, offset), mod)]
 
 
 def _relative_unit(ref: date | None, unit: str, offset: int) -> _Period:
@@ -634,18 +633,18 @@ def _build_part_of_unit(m: regex.Match, ctx: _Context) -> list[_Found]:
         return []
     unit = _group(m, "unit").lower()
     p = ctx.last_day or _day_of(ctx.ref) if unit == "day" else _relative_unit(ctx.ref, unit, 0)
-    return [_Found(pre.start, m.end(), p, pre.mod)]
+    return [(pre.start, m.end(), p, pre.mod)]
 
 
 def _build_best_since(m: regex.Match, ctx: _Context) -> list[_Found]:
     """"its best week since November": the week holding the reference date."""
-    return [_Found(m.start("unit"), m.end("unit"), _relative_unit(ctx.ref, _group(m, "unit").lower(), 0))]
+    return [(m.start("unit"), m.end("unit"), _relative_unit(ctx.ref, _group(m, "unit").lower(), 0), None)]
 
 
 def _build_the_day(m: regex.Match, ctx: _Context) -> list[_Found]:
     """"to end the day", "later in the day": the day last mentioned, else the reference date."""
     start = ctx.text.rfind("the", 0, m.start())  # the pattern's lookbehind holds "the day"
-    return [_Found(start, m.end(), ctx.last_day or _day_of(ctx.ref))]
+    return [(start, m.end(), ctx.last_day or _day_of(ctx.ref), None)]
 
 
 def _build_same_period(m: regex.Match, ctx: _Context) -> list[_Found]:
@@ -659,10 +658,10 @@ def _build_same_period(m: regex.Match, ctx: _Context) -> list[_Found]:
         if head.isdigit():
             shifted = _shift_year(base, int(named) - int(head) if named else -1)
             if shifted is not None:
-                return [_Found(pre.start, m.end(), shifted)]
+                return [(pre.start, m.end(), shifted, None)]
     if named:
-        return [_Found(pre.start, m.end(), _year(int(named)))]
-    return [_Found(pre.start, m.end(), _year(ctx.ref.year - 1 if ctx.ref else None))]
+        return [(pre.start, m.end(), _year(int(named)), None)]
+    return [(pre.start, m.end(), _year(ctx.ref.year - 1 if ctx.ref else None), None)]
 
 
 def _build_ago(m: regex.Match, ctx: _Context) -> list[_Found]:
@@ -676,12 +675,12 @@ def _build_ago(m: regex.Match, ctx: _Context) -> list[_Found]:
     unit, ref = _group(m, "unit").lower(), ctx.ref
     if unit in ("day", "week"):
         days = n if unit == "day" else 7 * n
-        return [_Found(start, m.end(), _day_of(ref - timedelta(days=days) if ref else None))]
+        return [(start, m.end(), _day_of(ref - timedelta(days=days) if ref else None), None)]
     if unit == "month":
-        return [_Found(start, m.end(), _relative_unit(ref, "month", -n))]
+        return [(start, m.end(), _relative_unit(ref, "month", -n), None)]
     if unit == "year":
-        return [_Found(start, m.end(), _year(ref.year - n if ref else None))]
-    return [_Found(start, m.end(), _decade((ref.year - 10 * n) // 10 if ref else None))]
+        return [(start, m.end(), _year(ref.year - n if ref else None), None)]
+    return [(start, m.end(), _decade((ref.year - 10 * n) // 10 if ref else None), None)]
 
 
 def _build_day_word(m: regex.Match, ctx: _Context) -> list[_Found]:
@@ -690,7 +689,7 @@ def _build_day_word(m: regex.Match, ctx: _Context) -> list[_Found]:
     if word == "today" and pre.start == m.start() and not _today_is_date(ctx, m.start(), m.end()):
         return []
     ref = ctx.ref
-    return [_Found(pre.start, m.end(), _day_of(ref + timedelta(days=DAY_WORDS[word]) if ref else None))]
+    return [(pre.start, m.end(), _day_of(ref + timedelta(days=DAY_WORDS[word]) if ref else None), None)]
 
 
 def _build_weekday(m: regex.Match, ctx: _Context) -> list[_Found]:
@@ -698,9 +697,9 @@ def _build_weekday(m: regex.Match, ctx: _Context) -> list[_Found]:
     if _may_end_with(window, _HOLIDAY_WORDS) and _HOLIDAY_PREFIX.search(window):  # "Black Monday"
         return []
     if ctx.ref is None:
-        return [_Found(m.start(), m.end(), _day_of(None))]
+        return [(m.start(), m.end(), _day_of(None), None)]
     d = _weekday_date(ctx.ref, WEEKDAYS[_group(m, "weekday").lower()], _direction(ctx, m.start()), False)
-    return [_Found(m.start(), m.end(), _day_of(d))]
+    return [(m.start(), m.end(), _day_of(d), None)]
 
 
 def _year_cue_before(ctx: _Context, start: int) -> regex.Match | None:
@@ -739,8 +738,8 @@ def _build_years(m: regex.Match, ctx: _Context) -> list[_Found]:
                 and bool(_SENTENCE_START.search(text[max(0, start - 8):start])))
     if not cued:
         return []
-    found = [_Found(first_start, first_end, _year(int(years[0])), pre.mod)]
-    found += [_Found(s, e, _year(int(y))) for y, s, e in zip(years[1:], starts[1:], ends[1:])]
+    found = [(first_start, first_end, _year(int(years[0])), pre.mod)]
+    found += [(s, e, _year(int(y)), None) for y, s, e in zip(years[1:], starts[1:], ends[1:])]
     return found
 
 
@@ -924,6 +923,8 @@ class _RuleSet:
         return cls(pattern, tuple((pattern.groupindex[f"r{i}"], r) for i, r in enumerate(rules)))
 
     def rule_of(self, m: regex.Match) -> Rule:
+        if len(self.groups) == 1:
+            return self.groups[0][1]
         # m.lastgroup is unreliable with the group names (year, month) the rules share.
         for index, rule in self.groups:
             if m.start(index) >= 0:
@@ -980,15 +981,47 @@ _NAME_SCAN = re.compile(f"(?:{literal_trie(_cased((*MONTHS, *WEEKDAYS)))})(?![0-
 _NAME_ANCHOR = regex.compile(rf"\b(?:{_alt(_cased(MONTHS))}|{_alt(_cased(WEEKDAYS))})\b")
 _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _NAME_RULES = {**{form: _AT_MONTH for form in _cased(MONTHS)}, **{form: _AT_WEEKDAY for form in _cased(WEEKDAYS)}}
-# Digit runs that can start a date, with `regex` (a pattern that starts with one character class
-# is scanned fast): a year 1600-2199 as a whole run; or a run of one or two digits before "/",
-# "Q", "H", an ordinal suffix, "s" (decade), "'", "-", or a space and a capital (month) or "of";
-# or the digit of "Q3"/"H1".
-_DIGIT_SCAN = regex.compile(r"""
-    [0-9](?<![0-9].)                                    # the first digit of a run
-    (?: (?P<year> (?<=1)[6-9][0-9]{2} | (?<=2)[01][0-9]{2} ) (?![0-9])
-      | (?<![.,].)[0-9]?(?=[/QHstnr'’-]|[^\S\n]+(?:[A-Z]|of\b))
-      | (?<=[QH][1-4])\b )""", regex.VERBOSE)
+# Digit runs that can start a date, picked from the shared digit-run scan
+# (extractors.fastscan.ascii_digit_runs: found once for all extractors): a year 1600-2199 as a
+# whole run; or a run of one or two digits (no "." or "," before it) followed by "/", "Q", "H",
+# an ordinal suffix, "s" (decade), "'", "-", or by spaces and a capital (month) or "of"; or the
+# one digit 1-4 of "Q3"/"H1" (no word character after it).
+_DIGIT_FOLLOW = frozenset("/QHstnr'’-")
+_SPACES_THEN_NAME = regex.compile(r"[^\S\n]+(?:[A-Z]|of\b)")  # after the run: "3 March", "3 of"
+_WORD_CHAR = regex.compile(r"\w")
+_NOT_NAME_AFTER_SPACE = frozenset("abcdefghijklmnpqrstuvwxyz0123456789")  # "o" may start "of"
+
+
+def _digit_anchors(text: str) -> list[tuple[int, int, str]]:
+    """(start, _K_YEAR or _K_DIGIT, "") of the digit runs that can start a date."""
+    found = []
+    for s, e in ascii_digit_runs(text):
+        size = e - s
+        if size == 4:
+            if (text[s] == "1" and text[s + 1] >= "6") or (text[s] == "2" and text[s + 1] <= "1"):
+                found.append((s, _K_YEAR, ""))
+            continue
+        if size > 2:
+            continue
+        after = text[e:e + 1]
+        if s == 0 or text[s - 1] not in ".,":
+            if after in _DIGIT_FOLLOW:  # "" (the end) is in no frozenset
+                found.append((s, _K_DIGIT, ""))
+                continue
+            # Only a space (str.isspace holds for every regex \s) may start "3 March"; the common
+            # "5 percent" (one space and a lower-case letter or digit) needs no pattern either.
+            if ((after.isspace() or after >= "\x80")
+                    and not (after == " " and text[e + 1:e + 2] in _NOT_NAME_AFTER_SPACE)
+                    and _SPACES_THEN_NAME.match(text, e) is not None):
+                found.append((s, _K_DIGIT, ""))
+                continue
+        if (size == 1 and s > 0 and text[s - 1] in "QH" and "1" <= text[s] <= "4"
+                and (not after or (after < "\x80" and not (after.isalnum() or after == "_"))
+                     or (after >= "\x80" and _WORD_CHAR.match(after) is None))):
+            found.append((s, _K_DIGIT, ""))
+    return found
+
+
 _KEYWORD_OF: dict[str, tuple[int, str]] = {word: (kind, word.lower()) for word, kind in _KEYWORD_ANCHORS}
 # Lower-case keyword -> (kind, the written forms that count): found with str.find in the lower-cased
 # text (a few fast C scans instead of one `re` trie tried at every lower-case letter).
@@ -1009,8 +1042,7 @@ def _anchors(text: str, timeout: float) -> list[tuple[int, int, str]]:
         if (before >= "\x80" or text[e:e + 1] >= "\x80") and not _NAME_ANCHOR.match(text, i):
             continue
         found.append((i, _K_NAME, m.group()))
-    found += [(m.start(), _K_DIGIT if m.start(1) < 0 else _K_YEAR, "")
-              for m in _DIGIT_SCAN.finditer(text, timeout=timeout)]
+    found += _digit_anchors(text)
     lower = index_lower(text)
     for word, (kind, forms) in _KEYWORD_FORMS.items():  # keywords are letters only: a hit inside
         size = len(word)                                  # another keyword follows a letter
@@ -1057,8 +1089,8 @@ def _try(rules: _RuleSet, ctx: _Context, start: int, anchor: int, floor: int,
         found = rule.build(m, ctx)
     except (ValueError, OverflowError):  # calendar arithmetic out of range: no mention
         return None
-    if found and found[0].start < floor or len(found) > 1:  # a prefix may not reach into the last span
-        found = [f for f in found if f.start >= floor]
+    if found and found[0][0] < floor or len(found) > 1:  # a prefix may not reach into the last span
+        found = [f for f in found if f[0] >= floor]
     return (rule, found) if found else None
 
 
@@ -1096,13 +1128,12 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
         if hit is None:
             continue
         rule, found = hit
-        for f in found:
-            last_end = max(last_end, f.end)
-            p = f.period
+        for start, end, p, mod in found:
+            if end > last_end:
+                last_end = end
             mentions.append(DateMention(
-                start=f.start, end=f.end, text=text[f.start:f.end], value=p.value, grain=p.grain,
-                rule=rule.name, start_date=p.start, end_date=p.end,
-                mod=f.mod or _signal_mod(text, f.start),
+                start, end, text[start:end], p.value, p.grain, rule.name, p.start, p.end,
+                mod or _signal_mod(text, start),
             ))
             ctx.last = p
             if p.grain == "day":
