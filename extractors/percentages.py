@@ -16,7 +16,9 @@ import regex
 from extractors.mentions import (
     DEADLINE_EVERY, PercentageMention, deadline_for, past_deadline, regex_timeout,
 )
-from extractors.numbers import NUMBER, NUMBER_RUN_WORDS, parse_number, plain
+from extractors.numbers import (
+    NUMBER, NUMBER_RUN_WORDS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS, parse_number, plain,
+)
 from extractors.rules import (
     QUALIFIER_WORDS, Document, Rule, _number_like, number_run_start, qualifier_before,
     range_allowed, token_starts,
@@ -300,16 +302,40 @@ for _rule, _groups in ((PERCENT_RULE, _PERCENT_GROUPS), (POINTS_RULE, _POINTS_GR
 _FIRST_MARK = re.compile(f"(?P<point>[pP][oO])|[pP{''.join(PERCENT_MARKS)}]")
 
 
+# What a match can begin with (see _SIGN, _NUMBER_START and numbers.NUMBER): a sign, a digit
+# not right after a separator, a number word, "minus", "negative", "a"/"an" before a word, or
+# a character beyond ASCII ("−", "½", other digits). Other starts are not worth a rule call.
+_GLUED_BEFORE_DIGIT = frozenset(".,'’/$£€¥#-−")
+_WORD_STARTS = frozenset(w[:2] for w in (*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "half", "minus", "negative"))
+_A_BEFORE_WORD = re.compile(r"[aA][nN]?\s+[^\W\d_]")  # re's \s covers regex's
+
+
+def _may_start(text: str, i: int) -> bool:
+    char = text[i]
+    if not char.isascii() or char == "-":
+        return True
+    if "0" <= char <= "9":
+        return i == 0 or text[i - 1] not in _GLUED_BEFORE_DIGIT
+    if char in "aA":
+        return _A_BEFORE_WORD.match(text, i) is not None
+    pair = text[i:i + 2]
+    return not pair.isascii() or pair.lower() in _WORD_STARTS  # (?i) also pairs "İ" with "i"
+
+
 def _starts(text: str, lo: int, reach: int, anchor: int):
-    """token_starts(text, lo, anchor) but the anchor (a "p" or a percent sign starts no number).
+    """token_starts(text, lo, anchor) where a match may begin (not the anchor: a "p" or a
+    percent sign starts no number).
 
     `reach` begins a token (see _reach) and most often the mention: it comes first, and the
     other token starts are listed only if the scan asks for them.
     """
     if lo == reach:
-        yield lo
+        if _may_start(text, lo):
+            yield lo
         lo += 1
-    yield from token_starts(text, lo, anchor)[:-1]
+    for i in token_starts(text, lo, anchor)[:-1]:
+        if _may_start(text, i):
+            yield i
 
 
 def extract_percentages(text: str) -> list[PercentageMention]:
