@@ -338,6 +338,31 @@ def _starts(text: str, lo: int, reach: int, anchor: int):
             yield i
 
 
+# "12.5%": a plain number (digits, a decimal part; as numbers.DIGITS takes it) glued to "%".
+_PLAIN_NUMBER = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,12})?")
+_GOES_ON = frozenset("-–—pP%％٪﹪")  # what may start a connector or a mark after the "%"
+
+
+def _glued_percent(doc: Document, reach: int, a: int) -> PercentageMention | None:
+    """The mention of "12.5%" at [reach, a], when NUMBER_PERCENT's match there is sure: else None.
+
+    With a plain number right before the "%", the rule can only take that number as n1 and the
+    "%" as its mark, unless a connector ("-", " to ", " and ") or a second mark follows: then,
+    and for any other shape, the rule decides. The mention is what _build_percent makes.
+    """
+    text = doc.text
+    if text[a] != "%" or _PLAIN_NUMBER.fullmatch(text, reach, a) is None or not _may_start(text, reach):
+        return None
+    after = text[a + 1:a + 2]
+    if after.isspace():
+        after = text[a + 2:a + 3]
+        if after.isspace() or text.startswith(("to", "and"), a + 2):
+            return None
+    if after in _GOES_ON:
+        return None
+    return _mention(doc, reach, a + 1, _signed(text[reach:a], False), "percent", RULE_NAMES[0])
+
+
 def extract_percentages(text: str) -> list[PercentageMention]:
     """Every percentage in `text`, in text order.
 
@@ -357,6 +382,12 @@ def extract_percentages(text: str) -> list[PercentageMention]:
             past_deadline(deadline, text)
         if anchor_end <= pos:
             continue  # inside a mention already built
+        if pos <= reach:  # the rule would be tried at `reach` first
+            mention = _glued_percent(doc, reach, anchor_start)
+            if mention is not None:
+                mentions.append(mention)
+                pos = anchor_end
+                continue
         for i in _starts(text, max(pos, reach), reach, anchor_start):
             if i < pos:
                 continue
