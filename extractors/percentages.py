@@ -16,9 +16,12 @@ import regex
 from extractors.mentions import (
     DEADLINE_EVERY, PercentageMention, deadline_for, past_deadline, regex_timeout,
 )
-from extractors.numbers import NUMBER, NUMBER_RUN_WORDS, parse_number, plain
+from extractors.numbers import (
+    NUMBER, NUMBER_RUN_WORDS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS, parse_number, plain,
+)
 from extractors.rules import (
-    QUALIFIER_WORDS, Document, Rule, _number_like, qualifier_before, range_allowed, token_starts,
+    QUALIFIER_WORDS, Document, Rule, _number_like, number_run_start, qualifier_before,
+    range_allowed, token_starts,
 )
 
 # ---------------------------------------------------------------- vocabulary (data)
@@ -211,40 +214,73 @@ def _number_like_token(token: str) -> bool:
 
 
 def _reach(text: str, end: int) -> int:
-    """number_run_start(text, end, NUMBER_RUN_WORDS), walking back token by token.
+    """number_run_start(text, end, NUMBER_RUN_WORDS), with a shortcut for the common case.
 
-    The same tokens as its window.split() (str.isspace separates them, and a token cut by the
-    window's start does not count), but only the few it needs, and their verdicts cached.
+    Most often the token before the anchor is a number and the one before it is not ("rose
+    12.5%"): two tokens from the right (str.rsplit splits where str.split does) tell the
+    answer. Otherwise, or near the window's start (where a token may be cut), the full walk.
     """
     lo = max(0, end - _REACH_LIMIT)
-    reach = i = end
-    while True:
-        while i > lo and text[i - 1].isspace():
-            i -= 1
-        j = i
-        while j > lo and not text[j - 1].isspace():
-            j -= 1
-        if j == i or (j == lo and lo > 0 and not text[lo - 1].isspace()):
-            return reach  # no token left, or the window cut this one
-        if not _number_like_token(text[j:i]):
-            return reach
-        reach = i = j
+    window = text[lo:end].rstrip()
+    tokens = window.rsplit(None, 2)  # [the rest, second to last token, last token]
+    if len(tokens) == 3:
+        if not _number_like_token(tokens[2]):
+            return end
+        if not _number_like_token(tokens[1]):
+            return lo + len(window) - len(tokens[2])
+    return number_run_start(text, end, NUMBER_RUN_WORDS)
+
+
+def _case_blind(word: str) -> str:
+    """`word` as a `re` pattern in any ASCII case: "ct" -> "[cC][tT]"."""
+    return "".join(f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+def _word_scan(first: str) -> re.Pattern:
+    """The anchor words that begin with the letter `first`, in any case after it.
+
+    A literal first letter lets `re` skip through the text as fast as str.find, and no other
+    character lower-cases to these ASCII letters, so this finds what a search of the lower-cased
+    text would. A glued word must not follow a letter (the exact test is in `_anchors`); "pp" is
+    found by its first letter alone, so that a word right after it ("ppercent") is not skipped.
+    """
+    words = sorted((w for w in ANCHORS if w[0] == "p"), key=len, reverse=True)
+    glued = ("(?=[pP])" if w == "pp" else _case_blind(w[1:]) for w in GLUED_ANCHORS)
+    return re.compile(f"{first}(?:{'|'.join(_case_blind(w[1:]) for w in words)}"
+                      f"|(?<![a-zA-Z]{first})(?:{'|'.join(glued)}))")
+
+
+_LOWER_WORDS, _UPPER_WORDS = _word_scan("p"), _word_scan("P")
+_SIGNS = tuple(w for w in ANCHORS if w[0] != "p")
 
 
 def _anchors(doc: Document) -> list[tuple[int, int, int]]:
     """(reach, start, end) of each anchor that has a number-like run before it."""
-    text, lower, out, count = doc.text, doc.lower, [], 0
-    for word in ANCHORS + GLUED_ANCHORS:
-        a = lower.find(word)  # str.find: a C scan, and most words are absent from most texts
+    text, found, out = doc.text, [], []
+    for sign in _SIGNS:
+        a = text.find(sign)  # str.find: a C scan, and most signs are absent from most texts
         while a >= 0:
-            count += 1
-            if count % DEADLINE_EVERY == 0:  # a text made of one word over and over
-                past_deadline(doc.deadline, text)
-            if word not in _GLUED or (a > 0 and (text[a - 1].isdigit() or text[a - 1] == " ")):
-                reach = _reach(text, a)
-                if reach < a:
-                    out.append((reach, a, a + len(word)))
-            a = lower.find(word, a + 1)
+            found.append((a, sign))
+            a = text.find(sign, a + 1)
+    words = list(_LOWER_WORDS.finditer(text))
+    a = text.find("P")  # a capital P is rare: str.find skips to each faster than a second scan
+    while a >= 0:
+        m = _UPPER_WORDS.match(text, a)
+        if m is not None:
+            words.append(m)
+        a = text.find("P", a + 1)
+    for m in words:
+        word = m.group().lower()
+        if word == "pct":
+            found.append((m.start(), "pc"))  # a glued "pc" starts there too
+        found.append((m.start(), "pp" if word == "p" else word))
+    for count, (a, word) in enumerate(found):
+        if count % DEADLINE_EVERY == 0:  # a text made of one word over and over
+            past_deadline(doc.deadline, text)
+        if word not in _GLUED or (a > 0 and (text[a - 1].isdigit() or text[a - 1] == " ")):
+            reach = _reach(text, a)
+            if reach < a:
+                out.append((reach, a, a + len(word)))
     return out
 
 
@@ -266,6 +302,67 @@ for _rule, _groups in ((PERCENT_RULE, _PERCENT_GROUPS), (POINTS_RULE, _POINTS_GR
 _FIRST_MARK = re.compile(f"(?P<point>[pP][oO])|[pP{''.join(PERCENT_MARKS)}]")
 
 
+# What a match can begin with (see _SIGN, _NUMBER_START and numbers.NUMBER): a sign, a digit
+# not right after a separator, a number word, "minus", "negative", "a"/"an" before a word, or
+# a character beyond ASCII ("−", "½", other digits). Other starts are not worth a rule call.
+_GLUED_BEFORE_DIGIT = frozenset(".,'’/$£€¥#-−")
+_WORD_STARTS = frozenset(w[:2] for w in (*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "half", "minus", "negative"))
+_A_BEFORE_WORD = re.compile(r"[aA][nN]?\s+[^\W\d_]")  # re's \s covers regex's
+
+
+def _may_start(text: str, i: int) -> bool:
+    char = text[i]
+    if not char.isascii() or char == "-":
+        return True
+    if "0" <= char <= "9":
+        return i == 0 or text[i - 1] not in _GLUED_BEFORE_DIGIT
+    if char in "aA":
+        return _A_BEFORE_WORD.match(text, i) is not None
+    pair = text[i:i + 2]
+    return not pair.isascii() or pair.lower() in _WORD_STARTS  # (?i) also pairs "İ" with "i"
+
+
+def _starts(text: str, lo: int, reach: int, anchor: int):
+    """token_starts(text, lo, anchor) where a match may begin (not the anchor: a "p" or a
+    percent sign starts no number).
+
+    `reach` begins a token (see _reach) and most often the mention: it comes first, and the
+    other token starts are listed only if the scan asks for them.
+    """
+    if lo == reach:
+        if _may_start(text, lo):
+            yield lo
+        lo += 1
+    for i in token_starts(text, lo, anchor)[:-1]:
+        if _may_start(text, i):
+            yield i
+
+
+# "12.5%": a plain number (digits, a decimal part; as numbers.DIGITS takes it) glued to "%".
+_PLAIN_NUMBER = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,12})?")
+_GOES_ON = frozenset("-–—pP%％٪﹪")  # what may start a connector or a mark after the "%"
+
+
+def _glued_percent(doc: Document, reach: int, a: int) -> PercentageMention | None:
+    """The mention of "12.5%" at [reach, a], when NUMBER_PERCENT's match there is sure: else None.
+
+    With a plain number right before the "%", the rule can only take that number as n1 and the
+    "%" as its mark, unless a connector ("-", " to ", " and ") or a second mark follows: then,
+    and for any other shape, the rule decides. The mention is what _build_percent makes.
+    """
+    text = doc.text
+    if text[a] != "%" or _PLAIN_NUMBER.fullmatch(text, reach, a) is None or not _may_start(text, reach):
+        return None
+    after = text[a + 1:a + 2]
+    if after.isspace():
+        after = text[a + 2:a + 3]
+        if after.isspace() or text.startswith(("to", "and"), a + 2):
+            return None
+    if after in _GOES_ON:
+        return None
+    return _mention(doc, reach, a + 1, _signed(text[reach:a], False), "percent", RULE_NAMES[0])
+
+
 def extract_percentages(text: str) -> list[PercentageMention]:
     """Every percentage in `text`, in text order.
 
@@ -285,7 +382,13 @@ def extract_percentages(text: str) -> list[PercentageMention]:
             past_deadline(deadline, text)
         if anchor_end <= pos:
             continue  # inside a mention already built
-        for i in token_starts(text, max(pos, reach), anchor_start)[:-1]:
+        if pos <= reach:  # the rule would be tried at `reach` first
+            mention = _glued_percent(doc, reach, anchor_start)
+            if mention is not None:
+                mentions.append(mention)
+                pos = anchor_end
+                continue
+        for i in _starts(text, max(pos, reach), reach, anchor_start):
             if i < pos:
                 continue
             first_mark = _FIRST_MARK.search(text, i)  # found: the anchor is one
