@@ -1,6 +1,6 @@
 """Percentages: number + "%", "percent", "per cent", "pct", or percentage points.
 
-Two rules, tried as one pattern next to each percent marker (see `_anchors`):
+Two rules, tried next to each percent marker (see `_anchors` and `extract_percentages`):
   "<number> <percent sign>"   40%, 12.5 per cent, five percent, 5-7%, 3 percentage points
   "<number> points"           percentage points only in a sentence about a rate ("the
                               jobless rate rose 0.3 points to 5.1%"), never for an index
@@ -363,13 +363,37 @@ def _glued_percent(doc: Document, reach: int, a: int) -> PercentageMention | Non
     return _mention(doc, reach, a + 1, _signed(text[reach:a], False), "percent", RULE_NAMES[0])
 
 
+# "2,328.45", "-366.94": one token of digits and separators, with at most a leading sign.
+_LONE_NUMBER = re.compile(r"[-−]?[0-9][0-9,.]*")
+
+
+def _index_points(text: str, reach: int, a: int, next_reach: int) -> bool:
+    """Whether the "points" at `a` surely yields no mention, so that no rule need run there.
+
+    A lone number of 100 or more before "points" is an index level or move ("fell 340
+    points"), which _build_points rejects; with one such token before the anchor, the rule can
+    only begin at `reach` and take the whole number as n1 (inner starts follow a separator).
+    Skipping it leaves `pos` short of that match's end (at most a + 6): harmless when the next
+    anchor's reach is no further back.
+    """
+    if text[a] not in "pP" or text[a + 1] not in "oO" or next_reach < a + 6:
+        return False
+    token = text[reach:a].rstrip()
+    if _LONE_NUMBER.fullmatch(token) is None:
+        return False
+    value = _number(token.lstrip("-−"))
+    return value is None or value >= 100
+
+
 def extract_percentages(text: str) -> list[PercentageMention]:
     """Every percentage in `text`, in text order.
 
     The scan of rules.scan: the rules are tried at the token starts from an anchor's reach up
     to the anchor, leftmost first. But each start is tried with the one rule that can match
-    there (see `_FIRST_MARK`) instead of the rules' alternation, and the anchor itself (a "p"
-    or a percent sign, which starts no number) is not tried.
+    there (see `_FIRST_MARK`) instead of the rules' alternation, only where a number can begin
+    (`_starts`), and the two commonest cases need no rule call at all: "12.5%" with nothing
+    after it that could extend the match (`_glued_percent`), and an index move such as "340
+    points" (`_index_points`). Each shortcut gives exactly what the rule would.
     """
     if not isinstance(text, str) or not text:
         return []
@@ -377,11 +401,15 @@ def extract_percentages(text: str) -> list[PercentageMention]:
     doc = Document(text, regex_timeout(text), deadline)
     mentions: list = []
     pos = 0
-    for count, (reach, anchor_start, anchor_end) in enumerate(sorted(_anchors(doc))):
+    anchors = sorted(_anchors(doc))
+    for count, (reach, anchor_start, anchor_end) in enumerate(anchors):
         if count % DEADLINE_EVERY == 0:
             past_deadline(deadline, text)
         if anchor_end <= pos:
             continue  # inside a mention already built
+        next_reach = anchors[count + 1][0] if count + 1 < len(anchors) else len(text)
+        if _index_points(text, reach, anchor_start, next_reach):
+            continue
         if pos <= reach:  # the rule would be tried at `reach` first
             mention = _glued_percent(doc, reach, anchor_start)
             if mention is not None:

@@ -42,6 +42,22 @@ PERCENTAGES = [
      [("0.3 points", "0.3", "percentage_point", "exact", None), ("5.1%", "5.1", "percent", "exact", None)]),
     ("index-points-and-percent", "The Dow fell 500 points, or 4.5%.", [("4.5%", "4.5", "percent", "exact", None)]),
     ("parenthesised", "Their share (19.9%) stays with the parent.", [("19.9%", "19.9", "percent", "exact", None)]),
+    # the shortcut for a plain number glued to "%" must leave ranges and second marks to the rule
+    ("glued-then-dash", "Yields rose 5%-7% this year.", [("5%-7%", "5", "percent", "range", "7")]),
+    ("glued-then-spaced-dash", "Costs rose 5% - 7% this year.", [("5% - 7%", "5", "percent", "range", "7")]),
+    ("glued-then-second-mark", "A 5% pct rise was seen.", [("5% pct", "5", "percent", "exact", None)]),
+    ("glued-two-spaces-to", "It rose 5%  to 7% later.", [("5%", "5", "percent", "exact", None), ("7%", "7", "percent", "exact", None)]),
+    ("glued-then-to-word", "Sales rose 5% tomorrow, analysts say.", [("5%", "5", "percent", "exact", None)]),
+    ("glued-grouped", "It rose by 5,000% in a decade.", [("5,000%", "5000", "percent", "exact", None)]),
+    # token starts that cannot begin a number ("a", "of", a digit after a comma) are not tried
+    ("a-before-number", "Analysts expect a 5% rise.", [("5%", "5", "percent", "exact", None)]),
+    ("of-before-range", "Tax of 15-20% applies.", [("15-20%", "15", "percent", "range", "20")]),
+    # "points" after a lone number of 100 or more is skipped without the rule; smaller ones are read
+    ("index-points-then-percent", "The index fell 340 points and 2% on Friday.", [("2%", "2", "percent", "exact", None)]),
+    ("grouped-index-points", "The Dow lost 2,328.45 points, or 4.5%.", [("4.5%", "4.5", "percent", "exact", None)]),
+    ("rate-points-over-100", "The jobless rate rose 120 points to 5%.", [("5%", "5", "percent", "exact", None)]),
+    ("rate-points-small", "The rate fell 0.3 points and inflation 2%.",
+     [("0.3 points", "0.3", "percentage_point", "exact", None), ("2%", "2", "percent", "exact", None)]),
 ]
 
 NOT_PERCENTAGES = [
@@ -52,6 +68,9 @@ NOT_PERCENTAGES = [
     ("dow-points", "The Dow fell 200 points on Monday."),
     ("percentage-word", "The percentage of women rose."),
     ("lone-sign", "Use the % key."),
+    ("digits-too-long", "Growth of 1234567890123456% is absurd."),
+    ("decimals-too-long", "It rose 3.1234567890123% today."),
+    ("signed-index-points", "The index slid -366.94 points."),
 ]
 
 
