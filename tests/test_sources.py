@@ -4,7 +4,9 @@ from datetime import date
 
 import pytest
 
-from flows.sources import DocumentError, decode, discover, parse_sidecar, read_raw, title_from_text
+from flows.sources import (
+    DocumentError, decode, discover, discover_with_stat_keys, parse_sidecar, read_raw, stat_key, title_from_text,
+)
 
 
 @pytest.mark.parametrize("data, text, encoding", [
@@ -72,6 +74,18 @@ def test_discover_does_not_follow_links_out_of_the_seeds_folder(tmp_path):
     os.symlink(outside / "secret.txt", seeds / "link.txt")
     os.symlink(seeds / "inside.txt", seeds / "alias.txt")
     assert discover(seeds) == ["alias.txt", "inside.txt"]
+
+
+def test_one_walk_gives_each_document_the_stat_key_a_lone_stat_gives(tmp_path):
+    (tmp_path / "plain.txt").write_text("no sidecar")
+    (tmp_path / "dated.txt").write_text("with a sidecar")
+    (tmp_path / "dated.meta.json").write_text('{"published": "2010-03-03"}')
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "notes.md").write_text("deeper")
+    keys = discover_with_stat_keys(tmp_path)
+    assert list(keys) == ["dated.txt", "plain.txt", "sub/notes.md"]
+    assert keys == {path: stat_key(tmp_path, path) for path in keys}
+    assert keys["plain.txt"].endswith("/-") and not keys["dated.txt"].endswith("/-")
 
 
 def test_read_raw_reports_a_vanished_file(tmp_path):
