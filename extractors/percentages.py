@@ -20,7 +20,7 @@ from extractors.numbers import (
     NUMBER, NUMBER_RUN_WORDS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS, parse_number, plain,
 )
 from extractors.rules import (
-    QUALIFIER_WORDS, Document, Rule, _number_like, number_run_start, qualifier_before,
+    QUALIFIER_WORDS, Document, Rule, number_like, number_run_start, qualifier_before,
     range_allowed, token_starts,
 )
 
@@ -210,7 +210,7 @@ _REACH_LIMIT = 80  # number_run_start's window
 
 @lru_cache(maxsize=4096)
 def _number_like_token(token: str) -> bool:
-    return _number_like(token, NUMBER_RUN_WORDS)  # cached: "rose", "by", "5" come back often
+    return number_like(token, NUMBER_RUN_WORDS)  # cached: "rose", "by", "5" come back often
 
 
 def _reach(text: str, end: int) -> int:

@@ -115,7 +115,8 @@ def token_starts(text: str, lo: int, anchor: int) -> list[int]:
 EDGE_PUNCTUATION = "\"'“”‘’()[],;:!?"
 
 
-def _number_like(token: str, words: frozenset[str]) -> bool:
+def number_like(token: str, words: frozenset[str]) -> bool:
+    """Whether a token counts in a run of number words (see number_run_start)."""
     token = token.strip(EDGE_PUNCTUATION)
     if not token:
         return False
@@ -138,7 +139,7 @@ def number_run_start(text: str, end: int, words: frozenset[str], limit: int = 80
         tokens = tokens[1:]  # cut by the window
     count = 0
     for token in reversed(tokens):
-        if not _number_like(token, words):
+        if not number_like(token, words):
             break
         count += 1
     if count == 0:
