@@ -82,13 +82,14 @@ def test_bad_inputs_are_recorded_and_the_run_goes_on(tmp_path, monkeypatch):
 
     (seeds / "unreadable.txt").chmod(0)
     if os.geteuid() == 0:  # root reads anything: make the read fail as it would for a user
-        real_read_bytes = Path.read_bytes
+        import builtins
+        import flows.sources as sources_module
 
-        def read_bytes(path):
-            if path.name == "unreadable.txt":
+        def open_as_a_user(path, *args, **kwargs):
+            if Path(path).name == "unreadable.txt":
                 raise PermissionError(13, "Permission denied", str(path))
-            return real_read_bytes(path)
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+            return builtins.open(path, *args, **kwargs)
+        monkeypatch.setattr(sources_module, "open", open_as_a_user, raising=False)
     # a file deleted between discovery and reading
     import flows.ingest as ingest_module
     real_discover = ingest_module.discover_with_stat_keys

@@ -88,6 +88,15 @@ def test_one_walk_gives_each_document_the_stat_key_a_lone_stat_gives(tmp_path):
     assert keys["plain.txt"].endswith("/-") and not keys["dated.txt"].endswith("/-")
 
 
+def test_read_raw_takes_the_stat_key_a_lone_stat_gives(tmp_path):
+    (tmp_path / "a.txt").write_text("Profit rose 5%.")
+    (tmp_path / "a.meta.json").write_text('{"published": "2020-01-02"}')
+    (tmp_path / "b.txt").write_text("No sidecar here.")
+    for path in ("a.txt", "b.txt"):
+        assert read_raw(tmp_path, path).stat_key == stat_key(tmp_path, path)
+    assert stat_key(tmp_path, "b.txt").endswith("/-")
+
+
 def test_read_raw_reports_a_vanished_file(tmp_path):
     with pytest.raises(DocumentError, match="disappeared"):
         read_raw(tmp_path, "gone.txt")
