@@ -343,15 +343,22 @@ _PLAIN_NUMBER = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,12})?")
 _GOES_ON = frozenset("-–—pP%％٪﹪")  # what may start a connector or a mark after the "%"
 
 
-def _glued_percent(doc: Document, reach: int, a: int) -> PercentageMention | None:
-    """The mention of "12.5%" at [reach, a], when NUMBER_PERCENT's match there is sure: else None.
+# Before a start, what the rules' look-behind (_NUMBER_START) surely lets a number follow.
+_OPENERS = frozenset("([{\"“")
 
-    With a plain number right before the "%", the rule can only take that number as n1 and the
-    "%" as its mark, unless a connector ("-", " to ", " and ") or a second mark follows: then,
-    and for any other shape, the rule decides. The mention is what _build_percent makes.
+
+def _glued_percent(doc: Document, start: int, a: int) -> PercentageMention | None:
+    """The mention of "12.5%" at [start, a], when NUMBER_PERCENT's match there is sure: else None.
+
+    `start` is where the rule would be tried first. With a plain number from there to the "%",
+    the rule can only take that number as n1 and the "%" as its mark, unless a connector ("-",
+    " to ", " and ") or a second mark follows: then, and for any other shape, the rule decides.
+    The mention is what _build_percent makes.
     """
     text = doc.text
-    if text[a] != "%" or _PLAIN_NUMBER.fullmatch(text, reach, a) is None or not _may_start(text, reach):
+    if text[a] != "%" or _PLAIN_NUMBER.fullmatch(text, start, a) is None:
+        return None
+    if start > 0 and not (text[start - 1].isspace() or text[start - 1] in _OPENERS):
         return None
     after = text[a + 1:a + 2]
     if after.isspace():
@@ -360,7 +367,7 @@ def _glued_percent(doc: Document, reach: int, a: int) -> PercentageMention | Non
             return None
     if after in _GOES_ON:
         return None
-    return _mention(doc, reach, a + 1, _signed(text[reach:a], False), "percent", RULE_NAMES[0])
+    return _mention(doc, start, a + 1, _signed(text[start:a], False), "percent", RULE_NAMES[0])
 
 
 # "2,328.45", "-366.94": one token of digits and separators, with at most a leading sign.
@@ -410,15 +417,17 @@ def extract_percentages(text: str) -> list[PercentageMention]:
         next_reach = anchors[count + 1][0] if count + 1 < len(anchors) else len(text)
         if _index_points(text, reach, anchor_start, next_reach):
             continue
-        if pos <= reach:  # the rule would be tried at `reach` first
-            mention = _glued_percent(doc, reach, anchor_start)
-            if mention is not None:
-                mentions.append(mention)
-                pos = anchor_end
-                continue
+        first = True
         for i in _starts(text, max(pos, reach), reach, anchor_start):
             if i < pos:
                 continue
+            if first:  # the rule's first try: "12.5%" may need no call
+                first = False
+                mention = _glued_percent(doc, i, anchor_start)
+                if mention is not None:
+                    mentions.append(mention)
+                    pos = anchor_end
+                    break
             first_mark = _FIRST_MARK.search(text, i)  # found: the anchor is one
             rule = POINTS_RULE if first_mark.lastgroup == "point" else PERCENT_RULE
             m = rule.pattern.match(text, i, timeout=doc.timeout)
