@@ -338,36 +338,47 @@ def _starts(text: str, lo: int, reach: int, anchor: int):
             yield i
 
 
-# "12.5%": a plain number (digits, a decimal part; as numbers.DIGITS takes it) glued to "%".
+# "12.5%", "5 percent": a plain number (digits, a decimal part; as numbers.DIGITS takes it)
+# right before its mark.
 _PLAIN_NUMBER = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,12})?")
-_GOES_ON = frozenset("-–—pP%％٪﹪")  # what may start a connector or a mark after the "%"
-
-
+_PLAIN_WORDS = frozenset({"percent", "per cent"})  # after one space; "pct" may take a "."
+_GOES_ON = frozenset("-–—pP%％٪﹪")  # what may start a connector or a mark after the mark
 # Before a start, what the rules' look-behind (_NUMBER_START) surely lets a number follow.
 _OPENERS = frozenset("([{\"“")
 
 
-def _glued_percent(doc: Document, start: int, a: int) -> PercentageMention | None:
-    """The mention of "12.5%" at [start, a], when NUMBER_PERCENT's match there is sure: else None.
+def _plain_percent(doc: Document, start: int, a: int, end: int) -> PercentageMention | None:
+    """The mention of "12.5%" or "5 percent" at [start, end), when NUMBER_PERCENT's match there
+    is sure: else None.
 
-    `start` is where the rule would be tried first. With a plain number from there to the "%",
-    the rule can only take that number as n1 and the "%" as its mark, unless a connector ("-",
-    " to ", " and ") or a second mark follows: then, and for any other shape, the rule decides.
-    The mention is what _build_percent makes.
+    `start` is where the rule would be tried first, [a, end) the anchor. With a plain number
+    from there to a "%" (or to one space before "percent" or "per cent" that ends a word), the
+    rule can only take that number as n1 and the anchor as its mark, unless a connector ("-",
+    " to ", " and ") or a longer mark ("percent points") follows: then, and for any other
+    shape, the rule decides. The mention is what _build_percent makes.
     """
     text = doc.text
-    if text[a] != "%" or _PLAIN_NUMBER.fullmatch(text, start, a) is None:
+    if text[a] == "%":
+        number_end = a
+    elif text[a - 1] == " " and text[a:end].lower() in _PLAIN_WORDS:
+        number_end = a - 1
+        following = text[end:end + 1]
+        if following and (following.isalnum() or following == "_" or not following.isascii()):
+            return None  # the word goes on ("percentage"), or the rule's (?!\w) decides
+    else:
+        return None
+    if _PLAIN_NUMBER.fullmatch(text, start, number_end) is None:
         return None
     if start > 0 and not (text[start - 1].isspace() or text[start - 1] in _OPENERS):
         return None
-    after = text[a + 1:a + 2]
+    after = text[end:end + 1]
     if after.isspace():
-        after = text[a + 2:a + 3]
-        if after.isspace() or text.startswith(("to", "and"), a + 2):
+        after = text[end + 1:end + 2]
+        if after.isspace() or text.startswith(("to", "and"), end + 1):
             return None
     if after in _GOES_ON:
         return None
-    return _mention(doc, start, a + 1, _signed(text[start:a], False), "percent", RULE_NAMES[0])
+    return _mention(doc, start, end, _signed(text[start:number_end], False), "percent", RULE_NAMES[0])
 
 
 # "2,328.45", "-366.94": one token of digits and separators, with at most a leading sign.
@@ -398,9 +409,9 @@ def extract_percentages(text: str) -> list[PercentageMention]:
     The scan of rules.scan: the rules are tried at the token starts from an anchor's reach up
     to the anchor, leftmost first. But each start is tried with the one rule that can match
     there (see `_FIRST_MARK`) instead of the rules' alternation, only where a number can begin
-    (`_starts`), and the two commonest cases need no rule call at all: "12.5%" with nothing
-    after it that could extend the match (`_glued_percent`), and an index move such as "340
-    points" (`_index_points`). Each shortcut gives exactly what the rule would.
+    (`_starts`), and the commonest cases need no rule call at all: "12.5%" or "5 percent" with
+    nothing after it that could extend the match (`_plain_percent`), and an index move such as
+    "340 points" (`_index_points`). Each shortcut gives exactly what the rule would.
     """
     if not isinstance(text, str) or not text:
         return []
@@ -421,9 +432,9 @@ def extract_percentages(text: str) -> list[PercentageMention]:
         for i in _starts(text, max(pos, reach), reach, anchor_start):
             if i < pos:
                 continue
-            if first:  # the rule's first try: "12.5%" may need no call
+            if first:  # the rule's first try: "12.5%" or "5 percent" may need no call
                 first = False
-                mention = _glued_percent(doc, i, anchor_start)
+                mention = _plain_percent(doc, i, anchor_start, anchor_end)
                 if mention is not None:
                     mentions.append(mention)
                     pos = anchor_end
