@@ -385,18 +385,19 @@ def _plain_percent(doc: Document, start: int, a: int, end: int) -> PercentageMen
 _LONE_NUMBER = re.compile(r"[-−]?[0-9][0-9,.]*")
 
 
-def _index_points(text: str, reach: int, a: int, next_reach: int) -> bool:
+def _index_points(text: str, start: int, a: int, next_reach: int) -> bool:
     """Whether the "points" at `a` surely yields no mention, so that no rule need run there.
 
     A lone number of 100 or more before "points" is an index level or move ("fell 340
-    points"), which _build_points rejects; with one such token before the anchor, the rule can
-    only begin at `reach` and take the whole number as n1 (inner starts follow a separator).
+    points", "a low of 11,489.30 points"), which _build_points rejects; when it is the token
+    where the rule would be tried first (`start`), the rule can only take the whole number as
+    n1 there, and no later start can match (inner starts follow a separator).
     Skipping it leaves `pos` short of that match's end (at most a + 6): harmless when the next
     anchor's reach is no further back.
     """
     if text[a] not in "pP" or text[a + 1] not in "oO" or next_reach < a + 6:
         return False
-    token = text[reach:a].rstrip()
+    token = text[start:a].rstrip()
     if _LONE_NUMBER.fullmatch(token) is None:
         return False
     value = _number(token.lstrip("-−"))
@@ -426,14 +427,14 @@ def extract_percentages(text: str) -> list[PercentageMention]:
         if anchor_end <= pos:
             continue  # inside a mention already built
         next_reach = anchors[count + 1][0] if count + 1 < len(anchors) else len(text)
-        if _index_points(text, reach, anchor_start, next_reach):
-            continue
         first = True
         for i in _starts(text, max(pos, reach), reach, anchor_start):
             if i < pos:
                 continue
-            if first:  # the rule's first try: "12.5%" or "5 percent" may need no call
+            if first:  # the rule's first try: "340 points", "12.5%", "5 percent" need no call
                 first = False
+                if _index_points(text, i, anchor_start, next_reach):
+                    break
                 mention = _plain_percent(doc, i, anchor_start, anchor_end)
                 if mention is not None:
                     mentions.append(mention)
