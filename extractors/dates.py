@@ -1153,6 +1153,8 @@ _DATELINE = regex.compile(
     regex.VERBOSE,
 )
 
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
+
 
 def find_dateline(text: str) -> tuple[date, int, int] | None:
     """The date alone on one of the first lines ("March 03, 2010"), with its span; else None."""
@@ -1161,7 +1163,7 @@ def find_dateline(text: str) -> tuple[date, int, int] | None:
         newline = text.find("\n", pos)
         line_end = len(text) if newline < 0 else newline
         line = text[pos:line_end]
-        if len(line) <= 60:
+        if len(line) <= 60 and _FOUR_DIGITS.search(line):  # each form of _DATELINE has a year
             m = _DATELINE.match(line, timeout=regex_timeout(line))
             if m:
                 if m.group("yyyy"):
