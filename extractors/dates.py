@@ -278,6 +278,18 @@ _PREFIX = regex.compile(
 _PREFIX_ORDER = ("shift", "part2", "the", "part", "weekday")  # right to left
 # Last words of those prefixes: any other word before a token means no prefix.
 _PREFIX_LAST_WORDS = frozenset({"early", "mid", "late", "of", "the", "earlier", "later", *WEEKDAYS})
+# A prefix of one word, as written, and the group it forms (None: "of" is no prefix alone).
+_ONE_WORD_PREFIX = {
+    form: group
+    for group, words in (("shift", ("earlier", "later")), ("part2", ("early", "mid", "late")), ("the", ("the",)))
+    for word in words for form in (word, word.capitalize())
+} | {"of": None}
+# Every word of every prefix, lower-cased (a weekday also with its comma): a prefix group
+# that ends right before another one ends with one of these.
+_PREFIX_ENDINGS = tuple({
+    *(w for phrase in (*PART_OF_PERIOD, "the", "earlier", "later") for w in phrase.split()),
+    *WEEKDAYS, *(f"{day}," for day in WEEKDAYS),
+})
 _COUNT_PREFIX = regex.compile(rf"(?r)(?<![\w.,-])(?P<count>[0-9]{{1,2}}|(?:{_either_case(COUNT_WORDS)}))\s+\Z")
 _HOLIDAY_PREFIX = regex.compile(rf"(?r)\b(?:{_either_case(WEEKDAY_NAME_PREFIXES)})\s+\Z")
 _HOLIDAY_WORDS = tuple(WEEKDAY_NAME_PREFIXES)
@@ -361,8 +373,13 @@ def _word_before(text: str, start: int) -> str:
 
 def _prefix(ctx: _Context, start: int, allow: frozenset[str]) -> _Prefix:
     """The allowed words right before `start` that belong to the span, and the mod they give."""
-    if _word_before(ctx.text, start) not in _PREFIX_LAST_WORDS:  # the common case, without a regex
+    text = ctx.text
+    word = _word_before(text, start)
+    if word not in _PREFIX_LAST_WORDS:  # the common case, without a regex
         return _Prefix(start, None, False)
+    one = _one_word_prefix(text, start, len(word), allow)
+    if one is not None:
+        return one
     window = _window(ctx, start)
     m = _PREFIX.search(window)
     offset = start - len(window)
@@ -377,6 +394,27 @@ def _prefix(ctx: _Context, start: int, allow: frozenset[str]) -> _Prefix:
             mod = PART_OF_PERIOD[" ".join(_group(m, name).lower().split())]
         the = the or name == "the"
     return _Prefix(new_start, mod, the)
+
+
+def _one_word_prefix(text: str, start: int, size: int, allow: frozenset[str]) -> _Prefix | None:
+    """_PREFIX's answer when its only group is the one word of `size` characters before `start`
+    ("the", "early", "mid-", "earlier"); None when that is not sure.
+
+    The word, as written, is a group on its own (before a space or a tab; before a hyphen only
+    "early", "mid", "late"), and no group can end before it: one space is before it, after a
+    character that is neither a space nor a hyphen, and the text up to there does not end with
+    a word of any prefix.
+    """
+    p = start - 1 - size  # where the word starts; a space is before it unless p == 0
+    group = _ONE_WORD_PREFIX.get(text[p:start - 1], "")
+    if group == "" or (text[start - 1] == "-" and group not in ("part2", None)):
+        return None
+    if p >= 2 and (text[p - 2].isspace() or text[p - 2] == "-"
+                   or text[max(0, p - 11):p - 1].lower().endswith(_PREFIX_ENDINGS)):
+        return None
+    if group is None or (group if group != "part2" else "part") not in allow:
+        return _Prefix(start, None, False)
+    return _Prefix(p, PART_OF_PERIOD[text[p:start - 1].lower()] if group == "part2" else None, group == "the")
 
 
 _DATE_WORDS = frozenset({"weekday", "part"})
