@@ -284,12 +284,14 @@ _ONE_WORD_PREFIX = {
     for group, words in (("shift", ("earlier", "later")), ("part2", ("early", "mid", "late")), ("the", ("the",)))
     for word in words for form in (word, word.capitalize())
 } | {"of": None}
-# Every word of every prefix, lower-cased (a weekday also with its comma): a prefix group
-# that ends right before another one ends with one of these.
-_PREFIX_ENDINGS = tuple({
-    *(w for phrase in (*PART_OF_PERIOD, "the", "earlier", "later") for w in phrase.split()),
+# How the text before a one-word prefix ends, whitespace runs as one space and lower-cased,
+# when a group of _PREFIX ends there: a part phrase's last two words, "the", a weekday (and
+# its comma). Before "of", the words that make it the end of a part phrase ("the end of").
+_GROUP_ENDINGS = tuple({
+    *(" ".join(phrase.split()[-2:]) for phrase in PART_OF_PERIOD), "the",
     *WEEKDAYS, *(f"{day}," for day in WEEKDAYS),
 })
+_OF_ENDINGS = tuple({phrase.split()[-2] for phrase in PART_OF_PERIOD if phrase.endswith(" of")})
 _COUNT_PREFIX = regex.compile(rf"(?r)(?<![\w.,-])(?P<count>[0-9]{{1,2}}|(?:{_either_case(COUNT_WORDS)}))\s+\Z")
 _HOLIDAY_PREFIX = regex.compile(rf"(?r)\b(?:{_either_case(WEEKDAY_NAME_PREFIXES)})\s+\Z")
 _HOLIDAY_WORDS = tuple(WEEKDAY_NAME_PREFIXES)
@@ -401,16 +403,16 @@ def _one_word_prefix(text: str, start: int, size: int, allow: frozenset[str]) ->
     ("the", "early", "mid-", "earlier"); None when that is not sure.
 
     The word, as written, is a group on its own (before a space or a tab; before a hyphen only
-    "early", "mid", "late"), and no group can end before it: one space is before it, after a
-    character that is neither a space nor a hyphen, and the text up to there does not end with
-    a word of any prefix.
+    "early", "mid", "late"), and no group can end before it: what _PREFIX sees before the word
+    ends neither with a hyphen nor, its whitespace runs read as one space, with the words that
+    end a group (or, before "of", with a word that makes "of" part of a group).
     """
-    p = start - 1 - size  # where the word starts; a space is before it unless p == 0
+    p = start - 1 - size  # where the word starts
     group = _ONE_WORD_PREFIX.get(text[p:start - 1], "")
     if group == "" or (text[start - 1] == "-" and group not in ("part2", None)):
         return None
-    if p >= 2 and (text[p - 2].isspace() or text[p - 2] == "-"
-                   or text[max(0, p - 11):p - 1].lower().endswith(_PREFIX_ENDINGS)):
+    before = " ".join(text[max(0, start - 48):p].lower().split())  # str.split: every regex \s
+    if before.endswith("-") or before.endswith(_OF_ENDINGS if group is None else _GROUP_ENDINGS):
         return None
     if group is None or (group if group != "part2" else "part") not in allow:
         return _Prefix(start, None, False)
