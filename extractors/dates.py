@@ -302,6 +302,14 @@ _YEAR_PREPOSITION = regex.compile(
 )
 # Last words of the prepositions, and "year" ("in the year 2000"), for `_may_end_with`.
 _YEAR_PREPOSITION_WORDS = tuple({w.split()[-1] for w in (*YEAR_PREPOSITIONS, *WEAK_YEAR_PREPOSITIONS, "year")})
+# One-word prepositions as written -> whether strong ("in 2010", the common cue).
+_ONE_WORD_YEAR_PREPOSITION = {
+    form: strong
+    for strong, words in ((True, YEAR_PREPOSITIONS), (False, WEAK_YEAR_PREPOSITIONS))
+    for word in words if " " not in word for form in (word, word[:1].upper() + word[1:])
+}
+# First words of the strong prepositions that end with a weak one ("as of", "prior to").
+_STRONG_LEADS = tuple({w.split()[-2] for w in YEAR_PREPOSITIONS if w.split()[-1] in WEAK_YEAR_PREPOSITIONS})
 _THE_BEFORE = regex.compile(r"(?r)\b[Tt]he\s+\Z")
 _SENTENCE_START = regex.compile(r"(?r)(?:\A|[.!?]\s+|\n)\s*\Z")
 _PLURAL_NOUN_NEXT = regex.compile(r"\s+(?!(?:was|is|has|as|its|his|this|thus|plus|versus|less|alone)\b)[a-z]+s\b")
@@ -742,9 +750,20 @@ def _build_weekday(m: regex.Match, ctx: _Context) -> list[_Found]:
     return [(m.start(), m.end(), _day_of(d), None)]
 
 
-def _year_cue_before(ctx: _Context, start: int) -> regex.Match | None:
+def _year_cue_before(ctx: _Context, start: int) -> tuple[bool, str] | None:
+    """(strong, "the year " or "") of the preposition right before a year; None if there is none."""
+    text = ctx.text
+    # "in 2010" without the regex: a one-word preposition and one whitespace character is what
+    # _YEAR_PREPOSITION matches, strong whatever precedes it; weak unless it may end a strong one.
+    if start > 1 and text[start - 1] in " \t\n":
+        before = text.rfind(" ", max(0, start - 18), start - 1) + 1  # where the word before starts
+        strong = _ONE_WORD_YEAR_PREPOSITION.get(text[before:start - 1])
+        if strong or (strong is False and not " ".join(
+                text[max(0, start - 32):before].lower().split()).endswith(_STRONG_LEADS)):
+            return strong, ""
     window = _window(ctx, start, 32)
-    return _YEAR_PREPOSITION.search(window) if _may_end_with(window, _YEAR_PREPOSITION_WORDS) else None
+    m = _YEAR_PREPOSITION.search(window) if _may_end_with(window, _YEAR_PREPOSITION_WORDS) else None
+    return None if m is None else (m.group("strong") is not None, m.group("theyear") or "")
 
 
 def _plural_noun_next(text: str, end: int) -> bool:
@@ -763,10 +782,10 @@ def _build_years(m: regex.Match, ctx: _Context) -> list[_Found]:
         first_start = pre.start
     elif not cued:
         prep = _year_cue_before(ctx, start)
-        if prep is not None and prep.group("strong"):
+        if prep is not None and prep[0]:  # strong
             cued = not _plural_noun_next(text, first_end)
-            if cued and prep.group("theyear"):
-                first_start = start - len(prep.group("theyear"))  # "in the year 2000"
+            if cued and prep[1]:
+                first_start = start - len(prep[1])  # "in the year 2000"
         elif prep is not None:  # "of", "for": only when the year ends the phrase ("loss of 2007.")
             cued = bool(_END_NEXT.match(text, first_end))
         elif pre.the or _THE_BEFORE.search(text[max(0, start - 8):start]):
