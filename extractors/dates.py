@@ -883,12 +883,23 @@ def _today_is_date(ctx: _Context, start: int, end: int) -> bool:
 
 
 _SIGNAL_LAST_WORDS = frozenset(k.split()[-1] for k in SIGNAL_MODS)
+_ONE_WORD_SIGNALS = {k: mod for k, mod in SIGNAL_MODS.items() if " " not in k}  # "by", "since"
+# The last words of the longer signals ("than", "to", "of") and the words before those.
+_SIGNAL_TAILS = frozenset(k.split()[-1] for k in SIGNAL_MODS if " " in k)
+_SIGNAL_LEADS = tuple({k.split()[-2] for k in SIGNAL_MODS if " " in k})
 
 
 def _signal_mod(text: str, start: int) -> str | None:
     if _word_before(text, start) not in _SIGNAL_LAST_WORDS:
         return None
     window = text[max(0, start - 16):start]
+    if window.isascii() and window[-1] != "-":  # ASCII: lower() is (?i); the last word may settle it
+        head, _, word = window[:-1].rpartition(" ")
+        word = word.lower()
+        if word in _ONE_WORD_SIGNALS:  # after a space or at the window's start: \W or ^
+            return _ONE_WORD_SIGNALS[word]
+        if word in _SIGNAL_TAILS and not " ".join(head.lower().split()).endswith(_SIGNAL_LEADS):
+            return None  # "the end of 2010", "up to 2012": no longer signal ends here
     m = _SIGNAL.search(window)
     return SIGNAL_MODS[" ".join(m.group("signal").lower().split())] if m else None
 
