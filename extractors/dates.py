@@ -362,14 +362,15 @@ def _window(ctx: _Context, end: int, size: int = 48) -> str:
     return ctx.text[max(0, end - size):end]
 
 
-def _may_end_with(window: str, words: tuple[str, ...]) -> bool:
+def _may_end_with(window: str, words: tuple[str, ...], caseless: bool = False) -> bool:
     """False when `window` surely does not end with one of the lower-case `words` and whitespace.
 
-    A test of a few string methods before a pattern that needs that (~4 us a search): for ASCII
-    text, what such a pattern matches always passes it (str.isspace covers regex \\s; lower()
-    covers "In"/"IN"). Other text goes to the pattern, which knows Unicode case and spaces.
+    A test of a few string methods before a pattern that needs that (~4 us a search): what such a
+    pattern matches always passes it (str.isspace covers regex \\s; lower() covers "In"/"IN").
+    A `caseless` (?i) pattern also matches letters that lower() leaves alone ("ſince"), so on
+    text other than ASCII it is always tried.
     """
-    return not window.isascii() or window.rstrip().lower().endswith(words)
+    return (caseless and not window.isascii()) or window.rstrip().lower().endswith(words)
 
 
 def _word_before(text: str, start: int) -> str:
@@ -755,9 +756,10 @@ def _year_cue_before(ctx: _Context, start: int) -> tuple[bool, str] | None:
     text = ctx.text
     # "in 2010" without the regex: a one-word preposition and one whitespace character is what
     # _YEAR_PREPOSITION matches, strong whatever precedes it; weak unless it may end a strong one.
-    if start > 1 and text[start - 1] in " \t\n":
-        before = text.rfind(" ", max(0, start - 18), start - 1) + 1  # where the word before starts
-        strong = _ONE_WORD_YEAR_PREPOSITION.get(text[before:start - 1])
+    if start > 1 and text[start - 1] in " \t\n" and not text[start - 2].isspace():
+        word = text[max(0, start - 18):start - 1].rsplit(None, 1)[-1]  # after any space: \b
+        before = start - 1 - len(word)  # where it starts
+        strong = _ONE_WORD_YEAR_PREPOSITION.get(word)
         if strong or (strong is False and not " ".join(
                 text[max(0, start - 32):before].lower().split()).endswith(_STRONG_LEADS)):
             return strong, ""
@@ -857,7 +859,7 @@ def _direction(ctx: _Context, start: int) -> str | None:
         return None
     window = text[max(0, start - 120):start]
     tail = window[-12:]
-    if _may_end_with(tail, _PAST_SIGNAL_WORDS) and _PAST_SIGNAL.search(tail):
+    if _may_end_with(tail, _PAST_SIGNAL_WORDS, caseless=True) and _PAST_SIGNAL.search(tail):
         return "past"
     end = _LAST_SENTENCE_END.match(window)
     return "future" if _FUTURE.found_in(window[end.end():] if end else window) else None
