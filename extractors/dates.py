@@ -278,6 +278,20 @@ _PREFIX = regex.compile(
 _PREFIX_ORDER = ("shift", "part2", "the", "part", "weekday")  # right to left
 # Last words of those prefixes: any other word before a token means no prefix.
 _PREFIX_LAST_WORDS = frozenset({"early", "mid", "late", "of", "the", "earlier", "later", *WEEKDAYS})
+# A prefix of one word, as written, and the group it forms (None: "of" is no prefix alone).
+_ONE_WORD_PREFIX = {
+    form: group
+    for group, words in (("shift", ("earlier", "later")), ("part2", ("early", "mid", "late")), ("the", ("the",)))
+    for word in words for form in (word, word.capitalize())
+} | {"of": None}
+# How the text before a one-word prefix ends, whitespace runs as one space and lower-cased,
+# when a group of _PREFIX ends there: a part phrase's last two words, "the", a weekday (and
+# its comma). Before "of", the words that make it the end of a part phrase ("the end of").
+_GROUP_ENDINGS = tuple({
+    *(" ".join(phrase.split()[-2:]) for phrase in PART_OF_PERIOD), "the",
+    *WEEKDAYS, *(f"{day}," for day in WEEKDAYS),
+})
+_OF_ENDINGS = tuple({phrase.split()[-2] for phrase in PART_OF_PERIOD if phrase.endswith(" of")})
 _COUNT_PREFIX = regex.compile(rf"(?r)(?<![\w.,-])(?P<count>[0-9]{{1,2}}|(?:{_either_case(COUNT_WORDS)}))\s+\Z")
 _HOLIDAY_PREFIX = regex.compile(rf"(?r)\b(?:{_either_case(WEEKDAY_NAME_PREFIXES)})\s+\Z")
 _HOLIDAY_WORDS = tuple(WEEKDAY_NAME_PREFIXES)
@@ -288,6 +302,14 @@ _YEAR_PREPOSITION = regex.compile(
 )
 # Last words of the prepositions, and "year" ("in the year 2000"), for `_may_end_with`.
 _YEAR_PREPOSITION_WORDS = tuple({w.split()[-1] for w in (*YEAR_PREPOSITIONS, *WEAK_YEAR_PREPOSITIONS, "year")})
+# One-word prepositions as written -> whether strong ("in 2010", the common cue).
+_ONE_WORD_YEAR_PREPOSITION = {
+    form: strong
+    for strong, words in ((True, YEAR_PREPOSITIONS), (False, WEAK_YEAR_PREPOSITIONS))
+    for word in words if " " not in word for form in (word, word[:1].upper() + word[1:])
+}
+# First words of the strong prepositions that end with a weak one ("as of", "prior to").
+_STRONG_LEADS = tuple({w.split()[-2] for w in YEAR_PREPOSITIONS if w.split()[-1] in WEAK_YEAR_PREPOSITIONS})
 _THE_BEFORE = regex.compile(r"(?r)\b[Tt]he\s+\Z")
 _SENTENCE_START = regex.compile(r"(?r)(?:\A|[.!?]\s+|\n)\s*\Z")
 _PLURAL_NOUN_NEXT = regex.compile(r"\s+(?!(?:was|is|has|as|its|his|this|thus|plus|versus|less|alone)\b)[a-z]+s\b")
@@ -340,14 +362,15 @@ def _window(ctx: _Context, end: int, size: int = 48) -> str:
     return ctx.text[max(0, end - size):end]
 
 
-def _may_end_with(window: str, words: tuple[str, ...]) -> bool:
+def _may_end_with(window: str, words: tuple[str, ...], caseless: bool = False) -> bool:
     """False when `window` surely does not end with one of the lower-case `words` and whitespace.
 
-    A test of a few string methods before a pattern that needs that (~4 us a search): for ASCII
-    text, what such a pattern matches always passes it (str.isspace covers regex \\s; lower()
-    covers "In"/"IN"). Other text goes to the pattern, which knows Unicode case and spaces.
+    A test of a few string methods before a pattern that needs that (~4 us a search): what such a
+    pattern matches always passes it (str.isspace covers regex \\s; lower() covers "In"/"IN").
+    A `caseless` (?i) pattern also matches letters that lower() leaves alone ("ſince"), so on
+    text other than ASCII it is always tried.
     """
-    return not window.isascii() or window.rstrip().lower().endswith(words)
+    return (caseless and not window.isascii()) or window.rstrip().lower().endswith(words)
 
 
 def _word_before(text: str, start: int) -> str:
@@ -361,8 +384,13 @@ def _word_before(text: str, start: int) -> str:
 
 def _prefix(ctx: _Context, start: int, allow: frozenset[str]) -> _Prefix:
     """The allowed words right before `start` that belong to the span, and the mod they give."""
-    if _word_before(ctx.text, start) not in _PREFIX_LAST_WORDS:  # the common case, without a regex
+    text = ctx.text
+    word = _word_before(text, start)
+    if word not in _PREFIX_LAST_WORDS:  # the common case, without a regex
         return _Prefix(start, None, False)
+    one = _one_word_prefix(text, start, len(word), allow)
+    if one is not None:
+        return one
     window = _window(ctx, start)
     m = _PREFIX.search(window)
     offset = start - len(window)
@@ -377,6 +405,27 @@ def _prefix(ctx: _Context, start: int, allow: frozenset[str]) -> _Prefix:
             mod = PART_OF_PERIOD[" ".join(_group(m, name).lower().split())]
         the = the or name == "the"
     return _Prefix(new_start, mod, the)
+
+
+def _one_word_prefix(text: str, start: int, size: int, allow: frozenset[str]) -> _Prefix | None:
+    """_PREFIX's answer when its only group is the one word of `size` characters before `start`
+    ("the", "early", "mid-", "earlier"); None when that is not sure.
+
+    The word, as written, is a group on its own (before a space or a tab; before a hyphen only
+    "early", "mid", "late"), and no group can end before it: what _PREFIX sees before the word
+    ends neither with a hyphen nor, its whitespace runs read as one space, with the words that
+    end a group (or, before "of", with a word that makes "of" part of a group).
+    """
+    p = start - 1 - size  # where the word starts
+    group = _ONE_WORD_PREFIX.get(text[p:start - 1], "")
+    if group == "" or (text[start - 1] == "-" and group not in ("part2", None)):
+        return None
+    before = " ".join(text[max(0, start - 48):p].lower().split())  # str.split: every regex \s
+    if before.endswith("-") or before.endswith(_OF_ENDINGS if group is None else _GROUP_ENDINGS):
+        return None
+    if group is None or (group if group != "part2" else "part") not in allow:
+        return _Prefix(start, None, False)
+    return _Prefix(p, PART_OF_PERIOD[text[p:start - 1].lower()] if group == "part2" else None, group == "the")
 
 
 _DATE_WORDS = frozenset({"weekday", "part"})
@@ -702,9 +751,21 @@ def _build_weekday(m: regex.Match, ctx: _Context) -> list[_Found]:
     return [(m.start(), m.end(), _day_of(d), None)]
 
 
-def _year_cue_before(ctx: _Context, start: int) -> regex.Match | None:
+def _year_cue_before(ctx: _Context, start: int) -> tuple[bool, str] | None:
+    """(strong, "the year " or "") of the preposition right before a year; None if there is none."""
+    text = ctx.text
+    # "in 2010" without the regex: a one-word preposition and one whitespace character is what
+    # _YEAR_PREPOSITION matches, strong whatever precedes it; weak unless it may end a strong one.
+    if start > 1 and text[start - 1] in " \t\n" and not text[start - 2].isspace():
+        word = text[max(0, start - 18):start - 1].rsplit(None, 1)[-1]  # after any space: \b
+        before = start - 1 - len(word)  # where it starts
+        strong = _ONE_WORD_YEAR_PREPOSITION.get(word)
+        if strong or (strong is False and not " ".join(
+                text[max(0, start - 32):before].lower().split()).endswith(_STRONG_LEADS)):
+            return strong, ""
     window = _window(ctx, start, 32)
-    return _YEAR_PREPOSITION.search(window) if _may_end_with(window, _YEAR_PREPOSITION_WORDS) else None
+    m = _YEAR_PREPOSITION.search(window) if _may_end_with(window, _YEAR_PREPOSITION_WORDS) else None
+    return None if m is None else (m.group("strong") is not None, m.group("theyear") or "")
 
 
 def _plural_noun_next(text: str, end: int) -> bool:
@@ -723,10 +784,10 @@ def _build_years(m: regex.Match, ctx: _Context) -> list[_Found]:
         first_start = pre.start
     elif not cued:
         prep = _year_cue_before(ctx, start)
-        if prep is not None and prep.group("strong"):
+        if prep is not None and prep[0]:  # strong
             cued = not _plural_noun_next(text, first_end)
-            if cued and prep.group("theyear"):
-                first_start = start - len(prep.group("theyear"))  # "in the year 2000"
+            if cued and prep[1]:
+                first_start = start - len(prep[1])  # "in the year 2000"
         elif prep is not None:  # "of", "for": only when the year ends the phrase ("loss of 2007.")
             cued = bool(_END_NEXT.match(text, first_end))
         elif pre.the or _THE_BEFORE.search(text[max(0, start - 8):start]):
@@ -747,25 +808,47 @@ def _build_years(m: regex.Match, ctx: _Context) -> list[_Found]:
 
 _SIGNAL = regex.compile(rf"(?ri)(?:^|\W)(?P<signal>{_alt(SIGNAL_MODS)})\s+\Z")
 _PAST_SIGNAL = regex.compile(r"(?ri)(?:^|\W)(?:since|last|past)\s+\Z")
-_FUTURE = regex.compile(
-    r"""(?i)\b(?:will|shall|won't|would|is\s+set\s+to|are\s+set\s+to|scheduled|is\s+due
+
+
+class _CaselessWords:
+    """A case-insensitive search for words in a short window, quick on ASCII text.
+
+    `regex` with (?i) tries every alternative in either case at every word (~10 us on a
+    clause). On ASCII text the same lower-case pattern without (?i), run by stdlib `re` with
+    ASCII classes on the lower-cased window, finds the same matches: lower() keeps every
+    position and every word character, and re.ASCII's \\s, \\w, \\b are `regex`'s on ASCII.
+    Other text goes to `regex`, which knows Unicode case and spaces.
+    """
+
+    __slots__ = ("_ascii", "_unicode")
+
+    def __init__(self, source: str) -> None:
+        self._ascii = re.compile(source, re.ASCII | re.VERBOSE)
+        self._unicode = regex.compile(source, regex.IGNORECASE | regex.VERBOSE)
+
+    def found_in(self, window: str) -> bool:
+        if window.isascii():
+            return self._ascii.search(window.lower()) is not None
+        return self._unicode.search(window) is not None
+
+
+_FUTURE = _CaselessWords(
+    r"""\b(?:will|shall|won't|would|is\s+set\s+to|are\s+set\s+to|scheduled|is\s+due
         |are\s+due|expected\s+to|plans?\s+to|planned|going\s+to|is\s+to|are\s+to|upcoming)\b
-        |'ll\b""",
-    regex.VERBOSE,
-)
-# Searched from the right (?r): the first match found is the last sentence end.
-_LAST_SENTENCE_END = regex.compile(r"(?r)[.!?]\s|\n")
+        |'ll\b""")
 # Past-tense verbs (and a few news verbs) that make "today" the day of the news.
-_PAST_VERB = regex.compile(
-    r"""(?i)\b(?:(?!(?:need|indeed|speed|hundred|seed|feed|breed|proceed|exceed|succeed|greed
-                    |embed|bed|red|shed|wed|led)\b)[a-z]{2,}ed|said|says|told|fell|rose|lost|won
+_PAST_VERB = _CaselessWords(
+    r"""\b(?:(?!(?:need|indeed|speed|hundred|seed|feed|breed|proceed|exceed|succeed|greed
+                 |embed|bed|red|shed|wed|led)\b)[a-z]{2,}ed|said|says|told|fell|rose|lost|won
         |made|took|gave|saw|became|began|came|went|met|paid|sold|bought|hit|cut|set|fallen
-        |risen|grown|shown|known|was|were|announces|reports)\b""",
-    regex.VERBOSE,
-)
-_FUTURE_VERB = regex.compile(r"(?i)\b(?:will|would|shall|is\s+set\s+to)\b|'ll\b")
-_CLAUSE_BREAK = regex.compile(r"""[;!?"“”\n]|[.:](?![0-9])""")
-_LAST_CLAUSE_BREAK = regex.compile(r"""(?r)[;!?"“”\n]|[.:](?![0-9])""")
+        |risen|grown|shown|known|was|were|announces|reports)\b""")
+_FUTURE_VERB = _CaselessWords(r"\b(?:will|would|shall|is\s+set\s+to)\b|'ll\b")
+# The last sentence end (". " or a newline) and the last clause break: with stdlib `re`, a greedy
+# (?s:.*) before a one- or two-character break finds the one that ends last, as a `regex` search
+# from the right (?r) would. [^\S\x1c-\x1f] is `regex`'s \s (stdlib `re` adds \x1c-\x1f).
+_LAST_SENTENCE_END = re.compile(r"(?s:.*)(?:[.!?][^\S\x1c-\x1f]|\n)")
+_CLAUSE_BREAK = re.compile(r"""[;!?"“”\n]|[.:](?![0-9])""")
+_LAST_CLAUSE_BREAK = re.compile(r"""(?s:.*)(?:[;!?"“”\n]|[.:](?![0-9]))""")
 _PAST_SIGNAL_WORDS = ("since", "last", "past")
 
 
@@ -776,11 +859,10 @@ def _direction(ctx: _Context, start: int) -> str | None:
         return None
     window = text[max(0, start - 120):start]
     tail = window[-12:]
-    if _may_end_with(tail, _PAST_SIGNAL_WORDS) and _PAST_SIGNAL.search(tail):
+    if _may_end_with(tail, _PAST_SIGNAL_WORDS, caseless=True) and _PAST_SIGNAL.search(tail):
         return "past"
-    end = _LAST_SENTENCE_END.search(window)
-    clause = window[end.end():] if end else window
-    return "future" if _FUTURE.search(clause) else None
+    end = _LAST_SENTENCE_END.match(window)
+    return "future" if _FUTURE.found_in(window[end.end():] if end else window) else None
 
 
 def _today_is_date(ctx: _Context, start: int, end: int) -> bool:
@@ -792,23 +874,34 @@ def _today_is_date(ctx: _Context, start: int, end: int) -> bool:
     text = ctx.text
     before = text[max(0, start - 100):start]
     after = text[end:end + 40]
-    last_break = _LAST_CLAUSE_BREAK.search(before)
+    last_break = _LAST_CLAUSE_BREAK.match(before)
     before = before[last_break.end():] if last_break else before
     brk = _CLAUSE_BREAK.search(after)
     words = (after[:brk.start()] if brk else after).replace(",", " ").split()
     after = " ".join(words[:2])
-    return bool(_PAST_VERB.search(after)  # the two words after first: the shorter search
-                or _FUTURE_VERB.search(after)
-                or _PAST_VERB.search(before))
+    return (_PAST_VERB.found_in(after)  # the two words after first: the shorter search
+            or _FUTURE_VERB.found_in(after)
+            or _PAST_VERB.found_in(before))
 
 
 _SIGNAL_LAST_WORDS = frozenset(k.split()[-1] for k in SIGNAL_MODS)
+_ONE_WORD_SIGNALS = {k: mod for k, mod in SIGNAL_MODS.items() if " " not in k}  # "by", "since"
+# The last words of the longer signals ("than", "to", "of") and the words before those.
+_SIGNAL_TAILS = frozenset(k.split()[-1] for k in SIGNAL_MODS if " " in k)
+_SIGNAL_LEADS = tuple({k.split()[-2] for k in SIGNAL_MODS if " " in k})
 
 
 def _signal_mod(text: str, start: int) -> str | None:
     if _word_before(text, start) not in _SIGNAL_LAST_WORDS:
         return None
     window = text[max(0, start - 16):start]
+    if window.isascii() and window[-1] != "-":  # ASCII: lower() is (?i); the last word may settle it
+        head, _, word = window[:-1].rpartition(" ")
+        word = word.lower()
+        if word in _ONE_WORD_SIGNALS:  # after a space or at the window's start: \W or ^
+            return _ONE_WORD_SIGNALS[word]
+        if word in _SIGNAL_TAILS and not " ".join(head.lower().split()).endswith(_SIGNAL_LEADS):
+            return None  # "the end of 2010", "up to 2012": no longer signal ends here
     m = _SIGNAL.search(window)
     return SIGNAL_MODS[" ".join(m.group("signal").lower().split())] if m else None
 
