@@ -955,6 +955,7 @@ _KEYWORD_RULES: dict[str, _RuleSet | None] = {
     "tomorrow": _AT_DAY_WORD, "tonight": _AT_DAY_WORD, "fiscal": _AT_FISCAL, "fy": _AT_FISCAL,
     **{season: _AT_SEASON for season in SEASONS},
     "ago": None, "decade": None, "century": None, "half": None, "week": None,  # "last week"
+    "weekend": None,  # "last weekend": a keyword of its own, as "week" must end a word
 }
 # Unit words: "last year", "the first quarter" looking back; "the end of the year" at them.
 _UNIT_KEYWORDS = ("year", "month", "quarter", "day")
@@ -1044,11 +1045,14 @@ def _anchors(text: str, timeout: float) -> list[tuple[int, int, str]]:
         found.append((i, _K_NAME, m.group()))
     found += _digit_anchors(text)
     lower = index_lower(text)
-    for word, (kind, forms) in _KEYWORD_FORMS.items():  # keywords are letters only: a hit inside
-        size = len(word)                                  # another keyword follows a letter
+    # A keyword counts as a whole word only, no letter on either side: the rules read keywords
+    # whole (`\b`), and the longer words they read ("weekend") are keywords of their own.
+    for word, (kind, forms) in _KEYWORD_FORMS.items():
+        size = len(word)
         i = lower.find(word)
         while i >= 0:
-            if (i == 0 or not text[i - 1].isalpha()) and text[i:i + size] in forms:
+            if ((i == 0 or not text[i - 1].isalpha()) and not text[i + size:i + size + 1].isalpha()
+                    and text[i:i + size] in forms):
                 found.append((i, kind, word))
             i = lower.find(word, i + 1)
     found.sort()
