@@ -940,9 +940,6 @@ _AT_YEAR = _RuleSet.of(_ISO, _YEAR_Q, _YEAR_H, _YEAR_FISCAL, _DECADE, _CUED_YEAR
 _AT_DIGIT = _RuleSet.of(_NUMERIC, _DAY_MONTH_YEAR, _DAY_MONTH, _NQ, _NH, _DECADE, _ORDINAL_QUARTER,
                         _ORDINAL_HALF, _CENTURY)
 _AT_CODE = _RuleSet.of(_Q_YEAR, _H_YEAR, _DECADE)  # one character before a digit: "Q3", "H1", "'90s"
-_AT_WORD = _RuleSet.of(_ORDINAL_QUARTER, _ORDINAL_HALF, _CENTURY, _SEASON_YEAR, _PAST_DECADE,
-                       _RELATIVE_UNIT, _SAME_PERIOD, _AGO, _THE_DAY, _PART_OF_UNIT, _BEST_SINCE,
-                       _DAY_WORD, _FISCAL)
 _K_NAME, _K_DIGIT, _K_YEAR, _K_WORD, _K_UNIT = 0, 1, 2, 3, 4
 _AT_SEASON = _RuleSet.of(_SEASON_YEAR)
 _AT_SAME = _RuleSet.of(_SAME_PERIOD)
@@ -964,13 +961,44 @@ _KEYWORD_ANCHORS: tuple[tuple[str, int], ...] = (
     ("FY", _K_WORD),
     *((w, _K_UNIT) for w in _UNIT_KEYWORDS),
 )
-# First words of the word rules: only these, right before an anchor, are worth a match.
-_WORD_STARTS = frozenset({
-    "first", "second", "third", "fourth", "final", "last", "latter", "this", "next", "past",
-    "previous", "prior", "current", "coming", "best", "worst", "biggest", "strongest",
-    "weakest", "busiest", "day", "days", "week", "weeks", "month", "months", "year", "years",
-    "decade", "decades", *ORDINALS,
-})
+# The rules tried at the one or two words before an anchor ("last year", "the first half", "two
+# days ago"), in this order, each with the lower-case words it starts with and the anchors it
+# reads in its next two words (from its pattern). A match must reach past the anchor to be a
+# mention, so a word tries only the rules it starts that read that anchor. The other rules start
+# at an anchor ("summer 2010", "same", "today", "fiscal") or read one word ("the day").
+_ORDINAL_PART_WORDS = frozenset({"first", "second", "third", "fourth", "final", "last", "latter",
+                                 "1st", "2nd", "3rd", "4th"})  # _ORDINAL_PART
+_LEAD_WORD_RULES: tuple[tuple[Rule, frozenset[str], frozenset[str]], ...] = (
+    (_ORDINAL_QUARTER, _ORDINAL_PART_WORDS, frozenset({"quarter"})),
+    (_ORDINAL_HALF, _ORDINAL_PART_WORDS, frozenset({"half"})),
+    (_CENTURY, frozenset(ORDINALS), frozenset({"century"})),
+    (_PAST_DECADE, frozenset({"past", "last", "previous", "this", "next", "coming", "current"}),
+     frozenset({"decade"})),
+    (_RELATIVE_UNIT, frozenset({"last", "this", "next", "previous", "prior", "current", "coming"}),
+     frozenset({"fiscal", "year", "month", "week", "weekend", "quarter", "half", *SEASONS,
+                *_cased(WEEKDAYS), *_cased(_FULL_MONTHS)})),  # name anchors keep their case
+    (_AGO, frozenset(unit + s for unit in ("day", "week", "month", "year", "decade") for s in ("", "s")),
+     frozenset({"ago"})),
+    (_BEST_SINCE, frozenset({"best", "worst", "biggest", "strongest", "weakest", "busiest"}),
+     frozenset({"day", "week", "month", "year"})),
+)
+
+
+def _rules_by_anchor_and_lead() -> dict[str, dict[str, _RuleSet]]:
+    """anchor -> lead word -> the rules of _LEAD_WORD_RULES it starts that read the anchor."""
+    sets: dict[tuple[Rule, ...], _RuleSet] = {}
+    table: dict[str, dict[str, _RuleSet]] = {}
+    for anchor in {a for _, _, anchors in _LEAD_WORD_RULES for a in anchors}:
+        for lead in {w for _, leads, _ in _LEAD_WORD_RULES for w in leads}:
+            rules = tuple(r for r, leads, anchors in _LEAD_WORD_RULES if lead in leads and anchor in anchors)
+            if rules:
+                if rules not in sets:
+                    sets[rules] = _RuleSet.of(*rules)
+                table.setdefault(anchor, {})[lead] = sets[rules]
+    return table
+
+
+_LEAD_RULES = _rules_by_anchor_and_lead()
 
 # Each anchor scan is one C pass over the text that yields (nearly) only real anchors: a pass
 # costs a few microseconds, a Python step per candidate as much again.
@@ -1111,11 +1139,14 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
             continue
         hit = None
         if kind != _K_DIGIT and kind != _K_YEAR:  # "last year", "the first half", "last Tuesday"
-            for start, word in reversed(_lead_words(text, pos, last_end)):
-                if word in _WORD_STARTS:
-                    hit = _try(_AT_WORD, ctx, start, pos, last_end, timeout)
-                    if hit is not None:
-                        break
+            leads = _LEAD_RULES.get(key)
+            if leads is not None:
+                for start, word in reversed(_lead_words(text, pos, last_end)):
+                    lead_rules = leads.get(word)
+                    if lead_rules is not None:
+                        hit = _try(lead_rules, ctx, start, pos, last_end, timeout)
+                        if hit is not None:
+                            break
         elif pos > last_end and text[pos - 1] in "QH'’":
             hit = _try(_AT_CODE, ctx, pos - 1, pos, last_end, timeout)
         if hit is None:
