@@ -25,6 +25,7 @@ Resolution (documented policy, see `_year_for_month_day`, `_weekday_date`, `_tod
 from __future__ import annotations
 
 import calendar
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -937,8 +938,6 @@ class _RuleSet:
 _AT_MONTH = _RuleSet.of(_MONTH_DAY_YEAR, _MONTH_YEAR, _MONTH_DAY, _MONTH_ALONE_RULE)
 _AT_WEEKDAY = _RuleSet.of(_WEEKDAY_RULE)
 _AT_YEAR = _RuleSet.of(_ISO, _YEAR_Q, _YEAR_H, _YEAR_FISCAL, _DECADE, _CUED_YEAR)
-_AT_DIGIT = _RuleSet.of(_NUMERIC, _DAY_MONTH_YEAR, _DAY_MONTH, _NQ, _NH, _DECADE, _ORDINAL_QUARTER,
-                        _ORDINAL_HALF, _CENTURY)
 _AT_CODE = _RuleSet.of(_Q_YEAR, _H_YEAR, _DECADE)  # one character before a digit: "Q3", "H1", "'90s"
 _K_NAME, _K_DIGIT, _K_YEAR, _K_WORD, _K_UNIT = 0, 1, 2, 3, 4
 _AT_SEASON = _RuleSet.of(_SEASON_YEAR)
@@ -1010,19 +1009,31 @@ _NAME_SCAN = re.compile(f"(?:{literal_trie(_cased((*MONTHS, *WEEKDAYS)))})(?![0-
 _NAME_ANCHOR = regex.compile(rf"\b(?:{_alt(_cased(MONTHS))}|{_alt(_cased(WEEKDAYS))})\b")
 _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _NAME_RULES = {**{form: _AT_MONTH for form in _cased(MONTHS)}, **{form: _AT_WEEKDAY for form in _cased(WEEKDAYS)}}
+# The rules a run of one or two digits may start, by the character right after the run (from
+# their patterns; " " stands for any space): "3/4/10"; "3 March", "3rd of March"; "3Q10", "1H10";
+# "90s", "90's"; "1st quarter", "21st century". Their order is the order of trial.
+_DIGIT_FOLLOWERS: tuple[tuple[Rule, str], ...] = (
+    (_NUMERIC, "/"), (_DAY_MONTH_YEAR, " stnr"), (_DAY_MONTH, " stnr"), (_NQ, "Q"), (_NH, "H"),
+    (_DECADE, "s'’"), (_ORDINAL_QUARTER, "stnr"), (_ORDINAL_HALF, "stnr"), (_CENTURY, "stnr"),
+)
+_DIGIT_RULES: dict[str, _RuleSet] = {
+    char: _RuleSet.of(*(rule for rule, chars in _DIGIT_FOLLOWERS if char in chars))
+    for char in dict.fromkeys("".join(chars for _, chars in _DIGIT_FOLLOWERS))}
 # Digit runs that can start a date, picked from the shared digit-run scan
 # (extractors.fastscan.ascii_digit_runs: found once for all extractors): a year 1600-2199 as a
-# whole run; or a run of one or two digits (no "." or "," before it) followed by "/", "Q", "H",
-# an ordinal suffix, "s" (decade), "'", "-", or by spaces and a capital (month) or "of"; or the
-# one digit 1-4 of "Q3"/"H1" (no word character after it).
-_DIGIT_FOLLOW = frozenset("/QHstnr'’-")
-_SPACES_THEN_NAME = regex.compile(r"[^\S\n]+(?:[A-Z]|of\b)")  # after the run: "3 March", "3 of"
+# whole run; or a run of one or two digits (no "." or "," before it) followed by a character of
+# _DIGIT_RULES, or by spaces and a month's capital or "of"; or the one digit 1-4 of "Q3"/"H1" (no
+# word character after it). The anchor's key is that character (" " for any space).
+_DIGIT_FOLLOW = frozenset(_DIGIT_RULES) - {" "}
+_MONTH_INITIALS = "".join(sorted({name[0].upper() for name in MONTHS}))
+_SPACES_THEN_MONTH = regex.compile(rf"[^\S\n]+(?:[{_MONTH_INITIALS}]|of\b)")  # "3 March", "3 of"
 _WORD_CHAR = regex.compile(r"\w")
-_NOT_NAME_AFTER_SPACE = frozenset("abcdefghijklmnpqrstuvwxyz0123456789")  # "o" may start "of"
+# After one space, a character that starts neither a month nor "of" ("5 percent", "3 GB").
+_NO_MONTH_AFTER_SPACE = frozenset(string.ascii_letters + string.digits + string.punctuation) - set(_MONTH_INITIALS + "o")
 
 
 def _digit_anchors(text: str) -> list[tuple[int, int, str]]:
-    """(start, _K_YEAR or _K_DIGIT, "") of the digit runs that can start a date."""
+    """(start, _K_YEAR or _K_DIGIT, "" or the key of _DIGIT_RULES) of the digit runs that can start a date."""
     found = []
     for s, e in ascii_digit_runs(text):
         size = e - s
@@ -1035,19 +1046,19 @@ def _digit_anchors(text: str) -> list[tuple[int, int, str]]:
         after = text[e:e + 1]
         if s == 0 or text[s - 1] not in ".,":
             if after in _DIGIT_FOLLOW:  # "" (the end) is in no frozenset
-                found.append((s, _K_DIGIT, ""))
+                found.append((s, _K_DIGIT, after))
                 continue
             # Only a space (str.isspace holds for every regex \s) may start "3 March"; the common
-            # "5 percent" (one space and a lower-case letter or digit) needs no pattern either.
+            # "5 percent" (one space and no month's capital) needs no pattern either.
             if ((after.isspace() or after >= "\x80")
-                    and not (after == " " and text[e + 1:e + 2] in _NOT_NAME_AFTER_SPACE)
-                    and _SPACES_THEN_NAME.match(text, e) is not None):
-                found.append((s, _K_DIGIT, ""))
+                    and not (after == " " and text[e + 1:e + 2] in _NO_MONTH_AFTER_SPACE)
+                    and _SPACES_THEN_MONTH.match(text, e) is not None):
+                found.append((s, _K_DIGIT, " "))
                 continue
         if (size == 1 and s > 0 and text[s - 1] in "QH" and "1" <= text[s] <= "4"
                 and (not after or (after < "\x80" and not (after.isalnum() or after == "_"))
                      or (after >= "\x80" and _WORD_CHAR.match(after) is None))):
-            found.append((s, _K_DIGIT, ""))
+            found.append((s, _K_DIGIT, " " if after.isspace() else after))
     return found
 
 
@@ -1157,7 +1168,7 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
             elif kind == _K_UNIT:
                 rules = _AT_UNIT if _word_before(text, pos) == "the" else None
             else:
-                rules = _AT_YEAR if kind == _K_YEAR else _AT_DIGIT
+                rules = _AT_YEAR if kind == _K_YEAR else _DIGIT_RULES.get(key)
             if rules is not None:
                 hit = _try(rules, ctx, pos, pos - 1, last_end, timeout)
         if hit is None:
