@@ -917,11 +917,13 @@ class _RuleSet:
 
     pattern: regex.Pattern
     groups: tuple[tuple[int, Rule], ...]  # outer group number of each rule
+    # At a keyword: a cheap necessary condition of a match on the text after the word's end.
+    may_follow: Callable[[str, int], bool] | None = None
 
     @classmethod
-    def of(cls, *rules: Rule) -> _RuleSet:
+    def of(cls, *rules: Rule, may_follow: Callable[[str, int], bool] | None = None) -> _RuleSet:
         pattern = regex.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules)), regex.VERBOSE)
-        return cls(pattern, tuple((pattern.groupindex[f"r{i}"], r) for i, r in enumerate(rules)))
+        return cls(pattern, tuple((pattern.groupindex[f"r{i}"], r) for i, r in enumerate(rules)), may_follow)
 
     def rule_of(self, m: regex.Match) -> Rule:
         if len(self.groups) == 1:
@@ -940,8 +942,36 @@ _AT_WEEKDAY = _RuleSet.of(_WEEKDAY_RULE)
 _AT_YEAR = _RuleSet.of(_ISO, _YEAR_Q, _YEAR_H, _YEAR_FISCAL, _DECADE, _CUED_YEAR)
 _AT_CODE = _RuleSet.of(_Q_YEAR, _H_YEAR, _DECADE)  # one character before a digit: "Q3", "H1", "'90s"
 _K_NAME, _K_DIGIT, _K_YEAR, _K_WORD, _K_UNIT = 0, 1, 2, 3, 4
-_AT_SEASON = _RuleSet.of(_SEASON_YEAR)
-_AT_SAME = _RuleSet.of(_SAME_PERIOD)
+
+
+def _year_may_follow(text: str, end: int) -> bool:
+    """False when `(?:\\s+of)?,?\\s+<year>` cannot follow `end` (_SEASON_YEAR: "summer of 2010").
+
+    Past spaces (str.isspace holds for every regex \\s), an "of" and a comma, the next character
+    must start a year (1600-2199). Fewer than two characters left in the window: maybe.
+    """
+    rest = text[end:end + 32].lstrip()
+    if rest[:2] == "of":
+        rest = rest[2:].lstrip()
+    if rest[:1] == ",":
+        rest = rest[1:].lstrip()
+    return len(rest) < 2 or rest[0] in "12"
+
+
+_SAME_UNITS = ("period", "month", "quarter", "week", "day", "time", "season", "half")  # of _SAME_PERIOD
+
+
+def _same_unit_follows(text: str, end: int) -> bool:
+    """False when `\\s+<unit>` of _SAME_PERIOD cannot follow `end` ("same period", not "same as")."""
+    rest = text[end:end + 32]
+    if not rest[:1].isspace():
+        return False
+    rest = rest.lstrip()
+    return len(rest) < len("quarter") or rest.startswith(_SAME_UNITS)
+
+
+_AT_SEASON = _RuleSet.of(_SEASON_YEAR, may_follow=_year_may_follow)
+_AT_SAME = _RuleSet.of(_SAME_PERIOD, may_follow=_same_unit_follows)
 _AT_DAY_WORD = _RuleSet.of(_DAY_WORD)
 _AT_FISCAL = _RuleSet.of(_FISCAL)
 _AT_UNIT = _RuleSet.of(_THE_DAY, _PART_OF_UNIT)  # "end the day", "the end of the year"
@@ -1165,6 +1195,8 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
                 rules = _NAME_RULES[key]
             elif kind == _K_WORD:
                 rules = _KEYWORD_RULES[key]
+                if rules is not None and rules.may_follow is not None and not rules.may_follow(text, pos + len(key)):
+                    rules = None
             elif kind == _K_UNIT:
                 rules = _AT_UNIT if _word_before(text, pos) == "the" else None
             else:
