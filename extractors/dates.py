@@ -937,8 +937,33 @@ class _RuleSet:
 
 # A name anchor starts either month rules or the weekday rule, never both (no month name
 # starts a weekday name), so each tries only its own.
-_AT_MONTH = _RuleSet.of(_MONTH_DAY_YEAR, _MONTH_YEAR, _MONTH_DAY, _MONTH_ALONE_RULE)
 _AT_WEEKDAY = _RuleSet.of(_WEEKDAY_RULE)
+# The month rules by the first character after the name, past an abbreviation's dot and any
+# spaces (from their patterns): "0" for a digit (a day or a year), "," and "o" ("of") before a
+# year, "" for any other, which only a month alone takes. Abbreviations never stand alone.
+_MONTH_FOLLOWERS: tuple[tuple[Rule, tuple[str, ...]], ...] = (
+    (_MONTH_DAY_YEAR, ("0",)), (_MONTH_YEAR, ("0", ",", "o")), (_MONTH_DAY, ("0",)),
+    (_MONTH_ALONE_RULE, ("0", ",", "o", "")),
+)
+
+
+def _month_rule_set(full: bool, follow: str) -> _RuleSet | None:
+    rules = [r for r, follows in _MONTH_FOLLOWERS if follow in follows and (full or r is not _MONTH_ALONE_RULE)]
+    return _RuleSet.of(*rules) if rules else None
+
+
+_MONTH_RULES = {(full, follow): _month_rule_set(full, follow) for full in (True, False) for follow in ("0", ",", "o", "")}
+_IS_FULL_MONTH = {form: form.lower() in _FULL_MONTHS for form in _cased(MONTHS)}
+
+
+def _month_rules(text: str, end: int, full: bool) -> _RuleSet | None:
+    """The rules of _MONTH_FOLLOWERS that may match at the month name ending at `end`."""
+    if not full and text.startswith(".", end):  # "Sept. 3": without its dot nothing follows
+        end += 1
+    follow = text[end:end + 32].lstrip()[:1]  # str.isspace holds for every regex \s
+    if not follow or "0" <= follow <= "9":  # (nothing but spaces in the window: maybe a digit)
+        return _MONTH_RULES[full, "0"]
+    return _MONTH_RULES[full, follow if follow in ",o" else ""]
 _AT_YEAR = _RuleSet.of(_ISO, _YEAR_Q, _YEAR_H, _YEAR_FISCAL, _DECADE, _CUED_YEAR)
 _AT_CODE = _RuleSet.of(_Q_YEAR, _H_YEAR, _DECADE)  # one character before a digit: "Q3", "H1", "'90s"
 _K_NAME, _K_DIGIT, _K_YEAR, _K_WORD, _K_UNIT = 0, 1, 2, 3, 4
@@ -1038,7 +1063,6 @@ _LEAD_RULES = _rules_by_anchor_and_lead()
 _NAME_SCAN = re.compile(f"(?:{literal_trie(_cased((*MONTHS, *WEEKDAYS)))})(?![0-9A-Za-z_])")
 _NAME_ANCHOR = regex.compile(rf"\b(?:{_alt(_cased(MONTHS))}|{_alt(_cased(WEEKDAYS))})\b")
 _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
-_NAME_RULES = {**{form: _AT_MONTH for form in _cased(MONTHS)}, **{form: _AT_WEEKDAY for form in _cased(WEEKDAYS)}}
 # The rules a run of one or two digits may start, by the character right after the run (from
 # their patterns; " " stands for any space): "3/4/10"; "3 March", "3rd of March"; "3Q10", "1H10";
 # "90s", "90's"; "1st quarter", "21st century". Their order is the order of trial.
@@ -1192,7 +1216,8 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
             hit = _try(_AT_CODE, ctx, pos - 1, pos, last_end, timeout)
         if hit is None:
             if kind == _K_NAME:
-                rules = _NAME_RULES[key]
+                full = _IS_FULL_MONTH.get(key)
+                rules = _AT_WEEKDAY if full is None else _month_rules(text, pos + len(key), full)
             elif kind == _K_WORD:
                 rules = _KEYWORD_RULES[key]
                 if rules is not None and rules.may_follow is not None and not rules.may_follow(text, pos + len(key)):
