@@ -25,6 +25,7 @@ Resolution (documented policy, see `_year_for_month_day`, `_weekday_date`, `_tod
 from __future__ import annotations
 
 import calendar
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -1009,11 +1010,13 @@ class _RuleSet:
 
     pattern: regex.Pattern
     groups: tuple[tuple[int, Rule], ...]  # outer group number of each rule
+    # At a keyword: a cheap necessary condition of a match on the text after the word's end.
+    may_follow: Callable[[str, int], bool] | None = None
 
     @classmethod
-    def of(cls, *rules: Rule) -> _RuleSet:
+    def of(cls, *rules: Rule, may_follow: Callable[[str, int], bool] | None = None) -> _RuleSet:
         pattern = regex.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules)), regex.VERBOSE)
-        return cls(pattern, tuple((pattern.groupindex[f"r{i}"], r) for i, r in enumerate(rules)))
+        return cls(pattern, tuple((pattern.groupindex[f"r{i}"], r) for i, r in enumerate(rules)), may_follow)
 
     def rule_of(self, m: regex.Match) -> Rule:
         if len(self.groups) == 1:
@@ -1027,18 +1030,66 @@ class _RuleSet:
 
 # A name anchor starts either month rules or the weekday rule, never both (no month name
 # starts a weekday name), so each tries only its own.
-_AT_MONTH = _RuleSet.of(_MONTH_DAY_YEAR, _MONTH_YEAR, _MONTH_DAY, _MONTH_ALONE_RULE)
 _AT_WEEKDAY = _RuleSet.of(_WEEKDAY_RULE)
+# The month rules by the first character after the name, past an abbreviation's dot and any
+# spaces (from their patterns): "0" for a digit (a day or a year), "," and "o" ("of") before a
+# year, "" for any other, which only a month alone takes. Abbreviations never stand alone.
+_MONTH_FOLLOWERS: tuple[tuple[Rule, tuple[str, ...]], ...] = (
+    (_MONTH_DAY_YEAR, ("0",)), (_MONTH_YEAR, ("0", ",", "o")), (_MONTH_DAY, ("0",)),
+    (_MONTH_ALONE_RULE, ("0", ",", "o", "")),
+)
+
+
+def _month_rule_set(full: bool, follow: str) -> _RuleSet | None:
+    rules = [r for r, follows in _MONTH_FOLLOWERS if follow in follows and (full or r is not _MONTH_ALONE_RULE)]
+    return _RuleSet.of(*rules) if rules else None
+
+
+_MONTH_RULES = {(full, follow): _month_rule_set(full, follow) for full in (True, False) for follow in ("0", ",", "o", "")}
+_IS_FULL_MONTH = {form: form.lower() in _FULL_MONTHS for form in _cased(MONTHS)}
+
+
+def _month_rules(text: str, end: int, full: bool) -> _RuleSet | None:
+    """The rules of _MONTH_FOLLOWERS that may match at the month name ending at `end`."""
+    if not full and text.startswith(".", end):  # "Sept. 3": without its dot nothing follows
+        end += 1
+    follow = text[end:end + 32].lstrip()[:1]  # str.isspace holds for every regex \s
+    if not follow or "0" <= follow <= "9":  # (nothing but spaces in the window: maybe a digit)
+        return _MONTH_RULES[full, "0"]
+    return _MONTH_RULES[full, follow if follow in ",o" else ""]
 _AT_YEAR = _RuleSet.of(_ISO, _YEAR_Q, _YEAR_H, _YEAR_FISCAL, _DECADE, _CUED_YEAR)
-_AT_DIGIT = _RuleSet.of(_NUMERIC, _DAY_MONTH_YEAR, _DAY_MONTH, _NQ, _NH, _DECADE, _ORDINAL_QUARTER,
-                        _ORDINAL_HALF, _CENTURY)
 _AT_CODE = _RuleSet.of(_Q_YEAR, _H_YEAR, _DECADE)  # one character before a digit: "Q3", "H1", "'90s"
-_AT_WORD = _RuleSet.of(_ORDINAL_QUARTER, _ORDINAL_HALF, _CENTURY, _SEASON_YEAR, _PAST_DECADE,
-                       _RELATIVE_UNIT, _SAME_PERIOD, _AGO, _THE_DAY, _PART_OF_UNIT, _BEST_SINCE,
-                       _DAY_WORD, _FISCAL)
 _K_NAME, _K_DIGIT, _K_YEAR, _K_WORD, _K_UNIT = 0, 1, 2, 3, 4
-_AT_SEASON = _RuleSet.of(_SEASON_YEAR)
-_AT_SAME = _RuleSet.of(_SAME_PERIOD)
+
+
+def _year_may_follow(text: str, end: int) -> bool:
+    """False when `(?:\\s+of)?,?\\s+<year>` cannot follow `end` (_SEASON_YEAR: "summer of 2010").
+
+    Past spaces (str.isspace holds for every regex \\s), an "of" and a comma, the next character
+    must start a year (1600-2199). Fewer than two characters left in the window: maybe.
+    """
+    rest = text[end:end + 32].lstrip()
+    if rest[:2] == "of":
+        rest = rest[2:].lstrip()
+    if rest[:1] == ",":
+        rest = rest[1:].lstrip()
+    return len(rest) < 2 or rest[0] in "12"
+
+
+_SAME_UNITS = ("period", "month", "quarter", "week", "day", "time", "season", "half")  # of _SAME_PERIOD
+
+
+def _same_unit_follows(text: str, end: int) -> bool:
+    """False when `\\s+<unit>` of _SAME_PERIOD cannot follow `end` ("same period", not "same as")."""
+    rest = text[end:end + 32]
+    if not rest[:1].isspace():
+        return False
+    rest = rest.lstrip()
+    return len(rest) < len("quarter") or rest.startswith(_SAME_UNITS)
+
+
+_AT_SEASON = _RuleSet.of(_SEASON_YEAR, may_follow=_year_may_follow)
+_AT_SAME = _RuleSet.of(_SAME_PERIOD, may_follow=_same_unit_follows)
 _AT_DAY_WORD = _RuleSet.of(_DAY_WORD)
 _AT_FISCAL = _RuleSet.of(_FISCAL)
 _AT_UNIT = _RuleSet.of(_THE_DAY, _PART_OF_UNIT)  # "end the day", "the end of the year"
@@ -1048,6 +1099,7 @@ _KEYWORD_RULES: dict[str, _RuleSet | None] = {
     "tomorrow": _AT_DAY_WORD, "tonight": _AT_DAY_WORD, "fiscal": _AT_FISCAL, "fy": _AT_FISCAL,
     **{season: _AT_SEASON for season in SEASONS},
     "ago": None, "decade": None, "century": None, "half": None, "week": None,  # "last week"
+    "weekend": None,  # "last weekend": a keyword of its own, as "week" must end a word
 }
 # Unit words: "last year", "the first quarter" looking back; "the end of the year" at them.
 _UNIT_KEYWORDS = ("year", "month", "quarter", "day")
@@ -1056,13 +1108,44 @@ _KEYWORD_ANCHORS: tuple[tuple[str, int], ...] = (
     ("FY", _K_WORD),
     *((w, _K_UNIT) for w in _UNIT_KEYWORDS),
 )
-# First words of the word rules: only these, right before an anchor, are worth a match.
-_WORD_STARTS = frozenset({
-    "first", "second", "third", "fourth", "final", "last", "latter", "this", "next", "past",
-    "previous", "prior", "current", "coming", "best", "worst", "biggest", "strongest",
-    "weakest", "busiest", "day", "days", "week", "weeks", "month", "months", "year", "years",
-    "decade", "decades", *ORDINALS,
-})
+# The rules tried at the one or two words before an anchor ("last year", "the first half", "two
+# days ago"), in this order, each with the lower-case words it starts with and the anchors it
+# reads in its next two words (from its pattern). A match must reach past the anchor to be a
+# mention, so a word tries only the rules it starts that read that anchor. The other rules start
+# at an anchor ("summer 2010", "same", "today", "fiscal") or read one word ("the day").
+_ORDINAL_PART_WORDS = frozenset({"first", "second", "third", "fourth", "final", "last", "latter",
+                                 "1st", "2nd", "3rd", "4th"})  # _ORDINAL_PART
+_LEAD_WORD_RULES: tuple[tuple[Rule, frozenset[str], frozenset[str]], ...] = (
+    (_ORDINAL_QUARTER, _ORDINAL_PART_WORDS, frozenset({"quarter"})),
+    (_ORDINAL_HALF, _ORDINAL_PART_WORDS, frozenset({"half"})),
+    (_CENTURY, frozenset(ORDINALS), frozenset({"century"})),
+    (_PAST_DECADE, frozenset({"past", "last", "previous", "this", "next", "coming", "current"}),
+     frozenset({"decade"})),
+    (_RELATIVE_UNIT, frozenset({"last", "this", "next", "previous", "prior", "current", "coming"}),
+     frozenset({"fiscal", "year", "month", "week", "weekend", "quarter", "half", *SEASONS,
+                *_cased(WEEKDAYS), *_cased(_FULL_MONTHS)})),  # name anchors keep their case
+    (_AGO, frozenset(unit + s for unit in ("day", "week", "month", "year", "decade") for s in ("", "s")),
+     frozenset({"ago"})),
+    (_BEST_SINCE, frozenset({"best", "worst", "biggest", "strongest", "weakest", "busiest"}),
+     frozenset({"day", "week", "month", "year"})),
+)
+
+
+def _rules_by_anchor_and_lead() -> dict[str, dict[str, _RuleSet]]:
+    """anchor -> lead word -> the rules of _LEAD_WORD_RULES it starts that read the anchor."""
+    sets: dict[tuple[Rule, ...], _RuleSet] = {}
+    table: dict[str, dict[str, _RuleSet]] = {}
+    for anchor in {a for _, _, anchors in _LEAD_WORD_RULES for a in anchors}:
+        for lead in {w for _, leads, _ in _LEAD_WORD_RULES for w in leads}:
+            rules = tuple(r for r, leads, anchors in _LEAD_WORD_RULES if lead in leads and anchor in anchors)
+            if rules:
+                if rules not in sets:
+                    sets[rules] = _RuleSet.of(*rules)
+                table.setdefault(anchor, {})[lead] = sets[rules]
+    return table
+
+
+_LEAD_RULES = _rules_by_anchor_and_lead()
 
 # Each anchor scan is one C pass over the text that yields (nearly) only real anchors: a pass
 # costs a few microseconds, a Python step per candidate as much again.
@@ -1073,20 +1156,31 @@ _WORD_STARTS = frozenset({
 _NAME_SCAN = re.compile(f"(?:{literal_trie(_cased((*MONTHS, *WEEKDAYS)))})(?![0-9A-Za-z_])")
 _NAME_ANCHOR = regex.compile(rf"\b(?:{_alt(_cased(MONTHS))}|{_alt(_cased(WEEKDAYS))})\b")
 _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
-_NAME_RULES = {**{form: _AT_MONTH for form in _cased(MONTHS)}, **{form: _AT_WEEKDAY for form in _cased(WEEKDAYS)}}
+# The rules a run of one or two digits may start, by the character right after the run (from
+# their patterns; " " stands for any space): "3/4/10"; "3 March", "3rd of March"; "3Q10", "1H10";
+# "90s", "90's"; "1st quarter", "21st century". Their order is the order of trial.
+_DIGIT_FOLLOWERS: tuple[tuple[Rule, str], ...] = (
+    (_NUMERIC, "/"), (_DAY_MONTH_YEAR, " stnr"), (_DAY_MONTH, " stnr"), (_NQ, "Q"), (_NH, "H"),
+    (_DECADE, "s'’"), (_ORDINAL_QUARTER, "stnr"), (_ORDINAL_HALF, "stnr"), (_CENTURY, "stnr"),
+)
+_DIGIT_RULES: dict[str, _RuleSet] = {
+    char: _RuleSet.of(*(rule for rule, chars in _DIGIT_FOLLOWERS if char in chars))
+    for char in dict.fromkeys("".join(chars for _, chars in _DIGIT_FOLLOWERS))}
 # Digit runs that can start a date, picked from the shared digit-run scan
 # (extractors.fastscan.ascii_digit_runs: found once for all extractors): a year 1600-2199 as a
-# whole run; or a run of one or two digits (no "." or "," before it) followed by "/", "Q", "H",
-# an ordinal suffix, "s" (decade), "'", "-", or by spaces and a capital (month) or "of"; or the
-# one digit 1-4 of "Q3"/"H1" (no word character after it).
-_DIGIT_FOLLOW = frozenset("/QHstnr'’-")
-_SPACES_THEN_NAME = regex.compile(r"[^\S\n]+(?:[A-Z]|of\b)")  # after the run: "3 March", "3 of"
+# whole run; or a run of one or two digits (no "." or "," before it) followed by a character of
+# _DIGIT_RULES, or by spaces and a month's capital or "of"; or the one digit 1-4 of "Q3"/"H1" (no
+# word character after it). The anchor's key is that character (" " for any space).
+_DIGIT_FOLLOW = frozenset(_DIGIT_RULES) - {" "}
+_MONTH_INITIALS = "".join(sorted({name[0].upper() for name in MONTHS}))
+_SPACES_THEN_MONTH = regex.compile(rf"[^\S\n]+(?:[{_MONTH_INITIALS}]|of\b)")  # "3 March", "3 of"
 _WORD_CHAR = regex.compile(r"\w")
-_NOT_NAME_AFTER_SPACE = frozenset("abcdefghijklmnpqrstuvwxyz0123456789")  # "o" may start "of"
+# After one space, a character that starts neither a month nor "of" ("5 percent", "3 GB").
+_NO_MONTH_AFTER_SPACE = frozenset(string.ascii_letters + string.digits + string.punctuation) - set(_MONTH_INITIALS + "o")
 
 
 def _digit_anchors(text: str) -> list[tuple[int, int, str]]:
-    """(start, _K_YEAR or _K_DIGIT, "") of the digit runs that can start a date."""
+    """(start, _K_YEAR or _K_DIGIT, "" or the key of _DIGIT_RULES) of the digit runs that can start a date."""
     found = []
     for s, e in ascii_digit_runs(text):
         size = e - s
@@ -1099,19 +1193,19 @@ def _digit_anchors(text: str) -> list[tuple[int, int, str]]:
         after = text[e:e + 1]
         if s == 0 or text[s - 1] not in ".,":
             if after in _DIGIT_FOLLOW:  # "" (the end) is in no frozenset
-                found.append((s, _K_DIGIT, ""))
+                found.append((s, _K_DIGIT, after))
                 continue
             # Only a space (str.isspace holds for every regex \s) may start "3 March"; the common
-            # "5 percent" (one space and a lower-case letter or digit) needs no pattern either.
+            # "5 percent" (one space and no month's capital) needs no pattern either.
             if ((after.isspace() or after >= "\x80")
-                    and not (after == " " and text[e + 1:e + 2] in _NOT_NAME_AFTER_SPACE)
-                    and _SPACES_THEN_NAME.match(text, e) is not None):
-                found.append((s, _K_DIGIT, ""))
+                    and not (after == " " and text[e + 1:e + 2] in _NO_MONTH_AFTER_SPACE)
+                    and _SPACES_THEN_MONTH.match(text, e) is not None):
+                found.append((s, _K_DIGIT, " "))
                 continue
         if (size == 1 and s > 0 and text[s - 1] in "QH" and "1" <= text[s] <= "4"
                 and (not after or (after < "\x80" and not (after.isalnum() or after == "_"))
                      or (after >= "\x80" and _WORD_CHAR.match(after) is None))):
-            found.append((s, _K_DIGIT, ""))
+            found.append((s, _K_DIGIT, " " if after.isspace() else after))
     return found
 
 
@@ -1137,11 +1231,14 @@ def _anchors(text: str, timeout: float) -> list[tuple[int, int, str]]:
         found.append((i, _K_NAME, m.group()))
     found += _digit_anchors(text)
     lower = index_lower(text)
-    for word, (kind, forms) in _KEYWORD_FORMS.items():  # keywords are letters only: a hit inside
-        size = len(word)                                  # another keyword follows a letter
+    # A keyword counts as a whole word only, no letter on either side: the rules read keywords
+    # whole (`\b`), and the longer words they read ("weekend") are keywords of their own.
+    for word, (kind, forms) in _KEYWORD_FORMS.items():
+        size = len(word)
         i = lower.find(word)
         while i >= 0:
-            if (i == 0 or not text[i - 1].isalpha()) and text[i:i + size] in forms:
+            if ((i == 0 or not text[i - 1].isalpha()) and not text[i + size:i + size + 1].isalpha()
+                    and text[i:i + size] in forms):
                 found.append((i, kind, word))
             i = lower.find(word, i + 1)
     found.sort()
@@ -1200,22 +1297,28 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
             continue
         hit = None
         if kind != _K_DIGIT and kind != _K_YEAR:  # "last year", "the first half", "last Tuesday"
-            for start, word in reversed(_lead_words(text, pos, last_end)):
-                if word in _WORD_STARTS:
-                    hit = _try(_AT_WORD, ctx, start, pos, last_end, timeout)
-                    if hit is not None:
-                        break
+            leads = _LEAD_RULES.get(key)
+            if leads is not None:
+                for start, word in reversed(_lead_words(text, pos, last_end)):
+                    lead_rules = leads.get(word)
+                    if lead_rules is not None:
+                        hit = _try(lead_rules, ctx, start, pos, last_end, timeout)
+                        if hit is not None:
+                            break
         elif pos > last_end and text[pos - 1] in "QH'’":
             hit = _try(_AT_CODE, ctx, pos - 1, pos, last_end, timeout)
         if hit is None:
             if kind == _K_NAME:
-                rules = _NAME_RULES[key]
+                full = _IS_FULL_MONTH.get(key)
+                rules = _AT_WEEKDAY if full is None else _month_rules(text, pos + len(key), full)
             elif kind == _K_WORD:
                 rules = _KEYWORD_RULES[key]
+                if rules is not None and rules.may_follow is not None and not rules.may_follow(text, pos + len(key)):
+                    rules = None
             elif kind == _K_UNIT:
                 rules = _AT_UNIT if _word_before(text, pos) == "the" else None
             else:
-                rules = _AT_YEAR if kind == _K_YEAR else _AT_DIGIT
+                rules = _AT_YEAR if kind == _K_YEAR else _DIGIT_RULES.get(key)
             if rules is not None:
                 hit = _try(rules, ctx, pos, pos - 1, last_end, timeout)
         if hit is None:
