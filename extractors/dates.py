@@ -844,13 +844,37 @@ _PAST_VERB = _CaselessWords(
         |made|took|gave|saw|became|began|came|went|met|paid|sold|bought|hit|cut|set|fallen
         |risen|grown|shown|known|was|were|announces|reports)\b""")
 _FUTURE_VERB = _CaselessWords(r"\b(?:will|would|shall|is\s+set\s+to)\b|'ll\b")
-# The last sentence end (". " or a newline) and the last clause break: with stdlib `re`, a greedy
-# (?s:.*) before a one- or two-character break finds the one that ends last, as a `regex` search
-# from the right (?r) would. [^\S\x1c-\x1f] is `regex`'s \s (stdlib `re` adds \x1c-\x1f).
-_LAST_SENTENCE_END = re.compile(r"(?s:.*)(?:[.!?][^\S\x1c-\x1f]|\n)")
 _CLAUSE_BREAK = re.compile(r"""[;!?"“”\n]|[.:](?![0-9])""")
-_LAST_CLAUSE_BREAK = re.compile(r"""(?s:.*)(?:[;!?"“”\n]|[.:](?![0-9]))""")
 _PAST_SIGNAL_WORDS = ("since", "last", "past")
+# `regex`'s \s: Unicode White_Space (str.isspace adds \x1c-\x1f).
+_REGEX_SPACE = frozenset(" \t\n\x0b\x0c\r\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000") | frozenset(
+    map(chr, range(0x2000, 0x200b)))
+
+
+def _sentence_start(window: str) -> int:
+    """Where the last sentence of `window` starts: after its last newline, or its last ".", "!"
+    or "?" and the space after it; 0 if none (what a `regex` search (?r) for [.!?]\\s|\\n ends at)."""
+    start = window.rfind("\n") + 1
+    for mark in ".!?":
+        i = window.rfind(mark, start)
+        while i >= 0 and window[i + 1:i + 2] not in _REGEX_SPACE:
+            i = window.rfind(mark, start, i)
+        if i >= 0:
+            start = i + 2
+    return start
+
+
+def _clause_start(window: str) -> int:
+    """Where the last clause of `window` starts: after its last ";", "!", "?", quote or newline,
+    or its last "." or ":" not before a digit; 0 if none."""
+    start = max(map(window.rfind, ';!?"“”\n')) + 1
+    for mark in ".:":
+        i = window.rfind(mark, start)
+        while i >= 0 and "0" <= window[i + 1:i + 2] <= "9":
+            i = window.rfind(mark, start, i)
+        if i >= 0:
+            start = i + 1
+    return start
 
 
 def _direction(ctx: _Context, start: int) -> str | None:
@@ -862,8 +886,7 @@ def _direction(ctx: _Context, start: int) -> str | None:
     tail = window[-12:]
     if _may_end_with(tail, _PAST_SIGNAL_WORDS, caseless=True) and _PAST_SIGNAL.search(tail):
         return "past"
-    end = _LAST_SENTENCE_END.match(window)
-    return "future" if _FUTURE.found_in(window[end.end():] if end else window) else None
+    return "future" if _FUTURE.found_in(window[_sentence_start(window):]) else None
 
 
 def _today_is_date(ctx: _Context, start: int, end: int) -> bool:
@@ -875,8 +898,7 @@ def _today_is_date(ctx: _Context, start: int, end: int) -> bool:
     text = ctx.text
     before = text[max(0, start - 100):start]
     after = text[end:end + 40]
-    last_break = _LAST_CLAUSE_BREAK.match(before)
-    before = before[last_break.end():] if last_break else before
+    before = before[_clause_start(before):]
     brk = _CLAUSE_BREAK.search(after)
     words = (after[:brk.start()] if brk else after).replace(",", " ").split()
     after = " ".join(words[:2])
