@@ -50,7 +50,7 @@ def find_all(lower: str, word: str) -> list[int]:
 
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every maximal run of `regex` digits (\\d, any script) in `text`."""
-    if text.isascii() or _OTHER_DIGIT.search(text) is None:  # the common case: 0-9 only
+    if text.isascii() or _OTHER_DIGIT.search(non_ascii(text)) is None:  # the common case: 0-9 only
         return ascii_digit_runs(text)
     return tuple(m.span() for m in _ANY_DIGIT_RUN.finditer(text))
 
@@ -80,6 +80,16 @@ def _trie_branch(words: list[str]) -> str:
         optional = "?" if "" in tails else ""
         branches.append(f"{re.escape(head)}(?:{inner}){optional}")
     return "|".join(branches)
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def non_ascii(text: str) -> str:
+    """The characters of `text` beyond ASCII, in order (lone surrogates left out): a few quotes
+    and dashes in a news text, so a character-class search over them is cheap. UTF-8 writes an
+    ASCII character as one byte below 0x80 and any other as bytes of 0x80 and above only."""
+    return text.encode("utf-8", "ignore").translate(None, _ASCII_BYTES).decode("utf-8")
 
 
 def is_digit(char: str) -> bool:

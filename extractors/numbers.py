@@ -7,7 +7,7 @@ turn what such a group matched into a `Decimal`; `plain` gives the stored form o
 """
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation, localcontext
+from decimal import Context, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
 import regex
@@ -172,12 +172,19 @@ def parse_scale(surface: str | None) -> Decimal:
     return factor
 
 
+_ONE = Decimal(1)
+_WIDE = Context(prec=80)  # as plain's local context: a whole number of < 32 digits quantizes exactly
+
+
 def plain(value: Decimal) -> Decimal | None:
     """`value` in storable form (no exponent, <= 6 decimals), or None if it cannot be stored."""
     exponent = value.as_tuple().exponent
     if exponent == 0 or (isinstance(exponent, int) and -MAX_DECIMALS <= exponent < 0
                          and value.adjusted() < 20 and value != value.to_integral_value()):
         return value  # already plain: the common case, no context switch
+    if (isinstance(exponent, int) and value.adjusted() < MAX_INTEGER_DIGITS
+            and value == value.to_integral_value()):
+        return value.quantize(_ONE, context=_WIDE)  # a whole number: "5200000.0" ($5.2 million)
     with localcontext() as ctx:
         ctx.prec = 80
         try:

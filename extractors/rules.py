@@ -192,6 +192,10 @@ def _ends_with(words: list[str], phrases) -> str | None:
 
 def qualifier_before(doc: Document, start: int) -> str:
     """exact | about | over | under, from the words right before a span."""
+    window = doc.text[max(0, start - _WINDOW):start]
+    last = window[-1:].isspace() and window.rsplit(None, 1)  # the last word, as words_before splits
+    if not last or last[-1].lower() not in _QUALIFIER_LAST_WORDS:
+        return "exact"  # the common case, without lower-casing and splitting the whole window
     phrase = _ends_with(words_before(doc, start), _QUALIFIER_OF)
     return "exact" if phrase is None else _QUALIFIER_OF[phrase]
 
