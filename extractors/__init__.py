@@ -1,10 +1,12 @@
 """Pure extractors: text (+ the document's reference date) -> mentions. No I/O, no clock."""
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from extractors.amounts import extract_amounts
 from extractors.dates import extract_dates, find_dateline
+from extractors.fastscan import CACHED_TEXTS, forget_texts
 from extractors.mentions import AmountMention, DateMention, Mention, PercentageMention
 from extractors.percentages import extract_percentages
 
@@ -14,16 +16,70 @@ EXTRACTOR_VERSION = "0.1.0"
 
 def extract(text: str, reference_date: date | None = None) -> list[Mention]:
     """Every amount, percentage and date mention in `text`, in text order."""
-    mentions: list[Mention] = [
-        *extract_amounts(text),
-        *extract_percentages(text),
-        *extract_dates(text, reference_date),
-    ]
-    mentions.sort(key=lambda m: (m.start, m.end))
+    try:
+        mentions: list[Mention] = [
+            *extract_amounts(text),
+            *extract_percentages(text),
+            *extract_dates(text, reference_date),
+        ]
+    finally:
+        forget_texts()
+    mentions.sort(key=_position)
     return mentions
 
 
+def extract_batch(texts: Sequence[str], reference_dates: Sequence[date | None]) -> list[list[Mention] | Exception]:
+    """extract() for each text, or the exception its extraction raised (the other texts go on).
+
+    Each extractor runs over a group of texts before the next one starts: its patterns and code
+    stay in the CPU caches, ~10% faster than text by text on this machine (benchmarks/bench.py).
+    A group is at most CACHED_TEXTS texts and about a megabyte, so the per-text caches hold it.
+    """
+    results: list[list[Mention] | Exception] = [[] for _ in texts]
+    for group in _groups(texts):
+        try:
+            for extractor in _EXTRACTORS:
+                for i in group:
+                    found = results[i]
+                    if isinstance(found, Exception):
+                        continue
+                    try:
+                        found.extend(extractor(texts[i], reference_dates[i]))
+                    except Exception as error:  # this text's error, recorded by the caller
+                        results[i] = error
+        finally:
+            forget_texts()
+    for found in results:
+        if not isinstance(found, Exception):
+            found.sort(key=_position)
+    return results
+
+
+_EXTRACTORS = (
+    lambda text, reference: extract_amounts(text),
+    lambda text, reference: extract_percentages(text),
+    extract_dates,
+)
+_GROUP_CHARS = 1_000_000
+
+
+def _groups(texts: Sequence[str]) -> Iterator[range]:
+    """Consecutive index ranges of at most CACHED_TEXTS texts and about _GROUP_CHARS characters."""
+    start, size = 0, 0
+    for i, text in enumerate(texts):
+        if i > start and (i - start == CACHED_TEXTS or size + len(text) > _GROUP_CHARS):
+            yield range(start, i)
+            start, size = i, 0
+        size += len(text)
+    if start < len(texts):
+        yield range(start, len(texts))
+
+
+def _position(mention: Mention) -> tuple[int, int]:
+    return mention.start, mention.end
+
+
 __all__ = [
-    "EXTRACTOR_VERSION", "AmountMention", "DateMention", "Mention", "PercentageMention",
-    "extract", "extract_amounts", "extract_dates", "extract_percentages", "find_dateline",
+    "CACHED_TEXTS", "EXTRACTOR_VERSION", "AmountMention", "DateMention", "Mention", "PercentageMention",
+    "extract", "extract_amounts", "extract_batch", "extract_dates", "extract_percentages", "find_dateline",
 ]

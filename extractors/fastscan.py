@@ -22,21 +22,31 @@ _ANY_DIGIT_RUN = regex.compile(r"\d+")
 _span = type(_ANY_DIGIT_RUN.match("0")).span  # regex.Match.span, unbound
 
 
-# maxsize=1: extract() hands the same text to amounts then dates, so the runs are found once.
-@lru_cache(maxsize=1)
+# The texts whose digit runs and lower case are kept: extract_batch() hands a group of up to this
+# many texts to each extractor in turn (extract(): one text to each), so each is computed once.
+# extract_batch() and extract() clear both caches when done: no text is kept past the call.
+CACHED_TEXTS = 64
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
 def ascii_digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every maximal run of the digits 0-9 in `text`."""
     return tuple(map(_span, DIGIT_RUN.finditer(text)))  # map: no generator frame per run
 
 
-# maxsize=1: extract() hands the same text to all three extractors, so it is lowered once.
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=CACHED_TEXTS)
 def index_lower(text: str) -> str:
     """`text` in lower case, index for index (characters whose lower case is longer stay)."""
     lower = text.lower()
     if len(lower) != len(text):
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return lower
+
+
+def forget_texts() -> None:
+    """Empty the per-text caches (see CACHED_TEXTS)."""
+    ascii_digit_runs.cache_clear()
+    index_lower.cache_clear()
 
 
 def find_all(lower: str, word: str) -> list[int]:

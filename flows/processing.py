@@ -5,32 +5,42 @@ import dataclasses
 import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from extractors import EXTRACTOR_VERSION, AmountMention, DateMention, Mention, PercentageMention, extract, find_dateline
+from extractors import (
+    CACHED_TEXTS, EXTRACTOR_VERSION, AmountMention, DateMention, Mention, PercentageMention, extract_batch, find_dateline,
+)
 from flows.sources import DocumentError, RawDocument, decode, doc_id_for, parse_sidecar, read_raw, title_from_text
 from schemas import FACT_MODELS, Document, Reject
 from warehouse.store import FACT_TABLES, Batch, Stored
 
 
-_FIELDS = {kind: tuple(f.name for f in dataclasses.fields(cls))
-           for kind, cls in (("amount", AmountMention), ("percentage", PercentageMention), ("date", DateMention))}
+# Per mention type: a getter of the record's fields (one C call) and the fact columns they fill
+# (start/end are start_char/end_char; `type` is the table, not a column).
+_RENAMED = {"start": "start_char", "end": "end_char"}
+_ROW_SHAPES = {
+    kind: (attrgetter(*names), tuple(_RENAMED.get(n, n) for n in names))
+    for kind, cls in (("amount", AmountMention), ("percentage", PercentageMention), ("date", DateMention))
+    for names in [tuple(f.name for f in dataclasses.fields(cls) if f.name != "type")]}
+# Documents read before their extraction starts: extract_batch runs each extractor over them in
+# turn (faster than one document at a time), and the bytes held stay bounded.
+EXTRACTED_TOGETHER = CACHED_TEXTS
 # One adapter per fact type: a document's mentions of a type are validated in one call.
 _ADAPTERS = {kind: TypeAdapter(list[model]) for kind, model in FACT_MODELS.items()}
 
 
 def mention_row(mention: Mention, doc_id: str, run_id: str) -> dict[str, Any]:
     """The extractor's record as a row of its fact table (before validation)."""
-    row = {name: getattr(mention, name) for name in _FIELDS[mention.type]}
-    row["start_char"] = row.pop("start")
-    row["end_char"] = row.pop("end")
-    row.pop("type")
+    fields, columns = _ROW_SHAPES[mention.type]
+    row = dict(zip(columns, fields(mention)))
     if mention.type == "date":
         row["resolved"] = mention.resolved
-    row.update(doc_id=doc_id, run_id=run_id)
+    row["doc_id"] = doc_id
+    row["run_id"] = run_id
     return row
 
 
@@ -69,13 +79,24 @@ def _reject(batch: Batch, kind: str, row: dict[str, Any], reason: str, doc_id: s
 
 def process_document(raw: RawDocument, run_id: str, batch: Batch) -> bool:
     """Add the document's row, facts and rejects to `batch`; False when the document failed."""
-    doc_id = doc_id_for(raw.path)
+    return process_documents([raw], run_id, batch)[0]
+
+
+def process_documents(raws: list[RawDocument], run_id: str, batch: Batch) -> list[bool]:
+    """process_document for each, with the extraction of all of them in one extract_batch call."""
+    started = [_start(raw, run_id) for raw in raws]
+    readable = [fields for fields in started if "status" not in fields]
+    found = iter(extract_batch([f["text"] for f in readable], [f.get("published") for f in readable]))
+    return [_finish(fields, None if "status" in fields else next(found), run_id, batch) for fields in started]
+
+
+def _start(raw: RawDocument, run_id: str) -> dict[str, Any]:
+    """The document's row before extraction: decoded text, sidecar, reference date; or its error."""
     fields: dict[str, Any] = dict(
-        doc_id=doc_id, path=raw.path, sha256=raw.sha256(), n_bytes=len(raw.data),
+        doc_id=doc_id_for(raw.path), path=raw.path, sha256=raw.sha256(), n_bytes=len(raw.data),
         fingerprint=raw.fingerprint(EXTRACTOR_VERSION), stat_key=raw.stat_key, extractor_version=EXTRACTOR_VERSION,
         ingested_at=datetime.now(timezone.utc), run_id=run_id,
     )
-    mark = (len(batch.rejects), {t: len(rows) for t, rows in batch.facts.items()})
     try:
         text, fields["encoding"] = decode(raw.data)
         fields.update(text=text, n_chars=len(text))
@@ -85,18 +106,34 @@ def process_document(raw: RawDocument, run_id: str, batch: Batch) -> bool:
             fields.update(published=sidecar.published, published_source="sidecar")
         elif dateline := find_dateline(text):
             fields.update(published=dateline[0], published_source="dateline")
-        validate_mentions(extract(text, fields.get("published")), text, doc_id, run_id, batch)
-        fields["status"] = "ok"
-    except (DocumentError, TimeoutError) as error:
-        fields.update(status="error", error=_describe(error))
-    except Exception as error:  # an extractor bug must cost one document, not the run
-        fields.update(status="error", error=f"extraction failed: {type(error).__name__}: {error}")
+    except Exception as error:
+        fields.update(status="error", error=_error_text(error))
+    return fields
+
+
+def _finish(fields: dict[str, Any], mentions: list[Mention] | Exception | None, run_id: str, batch: Batch) -> bool:
+    """Validate the document's mentions into `batch`, then add its row; False when it failed."""
+    mark = (len(batch.rejects), {t: len(rows) for t, rows in batch.facts.items()})
+    if "status" not in fields:
+        try:
+            if isinstance(mentions, Exception):
+                raise mentions
+            validate_mentions(mentions, fields["text"], fields["doc_id"], run_id, batch)
+            fields["status"] = "ok"
+        except Exception as error:
+            fields.update(status="error", error=_error_text(error))
     if fields["status"] == "error":  # keep no partial facts of a failed document
         del batch.rejects[mark[0]:]
         for table, n in mark[1].items():
             del batch.facts[table][n:]
     batch.documents.append(Document(**fields).model_dump())
     return fields["status"] == "ok"
+
+
+def _error_text(error: Exception) -> str:
+    if isinstance(error, (DocumentError, TimeoutError)):
+        return _describe(error)
+    return f"extraction failed: {type(error).__name__}: {error}"  # an extractor bug costs one document
 
 
 def _describe(error: Exception) -> str:
@@ -122,6 +159,13 @@ def process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_i
     that ended in error.
     """
     outcome = BatchOutcome(Batch())
+    todo: list[RawDocument] = []  # read, new or changed: extracted together, a group at a time
+
+    def flush() -> None:
+        outcome.failed += process_documents(todo, run_id, outcome.batch).count(False)
+        todo.clear()
+
+    held = 0  # bytes in todo
     for path in paths:
         stored = known.get(path)
         try:
@@ -139,8 +183,15 @@ def process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_i
             outcome.batch.replaced.append(stored.doc_id)
         else:
             outcome.new += 1
-        if raw is None or not process_document(raw, run_id, outcome.batch):
+        if raw is None:
             outcome.failed += 1
+            continue
+        todo.append(raw)
+        held += len(raw.data)
+        if len(todo) == EXTRACTED_TOGETHER or held >= 1_000_000:
+            flush()
+            held = 0
+    flush()
     outcome.counts = {t: len(rows) for t, rows in outcome.batch.facts.items()} | {"rejects": len(outcome.batch.rejects)}
     return outcome
 

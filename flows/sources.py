@@ -6,9 +6,10 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIX = ".meta.json"
@@ -109,13 +110,20 @@ class RawDocument:
     data: bytes
     sidecar: bytes | None
     stat_key: str | None = None
+    _data_hash: Any = field(default=None, repr=False, compare=False)  # sha256 of data, once
+
+    def _hash_of_data(self) -> Any:
+        """The sha256 hash object of the bytes: both digests start from it, so data is hashed once."""
+        if self._data_hash is None:
+            self._data_hash = hashlib.sha256(self.data)
+        return self._data_hash
 
     def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+        return self._hash_of_data().hexdigest()
 
     def fingerprint(self, extractor_version: str) -> str:
         """Equal fingerprints mean nothing that shapes the facts has changed."""
-        digest = hashlib.sha256(self.data)
+        digest = self._hash_of_data().copy()
         digest.update(b"\0sidecar\0" + (self.sidecar if self.sidecar is not None else b"-"))
         digest.update(b"\0extractor\0" + extractor_version.encode())
         return digest.hexdigest()
