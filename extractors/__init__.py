@@ -32,7 +32,7 @@ def extract_batch(texts: Sequence[str], reference_dates: Sequence[date | None]) 
     """extract() for each text, or the exception its extraction raised (the other texts go on).
 
     Each extractor runs over a group of texts before the next one starts: its patterns and code
-    stay in the CPU caches, ~10% faster than text by text on this machine (benchmarks/bench.py).
+    stay in the CPU caches, 5-30% faster than text by text (benchmarks/bench.py, this machine).
     A group is at most CACHED_TEXTS texts and about a megabyte, so the per-text caches hold it.
     """
     results: list[list[Mention] | Exception] = [[] for _ in texts]
