@@ -80,6 +80,6 @@ def _position(mention: Mention) -> tuple[int, int]:
 
 
 __all__ = [
-    "CACHED_TEXTS", "EXTRACTOR_VERSION", "AmountMention", "DateMention", "Mention", "PercentageMention",
+    "EXTRACTOR_VERSION", "AmountMention", "DateMention", "Mention", "PercentageMention",
     "extract", "extract_amounts", "extract_batch", "extract_dates", "extract_percentages", "find_dateline",
 ]

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from extractors import (
-    CACHED_TEXTS, EXTRACTOR_VERSION, AmountMention, DateMention, Mention, PercentageMention, extract_batch, find_dateline,
+    EXTRACTOR_VERSION, AmountMention, DateMention, Mention, PercentageMention, extract_batch, find_dateline,
 )
 from flows.sources import DocumentError, RawDocument, decode, doc_id_for, parse_sidecar, read_raw, title_from_text
 from schemas import FACT_MODELS, Document, Reject
@@ -26,9 +26,6 @@ _ROW_SHAPES = {
     kind: (attrgetter(*names), tuple(_RENAMED.get(n, n) for n in names))
     for kind, cls in (("amount", AmountMention), ("percentage", PercentageMention), ("date", DateMention))
     for names in [tuple(f.name for f in dataclasses.fields(cls) if f.name != "type")]}
-# Documents read before their extraction starts: extract_batch runs each extractor over them in
-# turn (faster than one document at a time), and the bytes held stay bounded.
-EXTRACTED_TOGETHER = CACHED_TEXTS
 # One adapter per fact type: a document's mentions of a type are validated in one call.
 _ADAPTERS = {kind: TypeAdapter(list[model]) for kind, model in FACT_MODELS.items()}
 
@@ -159,13 +156,7 @@ def process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_i
     that ended in error.
     """
     outcome = BatchOutcome(Batch())
-    todo: list[RawDocument] = []  # read, new or changed: extracted together, a group at a time
-
-    def flush() -> None:
-        outcome.failed += process_documents(todo, run_id, outcome.batch).count(False)
-        todo.clear()
-
-    held = 0  # bytes in todo
+    todo: list[RawDocument] = []  # read, new or changed: extracted together (extract_batch)
     for path in paths:
         stored = known.get(path)
         try:
@@ -187,11 +178,7 @@ def process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_i
             outcome.failed += 1
             continue
         todo.append(raw)
-        held += len(raw.data)
-        if len(todo) == EXTRACTED_TOGETHER or held >= 1_000_000:
-            flush()
-            held = 0
-    flush()
+    outcome.failed += process_documents(todo, run_id, outcome.batch).count(False)
     outcome.counts = {t: len(rows) for t, rows in outcome.batch.facts.items()} | {"rejects": len(outcome.batch.rejects)}
     return outcome
 
