@@ -61,8 +61,8 @@ class Fact(BaseModel):
     rule: str
     run_id: str
 
-    # One Python validator per row, which runs the checks of the row's class (`_check`): pydantic
-    # calls a Python validator per row at ~1.5 us a call, and rows come by the hundred thousand.
+    # One Python validator, which runs the checks of the row's class (`_check`, extended by each
+    # subclass): pydantic makes one call per row for each Python validator a model has.
     @model_validator(mode="after")
     def _valid(self, info: ValidationInfo) -> "Fact":
         self._check((info.context or {}).get("text"))
