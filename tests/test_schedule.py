@@ -24,6 +24,26 @@ def completed_runs(db: Path) -> int:
         return 0
 
 
+def stop_with_ctrl_c(serve: subprocess.Popen) -> None:
+    """Ctrl-C, and a second one if the first has not stopped it within 30 s.
+
+    A Ctrl-C that lands while Prefect's runner is starting a scheduled run can be taken by that
+    run (seen about once in three full test runs here: the runner went on starting runs every
+    5 s); users press Ctrl-C again. The stop itself takes seconds, more under load.
+    """
+    serve.send_signal(signal.SIGINT)
+    try:
+        serve.wait(timeout=30)
+        return
+    except subprocess.TimeoutExpired:
+        serve.send_signal(signal.SIGINT)
+    try:
+        serve.wait(timeout=120)
+    except subprocess.TimeoutExpired:
+        serve.kill()
+        raise
+
+
 def test_serve_runs_on_schedule_and_stops_its_server(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -43,12 +63,7 @@ def test_serve_runs_on_schedule_and_stops_its_server(tmp_path):
             assert time.monotonic() < deadline, "no two scheduled runs within 120 s"
             time.sleep(1)
     finally:
-        serve.send_signal(signal.SIGINT)
-        try:  # a run may be starting: its interrupt and the server's stop take seconds, more under load
-            serve.wait(timeout=120)
-        except subprocess.TimeoutExpired:
-            serve.kill()
-            raise
+        stop_with_ctrl_c(serve)
     output = serve.stdout.read()
     assert "serving deployment ingest/factflow" in output
     with duckdb.connect(str(db), read_only=True) as con:
