@@ -128,15 +128,12 @@ def _finish(fields: dict[str, Any], mentions: list[Mention] | Exception | None, 
 
 
 def _error_text(error: Exception) -> str:
-    if isinstance(error, (DocumentError, TimeoutError)):
-        return _describe(error)
-    return f"extraction failed: {type(error).__name__}: {error}"  # an extractor bug costs one document
-
-
-def _describe(error: Exception) -> str:
+    """The `documents.error` of a document whose reading or extraction raised `error`."""
     if isinstance(error, TimeoutError):
         return f"extraction timed out (a pattern took too long on this text: {error})"
-    return str(error)
+    if isinstance(error, DocumentError):
+        return str(error)
+    return f"extraction failed: {type(error).__name__}: {error}"  # an extractor bug costs one document
 
 
 @dataclass
