@@ -20,7 +20,7 @@ from extractors.currencies import (
     CONTEXT_WORDS, CURRENCY_WORDS, DOLLAR_PREFIXES, MARKER_CODES, MEASURE_WORDS,
     PLURAL_SCALE_CURRENCIES, PSEUDO_CODES, SUBUNIT_WORDS, SYMBOLS, YUAN_CUES,
 )
-from extractors.fastscan import digit_runs, is_digit
+from extractors.fastscan import Literals, digit_runs, is_digit
 from extractors.mentions import DEADLINE_EVERY, AmountMention, past_deadline
 from extractors.numbers import (
     NUMBER, NUMBER_RUN_WORDS, PLURAL_SCALES, SCALE, SCALE_GAP, SCALE_MULTIPLES, alternation,
@@ -288,6 +288,7 @@ def _build_plural(m: regex.Match, doc: Document):
 # Words that an amount without digits must contain ("two million pounds", "fifteen cents").
 SCALE_ANCHORS = ("illion", "thousand", "hundred", "lakh", "crore")
 CURRENCY_ANCHORS = ("cent", "pence", "penny", "dollar", "euro", "pound")
+_ANCHOR_WORDS = Literals(SCALE_ANCHORS + CURRENCY_ANCHORS)  # found in the lower-cased text
 _PREFIX_ENDS = frozenset(_SYMBOL_CHARS + "#.")
 # Letters that may open a currency marker: "US" ($), "GB" (£), "USD", "Rs", "RM", "CHF".
 _PREFIX_LETTERS = frozenset(
@@ -392,26 +393,19 @@ def _anchors(doc: Document) -> list[tuple[int, int, int]]:
                     continue
         if not _FOLLOW_WORDS.isdisjoint(bare[e:e + 40].split()) and _currency_follows(text, e):
             out.append((s - 1, s, e))  # "5bn euros", "18 cents"
-    for word in SCALE_ANCHORS:  # "two million pounds", "billions of dollars"
-        if word not in lower:
-            continue  # most documents have few of these words: no search loop for the others
-        for a in doc.find_all(word):
-            if lower[a - 1:a].isalpha() and word != "illion":
-                continue
-            token_start, token = _token(text, a)
+    for count, (a, word) in enumerate(_ANCHOR_WORDS.find_all(lower)):
+        if count % DEADLINE_EVERY == 0:  # a text made of one word over and over
+            past_deadline(doc.deadline, text)
+        if lower[a - 1:a].isalpha() and word != "illion":
+            continue  # "percent", "recent"; "million" and "billion" both end in "illion"
+        token_start, token = _token(text, a)
+        if word in SCALE_ANCHORS:  # "two million pounds", "billions of dollars"
             if token in _SCALE_TOKENS and _currency_follows(text, a + len(word)):
                 out.append((number_run_start(text, token_start, _RUN_WORDS), a, a + len(word)))
-    for word in CURRENCY_ANCHORS:  # "fifteen cents", "five dollars"
-        if word not in lower:
-            continue
-        for a in doc.find_all(word):
-            if lower[a - 1:a].isalpha():
-                continue  # "percent", "recent"
-            token_start, token = _token(text, a)
-            if token in _CURRENCY_TOKENS:
-                reach = number_run_start(text, token_start, _RUN_WORDS)
-                if reach < token_start:
-                    out.append((reach, a, a + len(word)))
+        elif token in _CURRENCY_TOKENS:  # "fifteen cents", "five dollars"
+            reach = number_run_start(text, token_start, _RUN_WORDS)
+            if reach < token_start:
+                out.append((reach, a, a + len(word)))
     return out
 
 

@@ -1,17 +1,16 @@
-"""Fast candidate scans for the anchor searches, with the stdlib `re` module.
+"""Fast candidate scans for the anchor searches: digit runs, and literal words with Hyperscan.
 
-Why `re` here and not `regex`: these scans are literal words and digit runs (no nested
-quantifiers, so linear time and no `timeout=` needed), and `re` keeps a first-character filter
-for an alternation whose branches each start with a literal, which `regex` loses (3-10x slower).
-A scan here may find a superset of the anchors; the caller confirms each candidate with its own
-`regex` pattern where the exact word-boundary rules matter, so results cannot change.
+These scans are linear by construction (literal words and digit runs: nothing to backtrack),
+so they need no `timeout=`. A scan here may find a superset of the anchors; the caller confirms
+each candidate (word boundaries, case) in Python or with its own `regex` pattern.
 """
 from __future__ import annotations
 
-import re
+import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
+import hyperscan
 import regex
 
 # ASCII digits, as the date anchors use. `regex` here, not `re`: it finds runs of one ASCII class
@@ -49,13 +48,48 @@ def forget_texts() -> None:
     index_lower.cache_clear()
 
 
-def find_all(lower: str, word: str) -> list[int]:
-    """Start offsets of every (possibly overlapping) occurrence of `word` in `lower` (str.find)."""
-    found, i = [], lower.find(word)
-    while i >= 0:
-        found.append(i)
-        i = lower.find(word, i + 1)
-    return found
+class Literals:
+    """Every occurrence of a fixed set of literal words in a text, found in one Hyperscan pass.
+
+    Hyperscan scans for all the words at once, in C, so a text costs one pass instead of a
+    str.find loop per word (a call and a scan of the whole text each), while the words
+    themselves are rare (about ten date keywords in a news text).
+    """
+
+    def __init__(self, words: Iterable[str]):
+        self.words = tuple(dict.fromkeys(words))
+        self._sizes = tuple(len(w) for w in self.words)
+        # An ASCII text is scanned as its bytes (offsets are indexes); any other as UTF-32, four
+        # bytes a character (offsets divided by 4), so no offset needs mapping back.
+        self._ascii = _database([w.encode("utf-8", "surrogatepass") for w in self.words])
+        self._wide = _database([w.encode("utf-32-le", "surrogatepass") for w in self.words])
+        self._scratch = threading.local()  # Hyperscan's scratch space: one per thread
+
+    def find_all(self, text: str) -> list[tuple[int, str]]:
+        """(start, word) of every occurrence, overlapping ones too, in no particular order."""
+        scratch = self._scratch.__dict__
+        if not scratch:
+            scratch["ascii"], scratch["wide"] = hyperscan.Scratch(self._ascii), hyperscan.Scratch(self._wide)
+        ends: list[tuple[int, int]] = []
+        words, sizes = self.words, self._sizes
+        if text.isascii():
+            self._ascii.scan(text.encode("ascii"), _collect, context=ends, scratch=scratch["ascii"])
+            return [(end - sizes[i], words[i]) for end, i in ends]
+        self._wide.scan(text.encode("utf-32-le", "surrogatepass"), _collect, context=ends, scratch=scratch["wide"])
+        # A match of a word's bytes that is not aligned on characters is not the word.
+        return [(end // 4 - sizes[i], words[i]) for end, i in ends if end % 4 == 0]
+
+
+def _database(literals: list[bytes]) -> hyperscan.Database:
+    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    # Written as \xHH escapes: the binding reads a pattern up to its first NUL byte.
+    database.compile(expressions=[b"".join(b"\\x%02x" % b for b in literal) for literal in literals],
+                     ids=list(range(len(literals))), elements=len(literals), flags=0)
+    return database
+
+
+def _collect(pattern: int, start: int, end: int, flags: int, ends: list[tuple[int, int]]) -> None:
+    ends.append((end, pattern))
 
 
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
@@ -63,33 +97,6 @@ def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     if text.isascii() or _OTHER_DIGIT.search(non_ascii(text)) is None:  # the common case: 0-9 only
         return ascii_digit_runs(text)
     return tuple(m.span() for m in _ANY_DIGIT_RUN.finditer(text))
-
-
-def literal_trie(words: Iterable[str]) -> str:
-    """A `re` alternation of literal words factored by leading letters: "S(?:ame|pring)".
-
-    Each branch starts with a literal, so `re` skips positions whose character starts no word.
-    Longer words come before their prefixes ("March" before "Mar"), as in a longest-first list.
-    """
-    return _trie_branch(sorted(set(words), key=lambda w: (w[:1], -len(w), w)))
-
-
-def _trie_branch(words: list[str]) -> str:
-    heads: dict[str, list[str]] = {}
-    for word in words:
-        heads.setdefault(word[:1], []).append(word[1:])
-    branches = []
-    for head, tails in heads.items():
-        if head == "":
-            continue  # the empty tail: handled by the optional group of the parent
-        rest = [t for t in tails if t]
-        if not rest:
-            branches.append(re.escape(head))
-            continue
-        inner = _trie_branch(rest)
-        optional = "?" if "" in tails else ""
-        branches.append(f"{re.escape(head)}(?:{inner}){optional}")
-    return "|".join(branches)
 
 
 _ASCII_BYTES = bytes(range(128))

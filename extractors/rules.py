@@ -52,17 +52,6 @@ class Document:
             self._lower = index_lower(self.text)
         return self._lower
 
-    def find_all(self, word: str):
-        """Start offsets of every occurrence of lower-case `word`, ignoring case (plain str.find)."""
-        lower, i = self.lower, self.lower.find(word)
-        count = 0
-        while i >= 0:
-            yield i
-            count += 1
-            if count % DEADLINE_EVERY == 0:  # a text made of one word over and over
-                past_deadline(self.deadline, self.text)
-            i = lower.find(word, i + 1)
-
 
 def scan(text: str, rules: Sequence[Rule], combined: regex.Pattern, anchors: Callable) -> list:
     """Every mention the rules build from `text`, in text order.

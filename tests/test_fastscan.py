@@ -1,0 +1,77 @@
+"""fastscan.Literals: every occurrence of its words, at the indexes str.find gives, for any text."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.fastscan import Literals
+
+WORDS = ("day", "today", "week", "weekend", "euro", "illion", "aa")
+SCAN = Literals(WORDS)
+
+
+def _by_find(text: str, words=WORDS) -> list[tuple[int, str]]:
+    """The reference: a str.find loop per word, overlapping occurrences included."""
+    found = []
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            found.append((i, word))
+            i = text.find(word, i + 1)
+    return sorted(found)
+
+
+@pytest.mark.parametrize("text", [
+    "shares fell today, the worst day since the weekend",                  # ASCII: byte offsets
+    "le 3 août, two days after the «day» of the vote: 5 million euros",    # Latin-1 letters before
+    "Le chiffre d’affaires a atteint 2 milliards d’euros aujourd’hui, today",  # curly apostrophes
+    "📈 shares rose 3% today 📉 and fell the next day",                     # astral: one char each
+    "a billion, a trillion and a million",                                  # one word, three times
+    "aaaa",                                                                 # overlapping occurrences
+    "",
+    "x\ud800 today",                                                        # a lone surrogate
+    "\u6400\u6100\u7900\x00 \u6100\u6100\x00",  # UTF-32 bytes that hold "day" and "aa" off a character
+])
+def test_the_occurrences_str_find_gives(text):
+    found = sorted(SCAN.find_all(text))
+    assert found == _by_find(text)
+    assert all(text[i:i + len(w)] == w for i, w in found)
+
+
+def test_case_and_neighbours_are_left_to_the_caller():
+    assert sorted(SCAN.find_all("Today, yesterday; TODAY")) == [(2, "day"), (13, "day")]
+
+
+def test_words_beyond_ascii():
+    scan = Literals(["€", "％", "per cent"])
+    text = "up 5％ to €3, or 4 per cent"
+    assert sorted(scan.find_all(text)) == [(4, "％"), (9, "€"), (18, "per cent")]
+
+
+def test_threads_scan_at_the_same_time():
+    texts = [f"day {i} of the week: {'é' * (i % 3)} today, weekend" * 50 for i in range(40)]
+    errors, wrong = [], []
+
+    def work(chunk):
+        try:
+            for text in chunk:
+                if sorted(SCAN.find_all(text)) != _by_find(text):
+                    wrong.append(text)
+        except Exception as error:  # noqa: BLE001 - collected for the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(texts[k::4],)) for k in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and wrong == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("adoytwkeniulr ,é’€\u00a0📈\ud800")), max_size=80))
+def test_any_text(text):
+    assert sorted(SCAN.find_all(text)) == _by_find(text)
