@@ -40,7 +40,7 @@ from extractors.calendar_words import (
     SIGNAL_MODS, STANDALONE_MONTHS, WEAK_YEAR_PREPOSITIONS, WEEKDAY_NAME_PREFIXES, WEEKDAYS,
     YEAR_PREPOSITIONS,
 )
-from extractors.fastscan import Literals, ascii_digit_runs, index_lower
+from extractors.fastscan import Literals, ascii_digit_runs
 from extractors.mentions import DEADLINE_EVERY, DateMention, deadline_for, past_deadline, regex_timeout
 
 # --------------------------------------------------------------------------- periods
@@ -1169,13 +1169,7 @@ def _rules_by_anchor_and_lead() -> dict[str, dict[str, _RuleSet]]:
 
 _LEAD_RULES = _rules_by_anchor_and_lead()
 
-# Each anchor scan is one C pass over the text that yields (nearly) only real anchors: a pass
-# costs a few microseconds, a Python step per candidate as much again.
-#
-# Names and keywords, each with one Hyperscan pass (extractors.fastscan.Literals). Next to
-# ASCII, the checks of the characters around a name are `\b` exactly; text with other
-# characters is confirmed with `regex` `\b`.
-_NAMES = Literals(_cased((*MONTHS, *WEEKDAYS)))
+# A name next to a character beyond ASCII is confirmed with `regex` `\b` (see _anchors).
 _NAME_ANCHOR = regex.compile(rf"\b(?:{_alt(_cased(MONTHS))}|{_alt(_cased(WEEKDAYS))})\b")
 _ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 # The rules a run of one or two digits may start, by the character right after the run (from
@@ -1232,33 +1226,30 @@ def _digit_anchors(text: str) -> list[tuple[int, int, str]]:
 
 
 _KEYWORD_OF: dict[str, tuple[int, str]] = {word: (kind, word.lower()) for word, kind in _KEYWORD_ANCHORS}
-# Lower-case keyword -> (kind, the written forms that count): found in the lower-cased text.
-_KEYWORD_FORMS: dict[str, tuple[int, frozenset[str]]] = {
-    word: (kind, frozenset(form for form, (k, w) in _KEYWORD_OF.items() if w == word))
-    for word, kind in {w: k for k, w in _KEYWORD_OF.values()}.items()}
-_KEYWORDS = Literals(_KEYWORD_FORMS)
+# Names and keywords (as written: "Today", "today"), found in one Hyperscan pass (see
+# extractors.fastscan.Literals). Next to ASCII, the checks of the characters around a name are
+# `\b` exactly; text with other characters is confirmed with `regex` `\b`.
+_WORDS = Literals((*_cased((*MONTHS, *WEEKDAYS)), *_KEYWORD_OF))
+assert _KEYWORD_OF.keys().isdisjoint(_cased((*MONTHS, *WEEKDAYS)))
 
 
 def _anchors(text: str, timeout: float) -> list[tuple[int, int, str]]:
     """(position, kind, name or keyword) of every place a date may start or turn on, in text order."""
-    found = []
-    for i, name in _NAMES.find_all(text):
-        e = i + len(name)
-        before, after = text[i - 1] if i else " ", text[e:e + 1]
-        if before in _ASCII_WORD or after in _ASCII_WORD:  # "" (the end) is in no frozenset
-            continue  # "Mayor", "Marchetti": also where a longer name matched ("March", not "Mar")
-        if (before >= "\x80" or after >= "\x80") and not _NAME_ANCHOR.match(text, i):
-            continue
-        found.append((i, _K_NAME, name))
-    found += _digit_anchors(text)
-    # A keyword counts as a whole word only, no letter on either side: the rules read keywords
-    # whole (`\b`), and the longer words they read ("weekend") are keywords of their own.
-    for i, word in _KEYWORDS.find_all(index_lower(text)):
-        kind, forms = _KEYWORD_FORMS[word]
-        size = len(word)
-        if ((i == 0 or not text[i - 1].isalpha()) and not text[i + size:i + size + 1].isalpha()
-                and text[i:i + size] in forms):
-            found.append((i, kind, word))
+    found = _digit_anchors(text)
+    for i, word in _WORDS.find_all(text):
+        e = i + len(word)
+        keyword = _KEYWORD_OF.get(word)
+        if keyword is None:  # a name
+            before, after = text[i - 1] if i else " ", text[e:e + 1]
+            if before in _ASCII_WORD or after in _ASCII_WORD:  # "" (the end) is in no frozenset
+                continue  # "Mayor", "Marchetti"; also where a longer name matched ("March", not "Mar")
+            if (before >= "\x80" or after >= "\x80") and not _NAME_ANCHOR.match(text, i):
+                continue
+            found.append((i, _K_NAME, word))
+        # A keyword counts as a whole word only, no letter on either side: the rules read keywords
+        # whole (`\b`), and the longer words they read ("weekend") are keywords of their own.
+        elif (i == 0 or not text[i - 1].isalpha()) and not text[e:e + 1].isalpha():
+            found.append((i, *keyword))
     found.sort()
     return found
 

@@ -51,41 +51,32 @@ def forget_texts() -> None:
 class Literals:
     """Every occurrence of a fixed set of literal words in a text, found in one Hyperscan pass.
 
-    Hyperscan scans for all the words at once, in C, so a text costs one pass instead of a
-    str.find loop per word (a call and a scan of the whole text each), while the words
-    themselves are rare (about ten date keywords in a news text).
+    Hyperscan looks for all the words at once, in C: a text costs one pass instead of a str.find
+    loop per word (a call and a scan of the whole text each), and the words are rare in it.
+    The words are case-sensitive and Latin-1: the text is scanned as its Latin-1 bytes, any other
+    character written as "?", so that a byte's offset is the character's index.
     """
 
     def __init__(self, words: Iterable[str]):
         self.words = tuple(dict.fromkeys(words))
+        if any(not w or "?" in w or not w.isprintable() or max(w) > "\xff" for w in self.words):
+            raise ValueError("Literals takes printable Latin-1 words without '?'")
         self._sizes = tuple(len(w) for w in self.words)
-        # An ASCII text is scanned as its bytes (offsets are indexes); any other as UTF-32, four
-        # bytes a character (offsets divided by 4), so no offset needs mapping back.
-        self._ascii = _database([w.encode("utf-8", "surrogatepass") for w in self.words])
-        self._wide = _database([w.encode("utf-32-le", "surrogatepass") for w in self.words])
+        self._database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        self._database.compile(  # as \xHH escapes: no word character is read as regex syntax
+            expressions=[b"".join(b"\\x%02x" % b for b in w.encode("latin-1")) for w in self.words],
+            ids=list(range(len(self.words))), elements=len(self.words), flags=0)
         self._scratch = threading.local()  # Hyperscan's scratch space: one per thread
 
     def find_all(self, text: str) -> list[tuple[int, str]]:
         """(start, word) of every occurrence, overlapping ones too, in no particular order."""
-        scratch = self._scratch.__dict__
-        if not scratch:
-            scratch["ascii"], scratch["wide"] = hyperscan.Scratch(self._ascii), hyperscan.Scratch(self._wide)
+        scratch = getattr(self._scratch, "space", None)
+        if scratch is None:
+            scratch = self._scratch.space = hyperscan.Scratch(self._database)
         ends: list[tuple[int, int]] = []
+        self._database.scan(text.encode("latin-1", "replace"), _collect, context=ends, scratch=scratch)
         words, sizes = self.words, self._sizes
-        if text.isascii():
-            self._ascii.scan(text.encode("ascii"), _collect, context=ends, scratch=scratch["ascii"])
-            return [(end - sizes[i], words[i]) for end, i in ends]
-        self._wide.scan(text.encode("utf-32-le", "surrogatepass"), _collect, context=ends, scratch=scratch["wide"])
-        # A match of a word's bytes that is not aligned on characters is not the word.
-        return [(end // 4 - sizes[i], words[i]) for end, i in ends if end % 4 == 0]
-
-
-def _database(literals: list[bytes]) -> hyperscan.Database:
-    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    # Written as \xHH escapes: the binding reads a pattern up to its first NUL byte.
-    database.compile(expressions=[b"".join(b"\\x%02x" % b for b in literal) for literal in literals],
-                     ids=list(range(len(literals))), elements=len(literals), flags=0)
-    return database
+        return [(end - sizes[i], words[i]) for end, i in ends]
 
 
 def _collect(pattern: int, start: int, end: int, flags: int, ends: list[tuple[int, int]]) -> None:

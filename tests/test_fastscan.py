@@ -33,7 +33,7 @@ def _by_find(text: str, words=WORDS) -> list[tuple[int, str]]:
     "aaaa",                                                                 # overlapping occurrences
     "",
     "x\ud800 today",                                                        # a lone surrogate
-    "\u6400\u6100\u7900\x00 \u6100\u6100\x00",  # UTF-32 bytes that hold "day" and "aa" off a character
+    "\u6400\u6100\u7900 \u0164\u0161\u0179",  # characters beyond Latin-1 hold none of the words
 ])
 def test_the_occurrences_str_find_gives(text):
     found = sorted(SCAN.find_all(text))
@@ -45,10 +45,16 @@ def test_case_and_neighbours_are_left_to_the_caller():
     assert sorted(SCAN.find_all("Today, yesterday; TODAY")) == [(2, "day"), (13, "day")]
 
 
-def test_words_beyond_ascii():
-    scan = Literals(["€", "％", "per cent"])
-    text = "up 5％ to €3, or 4 per cent"
-    assert sorted(scan.find_all(text)) == [(4, "％"), (9, "€"), (18, "per cent")]
+def test_latin1_words():
+    scan = Literals(["£", "août", "per cent"])
+    text = "up 5% to £3 in août 2010 (€2), or 4 per cent"
+    assert sorted(scan.find_all(text)) == [(9, "£"), (15, "août"), (36, "per cent")]
+
+
+@pytest.mark.parametrize("words", [["€"], ["what?"], [""], ["a\nb"]])
+def test_words_it_cannot_scan_for(words):
+    with pytest.raises(ValueError):
+        Literals(words)
 
 
 def test_threads_scan_at_the_same_time():
