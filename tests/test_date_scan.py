@@ -46,7 +46,7 @@ def test_lead_rules_reach_an_anchor_as_all_lead_rules():
     others = [D._RuleSet.of(rule) for rule in (D._SEASON_YEAR, D._SAME_PERIOD, D._THE_DAY, D._PART_OF_UNIT,
                                                 D._DAY_WORD, D._FISCAL)]
     leads = sorted({w for _, words, _ in D._LEAD_WORD_RULES for w in words} | {"the", "two"})
-    anchors = [(form, word) for word, (_, forms) in D._KEYWORD_FORMS.items() for form in forms]
+    anchors = [(form, word) for form, (_, word) in D._KEYWORD_OF.items()]
     anchors += [(name, name) for name in D._cased((*D.MONTHS, *D.WEEKDAYS))]
     for lead, middle, (form, key), tail in product(leads, ["", "past ", "fiscal "], anchors, TAILS):
         text = f"{lead.title() if len(tail) % 2 else lead} {middle}{form}{tail}"  # both cases
