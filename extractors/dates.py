@@ -1233,10 +1233,12 @@ _WORDS = Literals((*_cased((*MONTHS, *WEEKDAYS)), *_KEYWORD_OF))
 assert _KEYWORD_OF.keys().isdisjoint(_cased((*MONTHS, *WEEKDAYS)))
 
 
-def _anchors(text: str, timeout: float) -> list[tuple[int, int, str]]:
+def _anchors(text: str, deadline: float) -> list[tuple[int, int, str]]:
     """(position, kind, name or keyword) of every place a date may start or turn on, in text order."""
     found = _digit_anchors(text)
-    for i, word in _WORDS.find_all(text):
+    for count, (i, word) in enumerate(_WORDS.find_all(text)):
+        if count % DEADLINE_EVERY == 0:  # a text made of one word over and over
+            past_deadline(deadline, text)
         e = i + len(word)
         keyword = _KEYWORD_OF.get(word)
         if keyword is None:  # a name
@@ -1299,7 +1301,7 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
     timeout, deadline = regex_timeout(text), deadline_for(text)
     mentions: list[DateMention] = []
     last_end = 0
-    for count, (pos, kind, key) in enumerate(_anchors(text, timeout)):
+    for count, (pos, kind, key) in enumerate(_anchors(text, deadline)):
         if count % DEADLINE_EVERY == 0:
             past_deadline(deadline, text)
         if pos < last_end:

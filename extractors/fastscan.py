@@ -7,7 +7,7 @@ each candidate (word boundaries, case) in Python or with its own `regex` pattern
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import hyperscan
@@ -62,21 +62,36 @@ class Literals:
         if any(not w or "?" in w or not w.isprintable() or max(w) > "\xff" for w in self.words):
             raise ValueError("Literals takes printable Latin-1 words without '?'")
         self._sizes = tuple(len(w) for w in self.words)
+        self._longest = max(self._sizes, default=1)
         self._database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         self._database.compile(  # as \xHH escapes: no word character is read as regex syntax
             expressions=[b"".join(b"\\x%02x" % b for b in w.encode("latin-1")) for w in self.words],
             ids=list(range(len(self.words))), elements=len(self.words), flags=0)
         self._scratch = threading.local()  # Hyperscan's scratch space: one per thread
 
-    def find_all(self, text: str) -> list[tuple[int, str]]:
-        """(start, word) of every occurrence, overlapping ones too, in no particular order."""
+    def find_all(self, text: str) -> Iterator[tuple[int, str]]:
+        """(start, word) of every occurrence, overlapping ones too, in no particular order.
+
+        A long text is scanned a megabyte at a time, so that the occurrences held at once stay
+        few even in a text of one word over and over (a hostile document).
+        """
         scratch = getattr(self._scratch, "space", None)
         if scratch is None:
             scratch = self._scratch.space = hyperscan.Scratch(self._database)
-        ends: list[tuple[int, int]] = []
-        self._database.scan(text.encode("latin-1", "replace"), _collect, context=ends, scratch=scratch)
+        data = text.encode("latin-1", "replace")
         words, sizes = self.words, self._sizes
-        return [(end - sizes[i], words[i]) for end, i in ends]
+        for start in range(0, len(data), _CHUNK):
+            end = start + _CHUNK
+            ends: list[tuple[int, int]] = []
+            chunk = data if len(data) <= _CHUNK else data[start:end + self._longest - 1]
+            self._database.scan(chunk, _collect, context=ends, scratch=scratch)
+            for stop, i in ends:
+                first = start + stop - sizes[i]
+                if first < end:  # one that starts later is the next chunk's
+                    yield first, words[i]
+
+
+_CHUNK = 1 << 20
 
 
 def _collect(pattern: int, start: int, end: int, flags: int, ends: list[tuple[int, int]]) -> None:

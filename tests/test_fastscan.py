@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors import fastscan
 from extractors.fastscan import Literals
 
 WORDS = ("day", "today", "week", "weekend", "euro", "illion", "aa")
@@ -39,6 +40,12 @@ def test_the_occurrences_str_find_gives(text):
     found = sorted(SCAN.find_all(text))
     assert found == _by_find(text)
     assert all(text[i:i + len(w)] == w for i, w in found)
+
+
+def test_a_long_text_is_scanned_in_chunks(monkeypatch):
+    monkeypatch.setattr(fastscan, "_CHUNK", 5)  # words are cut at every chunk boundary
+    for text in ("shares fell today, the worst day since the weekend", "aaaaaaaaaaa", "today"):
+        assert sorted(SCAN.find_all(text)) == _by_find(text)
 
 
 def test_case_and_neighbours_are_left_to_the_caller():

@@ -1,4 +1,5 @@
-"""Hostile documents end: each either yields mentions or raises TimeoutError, and never hangs.
+"""Hostile documents end: each either yields mentions or raises TimeoutError, never hangs, and
+stays within a bounded memory.
 
 Each row runs `extract` in its own process under a generous limit, so a regression shows as a
 failed test rather than a stuck test run; no assertion is made on speed. Rows say where they
@@ -15,6 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 MEGABYTE = 1_000_000
 LIMIT_SECONDS = 90  # generous: these end in a few seconds on a busy 2-core machine
+PEAK_MB = 400  # a worker's share of the 1 GiB a run may use
 
 # id -> Python expression building the text (evaluated in the child process).
 HOSTILE_TEXTS = {
@@ -28,10 +30,13 @@ HOSTILE_TEXTS = {
     "month then spaces": f'"March" + " " * {MEGABYTE} + "5"',
     "digit groups": f'"1" + ",111" * {MEGABYTE // 4}',
     "scale words": f'"million " * {MEGABYTE // 8}',
+    # 8 MB of a keyword that is no word of its own: every occurrence a candidate, none an anchor.
+    # Held all at once, the candidates took 620 MB; the scan now holds a megabyte's worth.
+    "one keyword over and over": f'"dayday" * {8 * MEGABYTE // 6}',
 }
 
 _CHILD = """
-import sys
+import resource, sys
 from datetime import date
 sys.path.insert(0, {root!r})
 from extractors import extract
@@ -39,9 +44,10 @@ text = {expression}
 try:
     mentions = extract(text, date(2010, 1, 1))
 except TimeoutError:
-    print("timeout")
+    print("timeout", end=" ")
 else:
-    print("mentions", len(mentions))
+    print("mentions", len(mentions), end=" ")
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)  # peak MB (Linux: KB)
 """
 
 
@@ -51,4 +57,6 @@ def test_hostile_text_ends(expression: str) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=LIMIT_SECONDS, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split()[0] in ("timeout", "mentions")
+    outcome, *_, peak_mb = done.stdout.split()
+    assert outcome in ("timeout", "mentions")
+    assert int(peak_mb) < PEAK_MB, f"{peak_mb} MB"
