@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractors import extract, extract_amounts, extract_batch, extract_dates, extract_percentages  # noqa: E402
+from extractors import COMPILED, extract, extract_amounts, extract_batch, extract_dates, extract_percentages  # noqa: E402
 
 DEFAULT_SOURCE = ROOT.parent / "shared" / "corpora" / "meantime-dev" / "docs"
 
@@ -108,7 +108,8 @@ def main() -> None:
     texts = corpus[:args.sample]
     del corpus
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    print(f"extractors alone, one core, on {len(texts)} documents (CPU time, best of 3):")
+    build = "compiled by mypyc" if COMPILED else "plain Python (not compiled: see setup.py)"
+    print(f"extractors alone ({build}), one core, on {len(texts)} documents (CPU time, best of 3):")
     reference = date(2010, 3, 3)
     references = [reference] * len(texts)
     for name, extractor in (("amounts", extract_amounts), ("percentages", extract_percentages),

@@ -4,6 +4,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 
+from extractors.compiled import is_compiled, prefer_sources
+
+prefer_sources()  # before the first import of a compiled module, so that a stale one is skipped
+
+from extractors import amounts
 from extractors.amounts import extract_amounts
 from extractors.dates import extract_dates, find_dateline
 from extractors.fastscan import CACHED_TEXTS, forget_texts
@@ -12,6 +17,8 @@ from extractors.percentages import extract_percentages
 
 # Bump when a rule changes what is extracted: stored documents are then re-extracted.
 EXTRACTOR_VERSION = "0.1.0"
+# Whether the extractor modules run compiled by mypyc (setup.py) or as plain Python: same mentions.
+COMPILED = is_compiled(amounts)
 
 
 def extract(text: str, reference_date: date | None = None) -> list[Mention]:
@@ -80,6 +87,6 @@ def _position(mention: Mention) -> tuple[int, int]:
 
 
 __all__ = [
-    "EXTRACTOR_VERSION", "AmountMention", "DateMention", "Mention", "PercentageMention",
+    "COMPILED", "EXTRACTOR_VERSION", "AmountMention", "DateMention", "Mention", "PercentageMention",
     "extract", "extract_amounts", "extract_batch", "extract_dates", "extract_percentages", "find_dateline",
 ]

@@ -368,7 +368,9 @@ def _token(text: str, i: int) -> tuple[int, str]:
     start = i
     while start > 0 and not text[start - 1].isspace():  # a step or two: the anchors start near a token start
         start -= 1
-    return start, text[start:_NON_SPACE.match(text, i).end()].strip(EDGE_PUNCTUATION).lower()
+    word = _NON_SPACE.match(text, i)
+    assert word is not None  # \S* matches anywhere
+    return start, text[start:word.end()].strip(EDGE_PUNCTUATION).lower()
 
 
 _NON_SPACE = re.compile(r"\S*")  # `re`'s \s is exactly str.isspace (`regex` leaves out \x1c-\x1f)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import calendar
 import string
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -181,9 +182,9 @@ def _year_for_month_day(ref: date, mo: int, d: int | None, direction: str | None
         ahead_days = ahead * 30.5
     else:
         d = min(d, calendar.monthrange(y, mo)[1])
-        ahead_days = (date(y, mo, d) - ref).days
-        ahead = ahead_days
-        behind = -ahead_days
+        ahead = (date(y, mo, d) - ref).days
+        ahead_days = float(ahead)
+        behind = -ahead
     if direction == "past":
         return y - 1 if ahead > 0 else y
     if direction == "future":
@@ -343,7 +344,10 @@ class _Prefix:
     the: bool
 
 
-Build = Callable[[regex.Match, _Context], list[_Found]]
+# A match of a rule's pattern. Typed Any: a build reads only groups its own pattern always sets,
+# which `regex`'s stubs cannot know (they type every group `str | None`).
+RuleMatch = Any
+Build = Callable[[RuleMatch, _Context], list[_Found]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,15 +442,17 @@ _RELATIVE_WORDS = frozenset({"part", "the", "shift"})
 _THE_WORDS = frozenset({"the"})
 
 
-def _group(m: regex.Match, name: str) -> str | None:
-    """The group's text, None when it did not take part or the rule set has no such group."""
+def _group(m: RuleMatch, name: str) -> Any:
+    """The group's text, None when it did not take part or the rule set has no such group.
+
+    Typed Any, as RuleMatch is: a build reads as text the groups its own pattern always sets."""
     try:
         return m.group(name)
     except IndexError:
         return None
 
 
-def _month_number(m: regex.Match) -> int:
+def _month_number(m: RuleMatch) -> int:
     return MONTHS[m.group("month").rstrip(".").lower()]  # every month rule has the group
 
 
@@ -455,7 +461,7 @@ def _glued(text: str, start: int) -> bool:
     return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "$€£¥#.,/-_")
 
 
-def _build_month_day_year(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_month_day_year(m: RuleMatch, ctx: _Context) -> list[_Found]:
     mo, d = MONTHS[m.group("month").rstrip(".").lower()], int(m.group("day"))
     start = m.start()
     day_first = start == m.start("day")
@@ -474,7 +480,7 @@ def _build_month_day_year(m: regex.Match, ctx: _Context) -> list[_Found]:
     return found
 
 
-def _build_month_day(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_month_day(m: RuleMatch, ctx: _Context) -> list[_Found]:
     mo, d = _month_number(m), int(m.group("day"))
     day_first = m.start() == m.start("day")
     if not d or (day_first and _glued(ctx.text, m.start())):
@@ -485,14 +491,14 @@ def _build_month_day(m: regex.Match, ctx: _Context) -> list[_Found]:
     return [(pre.start, m.end(), p, pre.mod)] if p else []
 
 
-def _build_iso(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_iso(m: RuleMatch, ctx: _Context) -> list[_Found]:
     mo, d = int(_group(m, "mm")), int(_group(m, "dd"))
     ok = 1 <= mo <= 12 and d >= 1 and not _glued(ctx.text, m.start())
     p = _day(int(_group(m, "yyyy")), mo, d) if ok else None
     return [(m.start(), m.end(), p, None)] if p else []
 
 
-def _build_numeric(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_numeric(m: RuleMatch, ctx: _Context) -> list[_Found]:
     a, b, y = int(_group(m, "a")), int(_group(m, "b")), _group(m, "y")
     mo, d = (a, b) if a <= 12 else (b, a)  # US month/day unless the first cannot be a month
     year = int(y) if len(y) == 4 else _two_digit_year(int(y), ctx.ref)
@@ -501,12 +507,12 @@ def _build_numeric(m: regex.Match, ctx: _Context) -> list[_Found]:
     return [(m.start(), m.end(), p, None)] if p else []
 
 
-def _build_month_year(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_month_year(m: RuleMatch, ctx: _Context) -> list[_Found]:
     pre = _prefix(ctx, m.start(), _PART_WORDS)
     return [(pre.start, m.end(), _month(int(_group(m, "year")), _month_number(m)), pre.mod)]
 
 
-def _build_month(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_month(m: RuleMatch, ctx: _Context) -> list[_Found]:
     """A month alone: "in October", "their January sales"; "May" only after a preposition."""
     pre = _prefix(ctx, m.start(), _PART_WORDS)
     if _group(m, "month").lower() == "may" and pre.mod is None and not _year_cue_before(ctx, m.start()):
@@ -516,7 +522,7 @@ def _build_month(m: regex.Match, ctx: _Context) -> list[_Found]:
     return [(pre.start, m.end(), _month(y, mo), pre.mod)]
 
 
-def _explicit_year(m: regex.Match, ctx: _Context) -> int | None | bool:
+def _explicit_year(m: RuleMatch, ctx: _Context) -> int | None | bool:
     """The year written with a quarter/half: a number, "this/last/next year"; False if none."""
     if _group(m, "year"):
         return int(_group(m, "year"))
@@ -529,7 +535,7 @@ def _explicit_year(m: regex.Match, ctx: _Context) -> int | None | bool:
     return False
 
 
-def _build_part_of_year(m: regex.Match, ctx: _Context, unit: str, months_per_part: int) -> list[_Found]:
+def _build_part_of_year(m: RuleMatch, ctx: _Context, unit: str, months_per_part: int) -> list[_Found]:
     """Quarters and halves: "the third quarter", "Q3 2024", "the first half of 2025", "H1'25"."""
     count = 12 // months_per_part
     digit = _group(m, "qn") or _group(m, "hn")
@@ -553,21 +559,21 @@ def _build_part_of_year(m: regex.Match, ctx: _Context, unit: str, months_per_par
     return [(pre.start, m.end(), period, pre.mod)]
 
 
-def _build_quarter(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_quarter(m: RuleMatch, ctx: _Context) -> list[_Found]:
     return _build_part_of_year(m, ctx, "quarter", 3)
 
 
-def _build_half(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_half(m: RuleMatch, ctx: _Context) -> list[_Found]:
     return _build_part_of_year(m, ctx, "half", 6)
 
 
-def _build_fiscal(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_fiscal(m: RuleMatch, ctx: _Context) -> list[_Found]:
     y = int(_group(m, "year")) if _group(m, "year") else _two_digit_year(int(_group(m, "yy")), ctx.ref)
     pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
     return [(pre.start, m.end(), _fiscal(y), pre.mod)]
 
 
-def _build_decade(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_decade(m: RuleMatch, ctx: _Context) -> list[_Found]:
     """"the 1990s", "the '90s", "the late 1980's", "the 70s and 80s"."""
     text = ctx.text
     pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
@@ -586,14 +592,14 @@ def _build_decade(m: regex.Match, ctx: _Context) -> list[_Found]:
     return found
 
 
-def _build_relative_decade(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_relative_decade(m: RuleMatch, ctx: _Context) -> list[_Found]:
     offset = RELATIVE_OFFSETS[_group(m, "reldec").lower()]
     pre = _prefix(ctx, m.start(), _THE_WORDS)
     p = _decade((ctx.ref.year + 10 * offset) // 10) if ctx.ref else _decade(None)
     return [(pre.start, m.end(), p, pre.mod)]
 
 
-def _build_century(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_century(m: RuleMatch, ctx: _Context) -> list[_Found]:
     n = ORDINALS.get(_group(m, "cent").lower())
     if not n:
         return []
@@ -601,13 +607,13 @@ def _build_century(m: regex.Match, ctx: _Context) -> list[_Found]:
     return [(pre.start, m.end(), _century(n - 1), pre.mod)]
 
 
-def _build_season_year(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_season_year(m: RuleMatch, ctx: _Context) -> list[_Found]:
     code, first = SEASONS[_group(m, "season").lower()]
     pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
     return [(pre.start, m.end(), _season(int(_group(m, "year")), code, first), pre.mod)]
 
 
-def _build_relative(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_relative(m: RuleMatch, ctx: _Context) -> list[_Found]:
     """"last year", "this weekend", "next month", "last Tuesday", "last summer", "the previous year"."""
     words = _group(m, "relative").lower().split()
     pre = _prefix(ctx, m.start(), _RELATIVE_WORDS)
@@ -642,7 +648,8 @@ def _build_relative(m: regex.Match, ctx: _Context) -> list[_Found]:
         if offset == 0:
             y = ref.year - 1 if first == 12 and ref.month < 3 else ref.year
         elif offset < 0:
-            y = begun if _season(begun, code, first).end <= ref else begun - 1
+            last_end = _season(begun, code, first).end  # never None for a known year
+            y = begun if last_end is not None and last_end <= ref else begun - 1
         else:
             y = begun + 1
         return [(start, end, _season(y, code, first), mod)]
@@ -676,7 +683,7 @@ def _relative_unit(ref: date | None, unit: str, offset: int) -> _Period:
     return _decade(ref.year // 10 + offset)
 
 
-def _build_part_of_unit(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_part_of_unit(m: RuleMatch, ctx: _Context) -> list[_Found]:
     """"the end of the year", "the start of the day": the period holding the reference date."""
     pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
     if pre.mod is None or not pre.the:
@@ -686,18 +693,18 @@ def _build_part_of_unit(m: regex.Match, ctx: _Context) -> list[_Found]:
     return [(pre.start, m.end(), p, pre.mod)]
 
 
-def _build_best_since(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_best_since(m: RuleMatch, ctx: _Context) -> list[_Found]:
     """"its best week since November": the week holding the reference date."""
     return [(m.start("unit"), m.end("unit"), _relative_unit(ctx.ref, _group(m, "unit").lower(), 0), None)]
 
 
-def _build_the_day(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_the_day(m: RuleMatch, ctx: _Context) -> list[_Found]:
     """"to end the day", "later in the day": the day last mentioned, else the reference date."""
     start = ctx.text.rfind("the", 0, m.start())  # the pattern's lookbehind holds "the day"
     return [(start, m.end(), ctx.last_day or _day_of(ctx.ref), None)]
 
 
-def _build_same_period(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_same_period(m: RuleMatch, ctx: _Context) -> list[_Found]:
     """"the same period last year": the previous mention a year (or to the named year) back."""
     pre = _prefix(ctx, m.start(), _THE_WORDS)
     if not pre.the:
@@ -714,7 +721,7 @@ def _build_same_period(m: regex.Match, ctx: _Context) -> list[_Found]:
     return [(pre.start, m.end(), _year(ctx.ref.year - 1 if ctx.ref else None), None)]
 
 
-def _build_ago(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_ago(m: RuleMatch, ctx: _Context) -> list[_Found]:
     window = _window(ctx, m.start(), 16)
     count = _COUNT_PREFIX.search(window)
     if count is None:
@@ -733,7 +740,7 @@ def _build_ago(m: regex.Match, ctx: _Context) -> list[_Found]:
     return [(start, m.end(), _decade((ref.year - 10 * n) // 10 if ref else None), None)]
 
 
-def _build_day_word(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_day_word(m: RuleMatch, ctx: _Context) -> list[_Found]:
     word = _group(m, "dayword").lower()
     pre = _prefix(ctx, m.start(), _SHIFT_WORDS)
     if word == "today" and pre.start == m.start() and not _today_is_date(ctx, m.start(), m.end()):
@@ -742,7 +749,7 @@ def _build_day_word(m: regex.Match, ctx: _Context) -> list[_Found]:
     return [(pre.start, m.end(), _day_of(ref + timedelta(days=DAY_WORDS[word]) if ref else None), None)]
 
 
-def _build_weekday(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_weekday(m: RuleMatch, ctx: _Context) -> list[_Found]:
     window = _window(ctx, m.start(), 16)
     if _may_end_with(window, _HOLIDAY_WORDS) and _HOLIDAY_PREFIX.search(window):  # "Black Monday"
         return []
@@ -774,7 +781,7 @@ def _plural_noun_next(text: str, end: int) -> bool:
     return text[end:end + 1].isspace() and _PLURAL_NOUN_NEXT.match(text, end) is not None
 
 
-def _build_years(m: regex.Match, ctx: _Context) -> list[_Found]:
+def _build_years(m: RuleMatch, ctx: _Context) -> list[_Found]:
     """A year with a cue, and the years listed after it ("between 2008 and 2010"); else nothing."""
     text, start = ctx.text, m.start()
     years, starts, ends = m.captures("year"), m.starts("year"), m.ends("year")
@@ -1040,7 +1047,7 @@ class _RuleSet:
         pattern = regex.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules)), regex.VERBOSE)
         return cls(pattern, tuple((pattern.groupindex[f"r{i}"], r) for i, r in enumerate(rules)), may_follow)
 
-    def rule_of(self, m: regex.Match) -> Rule:
+    def rule_of(self, m: RuleMatch) -> Rule:
         if len(self.groups) == 1:
             return self.groups[0][1]
         # m.lastgroup is unreliable with the group names (year, month) the rules share.

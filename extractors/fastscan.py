@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 import hyperscan
 import regex
@@ -94,7 +95,7 @@ class Literals:
 _CHUNK = 1 << 20
 
 
-def _collect(pattern: int, start: int, end: int, flags: int, ends: list[tuple[int, int]]) -> None:
+def _collect(pattern: int, start: int, end: int, flags: int, ends: Any) -> None:  # Any: Hyperscan's context
     ends.append((end, pattern))
 
 

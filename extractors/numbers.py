@@ -193,7 +193,8 @@ def plain(value: Decimal) -> Decimal | None:
             if value == value.to_integral_value():
                 return value.quantize(Decimal(1))
             value = value.quantize(Decimal(1).scaleb(-MAX_DECIMALS)).normalize()
-            return value if value.as_tuple().exponent <= 0 else value.quantize(Decimal(1))
+            exponent = value.as_tuple().exponent  # an int: the value is finite
+            return value if isinstance(exponent, int) and exponent <= 0 else value.quantize(Decimal(1))
         except (InvalidOperation, ArithmeticError):
             return None
 

@@ -441,6 +441,7 @@ def extract_percentages(text: str) -> list[PercentageMention]:
                     pos = anchor_end
                     break
             first_mark = _FIRST_MARK.search(text, i)  # found: the anchor is one
+            assert first_mark is not None
             rule = POINTS_RULE if first_mark.lastgroup == "point" else PERCENT_RULE
             m = rule.pattern.match(text, i, timeout=doc.timeout)
             if m is None:

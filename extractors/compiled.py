@@ -1,0 +1,67 @@
+"""Whether the extractor modules run compiled (mypyc), and the fallback to their sources.
+
+`pip install` compiles MODULES with mypyc (setup.py). In an editable install the extension
+modules sit beside the sources, and Python imports an extension before a .py file of the same
+name: a source edited after the build would silently not run. So the build records a digest
+of the sources (RECORD), and when the sources differ from it, or FACTFLOW_PURE_PYTHON=1 is set,
+`prefer_sources()` makes every module of MODULES load from its .py file (with a warning when
+stale). Compiled and plain modules give the same mentions (tests/test_compiled.py).
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import os
+import sys
+import warnings
+from pathlib import Path
+
+# The modules compiled by setup.py: all of extractors/ but the package's __init__ and this file.
+MODULES = ("amounts", "calendar_words", "currencies", "dates", "fastscan", "mentions", "numbers",
+           "percentages", "rules")
+RECORD = "compiled-from.sha256"  # written beside the compiled modules by setup.py
+_HERE = Path(__file__).parent
+
+
+def source_digest(folder: Path) -> str:
+    """SHA-256 over the sources of MODULES in `folder`."""
+    digest = hashlib.sha256()
+    for name in MODULES:
+        digest.update((folder / f"{name}.py").read_bytes())
+    return digest.hexdigest()
+
+
+def _compiled_modules_present() -> bool:
+    return any((_HERE / f"rules{suffix}").exists() for suffix in importlib.machinery.EXTENSION_SUFFIXES)
+
+
+class _SourceFinder(importlib.abc.MetaPathFinder):
+    """Finds the modules of MODULES as their .py files, ahead of the compiled ones."""
+
+    def find_spec(self, fullname, path, target=None):
+        package, _, name = fullname.rpartition(".")
+        if package == __package__ and name in MODULES:
+            return importlib.util.spec_from_file_location(fullname, _HERE / f"{name}.py")
+        return None
+
+
+def prefer_sources() -> None:
+    """Load MODULES from their sources when the compiled ones are stale or not wanted."""
+    if not _compiled_modules_present():
+        return  # nothing compiled: the sources load anyway
+    if os.environ.get("FACTFLOW_PURE_PYTHON") != "1":
+        record = _HERE / RECORD
+        built_from = record.read_text(encoding="utf-8").strip() if record.exists() else None
+        if built_from == source_digest(_HERE):
+            return
+        warnings.warn(
+            "extractors/*.py changed since they were compiled: running them as plain Python "
+            "(slower) until `pip install -e .` compiles them again", stacklevel=2)
+    sys.meta_path.insert(0, _SourceFinder())
+
+
+def is_compiled(module) -> bool:
+    """Whether `module` was loaded from a compiled extension rather than from its source."""
+    return not (module.__file__ or "").endswith(".py")
