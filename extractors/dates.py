@@ -337,11 +337,14 @@ class _Context:
     last_day: _Period | None = None  # the previous day-grain period, for "the day"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Prefix:
     start: int  # where the span starts once the allowed prefix words are included
     mod: str | None
     the: bool
+
+    def __init__(self, start: int, mod: str | None, the: bool) -> None:
+        self.start, self.mod, self.the = start, mod, the
 
 
 # A match of a rule's pattern. Typed Any: a build reads only groups its own pattern always sets,

@@ -54,20 +54,27 @@ class Literals:
 
     Hyperscan looks for all the words at once, in C: a text costs one pass instead of a str.find
     loop per word (a call and a scan of the whole text each), and the words are rare in it.
-    The words are case-sensitive and Latin-1: the text is scanned as its Latin-1 bytes, any other
-    character written as "?", so that a byte's offset is the character's index.
+    The words are Latin-1: the text is scanned as its Latin-1 bytes, any other character written
+    as "?", so that a byte's offset is the character's index. Each occurrence costs a call back
+    into Python (~0.8 us): the words should be rare in the text, or made rare with `after`.
+
+    caseless: ASCII letters match in either case (the word is reported as given).
+    after: only occurrences at the start of the text or right after one of these characters
+        (any character beyond Latin-1 in it lets "?", and so every such character, through).
     """
 
-    def __init__(self, words: Iterable[str]):
+    def __init__(self, words: Iterable[str], *, caseless: bool = False, after: str | None = None):
         self.words = tuple(dict.fromkeys(words))
         if any(not w or "?" in w or not w.isprintable() or max(w) > "\xff" for w in self.words):
             raise ValueError("Literals takes printable Latin-1 words without '?'")
         self._sizes = tuple(len(w) for w in self.words)
         self._longest = max(self._sizes, default=1)
+        self._after = after is not None
+        lead = b"" if after is None else b"(?:^|[" + _escaped(_latin1_class(after)) + b"])"
         self._database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        self._database.compile(  # as \xHH escapes: no word character is read as regex syntax
-            expressions=[b"".join(b"\\x%02x" % b for b in w.encode("latin-1")) for w in self.words],
-            ids=list(range(len(self.words))), elements=len(self.words), flags=0)
+        self._database.compile(
+            expressions=[lead + _escaped(w) for w in self.words], ids=list(range(len(self.words))),
+            elements=len(self.words), flags=hyperscan.HS_FLAG_CASELESS if caseless else 0)
         self._scratch = threading.local()  # Hyperscan's scratch space: one per thread
 
     def find_all(self, text: str) -> Iterator[tuple[int, str]]:
@@ -84,15 +91,29 @@ class Literals:
         for start in range(0, len(data), _CHUNK):
             end = start + _CHUNK
             ends: list[tuple[int, int]] = []
-            chunk = data if len(data) <= _CHUNK else data[start:end + self._longest - 1]
+            # With `after`, a chunk begins a character early: the one that lets a word through.
+            origin = start - 1 if self._after and start > 0 else start
+            chunk = data if len(data) <= _CHUNK else data[origin:end + self._longest - 1]
             self._database.scan(chunk, _collect, context=ends, scratch=scratch)
             for stop, i in ends:
-                first = start + stop - sizes[i]
-                if first < end:  # one that starts later is the next chunk's
+                first = origin + stop - sizes[i]
+                if start <= first < end:  # one that starts later is the next chunk's
                     yield first, words[i]
 
 
 _CHUNK = 1 << 20
+
+
+def _escaped(chars: str) -> bytes:
+    """Latin-1 characters as Hyperscan \\xHH escapes: none is read as regex syntax (and the
+    binding would cut an expression at a NUL byte)."""
+    return b"".join(b"\\x%02x" % b for b in chars.encode("latin-1"))
+
+
+def _latin1_class(chars: str) -> str:
+    """The characters of `chars` as the scanned bytes show them: Latin-1 ones as they are, any
+    other as the "?" it is written as."""
+    return "".join(sorted({c if c <= "\xff" else "?" for c in chars}))
 
 
 def _collect(pattern: int, start: int, end: int, flags: int, ends: Any) -> None:  # Any: Hyperscan's context
@@ -107,6 +128,8 @@ def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
 
 
 _ASCII_BYTES = bytes(range(128))
+# Every character str.isspace() holds for (and `str.split()` splits at): none is past U+3000.
+WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 
 
 def non_ascii(text: str) -> str:

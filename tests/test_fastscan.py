@@ -88,3 +88,35 @@ def test_threads_scan_at_the_same_time():
 @given(st.text(alphabet=st.sampled_from(list("adoytwkeniulr ,é’€\u00a0📈\ud800")), max_size=80))
 def test_any_text(text):
     assert sorted(SCAN.find_all(text)) == _by_find(text)
+
+
+# caseless / after: the amounts' currency words at a word start ("5 dollars", "5dollars", "3\u2009USD").
+AFTER = "0123456789" + fastscan.WHITESPACE
+WORD_START = Literals(["dollar", "usd", "yen"], caseless=True, after=AFTER)
+
+
+def _word_starts_by_find(text: str) -> list[tuple[int, str]]:
+    """The reference: case-blind str.find occurrences at the text's start or after a character of AFTER."""
+    return [(i, w) for i, w in _by_find(text.lower(), ("dollar", "usd", "yen")) if i == 0 or text[i - 1] in AFTER]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dollars, 5DOLLARS and 3 usd", [(0, "dollar"), (10, "dollar"), (24, "usd")]),
+    ("petrodollars, (dollars) and yens", [(28, "yen")]),     # inside a word, after "(": not a word start
+    ("3\u2009USD and 4\u3000Yen", [(2, "usd"), (12, "yen")]),  # spaces beyond Latin-1 let the word through
+    ("5\u0663dollar", [(2, "dollar")]),                       # so does any character beyond Latin-1
+])
+def test_caseless_words_at_a_word_start(text, expected):
+    assert sorted(WORD_START.find_all(text)) == expected
+
+
+def test_word_starts_across_chunk_boundaries(monkeypatch):
+    monkeypatch.setattr(fastscan, "_CHUNK", 4)  # the character before a word is in the previous chunk
+    for text in ("xx dollar yyyy usd", "abcdollar 12usd", "abcddollar", "dollar dollar dollar", "aaaUSD", "xxxxxxxxusd"):
+        assert sorted(WORD_START.find_all(text)) == _word_starts_by_find(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("dolarUSDyen 5\u2009é(")), max_size=60))
+def test_any_text_for_word_starts(text):
+    assert sorted(WORD_START.find_all(text)) == _word_starts_by_find(text)
