@@ -69,8 +69,11 @@ class Literals:
             raise ValueError("Literals takes printable Latin-1 words without '?'")
         self._sizes = tuple(len(w) for w in self.words)
         self._longest = max(self._sizes, default=1)
-        self._after = after is not None
-        lead = b"" if after is None else b"(?:^|[" + _escaped(_latin1_class(after)) + b"])"
+        # With `after`, each word is sought after one of those characters, and a text is scanned
+        # with one of them put before it (not with "(?:^|[...])": Hyperscan 5.4 then missed some
+        # caseless matches beside bytes past 0x7f, tests/test_fastscan.py).
+        self._before = b"" if after is None else _latin1_class(after)[0].encode("latin-1")
+        lead = b"" if after is None else b"[" + _escaped(_latin1_class(after)) + b"]"
         self._database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         self._database.compile(
             expressions=[lead + _escaped(w) for w in self.words], ids=list(range(len(self.words))),
@@ -88,16 +91,18 @@ class Literals:
             scratch = self._scratch.space = hyperscan.Scratch(self._database)
         data = text.encode("latin-1", "replace")
         words, sizes = self.words, self._sizes
+        before = self._before
         for start in range(0, len(data), _CHUNK):
             end = start + _CHUNK
             ends: list[tuple[int, int]] = []
-            # With `after`, a chunk begins a character early: the one that lets a word through.
-            origin = start - 1 if self._after and start > 0 else start
-            chunk = data if len(data) <= _CHUNK else data[origin:end + self._longest - 1]
+            chunk = data if len(data) <= _CHUNK else data[start:end + self._longest - 1]
+            if before:  # the character before the chunk: the text's, or one that lets a word through
+                chunk = (data[start - 1:start] if start else before) + chunk
             self._database.scan(chunk, _collect, context=ends, scratch=scratch)
+            origin = start - len(before)
             for stop, i in ends:
                 first = origin + stop - sizes[i]
-                if start <= first < end:  # one that starts later is the next chunk's
+                if first < end:  # one that starts later is the next chunk's
                     yield first, words[i]
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from extractors.fastscan import Literals
 from extractors.mentions import (
     DEADLINE_EVERY, PercentageMention, deadline_for, past_deadline, regex_timeout,
 )
@@ -231,26 +232,12 @@ def _reach(text: str, end: int) -> int:
     return number_run_start(text, end, NUMBER_RUN_WORDS)
 
 
-def _case_blind(word: str) -> str:
-    """`word` as a `re` pattern in any ASCII case: "ct" -> "[cC][tT]"."""
-    return "".join(f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
-
-
-def _word_scan(first: str) -> re.Pattern:
-    """The anchor words that begin with the letter `first`, in any case after it.
-
-    A literal first letter lets `re` skip through the text as fast as str.find, and no other
-    character lower-cases to these ASCII letters, so this finds what a search of the lower-cased
-    text would. A glued word must not follow a letter (the exact test is in `_anchors`); "pp" is
-    found by its first letter alone, so that a word right after it ("ppercent") is not skipped.
-    """
-    words = sorted((w for w in ANCHORS if w[0] == "p"), key=len, reverse=True)
-    glued = ("(?=[pP])" if w == "pp" else _case_blind(w[1:]) for w in GLUED_ANCHORS)
-    return re.compile(f"{first}(?:{'|'.join(_case_blind(w[1:]) for w in words)}"
-                      f"|(?<![a-zA-Z]{first})(?:{'|'.join(glued)}))")
-
-
-_LOWER_WORDS, _UPPER_WORDS = _word_scan("p"), _word_scan("P")
+# The anchor words in any case, found by one Hyperscan pass each (see extractors.fastscan). The
+# glued ones count only after a digit or a space ("2.5pp", "5 point"; not "support"), where the
+# pass already looks: "٠" stands for every digit beyond Latin-1, which the pass sees as "?".
+_WORD_SCAN = Literals([w for w in ANCHORS if w[0] == "p"], caseless=True)
+_GLUED_SCAN = Literals(GLUED_ANCHORS, caseless=True,
+                       after=" " + "".join(c for c in map(chr, range(256)) if c.isdigit()) + "٠")
 _SIGNS = tuple(w for w in ANCHORS if w[0] != "p")
 
 
@@ -262,18 +249,8 @@ def _anchors(doc: Document) -> list[tuple[int, int, int]]:
         while a >= 0:
             found.append((a, sign))
             a = text.find(sign, a + 1)
-    words = list(_LOWER_WORDS.finditer(text))
-    a = text.find("P")  # a capital P is rare: str.find skips to each faster than a second scan
-    while a >= 0:
-        m = _UPPER_WORDS.match(text, a)
-        if m is not None:
-            words.append(m)
-        a = text.find("P", a + 1)
-    for m in words:
-        word = m.group().lower()
-        if word == "pct":
-            found.append((m.start(), "pc"))  # a glued "pc" starts there too
-        found.append((m.start(), "pp" if word == "p" else word))
+    found.extend(_WORD_SCAN.find_all(text))
+    found.extend(_GLUED_SCAN.find_all(text))
     for count, (a, word) in enumerate(found):
         if count % DEADLINE_EVERY == 0:  # a text made of one word over and over
             past_deadline(doc.deadline, text)

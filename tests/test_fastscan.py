@@ -120,3 +120,13 @@ def test_word_starts_across_chunk_boundaries(monkeypatch):
 @given(st.text(alphabet=st.sampled_from(list("dolarUSDyen 5\u2009é(")), max_size=60))
 def test_any_text_for_word_starts(text):
     assert sorted(WORD_START.find_all(text)) == _word_starts_by_find(text)
+
+
+def test_caseless_words_after_a_class_with_high_bytes():
+    # Found by fuzzing: with "(?:^|[...])" before each word, Hyperscan 5.4 missed the "Pp" here
+    # (three caseless words, "²" in the class). Literals puts a character before the text instead.
+    after = " 0123456789²³¹"
+    scan = Literals(["pp", "pc", "point"], caseless=True, after=after)
+    text = "²R٣%.per centn irRpercent 5Pp"
+    assert sorted(scan.find_all(text)) == [(27, "pp")]
+    assert sorted(scan.find_all("²pp 5Pp x5pc")) == [(1, "pp"), (5, "pp"), (10, "pc")]
