@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import date
+from operator import attrgetter
 
 from extractors.compiled import is_compiled, prefer_sources
 
@@ -82,8 +83,7 @@ def _groups(texts: Sequence[str]) -> Iterator[range]:
         yield range(start, len(texts))
 
 
-def _position(mention: Mention) -> tuple[int, int]:
-    return mention.start, mention.end
+_position = attrgetter("start", "end")  # a sort key in C: no Python call per mention
 
 
 __all__ = [
