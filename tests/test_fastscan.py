@@ -4,6 +4,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -130,3 +131,21 @@ def test_caseless_words_after_a_class_with_high_bytes():
     text = "²R٣%.per centn irRpercent 5Pp"
     assert sorted(scan.find_all(text)) == [(27, "pp")]
     assert sorted(scan.find_all("²pp 5Pp x5pc")) == [(1, "pp"), (5, "pp"), (10, "pc")]
+
+
+def _digit_runs_by_regex(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in regex.finditer(r"[0-9]+", text))
+
+
+@pytest.mark.parametrize("text", [
+    "In 2008, sales rose 12.5% to $1,234 million", "2008", "a1b22c333", "", "no digits",
+    "“3” 📈 45 ٣٤ 6\ud800 7²",  # curly quotes, astral, other-script digits, a lone surrogate, "²"
+])
+def test_digit_runs(text):
+    assert fastscan.ascii_digit_runs(text) == _digit_runs_by_regex(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123 9a.,é’٣²📈\ud800")), max_size=60))
+def test_digit_runs_of_any_text(text):
+    assert fastscan.ascii_digit_runs(text) == _digit_runs_by_regex(text)
