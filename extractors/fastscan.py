@@ -19,9 +19,10 @@ _OTHER_DIGIT = regex.compile(r"[\d--[0-9]]", regex.V1)  # a digit `regex` knows 
 _ANY_DIGIT_RUN = regex.compile(r"\d+")
 
 
-# The texts whose digit runs and lower case are kept: extract_batch() hands a group of up to this
-# many texts to each extractor in turn (extract(): one text to each), so each is computed once.
-# extract_batch() and extract() clear both caches when done: no text is kept past the call.
+# The texts whose Latin-1 bytes, digit runs and lower case are kept: extract_batch() hands a group
+# of up to this many texts to each extractor in turn (extract(): one text to each), so each is
+# computed once. extract_batch() and extract() clear these caches when done: no text is kept past
+# the call.
 CACHED_TEXTS = 64
 
 
