@@ -84,6 +84,7 @@ def run(
 
 
 def _print_summary(run, db: Path) -> None:
+    import extractors
     from warehouse.store import totals
 
     held = totals(db)
@@ -105,6 +106,9 @@ def _print_summary(run, db: Path) -> None:
     if held["failed"]:
         console.print(f"{held['failed']} document(s) in error: "
                       f"facts query \"select path, error from documents where status = 'error'\"", highlight=False)
+    if not extractors.COMPILED:
+        console.print("The extractors here run as plain Python, not compiled by mypyc (a quarter slower): "
+                      "see the README, \"Two commands\".", highlight=False)
 
 
 class Format(str, Enum):

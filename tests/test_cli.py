@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import duckdb
 import pytest
@@ -136,3 +137,18 @@ def test_export_parquet_per_table_and_facts_by_type(db, tmp_path):
                            f"hive_partitioning = true)").fetchall() == [("amount", "a.txt", "200000000 USD (over)")]
     again = runner.invoke(app, ["export", str(out), "--db", str(db)])  # a second export replaces the first
     assert again.exit_code == 0 and len(list((out / "facts").rglob("*.parquet"))) == 1
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+def test_the_summary_says_when_the_extractors_are_not_compiled(tmp_path, monkeypatch, capsys, compiled):
+    import extractors
+    from flows import cli
+
+    db = tmp_path / "facts.duckdb"
+    Warehouse(db).create()
+    monkeypatch.setattr(extractors, "COMPILED", compiled)
+    run = SimpleNamespace(run_id="0123456789", status="completed", seconds=1.0, docs_seen=0, docs_new=0,
+                          docs_changed=0, docs_unchanged=0, docs_removed=0, docs_failed=0, amounts=0,
+                          percentages=0, dates=0, rejects=0)
+    cli._print_summary(run, db)
+    assert ("not compiled by mypyc" in capsys.readouterr().out) is not compiled
