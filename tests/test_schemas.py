@@ -52,6 +52,18 @@ def test_valid_mentions_become_facts(mention):
     assert TEXT[facts[0]["start_char"]:facts[0]["end_char"]] == facts[0]["text"]
 
 
+@pytest.mark.parametrize("mention", [amount(), amount(value_max=Decimal("300000000"), qualifier="range"),
+                                     percentage(), date_mention(), date_mention(start_date=None, end_date=None,
+                                                                                value="XXXX-H1")])
+def test_fact_rows_are_what_pydantic_dumps(mention):
+    """validate_mentions takes a fact's row from its model's __dict__: the same as dump_python,
+    as long as a fact model has no computed field, alias or serializer."""
+    facts, _ = validate(mention)
+    model = FACT_MODELS[mention.type]
+    assert facts == [model.model_validate(facts[0], context={"text": TEXT}).model_dump()]
+    assert set(facts[0]) == set(model.model_fields)
+
+
 @pytest.mark.parametrize("mention, reason", [
     (amount(start=TEXT.index("$") - 1), r"is ' \$200 million', not '\$200 million'"),
     (amount(end=999), r"past the document end"),
