@@ -9,12 +9,15 @@ from extractors.compiled import is_compiled, prefer_sources
 
 prefer_sources()  # before the first import of a compiled module, so that a stale one is skipped
 
-from extractors import amounts
+from extractors import amounts, dates, percentages
 from extractors.amounts import extract_amounts
 from extractors.dates import extract_dates, find_dateline
-from extractors.fastscan import CACHED_TEXTS, forget_texts
+from extractors.fastscan import CACHED_TEXTS, OnePass, forget_texts
 from extractors.mentions import AmountMention, DateMention, Mention, PercentageMention
 from extractors.percentages import extract_percentages
+
+# The literal words every extractor looks for, found in one Hyperscan pass over each text.
+OnePass(*amounts.WORD_SETS, *percentages.WORD_SETS, *dates.WORD_SETS)
 
 # Bump when a rule changes what is extracted: stored documents are then re-extracted.
 EXTRACTOR_VERSION = "0.1.0"

@@ -371,6 +371,9 @@ def _token(text: str, i: int) -> tuple[int, str]:
 _NON_SPACE = re.compile(r"\S*")  # `re`'s \s is exactly str.isspace (`regex` leaves out \x1c-\x1f)
 
 
+WORD_SETS = (_FOLLOW_WORDS, _ANCHOR_WORDS)  # found in one pass with the other extractors' (extractors/__init__.py)
+
+
 def _anchors(doc: Document) -> list[tuple[int, int, int]]:
     text, out = doc.text, []
     follows = []

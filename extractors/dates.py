@@ -1241,6 +1241,7 @@ _KEYWORD_OF: dict[str, tuple[int, str]] = {word: (kind, word.lower()) for word, 
 # `\b` exactly; text with other characters is confirmed with `regex` `\b`.
 _WORDS = Literals((*_cased((*MONTHS, *WEEKDAYS)), *_KEYWORD_OF))
 assert _KEYWORD_OF.keys().isdisjoint(_cased((*MONTHS, *WEEKDAYS)))
+WORD_SETS = (_WORDS,)  # found in one pass with the other extractors' (extractors/__init__.py)
 
 
 def _anchors(text: str, deadline: float) -> list[tuple[int, int, str]]:

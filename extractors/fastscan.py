@@ -41,15 +41,16 @@ _DIGITS_AS_ZEROS = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256)
 @lru_cache(maxsize=CACHED_TEXTS)
 def ascii_digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every maximal run of the digits 0-9 in `text`."""
-    marks = latin1(text).translate(_DIGITS_AS_ZEROS)
+    # As str: mypyc calls str.find directly, where bytes.find is a Python method call (~1 us).
+    marks = latin1(text).translate(_DIGITS_AS_ZEROS).decode("latin-1")
     runs = []
-    start = marks.find(b"0")
+    start = marks.find("0")
     while start >= 0:
-        end = marks.find(b" ", start)
+        end = marks.find(" ", start)
         if end < 0:
             end = len(marks)
         runs.append((start, end))
-        start = marks.find(b"0", end)
+        start = marks.find("0", end)
     return tuple(runs)
 
 
@@ -67,6 +68,7 @@ def forget_texts() -> None:
     latin1.cache_clear()
     ascii_digit_runs.cache_clear()
     index_lower.cache_clear()
+    _pass_hits.cache_clear()
 
 
 class Literals:
@@ -92,23 +94,29 @@ class Literals:
         # With `after`, each word is sought after one of those characters, and a text is scanned
         # with one of them put before it (not with "(?:^|[...])": Hyperscan 5.4 then missed some
         # caseless matches beside bytes past 0x7f, tests/test_fastscan.py).
-        self._before = b"" if after is None else _latin1_class(after)[0].encode("latin-1")
-        lead = b"" if after is None else b"[" + _escaped(_latin1_class(after)) + b"]"
-        self._database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        self._database.compile(
-            expressions=[lead + _escaped(w) for w in self.words], ids=list(range(len(self.words))),
-            elements=len(self.words), flags=hyperscan.HS_FLAG_CASELESS if caseless else 0)
+        self.after = None if after is None else _latin1_class(after)
+        self._before = b"" if self.after is None else self.after[0].encode("latin-1")
+        lead = b"" if self.after is None else b"[" + _escaped(self.after) + b"]"
+        self.expressions = [lead + _escaped(w) for w in self.words]
+        self.flags = hyperscan.HS_FLAG_CASELESS if caseless else 0
+        self._database = _database(self.expressions, [self.flags] * len(self.words))
         self._scratch = threading.local()  # Hyperscan's scratch space: one per thread
+        self._pass: tuple[OnePass, int] | None = None  # set when a OnePass finds these words
 
-    def find_all(self, text: str) -> Iterator[tuple[int, str]]:
+    def find_all(self, text: str) -> Iterable[tuple[int, str]]:
         """(start, word) of every occurrence, overlapping ones too, in no particular order.
 
-        A long text is scanned a megabyte at a time, so that the occurrences held at once stay
-        few even in a text of one word over and over (a hostile document).
+        Words of a OnePass come from its one scan of the text. A long text is scanned a
+        megabyte at a time, so that the occurrences held at once stay few even in a text of
+        one word over and over (a hostile document).
         """
-        scratch = getattr(self._scratch, "space", None)
-        if scratch is None:
-            scratch = self._scratch.space = hyperscan.Scratch(self._database)
+        if self._pass is not None and len(text) <= _CHUNK:
+            one_pass, index = self._pass
+            return _pass_hits(one_pass, text)[index]
+        return self._chunked(text)
+
+    def _chunked(self, text: str) -> Iterator[tuple[int, str]]:
+        scratch = _scratch_space(self._scratch, self._database)
         data = latin1(text)
         words, sizes = self.words, self._sizes
         before = self._before
@@ -127,6 +135,68 @@ class Literals:
 
 
 _CHUNK = 1 << 20
+
+
+class OnePass:
+    """Several Literals found in one Hyperscan pass: each text is scanned once for all their
+    words, instead of once per Literals (a call, a pass over the text and its setup each).
+
+    The sets' find_all() read the pass's results, kept per text like the Latin-1 bytes (see
+    CACHED_TEXTS); texts over a megabyte are still scanned by each set on its own, in chunks.
+    """
+
+    def __init__(self, *sets: Literals):
+        if any(s._pass is not None for s in sets):
+            raise ValueError("a Literals belongs to one OnePass at most")
+        # One character put before the text that every set's `after` lets through (a word of a
+        # set without `after` that starts with it is dropped there: see scan).
+        classes = [set(s.after) for s in sets if s.after is not None]
+        common = sorted(set.intersection(*classes)) if classes else [""]
+        if not common:
+            raise ValueError("the `after` classes of a OnePass share no character")
+        self._before = common[0].encode("latin-1")
+        # Expression id -> (set, word, length): the sets' words in order.
+        self._words = [(index, word, len(word)) for index, s in enumerate(sets) for word in s.words]
+        self._sets = len(sets)
+        self._database = _database([e for s in sets for e in s.expressions],
+                                   [s.flags for s in sets for _ in s.words])
+        self._scratch = threading.local()
+        for index, s in enumerate(sets):
+            s._pass = (self, index)
+
+    def scan(self, text: str) -> list[list[tuple[int, str]]]:
+        """For each set, (start, word) of every occurrence of its words in `text`."""
+        ends: list[tuple[int, int]] = []
+        self._database.scan(self._before + latin1(text), _collect, context=ends,
+                            scratch=_scratch_space(self._scratch, self._database))
+        hits: list[list[tuple[int, str]]] = [[] for _ in range(self._sets)]
+        origin = len(self._before)
+        for stop, i in ends:
+            index, word, size = self._words[i]
+            first = stop - size - origin
+            if first >= 0:
+                hits[index].append((first, word))
+        return hits
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _pass_hits(one_pass: OnePass, text: str) -> list[list[tuple[int, str]]]:
+    return one_pass.scan(text)
+
+
+def _database(expressions: list[bytes], flags: list[int]) -> Any:
+    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    database.compile(expressions=expressions, ids=list(range(len(expressions))),
+                     elements=len(expressions), flags=flags)
+    return database
+
+
+def _scratch_space(local: threading.local, database: Any) -> Any:
+    """Hyperscan's scratch space for `database`, one per thread."""
+    scratch = getattr(local, "space", None)
+    if scratch is None:
+        scratch = local.space = hyperscan.Scratch(database)
+    return scratch
 
 
 def _escaped(chars: str) -> bytes:

@@ -239,6 +239,7 @@ _WORD_SCAN = Literals([w for w in ANCHORS if w[0] == "p"], caseless=True)
 _GLUED_SCAN = Literals(GLUED_ANCHORS, caseless=True,
                        after=" " + "".join(c for c in map(chr, range(256)) if c.isdigit()) + "٠")
 _SIGNS = tuple(w for w in ANCHORS if w[0] != "p")
+WORD_SETS = (_WORD_SCAN, _GLUED_SCAN)  # found in one pass with the other extractors' (extractors/__init__.py)
 
 
 def _anchors(doc: Document) -> list[tuple[int, int, int]]:

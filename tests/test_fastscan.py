@@ -133,6 +133,54 @@ def test_caseless_words_after_a_class_with_high_bytes():
     assert sorted(scan.find_all("²pp 5Pp x5pc")) == [(1, "pp"), (5, "pp"), (10, "pc")]
 
 
+# OnePass: the same sets scanned once together give what each gives on its own.
+def _sets() -> tuple[Literals, ...]:
+    return (Literals(WORDS), Literals(["dollar", "usd", "yen"], caseless=True, after=AFTER),
+            Literals(["pp", "pc", "point"], caseless=True, after=" 0123456789²³¹"), Literals([" x", "£"]))
+
+
+ALONE = _sets()
+TOGETHER = _sets()
+fastscan.OnePass(*TOGETHER)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("dayweknuroUSDlp5 x£² é(")), max_size=60))
+def test_one_pass_finds_what_each_set_finds(text):
+    try:
+        for alone, together in zip(ALONE, TOGETHER):
+            assert sorted(together.find_all(text)) == sorted(alone.find_all(text))
+    finally:
+        fastscan.forget_texts()
+
+
+@pytest.mark.parametrize("text", [
+    "x today, 5pp and 3 USD",  # " x" would start on the space put before the text: not found there
+    "5 Dollars today £3 ²pp, the weekend",
+    "",
+])
+def test_one_pass_rows(text):
+    for alone, together in zip(ALONE, TOGETHER):
+        assert sorted(together.find_all(text)) == sorted(alone.find_all(text))
+    fastscan.forget_texts()
+
+
+def test_one_pass_leaves_a_long_text_to_each_set(monkeypatch):
+    monkeypatch.setattr(fastscan, "_CHUNK", 8)  # over a "megabyte": each set scans it in chunks
+    fastscan.forget_texts()
+    text = "5 Dollars today £3 ²pp, the weekend, 7 usd"
+    for alone, together in zip(ALONE, TOGETHER):
+        assert sorted(together.find_all(text)) == sorted(alone.find_all(text))
+    assert fastscan._pass_hits.cache_info().currsize == 0
+
+
+def test_one_pass_needs_a_character_every_after_class_lets_through():
+    with pytest.raises(ValueError, match="share no character"):
+        fastscan.OnePass(Literals(["a"], after="1"), Literals(["b"], after="2"))
+    with pytest.raises(ValueError, match="one OnePass at most"):
+        fastscan.OnePass(TOGETHER[0])
+
+
 def _digit_runs_by_regex(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in regex.finditer(r"[0-9]+", text))
 
