@@ -1,6 +1,7 @@
 """extract_batch: the mentions extract() finds, text by text, with each text's error kept in its place."""
 from __future__ import annotations
 
+import gc
 from datetime import date
 
 import pytest
@@ -75,3 +76,22 @@ def test_a_failed_document_keeps_no_facts_and_the_others_keep_theirs(percentages
     facts = [row for rows in batch.facts.values() for row in rows]
     assert {row["doc_id"] for row in facts} == {batch.documents[0]["doc_id"], batch.documents[2]["doc_id"]}
     assert sorted(row["text"] for row in facts) == ["$3 million", "2009", "2011", "5%", "7%"]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_paused_for_a_batch_and_left_as_it_was(tmp_path, monkeypatch, enabled):
+    from flows import processing
+
+    (tmp_path / "a.txt").write_text(SENTENCES[0], encoding="utf-8")
+    seen = []
+    real = processing.process_documents
+    monkeypatch.setattr(processing, "process_documents", lambda *a: seen.append(gc.isenabled()) or real(*a))
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        outcome = processing.process_paths(tmp_path, ["a.txt"], {}, "run")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen == [False]
+    assert outcome.counts["amounts"] == 1 and outcome.new == 1
