@@ -99,7 +99,10 @@ class Literals:
         lead = b"" if self.after is None else b"[" + _escaped(self.after) + b"]"
         self.expressions = [lead + _escaped(w) for w in self.words]
         self.flags = hyperscan.HS_FLAG_CASELESS if caseless else 0
-        self._database = _database(self.expressions, [self.flags] * len(self.words))
+        # Compiled when first needed: the words of a OnePass are most often found by its database
+        # (this one is then only for texts over a megabyte), and a compile can take 0.2 s.
+        self._database: Any = None
+        self._compiling = threading.Lock()
         self._scratch = threading.local()  # Hyperscan's scratch space: one per thread
         self._pass: tuple[OnePass, int] | None = None  # set when a OnePass finds these words
 
@@ -116,6 +119,10 @@ class Literals:
         return self._chunked(text)
 
     def _chunked(self, text: str) -> Iterator[tuple[int, str]]:
+        if self._database is None:
+            with self._compiling:
+                if self._database is None:
+                    self._database = _database(self.expressions, [self.flags] * len(self.words))
         scratch = _scratch_space(self._scratch, self._database)
         data = latin1(text)
         words, sizes = self.words, self._sizes
