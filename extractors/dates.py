@@ -404,11 +404,11 @@ def _prefix(ctx: _Context, start: int, allow: frozenset[str]) -> _Prefix:
     offset = start - len(window)
     new_start, mod, the = start, None, False
     for name in _PREFIX_ORDER:
-        if m.group(name) is None:
+        if _group(m, name) is None:
             continue
         if (name if name != "part2" else "part") not in allow:
             break
-        new_start = offset + m.start(name)
+        new_start = offset + m.start(_number(m, name))
         if name in ("part", "part2"):
             mod = PART_OF_PERIOD[" ".join(_group(m, name).lower().split())]
         the = the or name == "the"
@@ -445,18 +445,33 @@ _RELATIVE_WORDS = frozenset({"part", "the", "shift"})
 _THE_WORDS = frozenset({"the"})
 
 
+# Group name -> number, per pattern, filled as matches of each pattern are read: `regex` takes
+# ~0.4 us longer to find a group by its name than by its number.
+_GROUP_NUMBERS: dict[Any, dict[str, int]] = {}
+
+
+def _numbers(m: RuleMatch) -> dict[str, int]:
+    numbers = _GROUP_NUMBERS.get(m.re)
+    if numbers is None:
+        numbers = _GROUP_NUMBERS[m.re] = dict(m.re.groupindex)
+    return numbers
+
+
+def _number(m: RuleMatch, name: str) -> int:
+    """The number of the group `name` of m's pattern: m.start(_number(m, "day")) is m.start("day")."""
+    return _numbers(m)[name]
+
+
 def _group(m: RuleMatch, name: str) -> Any:
     """The group's text, None when it did not take part or the rule set has no such group.
 
     Typed Any, as RuleMatch is: a build reads as text the groups its own pattern always sets."""
-    try:
-        return m.group(name)
-    except IndexError:
-        return None
+    number = _numbers(m).get(name)
+    return None if number is None else m[number]
 
 
 def _month_number(m: RuleMatch) -> int:
-    return MONTHS[m.group("month").rstrip(".").lower()]  # every month rule has the group
+    return MONTHS[_group(m, "month").rstrip(".").lower()]  # every month rule has the group
 
 
 def _glued(text: str, start: int) -> bool:
@@ -465,12 +480,13 @@ def _glued(text: str, start: int) -> bool:
 
 
 def _build_month_day_year(m: RuleMatch, ctx: _Context) -> list[_Found]:
-    mo, d = MONTHS[m.group("month").rstrip(".").lower()], int(m.group("day"))
+    mo, d = MONTHS[_group(m, "month").rstrip(".").lower()], int(_group(m, "day"))
     start = m.start()
-    day_first = start == m.start("day")
+    day_first = start == m.start(_number(m, "day"))
     if day_first and _glued(ctx.text, start):
         return []
-    years, starts, ends = m.captures("year"), m.starts("year"), m.ends("year")
+    year = _number(m, "year")
+    years, starts, ends = m.captures(year), m.starts(year), m.ends(year)
     first = _day(int(years[0]), mo, d) if d else None
     if first is None:
         return []
@@ -484,8 +500,8 @@ def _build_month_day_year(m: RuleMatch, ctx: _Context) -> list[_Found]:
 
 
 def _build_month_day(m: RuleMatch, ctx: _Context) -> list[_Found]:
-    mo, d = _month_number(m), int(m.group("day"))
-    day_first = m.start() == m.start("day")
+    mo, d = _month_number(m), int(_group(m, "day"))
+    day_first = m.start() == m.start(_number(m, "day"))
     if not d or (day_first and _glued(ctx.text, m.start())):
         return []
     pre = _prefix(ctx, m.start(), _DAY_FIRST_WORDS if day_first else _DATE_WORDS)
@@ -580,11 +596,12 @@ def _build_decade(m: RuleMatch, ctx: _Context) -> list[_Found]:
     """"the 1990s", "the '90s", "the late 1980's", "the 70s and 80s"."""
     text = ctx.text
     pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
-    digits0 = m.captures("dec")[0]
+    dec_group = _number(m, "dec")
+    digits0 = m.captures(dec_group)[0]
     if (len(digits0) == 2 and not pre.the) or _glued(text, m.start()):  # "in her 70s" is an age
         return []
     found = []
-    for i, (dec, s, e) in enumerate(zip(m.captures("dec"), m.starts("dec"), m.ends("dec"))):
+    for i, (dec, s, e) in enumerate(zip(m.captures(dec_group), m.starts(dec_group), m.ends(dec_group))):
         digits = dec.lstrip("'’")
         if len(digits) == 4:
             first_three = int(digits[:3])
@@ -698,7 +715,8 @@ def _build_part_of_unit(m: RuleMatch, ctx: _Context) -> list[_Found]:
 
 def _build_best_since(m: RuleMatch, ctx: _Context) -> list[_Found]:
     """"its best week since November": the week holding the reference date."""
-    return [(m.start("unit"), m.end("unit"), _relative_unit(ctx.ref, _group(m, "unit").lower(), 0), None)]
+    unit = _number(m, "unit")
+    return [(m.start(unit), m.end(unit), _relative_unit(ctx.ref, m[unit].lower(), 0), None)]
 
 
 def _build_the_day(m: RuleMatch, ctx: _Context) -> list[_Found]:
@@ -776,7 +794,7 @@ def _year_cue_before(ctx: _Context, start: int) -> tuple[bool, str] | None:
             return strong, ""
     window = _window(ctx, start, 32)
     m = _YEAR_PREPOSITION.search(window) if _may_end_with(window, _YEAR_PREPOSITION_WORDS) else None
-    return None if m is None else (m.group("strong") is not None, m.group("theyear") or "")
+    return None if m is None else (_group(m, "strong") is not None, _group(m, "theyear") or "")
 
 
 def _plural_noun_next(text: str, end: int) -> bool:
@@ -787,7 +805,8 @@ def _plural_noun_next(text: str, end: int) -> bool:
 def _build_years(m: RuleMatch, ctx: _Context) -> list[_Found]:
     """A year with a cue, and the years listed after it ("between 2008 and 2010"); else nothing."""
     text, start = ctx.text, m.start()
-    years, starts, ends = m.captures("year"), m.starts("year"), m.ends("year")
+    year = _number(m, "year")
+    years, starts, ends = m.captures(year), m.starts(year), m.ends(year)
     pre = _prefix(ctx, start, _PERIOD_WORDS)
     first_start, first_end = start, ends[0]
     cued = pre.mod is not None or len(years) > 1
@@ -936,7 +955,7 @@ def _signal_mod(text: str, start: int) -> str | None:
         if word in _SIGNAL_TAILS and not " ".join(head.lower().split()).endswith(_SIGNAL_LEADS):
             return None  # "the end of 2010", "up to 2012": no longer signal ends here
     m = _SIGNAL.search(window)
-    return SIGNAL_MODS[" ".join(m.group("signal").lower().split())] if m else None
+    return SIGNAL_MODS[" ".join(_group(m, "signal").lower().split())] if m else None
 
 
 # --------------------------------------------------------------------------- the rules
@@ -1384,13 +1403,14 @@ def find_dateline(text: str) -> tuple[date, int, int] | None:
         if len(line) <= 60 and _FOUR_DIGITS.search(line):  # each form of _DATELINE has a year
             m = _DATELINE.match(line, timeout=regex_timeout(line))
             if m:
-                if m.group("yyyy"):
-                    y, mo, d = int(m.group("yyyy")), int(m.group("mm")), int(m.group("dd"))
-                    start, end = m.start("yyyy"), m.end("dd")
+                if _group(m, "yyyy"):
+                    y, mo, d = int(_group(m, "yyyy")), int(_group(m, "mm")), int(_group(m, "dd"))
+                    start, end = m.start(_number(m, "yyyy")), m.end(_number(m, "dd"))
                 else:
-                    y, mo, d = int(m.group("year")), _month_number(m), int(m.group("day"))
-                    start = m.start("weekday") if m.group("weekday") else min(m.start("month"), m.start("day"))
-                    end = m.end("year")
+                    y, mo, d = int(_group(m, "year")), _month_number(m), int(_group(m, "day"))
+                    start = (m.start(_number(m, "weekday")) if _group(m, "weekday")
+                             else min(m.start(_number(m, "month")), m.start(_number(m, "day"))))
+                    end = m.end(_number(m, "year"))
                 if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]:
                     return date(y, mo, d), pos + start, pos + end
         if newline < 0:
