@@ -7,7 +7,8 @@ varied, so that no cache can skip work), then prints:
 - extractor-only MB/s and documents/s on one core, per type and for all types together;
 - rows/s of the load into DuckDB (the writer alone);
 - `facts run` end to end: first run and a no-op re-run (seconds, MB/s, documents/s, rows/s
-  loaded) and the run's peak RSS.
+  loaded) and the run's peak RSS;
+- the first run's MB/s against one-core batched extraction, timed before and after the runs.
 """
 from __future__ import annotations
 
@@ -49,15 +50,16 @@ def make_corpus(source: Path, n_docs: int, out: Path, seed: int = 7) -> list[str
     return texts
 
 
-def time_extractor(name: str, run: Callable[[], int], texts: list[str], megabytes: float, repeats: int = 3) -> None:
+def time_extractor(name: str, run: Callable[[], int], texts: list[str], megabytes: float, repeats: int = 3) -> float:
     """`run()` extracts from every text and returns the mention count. Best of `repeats` runs in CPU
-    time (process_time): other processes on a busy machine skew it less."""
+    time (process_time): other processes on a busy machine skew it less. Returns the MB/s."""
     seconds = float("inf")
     for _ in range(repeats):
         started = time.process_time()
         found = run()
         seconds = min(seconds, time.process_time() - started)
     print(f"  {name:<22} {megabytes / seconds:8.2f} MB/s {len(texts) / seconds:10.0f} docs/s {found:9d} mentions")
+    return megabytes / seconds
 
 
 def run_facts(seeds: Path, db: Path) -> tuple[float, float]:
@@ -117,8 +119,10 @@ def main() -> None:
                             ("all types", lambda t: extract(t, reference))):
         time_extractor(name, lambda: sum(len(extractor(t)) for t in texts), texts, megabytes)
     # as the pipeline runs them: each extractor over a group of documents in turn
-    time_extractor("all types, batched", lambda: sum(map(len, extract_batch(texts, references))),
-                   texts, megabytes)
+    def batched() -> float:
+        return time_extractor("all types, batched", lambda: sum(map(len, extract_batch(texts, references))),
+                              texts, megabytes)
+    before = batched()
     time_load(work, work / "seeds", min(args.docs, args.sample))
     if args.skip_run:
         return
@@ -131,8 +135,15 @@ def main() -> None:
                      for t in ("documents", "amounts", "percentages", "dates", "rejects"))
     print(f"  first run    {seconds:8.2f} s {corpus_mb / seconds:8.2f} MB/s {args.docs / seconds:10.0f} docs/s "
           f"{loaded / seconds:10.0f} rows/s stored  largest process {peak:.0f} MB RSS")
+    first_mb_s = corpus_mb / seconds
     seconds, peak = run_facts(work / "seeds", db)
     print(f"  no-op re-run {seconds:8.2f} s {corpus_mb / seconds:8.2f} MB/s {args.docs / seconds:10.0f} docs/s")
+    # This machine's speed drifts by minutes: extraction is timed again after the runs, and the
+    # first run is set against the mean of the two timings.
+    print("extractors alone again, after the runs:")
+    after = batched()
+    print(f"first run / one-core batched extraction: {first_mb_s / ((before + after) / 2):.0%} "
+          f"(against the timing before the runs: {first_mb_s / before:.0%}; after: {first_mb_s / after:.0%})")
 
 
 if __name__ == "__main__":
