@@ -232,7 +232,7 @@ def _reach(text: str, end: int) -> int:
     return number_run_start(text, end, NUMBER_RUN_WORDS)
 
 
-# The anchor words in any case, found by one Hyperscan pass each (see extractors.fastscan). The
+# The anchor words in any case, found in the one Hyperscan pass (extractors.fastscan.OnePass). The
 # glued ones count only after a digit or a space ("2.5pp", "5 point"; not "support"), where the
 # pass already looks: "٠" stands for every digit beyond Latin-1, which the pass sees as "?".
 _WORD_SCAN = Literals([w for w in ANCHORS if w[0] == "p"], caseless=True)
