@@ -109,9 +109,10 @@ class Literals:
     def find_all(self, text: str) -> Iterable[tuple[int, str]]:
         """(start, word) of every occurrence, overlapping ones too, in no particular order.
 
-        Words of a OnePass come from its one scan of the text. A long text is scanned a
-        megabyte at a time, so that the occurrences held at once stay few even in a text of
-        one word over and over (a hostile document).
+        Words of a OnePass come from its one scan of the text (a list kept for the other
+        callers: read it, do not change it). A long text is scanned a megabyte at a time, so
+        that the occurrences held at once stay few even in a text of one word over and over (a
+        hostile document).
         """
         if self._pass is not None and len(text) <= _CHUNK:
             one_pass, index = self._pass
