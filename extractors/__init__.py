@@ -15,6 +15,7 @@ from extractors.dates import extract_dates, find_dateline
 from extractors.fastscan import CACHED_TEXTS, OnePass, forget_texts
 from extractors.mentions import AmountMention, DateMention, Mention, PercentageMention
 from extractors.percentages import extract_percentages
+from extractors.watchdog import watched
 
 # The literal words every extractor looks for, found in one Hyperscan pass over each text.
 OnePass(*amounts.WORD_SETS, *percentages.WORD_SETS, *dates.WORD_SETS)
@@ -47,19 +48,21 @@ def extract_batch(texts: Sequence[str], reference_dates: Sequence[date | None]) 
     A group is at most CACHED_TEXTS texts and about a megabyte, so the per-text caches hold it.
     """
     results: list[list[Mention] | Exception] = [[] for _ in texts]
-    for group in _groups(texts):
-        try:
-            for extractor in _EXTRACTORS:
-                for i in group:
-                    found = results[i]
-                    if isinstance(found, Exception):
-                        continue
-                    try:
-                        found.extend(extractor(texts[i], reference_dates[i]))
-                    except Exception as error:  # this text's error, recorded by the caller
-                        results[i] = error
-        finally:
-            forget_texts()
+    with watched() as dog:
+        for group in _groups(texts):
+            try:
+                for extractor in _EXTRACTORS:
+                    for i in group:
+                        found = results[i]
+                        if isinstance(found, Exception):
+                            continue
+                        try:
+                            with dog.watching(texts[i]):
+                                found.extend(extractor(texts[i], reference_dates[i]))
+                        except Exception as error:  # this text's error, recorded by the caller
+                            results[i] = error
+            finally:
+                forget_texts()
     for found in results:
         if not isinstance(found, Exception):
             found.sort(key=_position)

@@ -1308,7 +1308,7 @@ def _lead_words(text: str, pos: int, floor: int) -> list[tuple[int, str]]:
 
 
 def _try(rules: _RuleSet, ctx: _Context, start: int, anchor: int, floor: int,
-         timeout: float) -> tuple[Rule, list[_Found]] | None:
+         timeout: float | None) -> tuple[Rule, list[_Found]] | None:
     """The mentions of the first rule of `rules` matching at `start` and reaching past `anchor`."""
     # The timeout is passed by position, match(string, pos, endpos, concurrent, partial,
     # timeout), as regex.match does: a keyword argument costs ~1.7 us more a call.

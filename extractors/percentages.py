@@ -107,7 +107,7 @@ _POINT_KEYS = _key_words(POINT_CUES)
 
 
 def _has_cue(cue: regex.Pattern, keys: frozenset[str], sentence: str, lower: str | None,
-             timeout: float) -> bool:
+             timeout: float | None) -> bool:
     """cue.search(sentence), skipped when `lower` (the ASCII sentence lower-cased) has no key."""
     if lower is not None and not any(key in lower for key in keys):
         return False

@@ -40,7 +40,7 @@ class Document:
     """The text being scanned, its regex timeout, and document-level hints computed on demand."""
 
     text: str
-    timeout: float
+    timeout: float | None  # None: a watchdog timer bounds the scan (extractors/watchdog.py)
     deadline: float = float("inf")  # time.monotonic() by which the whole scan must end
     hints: dict = field(default_factory=dict)  # name -> value, filled by the rules that need it
     _lower: str | None = None

@@ -1,9 +1,10 @@
 """Hostile documents end: each either yields mentions or raises TimeoutError, never hangs, and
 stays within a bounded memory.
 
-Each row runs `extract` in its own process under a generous limit, so a regression shows as a
-failed test rather than a stuck test run; no assertion is made on speed. Rows say where they
-came from.
+Each row runs `extract` (whose regex calls carry `timeout=`) and `extract_batch` (whose texts a
+watchdog timer bounds instead, extractors/watchdog.py) in its own process under a generous limit,
+so a regression shows as a failed test rather than a stuck test run; no assertion is made on
+speed. Rows say where they came from.
 """
 from __future__ import annotations
 
@@ -39,10 +40,15 @@ _CHILD = """
 import sys
 from datetime import date
 sys.path.insert(0, {root!r})
-from extractors import extract
+from extractors import extract, extract_batch
 text = {expression}
 try:
-    mentions = extract(text, date(2010, 1, 1))
+    if {batch}:
+        [mentions] = extract_batch([text], [date(2010, 1, 1)])
+        if isinstance(mentions, Exception):
+            raise mentions
+    else:
+        mentions = extract(text, date(2010, 1, 1))
 except TimeoutError:
     print("timeout", end=" ")
 else:
@@ -52,9 +58,10 @@ print(next(int(line.split()[1]) // 1024 for line in open("/proc/self/status") if
 """
 
 
+@pytest.mark.parametrize("batch", [False, True], ids=["extract", "extract_batch"])
 @pytest.mark.parametrize("expression", HOSTILE_TEXTS.values(), ids=HOSTILE_TEXTS.keys())
-def test_hostile_text_ends(expression: str) -> None:
-    code = _CHILD.format(root=str(ROOT), expression=expression)
+def test_hostile_text_ends(expression: str, batch: bool) -> None:
+    code = _CHILD.format(root=str(ROOT), expression=expression, batch=batch)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=LIMIT_SECONDS, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
