@@ -15,6 +15,7 @@ import string
 from bisect import bisect_left
 from decimal import Decimal
 from types import SimpleNamespace
+from typing import Final
 
 import regex
 
@@ -35,8 +36,8 @@ from extractors.rules import (
 
 # ---------------------------------------------------------------- pattern parts
 
-_SYMBOL_CHARS = "".join(sorted({c for s in SYMBOLS for c in s if not (c.isalnum() or c.isspace() or c == ".")}))
-_SYMBOL_CLASS = "[" + regex.escape(_SYMBOL_CHARS) + "]"
+_SYMBOL_CHARS: Final = "".join(sorted({c for s in SYMBOLS for c in s if not (c.isalnum() or c.isspace() or c == ".")}))
+_SYMBOL_CLASS: Final = "[" + regex.escape(_SYMBOL_CHARS) + "]"
 
 
 def _prefix(tag: str) -> str:
@@ -51,13 +52,13 @@ def _prefix(tag: str) -> str:
     """
 
 
-_SIGN = r"(?:(?<![\w.,\-−])[-−](?=\S)|(?i:\bminus|\bnegative)\s+)"
-_NUMBER_START = r"(?<![\w.,'’/$£€¥\#\-−])"  # not inside another number, code or word
-_CONNECTOR = r"(?P<conn>\s?[-–—]\s?|\s+(?:to|and)\s+)"
-_WORD = r"[^\W\d_][\w.'’]*"
-_WORDS = rf"{_WORD}(?:[ \t\u00a0]+{_WORD}){{0,2}}"  # up to three words, looked up in the tables
+_SIGN: Final = r"(?:(?<![\w.,\-−])[-−](?=\S)|(?i:\bminus|\bnegative)\s+)"
+_NUMBER_START: Final = r"(?<![\w.,'’/$£€¥\#\-−])"  # not inside another number, code or word
+_CONNECTOR: Final = r"(?P<conn>\s?[-–—]\s?|\s+(?:to|and)\s+)"
+_WORD: Final = r"[^\W\d_][\w.'’]*"
+_WORDS: Final = rf"{_WORD}(?:[ \t\u00a0]+{_WORD}){{0,2}}"  # up to three words, looked up in the tables
 
-CURRENCY_NUMBER_SCALE = rf"""
+CURRENCY_NUMBER_SCALE: Final = rf"""
     (?P<sign>{_SIGN})?
     (?P<pre>{_prefix("")})\s?
     (?P<n1>{NUMBER})(?:{SCALE_GAP}(?P<sc1>{SCALE}))?
@@ -65,20 +66,20 @@ CURRENCY_NUMBER_SCALE = rf"""
     (?:\s+(?P<tail>{_WORDS}))?                                                 # "$9.99 US dollars"
 """
 
-NUMBER_SCALE_WORD = rf"""
+NUMBER_SCALE_WORD: Final = rf"""
     (?:(?P<sign>{_SIGN})|{_NUMBER_START})
     (?P<n1>{NUMBER})(?:{SCALE_GAP}(?P<sc1>{SCALE}))?
     (?:{_CONNECTOR}(?P<n2>{NUMBER})(?:{SCALE_GAP}(?P<sc2>{SCALE}))?)?
     \s?(?P<cw>{_WORDS})                                                        # euros, cents, USD
 """
 
-PLURAL_SCALE_OF_WORD = rf"""
+PLURAL_SCALE_OF_WORD: Final = rf"""
     (?i:\b(?:(?P<mult>{alternation(SCALE_MULTIPLES)})\s+of\s+)?
         (?P<plural>hundreds|{alternation(PLURAL_SCALES)})\s+of\s+)
     (?P<pw>{_WORDS})
 """
 
-_CENTS_AFTER = regex.compile(  # "3 dollars 50 cents"
+_CENTS_AFTER: Final = regex.compile(  # "3 dollars 50 cents"
     r"\s+(?:and\s+)?(?P<cents>\d{1,2})\s?(?:cents?|pence|p)(?![\w-])", regex.IGNORECASE)
 
 # ---------------------------------------------------------------- lookups
@@ -156,9 +157,9 @@ def _word_currency(phrase: str, doc: Document) -> tuple[bool, str | None, Decima
     return False, None, Decimal(1)
 
 
-_ALL_WORDS = {**CURRENCY_WORDS, **SUBUNIT_WORDS, **CONTEXT_WORDS}
+_ALL_WORDS: Final = {**CURRENCY_WORDS, **SUBUNIT_WORDS, **CONTEXT_WORDS}
 # The first words of the phrases `_lookup` may find (PLURAL_SCALE_CURRENCIES is a part of _ALL_WORDS).
-_FIRST_WORDS = frozenset(p.split()[0] for p in _ALL_WORDS)
+_FIRST_WORDS: Final = frozenset(p.split()[0] for p in _ALL_WORDS)
 assert set(PLURAL_SCALE_CURRENCIES) <= set(_ALL_WORDS)
 
 
@@ -288,27 +289,27 @@ def _build_plural(m: regex.Match, doc: Document):
 # ---------------------------------------------------------------- anchors
 
 # Words that an amount without digits must contain ("two million pounds", "fifteen cents").
-SCALE_ANCHORS = ("illion", "thousand", "hundred", "lakh", "crore")
-CURRENCY_ANCHORS = ("cent", "pence", "penny", "dollar", "euro", "pound")
-_ANCHOR_WORDS = Literals(SCALE_ANCHORS + CURRENCY_ANCHORS, caseless=True)
-_PREFIX_ENDS = frozenset(_SYMBOL_CHARS + "#.")
+SCALE_ANCHORS: Final = ("illion", "thousand", "hundred", "lakh", "crore")
+CURRENCY_ANCHORS: Final = ("cent", "pence", "penny", "dollar", "euro", "pound")
+_ANCHOR_WORDS: Final = Literals(SCALE_ANCHORS + CURRENCY_ANCHORS, caseless=True)
+_PREFIX_ENDS: Final = frozenset(_SYMBOL_CHARS + "#.")
 # Letters that may open a currency marker: "US" ($), "GB" (£), "USD", "Rs", "RM", "CHF".
-_PREFIX_LETTERS = frozenset(
+_PREFIX_LETTERS: Final = frozenset(
     {*DOLLAR_PREFIXES, *MARKER_CODES, *PSEUDO_CODES}
     | {s.split()[0].rstrip(_SYMBOL_CHARS) for s in SYMBOLS if s[0].isalpha()})
-_MARKER_WORDS = frozenset({*MARKER_CODES, *PSEUDO_CODES} | {s for s in SYMBOLS if s[0].isalpha()})
+_MARKER_WORDS: Final = frozenset({*MARKER_CODES, *PSEUDO_CODES} | {s for s in SYMBOLS if s[0].isalpha()})
 # The last word of a currency phrase ("dollars" in "Hong Kong dollars"), as it may be written.
-_HEAD_WORDS = frozenset(p.split()[-1] + end for p in _ALL_WORDS for end in ("", ".", ",", ";", ":", ")"))
-_CODES = frozenset(MARKER_CODES | set(PSEUDO_CODES))
-_RUN_WORDS = NUMBER_RUN_WORDS | {w for p in _ALL_WORDS for w in p.split()}
-_SCALE_TOKENS = frozenset(w for w in _RUN_WORDS if any(w.endswith(a) for a in SCALE_ANCHORS))
-_CURRENCY_TOKENS = frozenset(w for w in _ALL_WORDS if any(w.startswith(a) for a in CURRENCY_ANCHORS))
+_HEAD_WORDS: Final = frozenset(p.split()[-1] + end for p in _ALL_WORDS for end in ("", ".", ",", ";", ":", ")"))
+_CODES: Final = frozenset(MARKER_CODES | set(PSEUDO_CODES))
+_RUN_WORDS: Final = NUMBER_RUN_WORDS | {w for p in _ALL_WORDS for w in p.split()}
+_SCALE_TOKENS: Final = frozenset(w for w in _RUN_WORDS if any(w.endswith(a) for a in SCALE_ANCHORS))
+_CURRENCY_TOKENS: Final = frozenset(w for w in _ALL_WORDS if any(w.startswith(a) for a in CURRENCY_ANCHORS))
 
 
 # A marker without a symbol is one of these words (2 to 4 characters long), ending right at the number.
 assert {len(w) for w in _MARKER_WORDS} <= {2, 3, 4}
-_SYMBOL_OR_HASH = frozenset(_SYMBOL_CHARS + "#")
-_MARKER_TAILS = frozenset(w[-2:] for w in _MARKER_WORDS)  # the last two characters of a marker word
+_SYMBOL_OR_HASH: Final = frozenset(_SYMBOL_CHARS + "#")
+_MARKER_TAILS: Final = frozenset(w[-2:] for w in _MARKER_WORDS)  # the last two characters of a marker word
 
 
 def _marker_start(text: str, s: int) -> int | None:
@@ -354,7 +355,7 @@ def _currency_follows(text: str, end: int) -> bool:
 # word of text[end:end + 40]: at `end` itself, after a digit, or after a space. One scan finds the
 # few such places in a text (about one in a news document), which spares the call for the other
 # digit runs: ~29 of the ~32 of a news document.
-_FOLLOW_WORDS = Literals(sorted({p.split()[-1] for p in _ALL_WORDS} | {c.lower() for c in _CODES}),
+_FOLLOW_WORDS: Final = Literals(sorted({p.split()[-1] for p in _ALL_WORDS} | {c.lower() for c in _CODES}),
                          caseless=True, after=string.digits + WHITESPACE)
 
 
@@ -368,10 +369,10 @@ def _token(text: str, i: int) -> tuple[int, str]:
     return start, text[start:word.end()].strip(EDGE_PUNCTUATION).lower()
 
 
-_NON_SPACE = re.compile(r"\S*")  # `re`'s \s is exactly str.isspace (`regex` leaves out \x1c-\x1f)
+_NON_SPACE: Final = re.compile(r"\S*")  # `re`'s \s is exactly str.isspace (`regex` leaves out \x1c-\x1f)
 
 
-WORD_SETS = (_FOLLOW_WORDS, _ANCHOR_WORDS)  # found in one pass with the other extractors' (extractors/__init__.py)
+WORD_SETS: Final = (_FOLLOW_WORDS, _ANCHOR_WORDS)  # found in one pass with the other extractors' (extractors/__init__.py)
 
 
 def _anchors(doc: Document) -> list[tuple[int, int, int]]:
@@ -415,15 +416,15 @@ def _anchors(doc: Document) -> list[tuple[int, int, int]]:
     return out
 
 
-AMOUNT_RULES = (
+AMOUNT_RULES: Final = (
     Rule("<currency> <number> <scale>", CURRENCY_NUMBER_SCALE, _build_prefixed),
     Rule("<number> <scale> <currency word>", NUMBER_SCALE_WORD, _build_worded),
     Rule("<plural scale> of <currency word>", PLURAL_SCALE_OF_WORD, _build_plural),
 )
-RULE_NAMES = tuple(r.name for r in AMOUNT_RULES)
-_AMOUNT_PATTERN = combine(AMOUNT_RULES)
+RULE_NAMES: Final = tuple(r.name for r in AMOUNT_RULES)
+_AMOUNT_PATTERN: Final = combine(AMOUNT_RULES)
 # The builds read groups by number, `m[_G.n1]`: by name a `regex` match takes ~0.6 us a group.
-_G = SimpleNamespace(**_AMOUNT_PATTERN.groupindex)
+_G: Final = SimpleNamespace(**_AMOUNT_PATTERN.groupindex)
 _FIRST_PREFIX, _SECOND_PREFIX = (_G.hash, _G.pl, _G.pg, _G.ps), (_G.hash2, _G.pl2, _G.pg2, _G.ps2)
 
 

@@ -6,6 +6,10 @@ name: a source edited after the build would silently not run. So the build recor
 of the sources (RECORD), and when the sources differ from it, or FACTFLOW_PURE_PYTHON=1 is set,
 `prefer_sources()` makes every module of MODULES load from its .py file (with a warning when
 stale). Compiled and plain modules give the same mentions (tests/test_compiled.py).
+
+In MODULES, a module-level constant is annotated `Final`: mypyc then reads it from a C static,
+where any other module-level name is looked up in the module's dict at each use (~700 lookups
+a news document, 5% of its extraction instructions). Names that tests replace stay plain.
 """
 from __future__ import annotations
 

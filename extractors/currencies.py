@@ -6,23 +6,24 @@ value of None means "clearly money, country unknown" (bare "pesos", "francs").
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Final
 
 import pycountry
 
-ISO_4217 = frozenset(c.alpha_3 for c in pycountry.currencies)
+ISO_4217: Final = frozenset(c.alpha_3 for c in pycountry.currencies)
 
 # Codes that are also common capitalised words or company names ("ALL 3", "AMD 7 series"),
 # and the funds/metals/testing codes: not read as a currency marker next to a number.
-AMBIGUOUS_CODES = frozenset({
+AMBIGUOUS_CODES: Final = frozenset({
     "ALL", "AMD", "BAM", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "SOS", "TOP", "LAK", "CVE",
     "ANG", "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW", "XXX", "XTS", "XSU",
     "XUA", "XBA", "XBB", "XBC", "XBD", "XAU", "XAG", "XPD", "XPT", "XDR", "XAD", "XCG",
 })
-MARKER_CODES = ISO_4217 - AMBIGUOUS_CODES
-PSEUDO_CODES = {"RMB": "CNY", "NIS": "ILS", "UKP": "GBP", "STG": "GBP"}  # used by newswires
+MARKER_CODES: Final = ISO_4217 - AMBIGUOUS_CODES
+PSEUDO_CODES: Final = {"RMB": "CNY", "NIS": "ILS", "UKP": "GBP", "STG": "GBP"}  # used by newswires
 
 # Letters written before "$": "US$", "A$", "HK$". Multi-letter ones may stand apart ("US $5").
-DOLLAR_PREFIXES = {
+DOLLAR_PREFIXES: Final = {
     "US": "USD", "U.S.": "USD", "USD": "USD",
     "A": "AUD", "AU": "AUD", "AUD": "AUD",
     "C": "CAD", "CA": "CAD", "Can": "CAD", "CAD": "CAD",
@@ -35,7 +36,7 @@ DOLLAR_PREFIXES = {
 }
 
 # Symbols and abbreviations written before the number.
-SYMBOLS = {
+SYMBOLS: Final = {
     "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW",
     "₺": "TRY", "₦": "NGN", "₱": "PHP", "₪": "ILS", "₫": "VND", "₴": "UAH", "₼": "AZN",
     "฿": "THB", "₸": "KZT", "₾": "GEL", "₵": "GHS", "৳": "BDT", "₭": "LAK", "₮": "MNT",
@@ -46,10 +47,10 @@ SYMBOLS = {
     "Fr.": "CHF", "SFr.": "CHF", "CHF": "CHF",
 }
 # "¥" is the yen unless the document speaks of yuan.
-YUAN_CUES = ("yuan", "renminbi", "rmb")
+YUAN_CUES: Final = ("yuan", "renminbi", "rmb")
 
 # Words written after the number ("5bn euros"), lower case; matched case-insensitively.
-CURRENCY_WORDS = {
+CURRENCY_WORDS: Final = {
     "dollar": "USD", "dollars": "USD", "bucks": "USD",
     "us dollar": "USD", "us dollars": "USD", "u.s. dollar": "USD", "u.s. dollars": "USD",
     "american dollars": "USD",
@@ -107,16 +108,16 @@ CURRENCY_WORDS = {
     "kyat": "MMK", "riel": "KHR", "tugrik": "MNT",
 }
 # Words that are money only in a document about the country: word -> ((cue, code), ...).
-CONTEXT_WORDS = {
+CONTEXT_WORDS: Final = {
     "sum": (("uzbek", "UZS"),),
     "soum": (("uzbek", "UZS"),),
     "som": (("uzbek", "UZS"), ("kyrgyz", "KGS")),
 }
 # Words that are also weights or measures: not money when followed by "of" ("pounds of beef").
-MEASURE_WORDS = frozenset({"pound", "pounds", "dram", "drams"})
+MEASURE_WORDS: Final = frozenset({"pound", "pounds", "dram", "drams"})
 
 # Fractions of a currency: word -> (code, share of the unit).
-SUBUNIT_WORDS = {
+SUBUNIT_WORDS: Final = {
     "cent": ("USD", Decimal("0.01")), "cents": ("USD", Decimal("0.01")),
     "us cents": ("USD", Decimal("0.01")), "u.s. cents": ("USD", Decimal("0.01")),
     "euro cents": ("EUR", Decimal("0.01")), "euro cent": ("EUR", Decimal("0.01")),
@@ -126,5 +127,5 @@ SUBUNIT_WORDS = {
 }
 
 # "billions of dollars": which currency words may follow a plural scale.
-PLURAL_SCALE_CURRENCIES = {w: c for w, c in CURRENCY_WORDS.items() if w.endswith("s") or w in (
+PLURAL_SCALE_CURRENCIES: Final = {w: c for w, c in CURRENCY_WORDS.items() if w.endswith("s") or w in (
     "yen", "yuan", "renminbi", "naira", "baht", "ringgit", "rupiah", "manat", "rand", "won")}

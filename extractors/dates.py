@@ -27,7 +27,7 @@ from __future__ import annotations
 import calendar
 import string
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -85,7 +85,7 @@ def _day(y: int | None, mo: int, d: int) -> _Period | None:
     return _Period(start.isoformat(), "day", start, start + timedelta(days=1))
 
 
-_MAX_DAYS = {mo: calendar.monthrange(2000, mo)[1] for mo in range(1, 13)}
+_MAX_DAYS: Final = {mo: calendar.monthrange(2000, mo)[1] for mo in range(1, 13)}
 
 
 @lru_cache(maxsize=4096)
@@ -238,37 +238,37 @@ def _either_case(words) -> str:
     return _alt([form for w in words for form in (w, w[:1].upper() + w[1:])])
 
 
-_FULL_MONTHS = (*STANDALONE_MONTHS, "may")
+_FULL_MONTHS: Final = (*STANDALONE_MONTHS, "may")
 # Abbreviations may take a dot ("Sept."); full names may not (the dot ends the sentence).
-_MONTH = rf"""(?P<month>(?:{_alt(_cased(_FULL_MONTHS))})\b
+_MONTH: Final = rf"""(?P<month>(?:{_alt(_cased(_FULL_MONTHS))})\b
                        |(?:{_alt(_cased(k for k in MONTHS if k not in _FULL_MONTHS))})\b\.?)"""
-_MONTH_ALONE = rf"(?P<month>(?:{_alt(_cased(_FULL_MONTHS))})\b)"
-_WEEKDAY = rf"(?P<weekday>(?:{_alt(_cased(WEEKDAYS))})\b)"
-_WEEKDAY_PREFIX = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"  # for the dateline
-_DAY = r"""(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?\b
+_MONTH_ALONE: Final = rf"(?P<month>(?:{_alt(_cased(_FULL_MONTHS))})\b)"
+_WEEKDAY: Final = rf"(?P<weekday>(?:{_alt(_cased(WEEKDAYS))})\b)"
+_WEEKDAY_PREFIX: Final = rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"  # for the dateline
+_DAY: Final = r"""(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?\b
            (?![.,:/-]?\d|\s*(?:%|percent|per\s*cent|pct|million|billion|[ap]\.?m\b))"""
 # A 4-digit year 1600-2199, not part of a longer number or an amount ...
-_YEAR_DIGITS = r"""(?:1[6-9]|2[01])[0-9]{2}
+_YEAR_DIGITS: Final = r"""(?:1[6-9]|2[01])[0-9]{2}
                    (?!\w|%|[.,:/]\d|\s*(?:percent|per\s*cent|million|billion))"""
 # ... nor glued to a word or sign before it ("Anadolu-2025", "$2000"), except "mid-2026".
-_YEAR = rf"(?P<year>(?<![\w$€£¥#.,/])(?<!(?<![Mm]id)-){_YEAR_DIGITS})"
-_YEAR_GLUED = rf"(?P<year>{_YEAR_DIGITS})"  # right after a letter: "FY2025"
-_YY = r"(?P<yy>[0-9]{2})(?!\w)"
+_YEAR: Final = rf"(?P<year>(?<![\w$€£¥#.,/])(?<!(?<![Mm]id)-){_YEAR_DIGITS})"
+_YEAR_GLUED: Final = rf"(?P<year>{_YEAR_DIGITS})"  # right after a letter: "FY2025"
+_YY: Final = r"(?P<yy>[0-9]{2})(?!\w)"
 # "2016, 2015 and 2014", "2008 and 2010", "2008-2010": more years after the first.
-_MORE_YEARS = rf"""(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|until|till)\s+(?:in\s+)?
+_MORE_YEARS: Final = rf"""(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|until|till)\s+(?:in\s+)?
                         |\s*[-–]\s*){_YEAR})*"""
-_SEASON = rf"(?P<season>(?:{_either_case(SEASONS)})\b)"
-_ORDINAL_PART = r"(?P<ordinal>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|[Ll]ast|[Ll]atter|1st|2nd|3rd|4th)"
-_OF_YEAR = rf"""(?:\s+of\s+(?:(?P<fiscal>fiscal\s+(?:year\s+)?)?{_YEAR}
+_SEASON: Final = rf"(?P<season>(?:{_either_case(SEASONS)})\b)"
+_ORDINAL_PART: Final = r"(?P<ordinal>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|[Ll]ast|[Ll]atter|1st|2nd|3rd|4th)"
+_OF_YEAR: Final = rf"""(?:\s+of\s+(?:(?P<fiscal>fiscal\s+(?:year\s+)?)?{_YEAR}
                           |(?P<yearrel>this|last|next|the\s+(?:current|previous|prior))\s+(?:fiscal\s+)?year
                           |(?P<theyear>the\s+year)))"""
 # After a quarter/half: "of" followed by anything but a year means "the first half of the game".
-_NOT_OF_OTHER = r"(?!\s+of\s+(?!fiscal|this|last|next|the\s+(?:current|previous|prior|year)|[0-9]))"
-_NOT_NAME_NEXT = r"(?![^\S\n]+(?:[A-Z][a-z]|[0-9]))"
+_NOT_OF_OTHER: Final = r"(?!\s+of\s+(?!fiscal|this|last|next|the\s+(?:current|previous|prior|year)|[0-9]))"
+_NOT_NAME_NEXT: Final = r"(?![^\S\n]+(?:[A-Z][a-z]|[0-9]))"
 
 # Words just before a rule's token that belong to the span, in text order. Patterns that
 # end in \Z run in reverse mode (?r): tried from the end of the window, they cost one attempt.
-_PREFIX = regex.compile(
+_PREFIX: Final = regex.compile(
     rf"""(?r)(?:\b{_WEEKDAY},?\s+)?                                      # "Tuesday, March 3"
         (?:\b(?P<part>(?:{_either_case(PART_OF_PERIOD)}))(?:\s*-\s*|\s+))?  # "early", "the end of"
         (?:\b(?P<the>[Tt]he)\s+)?
@@ -277,11 +277,11 @@ _PREFIX = regex.compile(
         \Z""",
     regex.VERBOSE,
 )
-_PREFIX_ORDER = ("shift", "part2", "the", "part", "weekday")  # right to left
+_PREFIX_ORDER: Final = ("shift", "part2", "the", "part", "weekday")  # right to left
 # Last words of those prefixes: any other word before a token means no prefix.
-_PREFIX_LAST_WORDS = frozenset({"early", "mid", "late", "of", "the", "earlier", "later", *WEEKDAYS})
+_PREFIX_LAST_WORDS: Final = frozenset({"early", "mid", "late", "of", "the", "earlier", "later", *WEEKDAYS})
 # A prefix of one word, as written, and the group it forms (None: "of" is no prefix alone).
-_ONE_WORD_PREFIX = {
+_ONE_WORD_PREFIX: Final = {
     form: group
     for group, words in (("shift", ("earlier", "later")), ("part2", ("early", "mid", "late")), ("the", ("the",)))
     for word in words for form in (word, word.capitalize())
@@ -289,35 +289,35 @@ _ONE_WORD_PREFIX = {
 # How the text before a one-word prefix ends, whitespace runs as one space and lower-cased,
 # when a group of _PREFIX ends there: a part phrase's last two words, "the", a weekday (and
 # its comma). Before "of", the words that make it the end of a part phrase ("the end of").
-_GROUP_ENDINGS = tuple({
+_GROUP_ENDINGS: Final = tuple({
     *(" ".join(phrase.split()[-2:]) for phrase in PART_OF_PERIOD), "the",
     *WEEKDAYS, *(f"{day}," for day in WEEKDAYS),
 })
-_OF_ENDINGS = tuple({phrase.split()[-2] for phrase in PART_OF_PERIOD if phrase.endswith(" of")})
-_COUNT_PREFIX = regex.compile(rf"(?r)(?<![\w.,-])(?P<count>[0-9]{{1,2}}|(?:{_either_case(COUNT_WORDS)}))\s+\Z")
-_HOLIDAY_PREFIX = regex.compile(rf"(?r)\b(?:{_either_case(WEEKDAY_NAME_PREFIXES)})\s+\Z")
-_HOLIDAY_WORDS = tuple(WEEKDAY_NAME_PREFIXES)
-_YEAR_PREPOSITION = regex.compile(
+_OF_ENDINGS: Final = tuple({phrase.split()[-2] for phrase in PART_OF_PERIOD if phrase.endswith(" of")})
+_COUNT_PREFIX: Final = regex.compile(rf"(?r)(?<![\w.,-])(?P<count>[0-9]{{1,2}}|(?:{_either_case(COUNT_WORDS)}))\s+\Z")
+_HOLIDAY_PREFIX: Final = regex.compile(rf"(?r)\b(?:{_either_case(WEEKDAY_NAME_PREFIXES)})\s+\Z")
+_HOLIDAY_WORDS: Final = tuple(WEEKDAY_NAME_PREFIXES)
+_YEAR_PREPOSITION: Final = regex.compile(
     rf"""(?r)\b(?:(?P<strong>{_either_case(YEAR_PREPOSITIONS)})|(?P<weak>{_either_case(WEAK_YEAR_PREPOSITIONS)}))
         \s+(?P<theyear>(?:the\s+)?year\s+)?\Z""",
     regex.VERBOSE,
 )
 # Last words of the prepositions, and "year" ("in the year 2000"), for `_may_end_with`.
-_YEAR_PREPOSITION_WORDS = tuple({w.split()[-1] for w in (*YEAR_PREPOSITIONS, *WEAK_YEAR_PREPOSITIONS, "year")})
+_YEAR_PREPOSITION_WORDS: Final = tuple({w.split()[-1] for w in (*YEAR_PREPOSITIONS, *WEAK_YEAR_PREPOSITIONS, "year")})
 # One-word prepositions as written -> whether strong ("in 2010", the common cue).
-_ONE_WORD_YEAR_PREPOSITION = {
+_ONE_WORD_YEAR_PREPOSITION: Final = {
     form: strong
     for strong, words in ((True, YEAR_PREPOSITIONS), (False, WEAK_YEAR_PREPOSITIONS))
     for word in words if " " not in word for form in (word, word[:1].upper() + word[1:])
 }
 # First words of the strong prepositions that end with a weak one ("as of", "prior to").
-_STRONG_LEADS = tuple({w.split()[-2] for w in YEAR_PREPOSITIONS if w.split()[-1] in WEAK_YEAR_PREPOSITIONS})
-_THE_BEFORE = regex.compile(r"(?r)\b[Tt]he\s+\Z")
-_SENTENCE_START = regex.compile(r"(?r)(?:\A|[.!?]\s+|\n)\s*\Z")
-_PLURAL_NOUN_NEXT = regex.compile(r"\s+(?!(?:was|is|has|as|its|his|this|thus|plus|versus|less|alone)\b)[a-z]+s\b")
-_WORD_NEXT = regex.compile(r"\s+\w")
-_END_NEXT = regex.compile(r"""\s*(?:[.,;:!?)"”]|\Z|\s+and\s)""")
-_POSSESSIVE_NEXT = regex.compile(r"['’]s\b")
+_STRONG_LEADS: Final = tuple({w.split()[-2] for w in YEAR_PREPOSITIONS if w.split()[-1] in WEAK_YEAR_PREPOSITIONS})
+_THE_BEFORE: Final = regex.compile(r"(?r)\b[Tt]he\s+\Z")
+_SENTENCE_START: Final = regex.compile(r"(?r)(?:\A|[.!?]\s+|\n)\s*\Z")
+_PLURAL_NOUN_NEXT: Final = regex.compile(r"\s+(?!(?:was|is|has|as|its|his|this|thus|plus|versus|less|alone)\b)[a-z]+s\b")
+_WORD_NEXT: Final = regex.compile(r"\s+\w")
+_END_NEXT: Final = regex.compile(r"""\s*(?:[.,;:!?)"”]|\Z|\s+and\s)""")
+_POSSESSIVE_NEXT: Final = regex.compile(r"['’]s\b")
 
 # --------------------------------------------------------------------------- rules
 
@@ -436,13 +436,13 @@ def _one_word_prefix(text: str, start: int, size: int, allow: frozenset[str]) ->
     return _Prefix(p, PART_OF_PERIOD[text[p:start - 1].lower()] if group == "part2" else None, group == "the")
 
 
-_DATE_WORDS = frozenset({"weekday", "part"})
-_DAY_FIRST_WORDS = frozenset({"weekday", "part", "the"})
-_PART_WORDS = frozenset({"part"})
-_PERIOD_WORDS = frozenset({"part", "the", "part2"})
-_SHIFT_WORDS = frozenset({"shift"})
-_RELATIVE_WORDS = frozenset({"part", "the", "shift"})
-_THE_WORDS = frozenset({"the"})
+_DATE_WORDS: Final = frozenset({"weekday", "part"})
+_DAY_FIRST_WORDS: Final = frozenset({"weekday", "part", "the"})
+_PART_WORDS: Final = frozenset({"part"})
+_PERIOD_WORDS: Final = frozenset({"part", "the", "part2"})
+_SHIFT_WORDS: Final = frozenset({"shift"})
+_RELATIVE_WORDS: Final = frozenset({"part", "the", "shift"})
+_THE_WORDS: Final = frozenset({"the"})
 
 
 # Group name -> number, per pattern, filled as matches of each pattern are read: `regex` takes
@@ -836,8 +836,8 @@ def _build_years(m: RuleMatch, ctx: _Context) -> list[_Found]:
 
 # --------------------------------------------------------------------------- context cues
 
-_SIGNAL = regex.compile(rf"(?ri)(?:^|\W)(?P<signal>{_alt(SIGNAL_MODS)})\s+\Z")
-_PAST_SIGNAL = regex.compile(r"(?ri)(?:^|\W)(?:since|last|past)\s+\Z")
+_SIGNAL: Final = regex.compile(rf"(?ri)(?:^|\W)(?P<signal>{_alt(SIGNAL_MODS)})\s+\Z")
+_PAST_SIGNAL: Final = regex.compile(r"(?ri)(?:^|\W)(?:since|last|past)\s+\Z")
 
 
 class _CaselessWords:
@@ -862,21 +862,21 @@ class _CaselessWords:
         return self._unicode.search(window) is not None
 
 
-_FUTURE = _CaselessWords(
+_FUTURE: Final = _CaselessWords(
     r"""\b(?:will|shall|won't|would|is\s+set\s+to|are\s+set\s+to|scheduled|is\s+due
         |are\s+due|expected\s+to|plans?\s+to|planned|going\s+to|is\s+to|are\s+to|upcoming)\b
         |'ll\b""")
 # Past-tense verbs (and a few news verbs) that make "today" the day of the news.
-_PAST_VERB = _CaselessWords(
+_PAST_VERB: Final = _CaselessWords(
     r"""\b(?:(?!(?:need|indeed|speed|hundred|seed|feed|breed|proceed|exceed|succeed|greed
                  |embed|bed|red|shed|wed|led)\b)[a-z]{2,}ed|said|says|told|fell|rose|lost|won
         |made|took|gave|saw|became|began|came|went|met|paid|sold|bought|hit|cut|set|fallen
         |risen|grown|shown|known|was|were|announces|reports)\b""")
-_FUTURE_VERB = _CaselessWords(r"\b(?:will|would|shall|is\s+set\s+to)\b|'ll\b")
-_CLAUSE_BREAK = re.compile(r"""[;!?"“”\n]|[.:](?![0-9])""")
-_PAST_SIGNAL_WORDS = ("since", "last", "past")
+_FUTURE_VERB: Final = _CaselessWords(r"\b(?:will|would|shall|is\s+set\s+to)\b|'ll\b")
+_CLAUSE_BREAK: Final = re.compile(r"""[;!?"“”\n]|[.:](?![0-9])""")
+_PAST_SIGNAL_WORDS: Final = ("since", "last", "past")
 # `regex`'s \s: Unicode White_Space (str.isspace adds \x1c-\x1f).
-_REGEX_SPACE = frozenset(" \t\n\x0b\x0c\r\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000") | frozenset(
+_REGEX_SPACE: Final = frozenset(" \t\n\x0b\x0c\r\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000") | frozenset(
     map(chr, range(0x2000, 0x200b)))
 
 
@@ -936,11 +936,11 @@ def _today_is_date(ctx: _Context, start: int, end: int) -> bool:
             or _PAST_VERB.found_in(before))
 
 
-_SIGNAL_LAST_WORDS = frozenset(k.split()[-1] for k in SIGNAL_MODS)
-_ONE_WORD_SIGNALS = {k: mod for k, mod in SIGNAL_MODS.items() if " " not in k}  # "by", "since"
+_SIGNAL_LAST_WORDS: Final = frozenset(k.split()[-1] for k in SIGNAL_MODS)
+_ONE_WORD_SIGNALS: Final = {k: mod for k, mod in SIGNAL_MODS.items() if " " not in k}  # "by", "since"
 # The last words of the longer signals ("than", "to", "of") and the words before those.
-_SIGNAL_TAILS = frozenset(k.split()[-1] for k in SIGNAL_MODS if " " in k)
-_SIGNAL_LEADS = tuple({k.split()[-2] for k in SIGNAL_MODS if " " in k})
+_SIGNAL_TAILS: Final = frozenset(k.split()[-1] for k in SIGNAL_MODS if " " in k)
+_SIGNAL_LEADS: Final = tuple({k.split()[-2] for k in SIGNAL_MODS if " " in k})
 
 
 def _signal_mod(text: str, start: int) -> str | None:
@@ -960,84 +960,84 @@ def _signal_mod(text: str, start: int) -> str | None:
 
 # --------------------------------------------------------------------------- the rules
 
-_QN = r"(?P<qn>[1-4])"
-_HN = r"(?P<hn>[12])"
+_QN: Final = r"(?P<qn>[1-4])"
+_HN: Final = r"(?P<hn>[12])"
 
 # ---- starting with a month, weekday or season name
-_MONTH_DAY_YEAR = Rule("<month> <day>, <year>", rf"""
+_MONTH_DAY_YEAR: Final = Rule("<month> <day>, <year>", rf"""
     {_MONTH} \s* {_DAY} (?:\s*,\s*|\s+) {_YEAR}
     (?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_YEAR})*     # "December 31, 2016, 2015 and 2014"
     """, _build_month_day_year)
-_MONTH_YEAR = Rule("<month> <year>", rf"{_MONTH} (?:\s+of)? ,? \s+ {_YEAR}", _build_month_year)
-_MONTH_DAY = Rule("<month> <day>", rf"{_MONTH} \s* {_DAY} (?!\s*,?\s*[0-9])", _build_month_day)
-_MONTH_ALONE_RULE = Rule("<month>", rf"{_MONTH_ALONE} (?!\s*-) {_NOT_NAME_NEXT}", _build_month)
-_SEASON_YEAR = Rule("<season> <year>", rf"{_SEASON} (?:\s+of)? ,? \s+ {_YEAR}", _build_season_year)
-_WEEKDAY_RULE = Rule("<weekday>", rf"""
+_MONTH_YEAR: Final = Rule("<month> <year>", rf"{_MONTH} (?:\s+of)? ,? \s+ {_YEAR}", _build_month_year)
+_MONTH_DAY: Final = Rule("<month> <day>", rf"{_MONTH} \s* {_DAY} (?!\s*,?\s*[0-9])", _build_month_day)
+_MONTH_ALONE_RULE: Final = Rule("<month>", rf"{_MONTH_ALONE} (?!\s*-) {_NOT_NAME_NEXT}", _build_month)
+_SEASON_YEAR: Final = Rule("<season> <year>", rf"{_SEASON} (?:\s+of)? ,? \s+ {_YEAR}", _build_season_year)
+_WEEKDAY_RULE: Final = Rule("<weekday>", rf"""
     {_WEEKDAY} (?!-|,?\s+(?:the\s+)?(?:[0-9]|(?:{_alt(_cased(MONTHS))})\b))  # not "Tuesday, March 3"
     """, _build_weekday)
-_DAY_WORD = Rule("yesterday", r"""
+_DAY_WORD: Final = Rule("yesterday", r"""
     (?P<dayword>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|YESTERDAY|TODAY|TOMORROW) \b (?!-)
     """, _build_day_word)
-_FISCAL = Rule("fiscal <year>", rf"""
+_FISCAL: Final = Rule("fiscal <year>", rf"""
     (?: [Ff]iscal(?:\s+[Yy]ear)?\s+{_YEAR} | [Ff]iscal\s+['’]{_YY} | FY\s*['’]?(?:{_YEAR_GLUED}|{_YY}) )
     """, _build_fiscal)
 # ---- starting with a digit
-_ISO = Rule("<yyyy>-<mm>-<dd>", r"""
+_ISO: Final = Rule("<yyyy>-<mm>-<dd>", r"""
     (?P<yyyy>(?:1[6-9]|2[01])[0-9]{2}) - (?P<mm>[01][0-9]) - (?P<dd>[0-3][0-9]) (?![\w-]|[.,:/]\d)
     """, _build_iso)
-_NUMERIC = Rule("<mm>/<dd>/<yy>", r"""
+_NUMERIC: Final = Rule("<mm>/<dd>/<yy>", r"""
     (?P<a>[0-9]{1,2}) / (?P<b>[0-9]{1,2}) / (?P<y>[0-9]{4}|[0-9]{2}) (?![\w/]|[.,]\d)
     """, _build_numeric)
-_DAY_MONTH_YEAR = Rule("<day> <month> <year>", rf"{_DAY} (?:\s+of)? \s+ {_MONTH} ,? \s+ {_YEAR}",
+_DAY_MONTH_YEAR: Final = Rule("<day> <month> <year>", rf"{_DAY} (?:\s+of)? \s+ {_MONTH} ,? \s+ {_YEAR}",
                        _build_month_day_year)
-_DAY_MONTH = Rule("<day> <month>", rf"{_DAY} (?:\s+of)? \s+ {_MONTH}", _build_month_day)
-_NQ = Rule("<n>Q<yy>", rf"{_QN} Q \s* (?:{_YEAR}|'?{_YY})", _build_quarter)
-_NH = Rule("<n>H<yy>", rf"{_HN} H \s* (?:{_YEAR}|'?{_YY})", _build_half)
-_YEAR_Q = Rule("<year> Q<n>", rf"{_YEAR} \s* Q{_QN}\b", _build_quarter)
-_YEAR_H = Rule("<year> H<n>", rf"{_YEAR} \s* H{_HN}\b", _build_half)
-_YEAR_FISCAL = Rule("<year> fiscal year", rf"{_YEAR} \s+ fiscal\s+year\b", _build_fiscal)
-_DECADE = Rule("the <decade>s", r"""
+_DAY_MONTH: Final = Rule("<day> <month>", rf"{_DAY} (?:\s+of)? \s+ {_MONTH}", _build_month_day)
+_NQ: Final = Rule("<n>Q<yy>", rf"{_QN} Q \s* (?:{_YEAR}|'?{_YY})", _build_quarter)
+_NH: Final = Rule("<n>H<yy>", rf"{_HN} H \s* (?:{_YEAR}|'?{_YY})", _build_half)
+_YEAR_Q: Final = Rule("<year> Q<n>", rf"{_YEAR} \s* Q{_QN}\b", _build_quarter)
+_YEAR_H: Final = Rule("<year> H<n>", rf"{_YEAR} \s* H{_HN}\b", _build_half)
+_YEAR_FISCAL: Final = Rule("<year> fiscal year", rf"{_YEAR} \s+ fiscal\s+year\b", _build_fiscal)
+_DECADE: Final = Rule("the <decade>s", r"""
     (?P<dec>(?:1[6-9]|20)[0-9]0|['’]?[0-9]0)['’]?s
     (?:(?:\s*,\s*|\s+(?:and|or|to)\s+) (?:the\s+)? (?P<dec>['’]?(?:1[6-9]|20)?[0-9]0)['’]?s)* \b
     """, _build_decade)
-_CUED_YEAR = Rule("<cue> <year>", rf"{_YEAR} {_MORE_YEARS}", _build_years)
+_CUED_YEAR: Final = Rule("<cue> <year>", rf"{_YEAR} {_MORE_YEARS}", _build_years)
 # ---- starting with a letter code
-_Q_YEAR = Rule("Q<n> <year>", rf"Q{_QN} (?:\s*(?:of\s+)?{_YEAR}|\s*['’]{_YY})? \b", _build_quarter)
-_H_YEAR = Rule("H<n> <year>", rf"H{_HN} \s* (?:{_YEAR}|['’]{_YY}|{_YY})", _build_half)
+_Q_YEAR: Final = Rule("Q<n> <year>", rf"Q{_QN} (?:\s*(?:of\s+)?{_YEAR}|\s*['’]{_YY})? \b", _build_quarter)
+_H_YEAR: Final = Rule("H<n> <year>", rf"H{_HN} \s* (?:{_YEAR}|['’]{_YY}|{_YY})", _build_half)
 # ---- starting with a word
-_ORDINAL_QUARTER = Rule("the <ordinal> quarter [of <year>]", rf"""
+_ORDINAL_QUARTER: Final = Rule("the <ordinal> quarter [of <year>]", rf"""
     {_ORDINAL_PART} [\s-]+ quarter\b (?!-century) (?:{_OF_YEAR})? {_NOT_OF_OTHER}
     """, _build_quarter)
-_ORDINAL_HALF = Rule("the <ordinal> half [of <year>]", rf"""
+_ORDINAL_HALF: Final = Rule("the <ordinal> half [of <year>]", rf"""
     {_ORDINAL_PART} [\s-]+ half\b (?!-) (?:{_OF_YEAR})? {_NOT_OF_OTHER}
     """, _build_half)
-_CENTURY = Rule("the <ordinal> century", rf"(?P<cent>{_either_case(ORDINALS)}) [\s-]+ century\b",
+_CENTURY: Final = Rule("the <ordinal> century", rf"(?P<cent>{_either_case(ORDINALS)}) [\s-]+ century\b",
                 _build_century)
-_PAST_DECADE = Rule("the past decade", rf"""
+_PAST_DECADE: Final = Rule("the past decade", rf"""
     (?P<reldec>{_either_case(["past", "last", "previous", "this", "next", "coming", "current"])}) \s+ decade\b
     """, _build_relative_decade)
-_RELATIVE_UNIT = Rule("last <unit>", rf"""
+_RELATIVE_UNIT: Final = Rule("last <unit>", rf"""
     (?P<relative>(?:{_either_case(["last", "this", "next"])})(?:\s+(?:past|coming))?
                 |previous|prior|current|coming) \s+
     (?P<unit>fiscal\s+year|year|month|week(?:end)?|quarter|half
            |(?:{_alt(_cased(WEEKDAYS))})|(?:{_alt(_cased((*STANDALONE_MONTHS, "may")))})
            |(?:{_either_case(SEASONS)}))\b
     """, _build_relative)
-_SAME_PERIOD = Rule("the same period last year", rf"""
+_SAME_PERIOD: Final = Rule("the same period last year", rf"""
     same\s+(?:period|month|quarter|week|day|time|season|half)
     \s+ (?:last\s+year|a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?the\s+(?:previous|prior)\s+year
           |of\s+last\s+year|(?:of\s+|in\s+)?{_YEAR})
     """, _build_same_period)
-_AGO = Rule("<count> <unit>s ago", r"(?P<unit>day|week|month|year|decade)s? \s+ ago\b", _build_ago)
-_THE_DAY = Rule("the day", r"""
+_AGO: Final = Rule("<count> <unit>s ago", r"(?P<unit>day|week|month|year|decade)s? \s+ ago\b", _build_ago)
+_THE_DAY: Final = Rule("the day", r"""
     day \b (?<=\b(?:end|ended|ending|ends|close|closed|closing|start|started|starting|began|begin
                  |open|opened|opening|finish|finished|finishing|later\s+in|earlier\s+in)\s+the\s+day)
     (?!['’]s|\s+(?:before|after|of|when|that|where|on|in)\b)
     """, _build_the_day)
-_PART_OF_UNIT = Rule("<part> of the <unit>", r"""
+_PART_OF_UNIT: Final = Rule("<part> of the <unit>", r"""
     (?P<unit>year|month|week|quarter|day)\b (?!['’]s|\s+(?:before|after|of|when|that)\b)
     """, _build_part_of_unit)
-_BEST_SINCE = Rule("best <unit> since", r"""
+_BEST_SINCE: Final = Rule("best <unit> since", r"""
     (?:best|worst|biggest|strongest|weakest|busiest) \s+ (?P<unit>day|week|month|year) (?=\s+since\b)
     """, _build_best_since)
 
@@ -1081,7 +1081,7 @@ class _RuleSet:
 
 # A name anchor starts either month rules or the weekday rule, never both (no month name
 # starts a weekday name), so each tries only its own.
-_AT_WEEKDAY = _RuleSet.of(_WEEKDAY_RULE)
+_AT_WEEKDAY: Final = _RuleSet.of(_WEEKDAY_RULE)
 # The month rules by the first character after the name, past an abbreviation's dot and any
 # spaces (from their patterns): "0" for a digit (a day or a year), "," and "o" ("of") before a
 # year, "" for any other, which only a month alone takes. Abbreviations never stand alone.
@@ -1096,8 +1096,8 @@ def _month_rule_set(full: bool, follow: str) -> _RuleSet | None:
     return _RuleSet.of(*rules) if rules else None
 
 
-_MONTH_RULES = {(full, follow): _month_rule_set(full, follow) for full in (True, False) for follow in ("0", ",", "o", "")}
-_IS_FULL_MONTH = {form: form.lower() in _FULL_MONTHS for form in _cased(MONTHS)}
+_MONTH_RULES: Final = {(full, follow): _month_rule_set(full, follow) for full in (True, False) for follow in ("0", ",", "o", "")}
+_IS_FULL_MONTH: Final = {form: form.lower() in _FULL_MONTHS for form in _cased(MONTHS)}
 
 
 def _month_rules(text: str, end: int, full: bool) -> _RuleSet | None:
@@ -1108,8 +1108,8 @@ def _month_rules(text: str, end: int, full: bool) -> _RuleSet | None:
     if not follow or "0" <= follow <= "9":  # (nothing but spaces in the window: maybe a digit)
         return _MONTH_RULES[full, "0"]
     return _MONTH_RULES[full, follow if follow in ",o" else ""]
-_AT_YEAR = _RuleSet.of(_ISO, _YEAR_Q, _YEAR_H, _YEAR_FISCAL, _DECADE, _CUED_YEAR)
-_AT_CODE = _RuleSet.of(_Q_YEAR, _H_YEAR, _DECADE)  # one character before a digit: "Q3", "H1", "'90s"
+_AT_YEAR: Final = _RuleSet.of(_ISO, _YEAR_Q, _YEAR_H, _YEAR_FISCAL, _DECADE, _CUED_YEAR)
+_AT_CODE: Final = _RuleSet.of(_Q_YEAR, _H_YEAR, _DECADE)  # one character before a digit: "Q3", "H1", "'90s"
 _K_NAME, _K_DIGIT, _K_YEAR, _K_WORD, _K_UNIT = 0, 1, 2, 3, 4
 
 
@@ -1127,7 +1127,7 @@ def _year_may_follow(text: str, end: int) -> bool:
     return len(rest) < 2 or rest[0] in "12"
 
 
-_SAME_UNITS = ("period", "month", "quarter", "week", "day", "time", "season", "half")  # of _SAME_PERIOD
+_SAME_UNITS: Final = ("period", "month", "quarter", "week", "day", "time", "season", "half")  # of _SAME_PERIOD
 
 
 def _same_unit_follows(text: str, end: int) -> bool:
@@ -1139,11 +1139,11 @@ def _same_unit_follows(text: str, end: int) -> bool:
     return len(rest) < len("quarter") or rest.startswith(_SAME_UNITS)
 
 
-_AT_SEASON = _RuleSet.of(_SEASON_YEAR, may_follow=_year_may_follow)
-_AT_SAME = _RuleSet.of(_SAME_PERIOD, may_follow=_same_unit_follows)
-_AT_DAY_WORD = _RuleSet.of(_DAY_WORD)
-_AT_FISCAL = _RuleSet.of(_FISCAL)
-_AT_UNIT = _RuleSet.of(_THE_DAY, _PART_OF_UNIT)  # "end the day", "the end of the year"
+_AT_SEASON: Final = _RuleSet.of(_SEASON_YEAR, may_follow=_year_may_follow)
+_AT_SAME: Final = _RuleSet.of(_SAME_PERIOD, may_follow=_same_unit_follows)
+_AT_DAY_WORD: Final = _RuleSet.of(_DAY_WORD)
+_AT_FISCAL: Final = _RuleSet.of(_FISCAL)
+_AT_UNIT: Final = _RuleSet.of(_THE_DAY, _PART_OF_UNIT)  # "end the day", "the end of the year"
 # Words found with str.find (both cases): the rules tried at them, None for "look back only".
 _KEYWORD_RULES: dict[str, _RuleSet | None] = {
     "same": _AT_SAME, "today": _AT_DAY_WORD, "yesterday": _AT_DAY_WORD,
@@ -1153,7 +1153,7 @@ _KEYWORD_RULES: dict[str, _RuleSet | None] = {
     "weekend": None,  # "last weekend": a keyword of its own, as "week" must end a word
 }
 # Unit words: "last year", "the first quarter" looking back; "the end of the year" at them.
-_UNIT_KEYWORDS = ("year", "month", "quarter", "day")
+_UNIT_KEYWORDS: Final = ("year", "month", "quarter", "day")
 _KEYWORD_ANCHORS: tuple[tuple[str, int], ...] = (
     *((form, _K_WORD) for w in _KEYWORD_RULES for form in dict.fromkeys((w, w.title())) if w != "fy"),
     ("FY", _K_WORD),
@@ -1164,7 +1164,7 @@ _KEYWORD_ANCHORS: tuple[tuple[str, int], ...] = (
 # reads in its next two words (from its pattern). A match must reach past the anchor to be a
 # mention, so a word tries only the rules it starts that read that anchor. The other rules start
 # at an anchor ("summer 2010", "same", "today", "fiscal") or read one word ("the day").
-_ORDINAL_PART_WORDS = frozenset({"first", "second", "third", "fourth", "final", "last", "latter",
+_ORDINAL_PART_WORDS: Final = frozenset({"first", "second", "third", "fourth", "final", "last", "latter",
                                  "1st", "2nd", "3rd", "4th"})  # _ORDINAL_PART
 _LEAD_WORD_RULES: tuple[tuple[Rule, frozenset[str], frozenset[str]], ...] = (
     (_ORDINAL_QUARTER, _ORDINAL_PART_WORDS, frozenset({"quarter"})),
@@ -1196,11 +1196,11 @@ def _rules_by_anchor_and_lead() -> dict[str, dict[str, _RuleSet]]:
     return table
 
 
-_LEAD_RULES = _rules_by_anchor_and_lead()
+_LEAD_RULES: Final = _rules_by_anchor_and_lead()
 
 # A name next to a character beyond ASCII is confirmed with `regex` `\b` (see _anchors).
-_NAME_ANCHOR = regex.compile(rf"\b(?:{_alt(_cased(MONTHS))}|{_alt(_cased(WEEKDAYS))})\b")
-_ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_NAME_ANCHOR: Final = regex.compile(rf"\b(?:{_alt(_cased(MONTHS))}|{_alt(_cased(WEEKDAYS))})\b")
+_ASCII_WORD: Final = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 # The rules a run of one or two digits may start, by the character right after the run (from
 # their patterns; " " stands for any space): "3/4/10"; "3 March", "3rd of March"; "3Q10", "1H10";
 # "90s", "90's"; "1st quarter", "21st century". Their order is the order of trial.
@@ -1216,12 +1216,12 @@ _DIGIT_RULES: dict[str, _RuleSet] = {
 # whole run; or a run of one or two digits (no "." or "," before it) followed by a character of
 # _DIGIT_RULES, or by spaces and a month's capital or "of"; or the one digit 1-4 of "Q3"/"H1" (no
 # word character after it). The anchor's key is that character (" " for any space).
-_DIGIT_FOLLOW = frozenset(_DIGIT_RULES) - {" "}
-_MONTH_INITIALS = "".join(sorted({name[0].upper() for name in MONTHS}))
-_SPACES_THEN_MONTH = regex.compile(rf"[^\S\n]+(?:[{_MONTH_INITIALS}]|of\b)")  # "3 March", "3 of"
-_WORD_CHAR = regex.compile(r"\w")
+_DIGIT_FOLLOW: Final = frozenset(_DIGIT_RULES) - {" "}
+_MONTH_INITIALS: Final = "".join(sorted({name[0].upper() for name in MONTHS}))
+_SPACES_THEN_MONTH: Final = regex.compile(rf"[^\S\n]+(?:[{_MONTH_INITIALS}]|of\b)")  # "3 March", "3 of"
+_WORD_CHAR: Final = regex.compile(r"\w")
 # After one space, a character that starts neither a month nor "of" ("5 percent", "3 GB").
-_NO_MONTH_AFTER_SPACE = frozenset(string.ascii_letters + string.digits + string.punctuation) - set(_MONTH_INITIALS + "o")
+_NO_MONTH_AFTER_SPACE: Final = frozenset(string.ascii_letters + string.digits + string.punctuation) - set(_MONTH_INITIALS + "o")
 
 
 def _digit_anchors(text: str) -> list[tuple[int, int, str]]:
@@ -1258,9 +1258,9 @@ _KEYWORD_OF: dict[str, tuple[int, str]] = {word: (kind, word.lower()) for word, 
 # Names and keywords (as written: "Today", "today"), found in one Hyperscan pass (see
 # extractors.fastscan.Literals). Next to ASCII, the checks of the characters around a name are
 # `\b` exactly; text with other characters is confirmed with `regex` `\b`.
-_WORDS = Literals((*_cased((*MONTHS, *WEEKDAYS)), *_KEYWORD_OF))
+_WORDS: Final = Literals((*_cased((*MONTHS, *WEEKDAYS)), *_KEYWORD_OF))
 assert _KEYWORD_OF.keys().isdisjoint(_cased((*MONTHS, *WEEKDAYS)))
-WORD_SETS = (_WORDS,)  # found in one pass with the other extractors' (extractors/__init__.py)
+WORD_SETS: Final = (_WORDS,)  # found in one pass with the other extractors' (extractors/__init__.py)
 
 
 def _anchors(text: str, deadline: float) -> list[tuple[int, int, str]]:
@@ -1380,8 +1380,8 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
 
 # --------------------------------------------------------------------------- dateline
 
-_DATELINE_LINES = 5
-_DATELINE = regex.compile(
+_DATELINE_LINES: Final = 5
+_DATELINE: Final = regex.compile(
     rf"""\A [^\S\n]* (?:(?:Published|Posted|Updated|Dated?)(?:\s+on)?:?\s+)?
         (?: {_WEEKDAY_PREFIX} {_MONTH} \s* {_DAY} (?:\s*,\s*|\s+) {_YEAR}
           | {_WEEKDAY_PREFIX} {_DAY} (?:\s+of)? \s+ {_MONTH} ,? \s+ {_YEAR}
@@ -1390,7 +1390,7 @@ _DATELINE = regex.compile(
     regex.VERBOSE,
 )
 
-_FOUR_DIGITS = re.compile(r"[0-9]{4}")
+_FOUR_DIGITS: Final = re.compile(r"[0-9]{4}")
 
 
 def find_dateline(text: str) -> tuple[date, int, int] | None:

@@ -9,21 +9,21 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 import hyperscan
 import regex
 
 # Digits of other scripts, rare in news: `\d+` cannot backtrack, so these calls need no timeout.
-_OTHER_DIGIT = regex.compile(r"[\d--[0-9]]", regex.V1)  # a digit `regex` knows beyond 0-9 ("٣")
-_ANY_DIGIT_RUN = regex.compile(r"\d+")
+_OTHER_DIGIT: Final = regex.compile(r"[\d--[0-9]]", regex.V1)  # a digit `regex` knows beyond 0-9 ("٣")
+_ANY_DIGIT_RUN: Final = regex.compile(r"\d+")
 
 
 # The texts whose Latin-1 bytes, digit runs and lower case are kept: extract_batch() hands a group
 # of up to this many texts to each extractor in turn (extract(): one text to each), so each is
 # computed once. extract_batch() and extract() clear these caches when done: no text is kept past
 # the call.
-CACHED_TEXTS = 64
+CACHED_TEXTS: Final = 64
 
 
 @lru_cache(maxsize=CACHED_TEXTS)
@@ -35,7 +35,7 @@ def latin1(text: str) -> bytes:
 
 # Each digit 0-9 as "0" and every other byte as " ": the runs of "0" are the digit runs, found by
 # bytes.find (memchr) at C speed, where a `regex` search steps through the text character by character.
-_DIGITS_AS_ZEROS = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+_DIGITS_AS_ZEROS: Final = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
 
 
 @lru_cache(maxsize=CACHED_TEXTS)
@@ -230,9 +230,9 @@ def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _ANY_DIGIT_RUN.finditer(text))
 
 
-_ASCII_BYTES = bytes(range(128))
+_ASCII_BYTES: Final = bytes(range(128))
 # Every character str.isspace() holds for (and `str.split()` splits at): none is past U+3000.
-WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+WHITESPACE: Final = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 
 
 def non_ascii(text: str) -> str:

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Final
 
 
 # Each record writes its __init__ out (init=False): mypyc compiles it, where the one @dataclass
@@ -123,7 +124,7 @@ def regex_timeout(text: str) -> float | None:
 
 
 # How many candidates a scan loop handles between two looks at the clock (a look costs ~50 ns).
-DEADLINE_EVERY = 64
+DEADLINE_EVERY: Final = 64
 
 
 def deadline_for(text: str) -> float:

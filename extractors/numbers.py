@@ -9,32 +9,33 @@ from __future__ import annotations
 
 from decimal import Context, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
+from typing import Final
 
 import regex
 
 # ---------------------------------------------------------------- vocabularies (data)
 
-UNIT_WORDS = {
+UNIT_WORDS: Final = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9,
 }
-TEEN_WORDS = {
+TEEN_WORDS: Final = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
-TENS_WORDS = {
+TENS_WORDS: Final = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
-FRACTION_WORDS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
-VULGAR_FRACTIONS = {
+FRACTION_WORDS: Final = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+VULGAR_FRACTIONS: Final = {
     "½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"), "⅛": Decimal("0.125"),
     "⅜": Decimal("0.375"), "⅝": Decimal("0.625"), "⅞": Decimal("0.875"),
 }
 
 # Scale words that may stand after a space or a hyphen ("$3 million", "a $40-billion deal");
 # matched case-insensitively.
-SCALE_WORDS = {
+SCALE_WORDS: Final = {
     "hundred": Decimal(100),
     "thousand": Decimal(10) ** 3,
     "lakh": Decimal(10) ** 5, "lakhs": Decimal(10) ** 5, "lac": Decimal(10) ** 5, "lacs": Decimal(10) ** 5,
@@ -45,26 +46,26 @@ SCALE_WORDS = {
     "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "trn": Decimal(10) ** 12,
 }
 # Letter scales only count glued to the digits ("$54K", "$1MM", "£300m"), and case matters.
-SCALE_LETTERS = {
+SCALE_LETTERS: Final = {
     "k": Decimal(10) ** 3, "K": Decimal(10) ** 3,
     "m": Decimal(10) ** 6, "M": Decimal(10) ** 6, "MM": Decimal(10) ** 6,
     "b": Decimal(10) ** 9, "B": Decimal(10) ** 9,
     "T": Decimal(10) ** 12,
 }
 # "billions of dollars": the plural scale as a lower bound; "tens of", "hundreds of" multiply.
-PLURAL_SCALES = {
+PLURAL_SCALES: Final = {
     "thousands": Decimal(10) ** 3, "millions": Decimal(10) ** 6,
     "billions": Decimal(10) ** 9, "trillions": Decimal(10) ** 12,
 }
-SCALE_MULTIPLES = {"tens": Decimal(10), "hundreds": Decimal(100)}
+SCALE_MULTIPLES: Final = {"tens": Decimal(10), "hundreds": Decimal(100)}
 
 # Words that may appear inside a written number or range ("between three and a half").
-NUMBER_RUN_WORDS = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, *FRACTION_WORDS, *SCALE_WORDS,
+NUMBER_RUN_WORDS: Final = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, *FRACTION_WORDS, *SCALE_WORDS,
                               *PLURAL_SCALES, *SCALE_MULTIPLES, "hundreds", "a", "an", "and", "to",
                               "of", "minus", "negative"})
 
-MAX_DECIMALS = 6  # schemas store DECIMAL(38, 6)
-MAX_INTEGER_DIGITS = 32
+MAX_DECIMALS: Final = 6  # schemas store DECIMAL(38, 6)
+MAX_INTEGER_DIGITS: Final = 32
 
 
 def alternation(words, flags: str = "") -> str:
@@ -76,13 +77,13 @@ def alternation(words, flags: str = "") -> str:
 
 # ---------------------------------------------------------------- fragments
 
-_UNITS = alternation(UNIT_WORDS)
-_TEENS = alternation(TEEN_WORDS)
-_TENS = alternation(TENS_WORDS)
-_BELOW_100 = rf"(?:{_TENS}(?:[-\s]{_UNITS}\b)?|{_TEENS}|{_UNITS})"
-_BELOW_1000 = rf"(?:(?:an?|{_UNITS})\s+hundred(?:\s+(?:and\s+)?{_BELOW_100}\b)?|{_BELOW_100})"
+_UNITS: Final = alternation(UNIT_WORDS)
+_TEENS: Final = alternation(TEEN_WORDS)
+_TENS: Final = alternation(TENS_WORDS)
+_BELOW_100: Final = rf"(?:{_TENS}(?:[-\s]{_UNITS}\b)?|{_TEENS}|{_UNITS})"
+_BELOW_1000: Final = rf"(?:(?:an?|{_UNITS})\s+hundred(?:\s+(?:and\s+)?{_BELOW_100}\b)?|{_BELOW_100})"
 
-DIGITS = r"""
+DIGITS: Final = r"""
     (?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])         # Indian grouping: 1,23,45,678
      | \d{1,3}(?:,\d{3})+(?![\d,])              # 1,234,567
      | \d{1,3}(?:['’]\d{3})+(?!\d)              # Swiss: 1'200
@@ -90,14 +91,14 @@ DIGITS = r"""
     )(?:\.\d{1,12}(?!\d))?                      # decimals
 """
 
-FRACTION = r"""
+FRACTION: Final = r"""
     (?:\d{1,3}[ \u00a0-][1-9]\d?/(?:64|32|16|8|4|3|2)(?![\d/])   # 8 1/4, 12 3/4
      | (?:\d{1,3}\s?)?[½¼¾⅛⅜⅝⅞]                                 # 8½
     )
 """
 
 # Case-insensitive number words; "a"/"an" alone only as "one" before a scale word.
-WORD_NUMBER = rf"""
+WORD_NUMBER: Final = rf"""
     (?i:\b
       (?:half\s+an?(?=\s)                                        # half a (billion)
        | an?\s+(?:half|quarter)                                  # a half, a quarter
@@ -107,19 +108,19 @@ WORD_NUMBER = rf"""
     )
 """
 
-NUMBER = rf"(?:{FRACTION}|{DIGITS}|{WORD_NUMBER})"
+NUMBER: Final = rf"(?:{FRACTION}|{DIGITS}|{WORD_NUMBER})"
 
-SCALE = rf"""
+SCALE: Final = rf"""
     (?:(?<=\d)(?:{alternation(SCALE_LETTERS)})(?![\w'’])        # glued letter: 54K, 1MM, 300m
      | (?i:{alternation(SCALE_WORDS)}(?:\s+{alternation(SCALE_WORDS)})?)(?![\w'’])  # million, lakh crore
     )
 """
-SCALE_GAP = r"[ \u00a0-]?"  # between number and scale: "5bn", "5 bn", "40-billion"
+SCALE_GAP: Final = r"[ \u00a0-]?"  # between number and scale: "5bn", "5 bn", "40-billion"
 
 # ---------------------------------------------------------------- parsing
 
-_TOKEN = regex.compile(r"[a-z]+")
-_WORD_VALUES = {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS}
+_TOKEN: Final = regex.compile(r"[a-z]+")
+_WORD_VALUES: Final = {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS}
 
 
 def _parse_words(surface: str) -> Decimal | None:
@@ -172,8 +173,8 @@ def parse_scale(surface: str | None) -> Decimal:
     return factor
 
 
-_ONE = Decimal(1)
-_WIDE = Context(prec=80)  # as plain's local context: a whole number of < 32 digits quantizes exactly
+_ONE: Final = Decimal(1)
+_WIDE: Final = Context(prec=80)  # as plain's local context: a whole number of < 32 digits quantizes exactly
 
 
 def plain(value: Decimal) -> Decimal | None:

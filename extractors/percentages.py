@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
+from typing import Final
 
 import regex
 
@@ -27,18 +28,18 @@ from extractors.rules import (
 
 # ---------------------------------------------------------------- vocabulary (data)
 
-PERCENT_MARKS = ("%", "％", "٪", "﹪")
-PERCENT_WORDS = ("percent", "per cent", "pct", "pct.", "per-cent")
-POINT_WORDS = ("percentage point", "percentage points", "percentage-point", "percentage-points",
+PERCENT_MARKS: Final = ("%", "％", "٪", "﹪")
+PERCENT_WORDS: Final = ("percent", "per cent", "pct", "pct.", "per-cent")
+POINT_WORDS: Final = ("percentage point", "percentage points", "percentage-point", "percentage-points",
                "pct point", "pct points", "pct. point", "pct. points", "percent point",
                "percent points", "per cent point", "per cent points")
-POINT_ABBREVIATIONS = ("pp", "ppt", "ppts")  # glued to the digits: "2.5pp"
+POINT_ABBREVIATIONS: Final = ("pp", "ppt", "ppts")  # glued to the digits: "2.5pp"
 # A sentence speaks of a rate when it has one of these words ...
-RATE_CUES = ("rate", "rates", "yield", "yields", "approval", "poll", "polls", "polling",
+RATE_CUES: Final = ("rate", "rates", "yield", "yields", "approval", "poll", "polls", "polling",
              "margin", "margins", "inflation", "unemployment", "jobless", "turnout",
              "market share", "vote share", "share of the vote", "interest")
 # ... and of an index, a score or a game (points proper) when it has one of these.
-POINT_CUES = ("index", "indices", "indexes", "dow", "nasdaq", "s&p", "ftse", "nikkei", "dax",
+POINT_CUES: Final = ("index", "indices", "indexes", "dow", "nasdaq", "s&p", "ftse", "nikkei", "dax",
               "cac", "hang seng", "sensex", "kospi", "average", "stocks", "stock", "shares",
               "futures", "closed at", "scored", "score", "game", "match", "season", "win",
               "won", "lead", "rating", "ranking", "test")
@@ -49,7 +50,7 @@ def _words(words) -> str:
     return "|".join(r"[\s-]+".join(regex.escape(p) for p in regex.split(r"[\s-]", w)) for w in parts)
 
 
-_MARK = rf"""
+_MARK: Final = rf"""
     (?:(?P<pp>(?i:{_words(POINT_WORDS)})(?!\w)                              # percentage points
              | (?<=\d)(?:{_words(POINT_ABBREVIATIONS)})(?!\w))              # 2.5pp
      | [{"".join(PERCENT_MARKS)}]                                            # 40%
@@ -57,11 +58,11 @@ _MARK = rf"""
      | (?<=\d)pc(?!\w)                                                       # 5pc
     )
 """
-_SIGN = r"(?:(?<![\w.,\-−])[-−](?=\d)|(?i:\bminus|\bnegative)\s+)"
-_NUMBER_START = r"(?<![\w.,'’/$£€¥\#\-−])"
-_CONNECTOR = r"(?P<conn>\s?[-–—]\s?|\s+(?:to|and)\s+)"
+_SIGN: Final = r"(?:(?<![\w.,\-−])[-−](?=\d)|(?i:\bminus|\bnegative)\s+)"
+_NUMBER_START: Final = r"(?<![\w.,'’/$£€¥\#\-−])"
+_CONNECTOR: Final = r"(?P<conn>\s?[-–—]\s?|\s+(?:to|and)\s+)"
 
-NUMBER_PERCENT = rf"""
+NUMBER_PERCENT: Final = rf"""
     (?:(?P<sign>{_SIGN})|{_NUMBER_START})
     (?P<n1>{NUMBER})
     (?:\s?(?P<m1>{_MARK.replace("?P<pp>", "?P<pp1>")}))?
@@ -69,7 +70,7 @@ NUMBER_PERCENT = rf"""
     \s?(?P<mark>{_MARK})
 """
 
-NUMBER_POINTS = rf"""
+NUMBER_POINTS: Final = rf"""
     (?:(?P<sign>{_SIGN})|{_NUMBER_START})
     (?P<n1>{NUMBER})
     (?:{_CONNECTOR}(?P<n2>{NUMBER}))?
@@ -78,12 +79,12 @@ NUMBER_POINTS = rf"""
 
 # ---------------------------------------------------------------- builds
 
-_SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n")
-_LAST_SENTENCE_END = regex.compile(r"(?r)[.!?](?=\s)|\n")  # searched backwards: the last one
-_RATE_CUE = regex.compile(rf"(?i)\b(?:{_words(RATE_CUES)})\b")
-_POINT_CUE = regex.compile(rf"(?i)(?<!\w)(?:{_words(POINT_CUES)})(?!\w)")
-_PERCENT_CUE = regex.compile(rf"(?i)[{''.join(PERCENT_MARKS)}]|\b(?:{_words(PERCENT_WORDS)})\b")
-_SENTENCE_REACH = 300
+_SENTENCE_END: Final = regex.compile(r"[.!?](?=\s)|\n")
+_LAST_SENTENCE_END: Final = regex.compile(r"(?r)[.!?](?=\s)|\n")  # searched backwards: the last one
+_RATE_CUE: Final = regex.compile(rf"(?i)\b(?:{_words(RATE_CUES)})\b")
+_POINT_CUE: Final = regex.compile(rf"(?i)(?<!\w)(?:{_words(POINT_CUES)})(?!\w)")
+_PERCENT_CUE: Final = regex.compile(rf"(?i)[{''.join(PERCENT_MARKS)}]|\b(?:{_words(PERCENT_WORDS)})\b")
+_SENTENCE_REACH: Final = 300
 
 
 def _sentence(doc: Document, start: int, end: int) -> str:
@@ -101,9 +102,9 @@ def _key_words(cues) -> frozenset[str]:
     return frozenset(regex.split(r"[\s-]", cue)[0].lower() for cue in cues)
 
 
-_RATE_KEYS = _key_words(RATE_CUES)
-_PERCENT_KEYS = _key_words(PERCENT_WORDS) | frozenset(PERCENT_MARKS)
-_POINT_KEYS = _key_words(POINT_CUES)
+_RATE_KEYS: Final = _key_words(RATE_CUES)
+_PERCENT_KEYS: Final = _key_words(PERCENT_WORDS) | frozenset(PERCENT_MARKS)
+_POINT_KEYS: Final = _key_words(POINT_CUES)
 
 
 def _has_cue(cue: regex.Pattern, keys: frozenset[str], sentence: str, lower: str | None,
@@ -124,8 +125,8 @@ def _about_a_rate(doc: Document, start: int, end: int) -> bool:
 
 
 # The last word of each qualifier phrase: a number after any other word is "exact" at once.
-_QUALIFIER_ENDS = frozenset(p.split()[-1] for words in QUALIFIER_WORDS.values() for p in words)
-_QUALIFIER_REACH = 48  # as far back as qualifier_before looks
+_QUALIFIER_ENDS: Final = frozenset(p.split()[-1] for words in QUALIFIER_WORDS.values() for p in words)
+_QUALIFIER_REACH: Final = 48  # as far back as qualifier_before looks
 
 
 def _qualifier(doc: Document, start: int) -> str:
@@ -180,8 +181,8 @@ def _build(m: regex.Match, doc: Document, unit: str, rule: str,
 
 
 # The builds unpack m.groups() by position (by name costs ~0.7 us a group); checked at import.
-_PERCENT_GROUPS = ("sign", "n1", "m1", "pp1", "conn", "sign2", "n2", "mark", "pp")
-_POINTS_GROUPS = ("sign", "n1", "conn", "n2", "mark")
+_PERCENT_GROUPS: Final = ("sign", "n1", "m1", "pp1", "conn", "sign2", "n2", "mark", "pp")
+_POINTS_GROUPS: Final = ("sign", "n1", "conn", "n2", "mark")
 
 
 def _build_percent(m: regex.Match, doc: Document):
@@ -202,11 +203,11 @@ def _build_points(m: regex.Match, doc: Document):
 # ---------------------------------------------------------------- anchors
 
 # Every percentage holds one of these; "pc", "pp", "point" only count right after a number.
-ANCHORS = ("%", "％", "٪", "﹪", "percent", "per cent", "pct")
-GLUED_ANCHORS = ("pc", "pp", "point")
+ANCHORS: Final = ("%", "％", "٪", "﹪", "percent", "per cent", "pct")
+GLUED_ANCHORS: Final = ("pc", "pp", "point")
 
-_GLUED = frozenset(GLUED_ANCHORS)
-_REACH_LIMIT = 80  # number_run_start's window
+_GLUED: Final = frozenset(GLUED_ANCHORS)
+_REACH_LIMIT: Final = 80  # number_run_start's window
 
 
 @lru_cache(maxsize=4096)
@@ -235,11 +236,11 @@ def _reach(text: str, end: int) -> int:
 # The anchor words in any case, found in the one Hyperscan pass (extractors.fastscan.OnePass). The
 # glued ones count only after a digit or a space ("2.5pp", "5 point"; not "support"), where the
 # pass already looks: "٠" stands for every digit beyond Latin-1, which the pass sees as "?".
-_WORD_SCAN = Literals([w for w in ANCHORS if w[0] == "p"], caseless=True)
-_GLUED_SCAN = Literals(GLUED_ANCHORS, caseless=True,
+_WORD_SCAN: Final = Literals([w for w in ANCHORS if w[0] == "p"], caseless=True)
+_GLUED_SCAN: Final = Literals(GLUED_ANCHORS, caseless=True,
                        after=" " + "".join(c for c in map(chr, range(256)) if c.isdigit()) + "٠")
-_SIGNS = tuple(w for w in ANCHORS if w[0] != "p")
-WORD_SETS = (_WORD_SCAN, _GLUED_SCAN)  # found in one pass with the other extractors' (extractors/__init__.py)
+_SIGNS: Final = tuple(w for w in ANCHORS if w[0] != "p")
+WORD_SETS: Final = (_WORD_SCAN, _GLUED_SCAN)  # found in one pass with the other extractors' (extractors/__init__.py)
 
 
 def _anchors(doc: Document) -> list[tuple[int, int, int]]:
@@ -264,11 +265,11 @@ def _anchors(doc: Document) -> list[tuple[int, int, int]]:
 
 # ---------------------------------------------------------------- scan
 
-PERCENTAGE_RULES = (
+PERCENTAGE_RULES: Final = (
     Rule("<number> <percent sign>", NUMBER_PERCENT, _build_percent),
     Rule("<number> points", NUMBER_POINTS, _build_points),
 )
-RULE_NAMES = tuple(r.name for r in PERCENTAGE_RULES)
+RULE_NAMES: Final = tuple(r.name for r in PERCENTAGE_RULES)
 PERCENT_RULE, POINTS_RULE = PERCENTAGE_RULES
 for _rule, _groups in ((PERCENT_RULE, _PERCENT_GROUPS), (POINTS_RULE, _POINTS_GROUPS)):
     if sorted(_rule.pattern.groupindex, key=_rule.pattern.groupindex.get) != list(_groups):
@@ -277,15 +278,15 @@ for _rule, _groups in ((PERCENT_RULE, _PERCENT_GROUPS), (POINTS_RULE, _POINTS_GR
 # Before its mark, a match holds only a sign, numbers, spaces and connectors: no "p" and no
 # percent sign. So the first of these after a start is where the mark (or "points") must
 # begin, and it tells the one rule that can match there: "po" only begins "points".
-_FIRST_MARK = re.compile(f"(?P<point>[pP][oO])|[pP{''.join(PERCENT_MARKS)}]")
+_FIRST_MARK: Final = re.compile(f"(?P<point>[pP][oO])|[pP{''.join(PERCENT_MARKS)}]")
 
 
 # What a match can begin with (see _SIGN, _NUMBER_START and numbers.NUMBER): a sign, a digit
 # not right after a separator, a number word, "minus", "negative", "a"/"an" before a word, or
 # a character beyond ASCII ("−", "½", other digits). Other starts are not worth a rule call.
-_GLUED_BEFORE_DIGIT = frozenset(".,'’/$£€¥#-−")
-_WORD_STARTS = frozenset(w[:2] for w in (*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "half", "minus", "negative"))
-_A_BEFORE_WORD = re.compile(r"[aA][nN]?\s+[^\W\d_]")  # re's \s covers regex's
+_GLUED_BEFORE_DIGIT: Final = frozenset(".,'’/$£€¥#-−")
+_WORD_STARTS: Final = frozenset(w[:2] for w in (*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "half", "minus", "negative"))
+_A_BEFORE_WORD: Final = re.compile(r"[aA][nN]?\s+[^\W\d_]")  # re's \s covers regex's
 
 
 def _may_start(text: str, i: int) -> bool:
@@ -318,11 +319,11 @@ def _starts(text: str, lo: int, reach: int, anchor: int):
 
 # "12.5%", "5 percent": a plain number (digits, a decimal part; as numbers.DIGITS takes it)
 # right before its mark.
-_PLAIN_NUMBER = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,12})?")
-_PLAIN_WORDS = frozenset({"percent", "per cent"})  # after one space; "pct" may take a "."
-_GOES_ON = frozenset("-–—pP%％٪﹪")  # what may start a connector or a mark after the mark
+_PLAIN_NUMBER: Final = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,12})?")
+_PLAIN_WORDS: Final = frozenset({"percent", "per cent"})  # after one space; "pct" may take a "."
+_GOES_ON: Final = frozenset("-–—pP%％٪﹪")  # what may start a connector or a mark after the mark
 # Before a start, what the rules' look-behind (_NUMBER_START) surely lets a number follow.
-_OPENERS = frozenset("([{\"“")
+_OPENERS: Final = frozenset("([{\"“")
 
 
 def _plain_percent(doc: Document, start: int, a: int, end: int) -> PercentageMention | None:
@@ -360,7 +361,7 @@ def _plain_percent(doc: Document, start: int, a: int, end: int) -> PercentageMen
 
 
 # "2,328.45", "-366.94": one token of digits and separators, with at most a leading sign.
-_LONE_NUMBER = re.compile(r"[-−]?[0-9][0-9,.]*")
+_LONE_NUMBER: Final = re.compile(r"[-−]?[0-9][0-9,.]*")
 
 
 def _index_points(text: str, start: int, a: int, next_reach: int) -> bool:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 import regex
 
 from extractors.fastscan import index_lower
 from extractors.mentions import DEADLINE_EVERY, deadline_for, past_deadline, regex_timeout
 
-FLAGS = regex.VERBOSE
+FLAGS: Final = regex.VERBOSE
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,7 @@ def scan(text: str, rules: Sequence[Rule], combined: regex.Pattern, anchors: Cal
     return mentions
 
 
-_OPENERS = frozenset("([{\"'“‘/–—-")
+_OPENERS: Final = frozenset("([{\"'“‘/–—-")
 
 
 def token_starts(text: str, lo: int, anchor: int) -> list[int]:
@@ -101,7 +102,7 @@ def token_starts(text: str, lo: int, anchor: int) -> list[int]:
     return out
 
 
-EDGE_PUNCTUATION = "\"'“”‘’()[],;:!?"
+EDGE_PUNCTUATION: Final = "\"'“”‘’()[],;:!?"
 
 
 def number_like(token: str, words: frozenset[str]) -> bool:
@@ -144,7 +145,7 @@ def next_words(text: str, pos: int, count: int = 4, reach: int = 48) -> list[str
 
 # ---------------------------------------------------------------- qualifiers (data)
 
-QUALIFIER_WORDS = {
+QUALIFIER_WORDS: Final = {
     "about": ("about", "around", "roughly", "some", "nearly", "almost", "close to",
               "approximately", "approx.", "an estimated", "estimated at", "circa"),
     "over": ("over", "more than", "above", "exceeding", "in excess of", "upwards of",
@@ -152,9 +153,9 @@ QUALIFIER_WORDS = {
     "under": ("under", "less than", "below", "up to", "at most", "as much as", "as high as",
               "no more than", "not more than", "as many as", "fewer than", "lower than"),
 }
-_QUALIFIER_OF = {w: q for q, words in QUALIFIER_WORDS.items() for w in words}
-_QUALIFIER_LAST_WORDS = frozenset(w.split()[-1] for w in _QUALIFIER_OF)
-_WINDOW = 48
+_QUALIFIER_OF: Final = {w: q for q, words in QUALIFIER_WORDS.items() for w in words}
+_QUALIFIER_LAST_WORDS: Final = frozenset(w.split()[-1] for w in _QUALIFIER_OF)
+_WINDOW: Final = 48
 
 
 def words_before(doc: Document, start: int, count: int = 4) -> list[str]:
@@ -191,7 +192,7 @@ def qualifier_before(doc: Document, start: int) -> str:
 
 # Words before a first bound that make "X to Y" two values, not a range ("from $3m to $5m",
 # "cut by 0.5% to 4.5%", "rose $2m to $20m").
-SPLIT_CUES = frozenset({
+SPLIT_CUES: Final = frozenset({
     "from", "by", "rose", "fell", "climbed", "dropped", "jumped", "slipped", "gained", "lost",
     "increased", "decreased", "declined", "grew", "cut", "raised", "lowered", "up", "down",
     "surged", "plunged", "tumbled", "slid", "edged", "soared", "sank", "rising", "falling",
