@@ -46,6 +46,8 @@ def extract_batch(texts: Sequence[str], reference_dates: Sequence[date | None]) 
     Each extractor runs over a group of texts before the next one starts: its patterns and code
     stay in the CPU caches, 5-30% faster than text by text (benchmarks/bench.py, this machine).
     A group is at most CACHED_TEXTS texts and about a megabyte, so the per-text caches hold it.
+    In the main thread a watchdog timer keeps each text's time budget, in place of a timeout on
+    every pattern call (extractors/watchdog.py): a text past it ends in TimeoutError.
     """
     results: list[list[Mention] | Exception] = [[] for _ in texts]
     with watched() as dog:
