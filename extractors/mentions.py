@@ -140,4 +140,9 @@ def deadline_for(text: str) -> float:
 def past_deadline(deadline: float, text: str) -> None:
     """Raise TimeoutError when the scan of `text` has run past `deadline`."""
     if time.monotonic() > deadline:
-        raise TimeoutError(f"extraction ran past its time budget on a {len(text):,}-character text")
+        raise over_budget(text)
+
+
+def over_budget(text: str) -> TimeoutError:
+    """The error of an extraction of `text` that ran past its time budget."""
+    return TimeoutError(f"extraction ran past its time budget on a {len(text):,}-character text")

@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from extractors.mentions import time_budget, watch_thread
+from extractors.mentions import deadline_for, over_budget, watch_thread
 
 TICK = 0.25  # seconds between two looks at the deadline: a runaway text ends at most this late
 
@@ -30,23 +30,23 @@ class _Watchdog:
 
     def __init__(self) -> None:
         self.deadline = math.inf  # time.monotonic() by which the current text must be done
-        self.length = 0
+        self.text = ""
 
     def __call__(self, signum, frame) -> None:
         if time.monotonic() > self.deadline:
             self.deadline = math.inf  # once
-            raise TimeoutError(f"extraction ran past its time budget on a {self.length:,}-character text")
+            raise over_budget(self.text)
 
     def watching(self, text: str) -> _Watchdog:
         """`with dog.watching(text):` around the extraction of `text` (no system call)."""
-        self.deadline, self.length = time.monotonic() + time_budget(text), len(text)
+        self.deadline, self.text = deadline_for(text), text
         return self
 
     def __enter__(self) -> None:
         pass
 
     def __exit__(self, *exc) -> None:
-        self.deadline = math.inf  # a tick after this is ignored
+        self.deadline, self.text = math.inf, ""  # a tick after this is ignored
 
 
 class _Unwatched:
