@@ -15,7 +15,7 @@ from rich.console import Console
 
 from flows.processing import process_document
 from flows.sources import DocumentError, read_raw
-from warehouse.store import FACT_TABLES, Batch
+from warehouse.store import FACT_TABLES, Batch, as_rows
 
 TYPES = ("amount", "percentage", "date")
 
@@ -35,7 +35,7 @@ def predict(docs: Path, relative_path: str) -> tuple[str, list[dict[str, Any]]]:
     process_document(raw, run_id="eval", batch=batch)
     predictions = []
     for mention_type, table in FACT_TABLES.items():
-        for row in batch.facts[table]:
+        for row in as_rows(batch.facts[table]):
             predictions.append({
                 "doc": relative_path, "type": mention_type, "start": row["start_char"], "end": row["end_char"],
                 "text": row["text"], "value": _text(row.get("value")), "value_max": _text(row.get("value_max")),

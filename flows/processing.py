@@ -1,7 +1,6 @@
 """Turning documents into validated rows: read → decode → extract → validate. Plain functions."""
 from __future__ import annotations
 
-import dataclasses
 import gc
 import json
 from collections.abc import Iterator
@@ -12,71 +11,58 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
-
 from extractors import (
     EXTRACTOR_VERSION, AmountMention, DateMention, Mention, PercentageMention, extract_batch, find_dateline,
 )
 from flows.sources import DocumentError, RawDocument, decode, doc_id_for, parse_sidecar, read_raw, title_from_text
 from schemas import FACT_MODELS, Document, Reject
-from warehouse.store import FACT_TABLES, Batch, Stored
+from schemas.columns import Columns, ColumnValidator
+from warehouse.store import FACT_TABLES, Batch, Stored, row_count
 
 
-# Per mention type: a getter of the record's fields (one C call) and the fact columns they fill
-# (start/end are start_char/end_char; `type` is the table, not a column).
-_RENAMED = {"start": "start_char", "end": "end_char"}
-_ROW_SHAPES = {
-    kind: (attrgetter(*names), tuple(_RENAMED.get(n, n) for n in names))
-    for kind, cls in (("amount", AmountMention), ("percentage", PercentageMention), ("date", DateMention))
-    for names in [tuple(f.name for f in dataclasses.fields(cls) if f.name != "type")]}
-# One adapter per fact type: a document's mentions of a type are validated in one call.
-_ADAPTERS = {kind: TypeAdapter(list[model]) for kind, model in FACT_MODELS.items()}
+# The fact columns a mention fills (each model field but doc_id and run_id), and a getter of the
+# mention's attributes for them (one C call a mention); two of them are named apart.
+_KIND_OF = {AmountMention: "amount", PercentageMention: "percentage", DateMention: "date"}
+_ATTRIBUTE_OF = {"start_char": "start", "end_char": "end"}
+_COLUMNS = {kind: tuple(name for name in model.model_fields if name not in ("doc_id", "run_id"))
+            for kind, model in FACT_MODELS.items()}
+_GETTERS = {cls: (kind, attrgetter(*(_ATTRIBUTE_OF.get(name, name) for name in _COLUMNS[kind])))
+            for cls, kind in _KIND_OF.items()}
+_VALIDATORS = {kind: ColumnValidator(model) for kind, model in FACT_MODELS.items()}
 
 
-def mention_row(mention: Mention, doc_id: str, run_id: str) -> dict[str, Any]:
-    """The extractor's record as a row of its fact table (before validation)."""
-    fields, columns = _ROW_SHAPES[mention.type]
-    row = dict(zip(columns, fields(mention)))
-    if mention.type == "date":
-        row["resolved"] = mention.resolved
-    row["doc_id"] = doc_id
-    row["run_id"] = run_id
-    return row
+def validate_mentions(documents: list[tuple[str, str, list[Mention]]], run_id: str, batch: Batch) -> None:
+    """Validate the mentions of (doc_id, text, mentions) documents against their schemas, each
+    fact type in one go (schemas/columns.py); a mention that fails goes to rejects with its reason,
+    the others to the fact columns of `batch`. Adds nothing to `batch` when it raises."""
+    found: dict[str, list[tuple]] = {kind: [] for kind in _COLUMNS}  # one tuple of fields a mention
+    owner: dict[str, list[int]] = {kind: [] for kind in _COLUMNS}  # the index of its document
+    for index, (_, _, mentions) in enumerate(documents):
+        for mention in mentions:
+            kind, fields = _GETTERS[type(mention)]
+            found[kind].append(fields(mention))
+            owner[kind].append(index)
+    facts, rejects = {}, []
+    for kind, names in _COLUMNS.items():
+        columns: Columns = {name: list(values) for name, values in zip(names, zip(*found[kind]))} if found[kind] \
+            else {name: [] for name in names}
+        columns["doc_id"] = [documents[i][0] for i in owner[kind]]
+        columns["run_id"] = [run_id] * len(owner[kind])
+        facts[FACT_TABLES[kind]], reasons = _VALIDATORS[kind].validate(columns, [documents[i][1] for i in owner[kind]])
+        rejects += [_reject(kind, {name: column[i] for name, column in columns.items()}, reason, run_id)
+                    for i, reason in reasons.items()]
+    for table, columns in facts.items():
+        for name, column in columns.items():
+            batch.facts[table].setdefault(name, []).extend(column)
+    batch.rejects.extend(rejects)
 
 
-def _reason(errors: list[dict[str, Any]]) -> str:
-    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'mention'}: {e['msg']}" for e in errors)
-
-
-def validate_mentions(mentions: list[Mention], text: str, doc_id: str, run_id: str, batch: Batch) -> None:
-    """Validate the mentions against their schemas, one call per type; a mention that fails goes to
-    rejects with its reason, the others to their fact tables."""
-    rows_of: dict[str, list[dict[str, Any]]] = {}
-    for mention in mentions:
-        rows_of.setdefault(mention.type, []).append(mention_row(mention, doc_id, run_id))
-    context = {"text": text}
-    for kind, rows in rows_of.items():
-        adapter = _ADAPTERS[kind]
-        try:
-            facts = adapter.validate_python(rows, context=context)
-        except ValidationError as error:
-            errors_of: dict[int, list[dict[str, Any]]] = {}
-            for e in error.errors():  # loc starts with the row's index in the list
-                errors_of.setdefault(e["loc"][0], []).append(e | {"loc": e["loc"][1:]})
-            for index, errors in errors_of.items():
-                _reject(batch, kind, rows[index], _reason(errors), doc_id, run_id)
-            facts = adapter.validate_python([r for i, r in enumerate(rows) if i not in errors_of], context=context)
-        # A fact model's __dict__ holds exactly its fields (no computed fields, no serializers:
-        # tests/test_schemas.py): the same rows as adapter.dump_python, at a seventh of the cost.
-        batch.facts[FACT_TABLES[kind]].extend([dict(fact.__dict__) for fact in facts])
-
-
-def _reject(batch: Batch, kind: str, row: dict[str, Any], reason: str, doc_id: str, run_id: str) -> None:
+def _reject(kind: str, row: dict[str, Any], reason: str, run_id: str) -> dict[str, Any]:
     payload = json.loads(json.dumps(row, default=str))
-    batch.rejects.append(Reject(
-        doc_id=doc_id, type=kind, start_char=row.get("start_char"), end_char=row.get("end_char"),
+    return Reject(
+        doc_id=row["doc_id"], type=kind, start_char=row.get("start_char"), end_char=row.get("end_char"),
         text=row.get("text"), reason=reason, payload=payload, run_id=run_id,
-    ).model_dump() | {"payload": json.dumps(payload)})
+    ).model_dump() | {"payload": json.dumps(payload)}
 
 
 def process_document(raw: RawDocument, run_id: str, batch: Batch) -> bool:
@@ -85,11 +71,29 @@ def process_document(raw: RawDocument, run_id: str, batch: Batch) -> bool:
 
 
 def process_documents(raws: list[RawDocument], run_id: str, batch: Batch) -> list[bool]:
-    """process_document for each, with the extraction of all of them in one extract_batch call."""
+    """process_document for each, with the extraction of all of them in one extract_batch call
+    and the validation of all their mentions in one validate_mentions call."""
     started = [_start(raw, run_id) for raw in raws]
     readable = [fields for fields in started if "status" not in fields]
-    found = iter(extract_batch([f["text"] for f in readable], [f.get("published") for f in readable]))
-    return [_finish(fields, None if "status" in fields else next(found), run_id, batch) for fields in started]
+    found = extract_batch([f["text"] for f in readable], [f.get("published") for f in readable])
+    extracted = []
+    for fields, mentions in zip(readable, found):
+        if isinstance(mentions, Exception):
+            fields.update(status="error", error=_error_text(mentions))
+        else:
+            extracted.append((fields, mentions))
+    try:
+        validate_mentions([(f["doc_id"], f["text"], mentions) for f, mentions in extracted], run_id, batch)
+    except Exception:  # a bug, not a bad mention: validate document by document to find whose
+        for fields, mentions in extracted:
+            try:
+                validate_mentions([(fields["doc_id"], fields["text"], mentions)], run_id, batch)
+            except Exception as error:  # it keeps no facts
+                fields.update(status="error", error=f"validation failed: {type(error).__name__}: {error}")
+    for fields in started:
+        fields.setdefault("status", "ok")
+        batch.documents.append(Document(**fields).model_dump())
+    return [fields["status"] == "ok" for fields in started]
 
 
 def _start(raw: RawDocument, run_id: str) -> dict[str, Any]:
@@ -111,25 +115,6 @@ def _start(raw: RawDocument, run_id: str) -> dict[str, Any]:
     except Exception as error:
         fields.update(status="error", error=_error_text(error))
     return fields
-
-
-def _finish(fields: dict[str, Any], mentions: list[Mention] | Exception | None, run_id: str, batch: Batch) -> bool:
-    """Validate the document's mentions into `batch`, then add its row; False when it failed."""
-    mark = (len(batch.rejects), {t: len(rows) for t, rows in batch.facts.items()})
-    if "status" not in fields:
-        try:
-            if isinstance(mentions, Exception):
-                raise mentions
-            validate_mentions(mentions, fields["text"], fields["doc_id"], run_id, batch)
-            fields["status"] = "ok"
-        except Exception as error:
-            fields.update(status="error", error=_error_text(error))
-    if fields["status"] == "error":  # keep no partial facts of a failed document
-        del batch.rejects[mark[0]:]
-        for table, n in mark[1].items():
-            del batch.facts[table][n:]
-    batch.documents.append(Document(**fields).model_dump())
-    return fields["status"] == "ok"
 
 
 def _error_text(error: Exception) -> str:
@@ -203,7 +188,7 @@ def _process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_
             continue
         todo.append(raw)
     outcome.failed += process_documents(todo, run_id, outcome.batch).count(False)
-    outcome.counts = {t: len(rows) for t, rows in outcome.batch.facts.items()} | {"rejects": len(outcome.batch.rejects)}
+    outcome.counts = {t: row_count(rows) for t, rows in outcome.batch.facts.items()} | {"rejects": len(outcome.batch.rejects)}
     return outcome
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 import pycountry
 from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
@@ -63,23 +63,25 @@ class Fact(BaseModel):
     rule: str
     run_id: str
 
-    # One Python validator, which runs the checks of the row's class (`_check`, extended by each
+    # One Python validator, which runs the row checks of the model (`check`, extended by each
     # subclass): pydantic makes one call per row for each Python validator a model has.
     @model_validator(mode="after")
     def _valid(self, info: ValidationInfo) -> "Fact":
-        self._check((info.context or {}).get("text"))
+        self.check(self, (info.context or {}).get("text"))
         return self
 
-    def _check(self, document: str | None) -> None:
-        """Raise ValueError when the span is empty or does not quote `document` (when given)."""
-        if not 0 <= self.start_char < self.end_char:
-            raise ValueError(f"span [{self.start_char}, {self.end_char}) is empty or negative")
+    @classmethod
+    def check(cls, row: Any, document: str | None) -> None:
+        """Raise ValueError when `row` (a fact, or any record with its fields: see
+        schemas/columns.py) has an empty span or one that does not quote `document` (when given)."""
+        if not 0 <= row.start_char < row.end_char:
+            raise ValueError(f"span [{row.start_char}, {row.end_char}) is empty or negative")
         if document is not None:
-            if self.end_char > len(document):
-                raise ValueError(f"span end {self.end_char} lies past the document end {len(document)}")
-            quoted = document[self.start_char:self.end_char]
-            if quoted != self.text:
-                raise ValueError(f"text[{self.start_char}:{self.end_char}] is {quoted!r}, not {self.text!r}")
+            if row.end_char > len(document):
+                raise ValueError(f"span end {row.end_char} lies past the document end {len(document)}")
+            quoted = document[row.start_char:row.end_char]
+            if quoted != row.text:
+                raise ValueError(f"text[{row.start_char}:{row.end_char}] is {quoted!r}, not {row.text!r}")
 
 
 def _check_decimal(name: str, value: Decimal | None) -> None:
@@ -100,13 +102,14 @@ class _Quantity(Fact):
     value_max: Decimal | None = None
     qualifier: Qualifier
 
-    def _check(self, document: str | None) -> None:
-        super()._check(document)
-        _check_decimal("value", self.value)
-        _check_decimal("value_max", self.value_max)
-        if self.value_max is not None and not self.value_max > self.value:
-            raise ValueError(f"value_max {self.value_max} must exceed value {self.value}")
-        if (self.qualifier == "range") != (self.value_max is not None):
+    @classmethod
+    def check(cls, row: Any, document: str | None) -> None:
+        super().check(row, document)
+        _check_decimal("value", row.value)
+        _check_decimal("value_max", row.value_max)
+        if row.value_max is not None and not row.value_max > row.value:
+            raise ValueError(f"value_max {row.value_max} must exceed value {row.value}")
+        if (row.qualifier == "range") != (row.value_max is not None):
             raise ValueError("qualifier 'range' goes with value_max, and only with it")
 
 
@@ -115,10 +118,11 @@ class Amount(_Quantity):
 
     currency: str | None
 
-    def _check(self, document: str | None) -> None:
-        super()._check(document)
-        if self.currency is not None and self.currency not in ISO_4217_CODES:
-            raise ValueError(f"currency {self.currency!r} is not an ISO 4217 currency code")
+    @classmethod
+    def check(cls, row: Any, document: str | None) -> None:
+        super().check(row, document)
+        if row.currency is not None and row.currency not in ISO_4217_CODES:
+            raise ValueError(f"currency {row.currency!r} is not an ISO 4217 currency code")
 
 
 class Percentage(_Quantity):
@@ -137,15 +141,16 @@ class DateFact(Fact):
     mod: DateMod | None = None
     resolved: bool
 
-    def _check(self, document: str | None) -> None:
-        super()._check(document)
-        if not TIMEX3_VALUE.match(self.value):
-            raise ValueError(f"value {self.value!r} is not a TIMEX3 value")
-        if (self.start_date is None) != (self.end_date is None):
+    @classmethod
+    def check(cls, row: Any, document: str | None) -> None:
+        super().check(row, document)
+        if not TIMEX3_VALUE.match(row.value):
+            raise ValueError(f"value {row.value!r} is not a TIMEX3 value")
+        if (row.start_date is None) != (row.end_date is None):
             raise ValueError("start_date and end_date are both known or both unknown")
-        if self.start_date is not None and not self.start_date < self.end_date:
-            raise ValueError(f"start_date {self.start_date} must come before end_date {self.end_date}")
-        if self.resolved != ("X" not in self.value):
+        if row.start_date is not None and not row.start_date < row.end_date:
+            raise ValueError(f"start_date {row.start_date} must come before end_date {row.end_date}")
+        if row.resolved != ("X" not in row.value):
             raise ValueError("resolved is true exactly when the value has no X")
 
 

@@ -10,7 +10,7 @@ import extractors
 from extractors import extract, extract_batch, fastscan
 from flows.processing import process_documents
 from flows.sources import RawDocument
-from warehouse.store import Batch
+from warehouse.store import Batch, as_rows
 
 SENTENCES = [
     "Exports rose 40% to over $200 million in the first half of 2025.",
@@ -73,8 +73,29 @@ def test_a_failed_document_keeps_no_facts_and_the_others_keep_theirs(percentages
     assert process_documents(raws, "run", batch) == [True, False, True]
     failed = batch.documents[1]
     assert failed["status"] == "error" and failed["error"] == "extraction failed: ValueError: boom"
-    facts = [row for rows in batch.facts.values() for row in rows]
+    facts = [row for rows in batch.facts.values() for row in as_rows(rows)]
     assert {row["doc_id"] for row in facts} == {batch.documents[0]["doc_id"], batch.documents[2]["doc_id"]}
+    assert sorted(row["text"] for row in facts) == ["$3 million", "2009", "2011", "5%", "7%"]
+
+
+def test_a_validation_bug_costs_only_its_document(monkeypatch):
+    """Mentions are validated for the whole batch at once; should that raise (a bug, not a bad
+    mention), each document is validated alone and only the one that raises fails."""
+    from flows import processing
+
+    real = processing._VALIDATORS["percentage"]._check
+
+    def check(row, document):
+        if document.startswith("boom"):
+            raise RuntimeError("a bug in a check")
+        real(row, document)
+    monkeypatch.setattr(processing._VALIDATORS["percentage"], "_check", check)
+    texts = ["Up 5% to $3 million in 2009.", "boom: $4 million in 2010, up 6%.", "Down 7% in 2011."]
+    batch = Batch()
+    assert process_documents([RawDocument(f"doc{i}.txt", t.encode(), None) for i, t in enumerate(texts)],
+                             "run", batch) == [True, False, True]
+    assert batch.documents[1]["error"] == "validation failed: RuntimeError: a bug in a check"
+    facts = [row for rows in batch.facts.values() for row in as_rows(rows)]
     assert sorted(row["text"] for row in facts) == ["$3 million", "2009", "2011", "5%", "7%"]
 
 

@@ -82,14 +82,13 @@ def test_bad_inputs_are_recorded_and_the_run_goes_on(tmp_path, monkeypatch):
 
     (seeds / "unreadable.txt").chmod(0)
     if os.geteuid() == 0:  # root reads anything: make the read fail as it would for a user
-        import builtins
-        import flows.sources as sources_module
+        real_open = os.open
 
         def open_as_a_user(path, *args, **kwargs):
             if Path(path).name == "unreadable.txt":
                 raise PermissionError(13, "Permission denied", str(path))
-            return builtins.open(path, *args, **kwargs)
-        monkeypatch.setattr(sources_module, "open", open_as_a_user, raising=False)
+            return real_open(path, *args, **kwargs)
+        monkeypatch.setattr(os, "open", open_as_a_user)
     # a file deleted between discovery and reading
     import flows.ingest as ingest_module
     real_discover = ingest_module.discover_with_stat_keys

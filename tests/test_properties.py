@@ -26,5 +26,5 @@ def test_every_mention_is_grounded_and_valid(text, reference):
     for m in mentions:
         assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text
     batch = Batch()
-    validate_mentions(mentions, text, "doc", "run", batch)
+    validate_mentions([("doc", text, mentions)], "run", batch)
     assert batch.rejects == []

@@ -108,6 +108,25 @@ def test_read_raw_refuses_a_file_over_the_limit(tmp_path):
         read_raw(tmp_path, "big.txt", max_bytes=1_000_000)
 
 
+def test_read_raw_reads_a_file_that_grew_after_its_stat_to_the_end(tmp_path, monkeypatch):
+    text = b"Profit rose 5%. " * 100_000  # longer than one read of the size the stat gave
+    (tmp_path / "a.txt").write_bytes(text)
+    real_fstat = os.fstat
+    monkeypatch.setattr(os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 10, *real_fstat(fd)[7:])))
+    assert read_raw(tmp_path, "a.txt").data == text
+
+
+def test_read_raw_names_the_sidecar_when_the_sidecar_is_the_problem(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "a.meta.json").write_bytes(b"{}" + b" " * 2_000_000)
+    (tmp_path / "b.txt").write_text("x")
+    (tmp_path / "b.meta.json").mkdir()
+    with pytest.raises(DocumentError, match=r"sidecar a\.meta\.json could not be read: file is 2\.0 MB, over"):
+        read_raw(tmp_path, "a.txt", max_bytes=1_000_000)
+    with pytest.raises(DocumentError, match=r"sidecar b\.meta\.json could not be read: Is a directory"):
+        read_raw(tmp_path, "b.txt")
+
+
 def test_read_raw_takes_the_sidecar_beside_the_file(tmp_path):
     (tmp_path / "a.txt").write_text("x")
     (tmp_path / "a.meta.json").write_text('{"published": "2020-01-02"}')

@@ -22,6 +22,8 @@ from typing import Any, NamedTuple
 import duckdb
 import pyarrow as pa
 
+from schemas.columns import Columns
+
 SQL_DIR = Path(__file__).parent
 FACT_TABLES = {"amount": "amounts", "percentage": "percentages", "date": "dates"}
 LOCK_WAIT_SECONDS = 60.0
@@ -147,7 +149,28 @@ class Stored(NamedTuple):
     extractor_version: str
 
 
-Rows = list[dict[str, Any]] | pa.Table  # rows as built, or as an Arrow table (Batch.columnar)
+Rows = list[dict[str, Any]] | Columns | pa.Table  # as built (rows or columns), or as an Arrow table
+
+
+def row_count(rows: Rows) -> int:
+    if isinstance(rows, dict):
+        return len(next(iter(rows.values()), []))
+    return len(rows)
+
+
+def arrow_table(rows: Rows) -> pa.Table:
+    if isinstance(rows, pa.Table):
+        return rows
+    return pa.Table.from_pydict(rows) if isinstance(rows, dict) else pa.Table.from_pylist(rows)
+
+
+def as_rows(rows: Rows) -> list[dict[str, Any]]:
+    """Any form of rows as a list of row dicts (for reading a batch in tests and evaluation)."""
+    if isinstance(rows, pa.Table):
+        return rows.to_pylist()
+    if isinstance(rows, dict):
+        return [dict(zip(rows, values)) for values in zip(*rows.values())]
+    return rows
 
 
 @dataclass
@@ -156,17 +179,15 @@ class Batch:
 
     replaced: list[str] = field(default_factory=list)  # doc_ids stored before: their rows go first
     documents: Rows = field(default_factory=list)
-    facts: dict[str, Rows] = field(default_factory=lambda: {table: [] for table in FACT_TABLES.values()})
+    facts: dict[str, Rows] = field(default_factory=lambda: {table: {} for table in FACT_TABLES.values()})  # columns
     rejects: Rows = field(default_factory=list)
     restat: dict[str, str | None] = field(default_factory=dict)  # doc_id -> stat_key of a touched, unchanged file
 
     def columnar(self) -> "Batch":
-        """The same batch with its row lists as Arrow tables. Built where the rows were made (a worker
-        process), a table crosses to the writer ~10x cheaper than a list of dicts and loads as is."""
-        def table(rows: Rows) -> Rows:
-            return pa.Table.from_pylist(rows) if isinstance(rows, list) and rows else rows
-        return Batch(self.replaced, table(self.documents), {t: table(r) for t, r in self.facts.items()},
-                     table(self.rejects), self.restat)
+        """The same batch with its rows and columns as Arrow tables. Built where the rows were made (a
+        worker process), a table crosses to the writer ~10x cheaper than a list of dicts and loads as is."""
+        return Batch(self.replaced, arrow_table(self.documents), {t: arrow_table(r) for t, r in self.facts.items()},
+                     arrow_table(self.rejects), self.restat)
 
 
 class Warehouse:
@@ -286,9 +307,9 @@ def _delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) ->
 
 def _insert(con: duckdb.DuckDBPyConnection, statement: str, rows: Rows) -> None:
     """Columnar insert through Arrow (executemany is ~2,000x slower here)."""
-    if not len(rows):
+    if not row_count(rows):
         return
-    con.register("batch_rows", rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(rows))
+    con.register("batch_rows", arrow_table(rows))
     con.execute(STATEMENTS[statement])
     con.unregister("batch_rows")
 
