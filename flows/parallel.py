@@ -3,14 +3,17 @@
 Extraction is pure Python, so threads would share one core. Prefect's own process task runner
 makes each worker process start its own Prefect client (and, without PREFECT_API_URL, its own
 temporary server: 10-20 s), so the tasks stay in the flow's threads and hand the work to a
-plain process pool that imports only the extractors.
+plain process pool that imports only the pipeline's modules.
+
+The workers are forked from a fork server that imported `flows.processing` once. Spawned
+workers would each import the flow's `__main__` module again (for `facts run`, the CLI and with
+it Prefect: ~3 s of CPU a worker here), and a plain fork would copy the flow's threads.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
 import threading
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -20,11 +23,17 @@ T = TypeVar("T")
 _pool: ProcessPoolExecutor | None = None
 
 
-def _exit_with_parent(parent: int) -> None:
-    """In a worker: end when the flow process is gone, even if it was killed (SIGKILL)."""
+def _exit_with_parent() -> None:
+    """In a worker: end when the flow process is gone, even if it was killed (SIGKILL).
+
+    The worker's parent process is the fork server, which lives on while workers do; the
+    sentinel of `parent_process()` is a pipe from the flow process, at its end once it is gone.
+    """
+    flow = multiprocessing.parent_process()
+
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
+        if flow is not None:
+            flow.join()
         os._exit(1)
     threading.Thread(target=watch, daemon=True).start()
 
@@ -36,9 +45,9 @@ def worker_processes(n: int) -> Iterator[None]:
     if n <= 1:
         yield
         return
-    # spawn, not fork: the flow process runs threads (Prefect's), which fork does not copy safely
-    _pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"),
-                                initializer=_exit_with_parent, initargs=(os.getpid(),))
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["flows.processing"])
+    _pool = ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_exit_with_parent)
     try:
         yield
     finally:
