@@ -36,33 +36,34 @@ def batch_size_for(n_docs: int, workers: int) -> int:
     return min(1000, max(25, -(-n_docs // (8 * max(1, workers)))))
 
 
-@task(cache_policy=NO_CACHE)
-def discover_documents(seeds: Path) -> dict[str, str | None]:
-    """The documents under the seeds folder, each with its stat key (size and mtime)."""
-    return discover_with_stat_keys(seeds)
-
-
-@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def stored_documents(warehouse: Warehouse) -> dict[str, Stored]:
-    """What the warehouse holds of each document."""
-    return warehouse.known_documents()
-
-
 T = TypeVar("T")
 
 
 class Unwalked(Generic[T]):
-    """A task argument Prefect passes on without walking it.
+    """A task argument or result that Prefect passes on without walking it.
 
-    Prefect walks a list or dict argument item by item looking for futures, twice a task run:
-    1.2 s of the flow process's CPU per 20,000 documents (py-spy). Its own quote() is a tuple
-    that a Dask cluster's pickling turns back into a plain one.
+    Prefect walks a list or dict argument item by item looking for futures, twice a task run
+    (1.2 s of the flow process's CPU per 20,000 documents, py-spy), and a result to link each
+    item to the task run (2.2 s for the 100,000 paths that discovery returns). Its own quote()
+    is a tuple that a Dask cluster's pickling turns back into a plain one.
     """
 
     __slots__ = ("value",)
 
     def __init__(self, value: T):
         self.value = value
+
+
+@task(cache_policy=NO_CACHE)
+def discover_documents(seeds: Path) -> Unwalked[dict[str, str | None]]:
+    """The documents under the seeds folder, each with its stat key (size and mtime)."""
+    return Unwalked(discover_with_stat_keys(seeds))
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def stored_documents(warehouse: Warehouse) -> Unwalked[dict[str, Stored]]:
+    """What the warehouse holds of each document."""
+    return Unwalked(warehouse.known_documents())
 
 
 @task(cache_policy=NO_CACHE)
@@ -128,8 +129,8 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
 def _update(run: Run, seeds: Path, warehouse: Warehouse, batch_size: int | None, local_workers: int,
             max_in_flight: int) -> None:
     """Extract and load new and changed documents batch by batch, then drop removed ones."""
-    found = discover_documents(seeds)
-    known = stored_documents(quote(warehouse))
+    found = discover_documents(seeds).value
+    known = stored_documents(quote(warehouse)).value
     run.docs_seen = len(found)
     # a file whose size and mtime are as stored, under the same extractor version, is not read
     todo = [path for path, key in found.items() if key is None or path not in known
