@@ -16,19 +16,22 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 Columns = dict[str, list[Any]]  # field name -> one value per row
+_ROW_LEVEL_CONFIG = {"extra", "frozen"}  # model settings that leave a field's validation alone
 
 
 class ColumnValidator:
     """Validates columns of `model`'s rows: its fields with pydantic, then its `check(row, document)`."""
 
     def __init__(self, model: type[BaseModel]):
+        if set(model.model_config) - _ROW_LEVEL_CONFIG:  # they would change what a field accepts
+            raise TypeError(f"{model.__name__}'s config {model.model_config} has settings a column would miss")
         self.model = model
         self.fields = tuple(model.model_fields)
         self._adapters = {
             name: TypeAdapter(list[info.rebuild_annotation()])  # type: ignore[misc]
             for name, info in model.model_fields.items()}
         self._row = namedtuple(f"{model.__name__}Row", self.fields)  # type: ignore[misc]
-        self._check = getattr(model, "check")
+        self._check = getattr(model, "check")  # check(row, document): every fact model has it
 
     def validate(self, columns: Columns, documents: Sequence[str | None]) -> tuple[Columns, dict[int, str]]:
         """The columns of the valid rows, in order, and the reason of each invalid row by its index.
@@ -73,8 +76,3 @@ def _without(column: list[Any], drop: list[int]) -> list[Any]:
     gone = set(drop)
     return [value for i, value in enumerate(column) if i not in gone]
 
-
-def rows(columns: Columns) -> list[dict[str, Any]]:
-    """The columns as a list of row dicts."""
-    names = list(columns)
-    return [dict(zip(names, values)) for values in zip(*columns.values())]

@@ -2,7 +2,9 @@
 
 A fact is validated with the document text in the validation context
 (`Model.model_validate(row, context={"text": text})`) so that its span can be checked against
-the text it claims to quote. A row that fails is not dropped: the flow stores it in `rejects`.
+the text it claims to quote. The flow validates a whole batch's facts as columns with the same
+field types and the same `check` (schemas/columns.py). A row that fails is not dropped: the
+flow stores it in `rejects`.
 """
 from __future__ import annotations
 

@@ -6,11 +6,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from extractors import AmountMention, DateMention, PercentageMention
 from flows.processing import validate_mentions
 from schemas import FACT_MODELS, Document, Reject, Run
+from schemas.columns import ColumnValidator
 from warehouse.store import Batch, as_rows
 
 TEXT = "Exports rose 40% to over $200 million in the first half of 2025."
@@ -116,6 +117,15 @@ def _as_given(mention):
     names = [n for n in FACT_MODELS[mention.type].model_fields if n not in ("doc_id", "run_id")]
     attribute = {"start_char": "start", "end_char": "end"}
     return {n: getattr(mention, attribute.get(n, n)) for n in names} | {"doc_id": "doc", "run_id": "run"}
+
+
+def test_a_model_whose_config_changes_its_fields_is_not_validated_as_columns():
+    class Strict(BaseModel):  # strict: a column's TypeAdapter would accept "1" for n, the model not
+        model_config = ConfigDict(strict=True)
+        n: int
+
+    with pytest.raises(TypeError, match="settings a column would miss"):
+        ColumnValidator(Strict)
 
 
 def test_documents_validated_together_keep_their_rows_apart():
