@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -64,16 +63,55 @@ def time_extractor(name: str, run: Callable[[], int], texts: list[str], megabyte
 
 def run_facts(seeds: Path, db: Path) -> tuple[float, float]:
     """Run `facts run` in its own process: the flow's own seconds, and the peak RSS (MB) of the
-    largest process it ran (the flow process, a worker, or Prefect's temporary server)."""
+    largest process it ran (the flow process, a worker, the workers' fork server, or Prefect's
+    temporary server).
+
+    The workers are children of the fork server, which nobody waits for once the flow process has
+    ended, so resource usage of children would miss them: every process of the run is polled
+    instead, for its high-water mark (VmHWM), until the run ends.
+    """
     import duckdb
 
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run([sys.executable, "-m", "flows.cli", "run", "--seeds", str(seeds), "--db", str(db)],
-                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    run = subprocess.Popen([sys.executable, "-m", "flows.cli", "run", "--seeds", str(seeds), "--db", str(db)],
+                           cwd=ROOT, stdout=subprocess.DEVNULL)
+    peaks: dict[int, int] = {}
+    while run.poll() is None:
+        for pid in _descendants(run.pid):
+            peaks[pid] = max(peaks.get(pid, 0), _high_water_kb(pid))
+        time.sleep(0.2)
+    if run.returncode:
+        raise subprocess.CalledProcessError(run.returncode, run.args)
     with duckdb.connect(str(db), read_only=True) as con:
         seconds = con.execute("select seconds from runs order by started_at desc limit 1").fetchone()[0]
-    return seconds, max(peak, before) / 1024
+    return seconds, max(peaks.values(), default=0) / 1024
+
+
+def _descendants(root: int) -> list[int]:
+    """`root` and every process below it (from /proc: Linux)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue  # it ended meanwhile
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += children.get(pid, [])
+    return found
+
+
+def _high_water_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def time_load(work: Path, seeds: Path, n_docs: int, batch_size: int = 1000) -> None:
