@@ -163,15 +163,13 @@ def _read(path: str, max_bytes: int) -> tuple[os.stat_result, bytes]:
         stat = os.fstat(fd)
         if stat.st_size > max_bytes:
             raise DocumentError(f"file is {stat.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
-        data = os.read(fd, stat.st_size + 1)  # a regular file gives all it has: one call
-        if len(data) > stat.st_size:  # it grew since the stat: read the rest
-            chunks = [data]
-            while chunks[-1] and sum(map(len, chunks)) <= max_bytes:
-                chunks.append(os.read(fd, 1 << 20))
-            data = b"".join(chunks)
-            if len(data) > max_bytes:
+        chunks, size = [], 0
+        while chunk := os.read(fd, max(stat.st_size + 1 - size, 1 << 16)):  # one call, then the end
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:
                 raise DocumentError(f"file grew past the {max_bytes / 1e6:.0f} MB limit while it was read")
-        return stat, data
+        return stat, b"".join(chunks)
     finally:
         os.close(fd)
 

@@ -114,6 +114,8 @@ def test_read_raw_reads_a_file_that_grew_after_its_stat_to_the_end(tmp_path, mon
     real_fstat = os.fstat
     monkeypatch.setattr(os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 10, *real_fstat(fd)[7:])))
     assert read_raw(tmp_path, "a.txt").data == text
+    with pytest.raises(DocumentError, match="grew past the 1 MB limit while it was read"):
+        read_raw(tmp_path, "a.txt", max_bytes=1_000_000)
 
 
 def test_read_raw_names_the_sidecar_when_the_sidecar_is_the_problem(tmp_path):
