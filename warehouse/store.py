@@ -99,7 +99,7 @@ WRITER_CHECKPOINT_THRESHOLD = "64MB"
 # Rows per row group of the tables the writer appends to. Each checkpoint writes the table's last,
 # partly filled row group again: with DuckDB's 122,880 rows, the documents table's group (its
 # texts) grows through a whole run and checkpoints get slower and slower (100,000 documents: 24.8
-# s of loading CPU). With 16,384: 16.5 s, and a file 2% larger (smaller groups were larger still).
+# s of loading CPU). With 16,384: ~17 s, and a file 2% larger (smaller groups were larger still).
 WRITER_ROW_GROUP_SIZE = 16_384
 
 
