@@ -187,7 +187,7 @@ def arrow_table(rows: Rows) -> pa.Table:
 
 
 # A column of Decimals crosses as DECIMAL(38,6), the widest a table holds (schemas/facts.py checks
-# every value fits it): pyarrow would read every value first to infer a narrower type (~9 us a
+# every value fits it): pyarrow would read every value first to infer a narrower type (~14 us a
 # document here, for the same values once DuckDB casts them to the column's type).
 _DECIMAL = pa.decimal128(38, 6)
 
