@@ -166,3 +166,13 @@ def _table_columns(sql: str, table: str) -> list[str]:
 def test_schema_sql_has_exactly_the_model_fields(table, model):
     sql = (Path(__file__).parents[1] / "warehouse" / "schema.sql").read_text()
     assert sorted(_table_columns(sql, table)) == sorted(model.model_fields)
+
+
+def test_decimal_columns_cross_to_arrow_as_the_widest_decimal_a_table_holds():
+    from warehouse.store import arrow_table
+    values = [None, Decimal("1.0000000"), Decimal("1.5E+9"), Decimal("-0.000001"),
+              Decimal("99999999999999999999999999999999.999999")]
+    table = arrow_table({"value_max": values, "text": ["a", "b", "c", "d", "e"]})
+    assert str(table.schema.field("value_max").type) == "decimal128(38, 6)"
+    assert table.column("value_max").to_pylist() == values  # Decimal equality: the same numbers
+    assert str(table.schema.field("text").type) == "string"
