@@ -7,12 +7,13 @@ varied, so that no cache can skip work), then prints:
 - extractor-only MB/s and documents/s on one core, per type and for all types together;
 - rows/s of the load into DuckDB (the writer alone);
 - `facts run` end to end: first run and a no-op re-run (seconds, MB/s, documents/s, rows/s
-  loaded) and the run's peak RSS;
+  loaded), the run's peak RSS and the CPU seconds of each kind of process it ran;
 - the first run's MB/s against one-core batched extraction, timed before and after the runs.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import subprocess
 import sys
@@ -61,33 +62,41 @@ def time_extractor(name: str, run: Callable[[], int], texts: list[str], megabyte
     return megabytes / seconds
 
 
-def run_facts(seeds: Path, db: Path) -> tuple[float, float]:
-    """Run `facts run` in its own process: the flow's own seconds, and the peak RSS (MB) of the
+def run_facts(seeds: Path, db: Path) -> tuple[float, float, dict[str, float]]:
+    """Run `facts run` in its own process: the flow's own seconds, the peak RSS (MB) of the
     largest process it ran (the flow process, a worker, the workers' fork server, or Prefect's
-    temporary server).
+    temporary server), and the CPU seconds of each kind of process.
 
     The workers are children of the fork server, which nobody waits for once the flow process has
     ended, so resource usage of children would miss them: every process of the run is polled
-    instead, for its high-water mark (VmHWM), until the run ends.
+    instead, for its high-water mark (VmHWM) and CPU time, until the run ends.
     """
     import duckdb
 
     run = subprocess.Popen([sys.executable, "-m", "flows.cli", "run", "--seeds", str(seeds), "--db", str(db)],
                            cwd=ROOT, stdout=subprocess.DEVNULL)
     peaks: dict[int, int] = {}
+    cpu: dict[int, tuple[str, float]] = {}  # pid -> (kind, CPU seconds when last seen)
     while run.poll() is None:
-        for pid in _descendants(run.pid):
+        for pid, parent in _descendants(run.pid):
             peaks[pid] = max(peaks.get(pid, 0), _high_water_kb(pid))
+            seconds = _cpu_seconds(pid)
+            if seconds is not None:
+                kind = _kind(pid, run.pid, parent) or cpu.get(pid, ("other", 0.0))[0]
+                cpu[pid] = (kind, seconds)
         time.sleep(0.2)
     if run.returncode:
         raise subprocess.CalledProcessError(run.returncode, run.args)
     with duckdb.connect(str(db), read_only=True) as con:
         seconds = con.execute("select seconds from runs order by started_at desc limit 1").fetchone()[0]
-    return seconds, max(peaks.values(), default=0) / 1024
+    by_kind: dict[str, float] = {}
+    for kind, used in cpu.values():
+        by_kind[kind] = by_kind.get(kind, 0.0) + used
+    return seconds, max(peaks.values(), default=0) / 1024, by_kind
 
 
-def _descendants(root: int) -> list[int]:
-    """`root` and every process below it (from /proc: Linux)."""
+def _descendants(root: int) -> list[tuple[int, int]]:
+    """(pid, parent pid) of `root` and of every process below it (from /proc: Linux)."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -96,12 +105,28 @@ def _descendants(root: int) -> list[int]:
             except (OSError, IndexError, ValueError):
                 continue  # it ended meanwhile
             children.setdefault(parent, []).append(int(entry.name))
-    found, todo = [], [root]
+    found, todo = [], [(root, 0)]
     while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo += children.get(pid, [])
+        pid, parent = todo.pop()
+        found.append((pid, parent))
+        todo += [(child, pid) for child in children.get(pid, [])]
     return found
+
+
+def _kind(pid: int, flow: int, parent: int) -> str | None:
+    """What the process is, from its command line; None while that is unknown (an ending
+    process shows an empty one)."""
+    if pid == flow:
+        return "flow process"
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
+    if not command:
+        return None
+    if b"forkserver" in command:
+        return "fork server" if parent == flow else "workers"
+    return "Prefect server" if b"uvicorn" in command else "other"
 
 
 def _high_water_kb(pid: int) -> int:
@@ -112,6 +137,14 @@ def _high_water_kb(pid: int) -> int:
     except OSError:
         pass
     return 0
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def time_load(work: Path, seeds: Path, n_docs: int, batch_size: int = 1000) -> None:
@@ -166,15 +199,17 @@ def main() -> None:
         return
     db = work / "facts.duckdb"
     print("facts run, end to end (flow time, without Prefect's start-up):")
-    seconds, peak = run_facts(work / "seeds", db)
+    seconds, peak, cpu = run_facts(work / "seeds", db)
     import duckdb
     with duckdb.connect(str(db), read_only=True) as con:
         loaded = sum(con.execute(f"select count(*) from {t}").fetchone()[0]
                      for t in ("documents", "amounts", "percentages", "dates", "rejects"))
     print(f"  first run    {seconds:8.2f} s {corpus_mb / seconds:8.2f} MB/s {args.docs / seconds:10.0f} docs/s "
           f"{loaded / seconds:10.0f} rows/s stored  largest process {peak:.0f} MB RSS")
+    print("    CPU by process (seconds, their start included): "
+          + ", ".join(f"{kind} {used:.1f}" for kind, used in sorted(cpu.items(), key=lambda kv: -kv[1])))
     first_mb_s = corpus_mb / seconds
-    seconds, peak = run_facts(work / "seeds", db)
+    seconds, peak, _ = run_facts(work / "seeds", db)
     print(f"  no-op re-run {seconds:8.2f} s {corpus_mb / seconds:8.2f} MB/s {args.docs / seconds:10.0f} docs/s")
     # This machine's speed drifts by minutes: extraction is timed again after the runs, and the
     # first run is set against the mean of the two timings.
