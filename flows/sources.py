@@ -62,7 +62,8 @@ def discover_with_stat_keys(seeds: Path) -> dict[str, str | None]:
 
 
 def _sidecar_name(name: str) -> str:
-    return name[: -len(Path(name).suffix)] + SIDECAR_SUFFIX
+    """The sidecar's name (or path) for a document's name (or path): its suffix replaced."""
+    return os.path.splitext(name)[0] + SIDECAR_SUFFIX
 
 
 def _sidecar_path(path: Path) -> Path:
@@ -145,7 +146,7 @@ def read_raw(seeds: Path, relative_path: str, max_bytes: int = MAX_BYTES) -> Raw
         raise DocumentError("file is not readable (permission denied)") from None
     except OSError as error:
         raise DocumentError(f"file could not be read: {error.strerror or error}") from None
-    sidecar_path = os.path.splitext(path)[0] + SIDECAR_SUFFIX
+    sidecar_path = _sidecar_name(path)
     try:
         side, sidecar = _read(sidecar_path, max_bytes)
     except FileNotFoundError:
