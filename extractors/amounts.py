@@ -45,8 +45,8 @@ def _prefix(tag: str) -> str:
     return rf"""
     (?:(?<![A-Za-z])(?P<pl{tag}>[A-Z][A-Za-z]{{0,2}}(?:\.[A-Z]\.|\.)?)     # letters: US, U.S., GB, USD
         (?P<pg{tag}>\s?)(?P<ps{tag}>{_SYMBOL_CLASS})                          # then a sign: US$, GB £
-     | (?<![A-Za-z])(?P<pl{tag}>[A-Z][A-Za-z]{{0,2}}\.?)(?![A-Za-z])        # USD, Rs., RM, CHF
-     | (?P<ps{tag}>{_SYMBOL_CLASS})                                          # $ £ € ¥ ₹
+     | (?<![A-Za-z])(?P<code{tag}>[A-Z][A-Za-z]{{0,2}}\.?)(?![A-Za-z])      # USD, Rs., RM, CHF
+     | (?P<symbol{tag}>{_SYMBOL_CLASS})                                      # $ £ € ¥ ₹
      | (?P<hash{tag}>(?<![\w\#])\#)(?=\d)                                    # old newswire £
     )
     """
@@ -109,8 +109,9 @@ def _offset(words: str, tokens: list[str], index: int) -> int:
 
 
 def _prefix_currency(m: regex.Match, groups: tuple[int, ...], doc: Document) -> tuple[bool, str | None]:
-    """(is money, ISO code) for a prefix, from its groups (hash, letters, gap, symbol)."""
-    hash_mark, letters, gap, symbol = m.group(*groups)
+    """(is money, ISO code) for a prefix, from its groups (hash; letters, gap, symbol; letters
+    alone; symbol alone)."""
+    hash_mark, letters, gap, symbol, letters_alone, symbol_alone = m.group(*groups)
     if hash_mark:
         return _hash_is_pound(doc), "GBP"
     if letters and symbol:
@@ -121,13 +122,13 @@ def _prefix_currency(m: regex.Match, groups: tuple[int, ...], doc: Document) -> 
         else:
             code = SYMBOLS.get(f"{letters} {symbol}") or SYMBOLS.get(letters + symbol)
         return code is not None, code
-    if letters:
-        code = SYMBOLS.get(letters) or PSEUDO_CODES.get(letters)
-        code = code or (letters if letters in MARKER_CODES else None)
+    if letters_alone:
+        code = SYMBOLS.get(letters_alone) or PSEUDO_CODES.get(letters_alone)
+        code = code or (letters_alone if letters_alone in MARKER_CODES else None)
         return code is not None, code
-    if symbol == "¥" and _speaks_of_yuan(doc):
+    if symbol_alone == "¥" and _speaks_of_yuan(doc):
         return True, "CNY"
-    return True, SYMBOLS.get(symbol)
+    return True, SYMBOLS.get(symbol_alone)
 
 
 def _hash_is_pound(doc: Document) -> bool:
@@ -182,11 +183,11 @@ def _value(number: str, scale: str | None) -> Decimal | None:
     return None if value is None else plain(value * parse_scale(scale))
 
 
-def _bounds(m: regex.Match, doc: Document, first_marked: bool) -> tuple[Decimal, Decimal] | None:
-    """(low, high) when the two numbers of the match make one range, else None."""
-    if not m[_G.n2]:
+def _bounds(m: regex.Match, g: SimpleNamespace, doc: Document, first_marked: bool) -> tuple[Decimal, Decimal] | None:
+    """(low, high) when the two numbers of the match (groups `g` of its rule) make one range, else None."""
+    if not m[g.n2]:
         return None
-    n1, sc1, conn, n2, sc2 = m.group(_G.n1, _G.sc1, _G.conn, _G.n2, _G.sc2)
+    n1, sc1, conn, n2, sc2 = m.group(g.n1, g.sc1, g.conn, g.n2, g.sc2)
     if n1[0].isdigit() != n2[0].isdigit():
         return None  # "$5 to ten people"
     if not range_allowed(doc, m.start(), conn, first_marked):
@@ -212,55 +213,57 @@ def _mention(doc, start, end, value, currency, rule, qualifier=None, value_max=N
     return AmountMention(start, end, doc.text[start:end], value, currency, qualifier, rule, value_max)
 
 
-def _signed(value: Decimal, m: regex.Match) -> Decimal:
-    return -value if m[_G.sign] else value
+def _signed(value: Decimal, m: regex.Match, g: SimpleNamespace) -> Decimal:
+    return -value if m[g.sign] else value
 
 
 # ---------------------------------------------------------------- builds
 
 
 def _build_prefixed(m: regex.Match, doc: Document):
+    g = _PREFIXED
     is_money, currency = _prefix_currency(m, _FIRST_PREFIX, doc)
     if not is_money:
         return [], m.start() + 1
-    hash_mark, n1, sc1, pre2, n2, tail = m.group(_G.hash, _G.n1, _G.sc1, _G.pre2, _G.n2, _G.tail)
+    hash_mark, n1, sc1, pre2, n2, tail = m.group(g.hash, g.n1, g.sc1, g.pre2, g.n2, g.tail)
     if hash_mark and not (sc1 or "." in n1 or "," in n1):
-        return [], m.end(_G.n1)  # "Fund #3", "#1 seed": a pound amount has a scale or pence
+        return [], m.end(g.n1)  # "Fund #3", "#1 seed": a pound amount has a scale or pence
     same_currency = pre2 is None or _prefix_currency(m, _SECOND_PREFIX, doc)[1] == currency
-    bounds = _bounds(m, doc, True) if same_currency else None
+    bounds = _bounds(m, g, doc, True) if same_currency else None
     if bounds is None:  # one amount; a second number is left for the next match
-        low, high, end = _value(n1, sc1), None, _number_end(m, _G.n1, _G.sc1)
+        low, high, end = _value(n1, sc1), None, _number_end(m, g.n1, g.sc1)
     else:
-        (low, high), end = bounds, _number_end(m, _G.n2, _G.sc2)
+        (low, high), end = bounds, _number_end(m, g.n2, g.sc2)
     if low is None:
         return [], m.start() + 1
     if tail and (bounds is not None or not n2):
         end += _tail_length(m, currency, end, doc)
-    return [_mention(doc, m.start(), end, _signed(low, m), currency, RULE_NAMES[0], value_max=high)], end
+    return [_mention(doc, m.start(), end, _signed(low, m, g), currency, RULE_NAMES[0], value_max=high)], end
 
 
 def _tail_length(m: regex.Match, currency: str | None, end: int, doc: Document) -> int:
     """Characters of a currency word after the amount that repeats its currency ("$5 US dollars")."""
-    is_money, code, share, length = _currency_after(m[_G.tail], doc)
-    dollar_sign = "$" in m[_G.pre] and code == "USD"  # "A$5 dollars": the words repeat the sign
+    is_money, code, share, length = _currency_after(m[_PREFIXED.tail], doc)
+    dollar_sign = "$" in m[_PREFIXED.pre] and code == "USD"  # "A$5 dollars": the words repeat the sign
     if not is_money or share != 1 or not (code == currency or dollar_sign):
         return 0
-    return m.start(_G.tail) - end + length
+    return m.start(_PREFIXED.tail) - end + length
 
 
 def _build_worded(m: regex.Match, doc: Document):
-    cw, n1, sc1, n2 = m.group(_G.cw, _G.n1, _G.sc1, _G.n2)
+    g = _WORDED
+    cw, n1, sc1, n2 = m.group(g.cw, g.n1, g.sc1, g.n2)
     is_money, currency, share, length = _currency_after(cw, doc)
     if not is_money:
         return [], m.start() + 1
-    word_start = m.start(_G.cw)
+    word_start = m.start(g.cw)
     end = word_start + length
     word = doc.text[word_start:end].lower()
     if word in MEASURE_WORDS and next_words(doc.text, end, 1)[:1] == ["of"]:
         return [], end  # "two million pounds of beef"
-    bounds = _bounds(m, doc, bool(sc1))
+    bounds = _bounds(m, g, doc, bool(sc1))
     if n2 and bounds is None:
-        return [], _number_end(m, _G.n1, _G.sc1)  # only the second number is money: rescan from it
+        return [], _number_end(m, g.n1, g.sc1)  # only the second number is money: rescan from it
     low, high = bounds if bounds else (_value(n1, sc1), None)
     if low is None:
         return [], m.start() + 1
@@ -270,18 +273,19 @@ def _build_worded(m: regex.Match, doc: Document):
     low, high = plain(low * share), (plain(high * share) if high is not None else None)
     if low is None:
         return [], m.start() + 1
-    return [_mention(doc, m.start(), end, _signed(low, m), currency, RULE_NAMES[1], value_max=high)], end
+    return [_mention(doc, m.start(), end, _signed(low, m, g), currency, RULE_NAMES[1], value_max=high)], end
 
 
 def _build_plural(m: regex.Match, doc: Document):
-    mult, plural, pw = m.group(_G.mult, _G.plural, _G.pw)
+    g = _PLURAL
+    mult, plural, pw = m.group(g.mult, g.plural, g.pw)
     phrase, length = _lookup(pw, PLURAL_SCALE_CURRENCIES)
     if phrase is None:
-        return [], m.end(_G.plural)
+        return [], m.end(g.plural)
     value = PLURAL_SCALES.get(plural.lower(), Decimal(100))
     if mult:
         value *= SCALE_MULTIPLES[mult.lower()]
-    end = m.start(_G.pw) + length
+    end = m.start(g.pw) + length
     currency = PLURAL_SCALE_CURRENCIES[phrase]
     return [_mention(doc, m.start(), end, plain(value), currency, RULE_NAMES[2], "over")], end
 
@@ -423,9 +427,11 @@ AMOUNT_RULES: Final = (
 )
 RULE_NAMES: Final = tuple(r.name for r in AMOUNT_RULES)
 _AMOUNT_PATTERN: Final = combine(AMOUNT_RULES)
-# The builds read groups by number, `m[_G.n1]`: by name a `regex` match takes ~0.6 us a group.
-_G: Final = SimpleNamespace(**_AMOUNT_PATTERN.groupindex)
-_FIRST_PREFIX, _SECOND_PREFIX = (_G.hash, _G.pl, _G.pg, _G.ps), (_G.hash2, _G.pl2, _G.pg2, _G.ps2)
+# Each build reads its rule's groups by number, `m[g.n1]`: by name a `regex` match takes ~0.6 us
+# a group. The alternation numbers each rule's groups apart (see extractors.engines.Alternation).
+_PREFIXED, _WORDED, _PLURAL = (SimpleNamespace(**groups) for groups in _AMOUNT_PATTERN.groups)
+_FIRST_PREFIX: Final = tuple(getattr(_PREFIXED, name) for name in ("hash", "pl", "pg", "ps", "code", "symbol"))
+_SECOND_PREFIX: Final = tuple(getattr(_PREFIXED, name) for name in ("hash2", "pl2", "pg2", "ps2", "code2", "symbol2"))
 
 
 def extract_amounts(text: str) -> list[AmountMention]:

@@ -23,7 +23,7 @@ import warnings
 from pathlib import Path
 
 # The modules compiled by setup.py: all of extractors/ but the package's __init__ and this file.
-MODULES = ("amounts", "calendar_words", "currencies", "dates", "fastscan", "mentions", "numbers",
+MODULES = ("amounts", "calendar_words", "currencies", "dates", "engines", "fastscan", "mentions", "numbers",
            "percentages", "rules")
 RECORD = "compiled-from.sha256"  # written beside the compiled modules by setup.py
 _HERE = Path(__file__).parent

@@ -1,8 +1,8 @@
 """Dates: calendar points and periods in news text, as TIMEX3 values (ANNOTATION.md).
 
-Every rule is a named record (name, pattern, build). The patterns are joined into ONE
-alternation that is scanned once over the text; the rule that matched is the outer group
-`m.lastgroup`. Earlier rules win at the same start, so longer forms come first.
+Every rule is a named record (name, pattern, build). At each anchor the rules that may start
+there are tried as one alternation (see _RuleSet); the rule that matched is its outer group.
+Earlier rules win at the same start, so longer forms come first.
 
 Resolution (documented policy, see `_year_for_month_day`, `_weekday_date`, `_today_is_date`):
 - A relative expression is resolved against `reference_date`; without one, the unknown part
@@ -41,6 +41,7 @@ from extractors.calendar_words import (
     SIGNAL_MODS, STANDALONE_MONTHS, WEAK_YEAR_PREPOSITIONS, WEEKDAY_NAME_PREFIXES, WEEKDAYS,
     YEAR_PREPOSITIONS,
 )
+from extractors.engines import Alternation, use_re
 from extractors.fastscan import Literals, ascii_digit_runs
 from extractors.mentions import DEADLINE_EVERY, DateMention, deadline_for, past_deadline, regex_timeout
 
@@ -251,12 +252,16 @@ _DAY: Final = r"""(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?\b
 _YEAR_DIGITS: Final = r"""(?:1[6-9]|2[01])[0-9]{2}
                    (?!\w|%|[.,:/]\d|\s*(?:percent|per\s*cent|million|billion))"""
 # ... nor glued to a word or sign before it ("Anadolu-2025", "$2000"), except "mid-2026".
-_YEAR: Final = rf"(?P<year>(?<![\w$€£¥#.,/])(?<!(?<![Mm]id)-){_YEAR_DIGITS})"
-_YEAR_GLUED: Final = rf"(?P<year>{_YEAR_DIGITS})"  # right after a letter: "FY2025"
+_YEAR_ALONE: Final = rf"(?<![\w$€£¥#.,/])(?<!(?<![Mm]id)-){_YEAR_DIGITS}"
+_YEAR: Final = rf"(?P<year>{_YEAR_ALONE})"
+_YEAR_GLUED: Final = rf"(?P<glued>{_YEAR_DIGITS})"  # right after a letter: "FY2025"
 _YY: Final = r"(?P<yy>[0-9]{2})(?!\w)"
-# "2016, 2015 and 2014", "2008 and 2010", "2008-2010": more years after the first.
-_MORE_YEARS: Final = rf"""(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|until|till)\s+(?:in\s+)?
-                        |\s*[-–]\s*){_YEAR})*"""
+# "2016, 2015 and 2014", "2008 and 2010", "2008-2010": more years after the first. The group
+# `more` holds them all (each is a run of four digits in it: see _listed). The lists are
+# possessive (`*+`, nothing after them gives an item back): `re` would keep every item's
+# backtracking state, 300 MB for a megabyte of "2001, 2001, ...".
+_MORE_YEARS: Final = rf"""(?P<more>(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|until|till)\s+(?:in\s+)?
+                        |\s*[-–]\s*){_YEAR_ALONE})*+)"""
 _SEASON: Final = rf"(?P<season>(?:{_either_case(SEASONS)})\b)"
 _ORDINAL_PART: Final = r"(?P<ordinal>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|[Ll]ast|[Ll]atter|1st|2nd|3rd|4th)"
 _OF_YEAR: Final = rf"""(?:\s+of\s+(?:(?P<fiscal>fiscal\s+(?:year\s+)?)?{_YEAR}
@@ -327,16 +332,23 @@ _POSSESSIVE_NEXT: Final = regex.compile(r"['’]s\b")
 _Found = tuple[int, int, _Period, "str | None"]
 
 
-# _Prefix is built for every mention and never changed: a plain (not frozen) dataclass, whose
-# __init__ costs a third of a frozen one's.
-@dataclass(slots=True)
+# __init__ written out (init=False): mypyc compiles it, where @dataclass would generate one run
+# as Python.
+@dataclass(slots=True, init=False)
 class _Context:
     text: str
     ref: date | None
-    last: _Period | None = None  # the previous mention's period, for "the same period ..."
-    last_day: _Period | None = None  # the previous day-grain period, for "the day"
+    fast: bool  # the rule patterns run on `re` (extractors/engines.py)
+    last: _Period | None  # the previous mention's period, for "the same period ..."
+    last_day: _Period | None  # the previous day-grain period, for "the day"
+
+    def __init__(self, text: str, ref: date | None, fast: bool) -> None:
+        self.text, self.ref, self.fast = text, ref, fast
+        self.last = self.last_day = None
 
 
+# _Prefix is built for every mention and never changed: a plain (not frozen) dataclass, whose
+# __init__ costs a third of a frozen one's.
 @dataclass(slots=True, init=False)
 class _Prefix:
     start: int  # where the span starts once the allowed prefix words are included
@@ -446,15 +458,23 @@ _THE_WORDS: Final = frozenset({"the"})
 
 
 # Group name -> number, per pattern, filled as matches of each pattern are read: `regex` takes
-# ~0.4 us longer to find a group by its name than by its number.
-_GROUP_NUMBERS: dict[Any, dict[str, int]] = {}
+# ~0.4 us longer to find a group by its name than by its number. Keyed by the pattern's id, as
+# a `re` pattern hashes its whole compiled code; the entry keeps the pattern (so the id stays its).
+_GROUP_NUMBERS: dict[int, tuple[Any, dict[str, int]]] = {}
+# The same for the alternations of the rule sets, per rule: outer group -> the rule's own group
+# names -> numbers (extractors.engines.Alternation.names), filled by _RuleSet.of.
+_RULE_GROUPS: dict[int, tuple[Any, dict[int, dict[str, int]]]] = {}
 
 
 def _numbers(m: RuleMatch) -> dict[str, int]:
-    numbers = _GROUP_NUMBERS.get(m.re)
+    pattern = m.re
+    by_rule = _RULE_GROUPS.get(id(pattern))
+    if by_rule is not None:
+        return by_rule[1][m.lastindex]
+    numbers = _GROUP_NUMBERS.get(id(pattern))
     if numbers is None:
-        numbers = _GROUP_NUMBERS[m.re] = dict(m.re.groupindex)
-    return numbers
+        numbers = _GROUP_NUMBERS[id(pattern)] = (pattern, dict(pattern.groupindex))
+    return numbers[1]
 
 
 def _number(m: RuleMatch, name: str) -> int:
@@ -485,18 +505,33 @@ def _build_month_day_year(m: RuleMatch, ctx: _Context) -> list[_Found]:
     day_first = start == m.start(_number(m, "day"))
     if day_first and _glued(ctx.text, start):
         return []
-    year = _number(m, "year")
-    years, starts, ends = m.captures(year), m.starts(year), m.ends(year)
-    first = _day(int(years[0]), mo, d) if d else None
+    first = _day(int(_group(m, "year")), mo, d) if d else None
     if first is None:
         return []
     pre = _prefix(ctx, start, _DAY_FIRST_WORDS if day_first else _DATE_WORDS)
-    found = [(pre.start, ends[0], first, pre.mod)]
-    for y, s, e in zip(years[1:], starts[1:], ends[1:]):  # "December 31, 2016, 2015 and 2014"
-        p = _day(int(y), mo, d)
+    found = [(pre.start, m.end(_number(m, "year")), first, pre.mod)]
+    for s, e in _listed(m, "more", _LISTED_YEAR, ctx.text):  # "December 31, 2016, 2015 and 2014"
+        p = _day(int(ctx.text[s:e]), mo, d)
         if p is not None:
             found.append((s, e, p, None))
     return found
+
+
+# Each year or decade listed after the first is found again in the group that holds them all
+# (`more`, `moredec`): a pattern engine keeps only a repeated group's last match.
+_LISTED_YEAR: Final = re.compile(r"[0-9]{4}")  # the connectors between years hold no digit
+_LISTED_DECADE: Final = re.compile(r"['’]?(?:1[6-9]|20)?[0-9]0(?=['’]?s)")  # nor between decades
+
+
+def _listed(m: RuleMatch, name: str, item: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """(start, end) of each `item` in the group `name` of `m` (none if it took no part)."""
+    number = _numbers(m).get(name)
+    if number is None:
+        return []
+    start, end = m.span(number)
+    if start >= end:
+        return []
+    return [found.span() for found in item.finditer(text, start, end)]
 
 
 def _build_month_day(m: RuleMatch, ctx: _Context) -> list[_Found]:
@@ -587,7 +622,8 @@ def _build_half(m: RuleMatch, ctx: _Context) -> list[_Found]:
 
 
 def _build_fiscal(m: RuleMatch, ctx: _Context) -> list[_Found]:
-    y = int(_group(m, "year")) if _group(m, "year") else _two_digit_year(int(_group(m, "yy")), ctx.ref)
+    digits = _group(m, "year") or _group(m, "glued")
+    y = int(digits) if digits else _two_digit_year(int(_group(m, "yy")), ctx.ref)
     pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
     return [(pre.start, m.end(), _fiscal(y), pre.mod)]
 
@@ -596,13 +632,11 @@ def _build_decade(m: RuleMatch, ctx: _Context) -> list[_Found]:
     """"the 1990s", "the '90s", "the late 1980's", "the 70s and 80s"."""
     text = ctx.text
     pre = _prefix(ctx, m.start(), _PERIOD_WORDS)
-    dec_group = _number(m, "dec")
-    digits0 = m.captures(dec_group)[0]
-    if (len(digits0) == 2 and not pre.the) or _glued(text, m.start()):  # "in her 70s" is an age
+    if (len(_group(m, "dec")) == 2 and not pre.the) or _glued(text, m.start()):  # "in her 70s" is an age
         return []
     found = []
-    for i, (dec, s, e) in enumerate(zip(m.captures(dec_group), m.starts(dec_group), m.ends(dec_group))):
-        digits = dec.lstrip("'’")
+    for i, (s, e) in enumerate([m.span(_number(m, "dec")), *_listed(m, "moredec", _LISTED_DECADE, text)]):
+        digits = text[s:e].lstrip("'’")
         if len(digits) == 4:
             first_three = int(digits[:3])
         else:  # "'90s" -> 1990s; "'00s", "'10s" -> 2000s, 2010s
@@ -805,11 +839,11 @@ def _plural_noun_next(text: str, end: int) -> bool:
 def _build_years(m: RuleMatch, ctx: _Context) -> list[_Found]:
     """A year with a cue, and the years listed after it ("between 2008 and 2010"); else nothing."""
     text, start = ctx.text, m.start()
-    year = _number(m, "year")
-    years, starts, ends = m.captures(year), m.starts(year), m.ends(year)
+    first, first_end = int(_group(m, "year")), m.end(_number(m, "year"))
+    more = _listed(m, "more", _LISTED_YEAR, text)
     pre = _prefix(ctx, start, _PERIOD_WORDS)
-    first_start, first_end = start, ends[0]
-    cued = pre.mod is not None or len(years) > 1
+    first_start = start
+    cued = pre.mod is not None or bool(more)
     if pre.mod is not None:
         first_start = pre.start
     elif not cued:
@@ -821,7 +855,7 @@ def _build_years(m: RuleMatch, ctx: _Context) -> list[_Found]:
         elif prep is not None:  # "of", "for": only when the year ends the phrase ("loss of 2007.")
             cued = bool(_END_NEXT.match(text, first_end))
         elif pre.the or _THE_BEFORE.search(text[max(0, start - 8):start]):
-            cued = (1900 <= int(years[0]) <= 2099 and bool(_WORD_NEXT.match(text, first_end))
+            cued = (1900 <= first <= 2099 and bool(_WORD_NEXT.match(text, first_end))
                     and not _plural_noun_next(text, first_end))
         else:
             cued = bool(_POSSESSIVE_NEXT.match(text, first_end)) or (
@@ -829,8 +863,8 @@ def _build_years(m: RuleMatch, ctx: _Context) -> list[_Found]:
                 and bool(_SENTENCE_START.search(text[max(0, start - 8):start])))
     if not cued:
         return []
-    found = [(first_start, first_end, _year(int(years[0])), pre.mod)]
-    found += [(s, e, _year(int(y)), None) for y, s, e in zip(years[1:], starts[1:], ends[1:])]
+    found = [(first_start, first_end, _year(first), pre.mod)]
+    found += [(s, e, _year(int(text[s:e])), None) for s, e in more]
     return found
 
 
@@ -966,7 +1000,7 @@ _HN: Final = r"(?P<hn>[12])"
 # ---- starting with a month, weekday or season name
 _MONTH_DAY_YEAR: Final = Rule("<month> <day>, <year>", rf"""
     {_MONTH} \s* {_DAY} (?:\s*,\s*|\s+) {_YEAR}
-    (?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_YEAR})*     # "December 31, 2016, 2015 and 2014"
+    (?P<more>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_YEAR_ALONE})*+)    # "December 31, 2016, 2015 and 2014"
     """, _build_month_day_year)
 _MONTH_YEAR: Final = Rule("<month> <year>", rf"{_MONTH} (?:\s+of)? ,? \s+ {_YEAR}", _build_month_year)
 _MONTH_DAY: Final = Rule("<month> <day>", rf"{_MONTH} \s* {_DAY} (?!\s*,?\s*[0-9])", _build_month_day)
@@ -979,7 +1013,7 @@ _DAY_WORD: Final = Rule("yesterday", r"""
     (?P<dayword>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|YESTERDAY|TODAY|TOMORROW) \b (?!-)
     """, _build_day_word)
 _FISCAL: Final = Rule("fiscal <year>", rf"""
-    (?: [Ff]iscal(?:\s+[Yy]ear)?\s+{_YEAR} | [Ff]iscal\s+['’]{_YY} | FY\s*['’]?(?:{_YEAR_GLUED}|{_YY}) )
+    (?: [Ff]iscal(?:\s+[Yy]ear)?\s+{_YEAR} | FY\s*['’]?{_YEAR_GLUED} | (?:[Ff]iscal\s+['’]|FY\s*['’]?){_YY} )
     """, _build_fiscal)
 # ---- starting with a digit
 _ISO: Final = Rule("<yyyy>-<mm>-<dd>", r"""
@@ -998,12 +1032,12 @@ _YEAR_H: Final = Rule("<year> H<n>", rf"{_YEAR} \s* H{_HN}\b", _build_half)
 _YEAR_FISCAL: Final = Rule("<year> fiscal year", rf"{_YEAR} \s+ fiscal\s+year\b", _build_fiscal)
 _DECADE: Final = Rule("the <decade>s", r"""
     (?P<dec>(?:1[6-9]|20)[0-9]0|['’]?[0-9]0)['’]?s
-    (?:(?:\s*,\s*|\s+(?:and|or|to)\s+) (?:the\s+)? (?P<dec>['’]?(?:1[6-9]|20)?[0-9]0)['’]?s)* \b
+    (?P<moredec>(?:(?:\s*,\s*|\s+(?:and|or|to)\s+) (?:the\s+)? ['’]?(?:1[6-9]|20)?[0-9]0['’]?s)*+) \b
     """, _build_decade)
 _CUED_YEAR: Final = Rule("<cue> <year>", rf"{_YEAR} {_MORE_YEARS}", _build_years)
 # ---- starting with a letter code
 _Q_YEAR: Final = Rule("Q<n> <year>", rf"Q{_QN} (?:\s*(?:of\s+)?{_YEAR}|\s*['’]{_YY})? \b", _build_quarter)
-_H_YEAR: Final = Rule("H<n> <year>", rf"H{_HN} \s* (?:{_YEAR}|['’]{_YY}|{_YY})", _build_half)
+_H_YEAR: Final = Rule("H<n> <year>", rf"H{_HN} \s* (?:{_YEAR}|['’]?{_YY})", _build_half)
 # ---- starting with a word
 _ORDINAL_QUARTER: Final = Rule("the <ordinal> quarter [of <year>]", rf"""
     {_ORDINAL_PART} [\s-]+ quarter\b (?!-century) (?:{_OF_YEAR})? {_NOT_OF_OTHER}
@@ -1050,33 +1084,35 @@ date_rules: tuple[Rule, ...] = (
 
 
 # --------------------------------------------------------------------------- the scan
-# One alternation of all rules is slow in `regex` (no first-character filter survives it). So
-# the text is scanned for cheap anchors (digit runs, capitalized names, a few keywords found with
-# str.find), and at each anchor only the rules that can start there are tried, with `match`.
+# One alternation of all rules is slow (no first-character filter survives it). So the text is
+# scanned for cheap anchors (digit runs, capitalized names, a few keywords found with Hyperscan),
+# and at each anchor only the rules that can start there are tried, with `match`.
 
 
 @dataclass(frozen=True, slots=True)
 class _RuleSet:
-    """Rules tried together at one position: one compiled alternation, earlier rules first."""
+    """Rules tried together at one position: one alternation of their patterns, earlier rules
+    first (extractors/engines.py)."""
 
-    pattern: regex.Pattern
-    groups: tuple[tuple[int, Rule], ...]  # outer group number of each rule
+    rules: tuple[Rule, ...]
+    alternation: Alternation
     # At a keyword: a cheap necessary condition of a match on the text after the word's end.
     may_follow: Callable[[str, int], bool] | None = None
 
     @classmethod
     def of(cls, *rules: Rule, may_follow: Callable[[str, int], bool] | None = None) -> _RuleSet:
-        pattern = regex.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules)), regex.VERBOSE)
-        return cls(pattern, tuple((pattern.groupindex[f"r{i}"], r) for i, r in enumerate(rules)), may_follow)
+        alternation = Alternation([r.pattern for r in rules], regex.VERBOSE)
+        for compiled in (alternation.pattern.fast, alternation.pattern.safe):
+            if compiled is not None:
+                _RULE_GROUPS[id(compiled)] = (compiled, alternation.names)
+        return cls(rules, alternation, may_follow)
 
-    def rule_of(self, m: RuleMatch) -> Rule:
-        if len(self.groups) == 1:
-            return self.groups[0][1]
-        # m.lastgroup is unreliable with the group names (year, month) the rules share.
-        for index, rule in self.groups:
-            if m.start(index) >= 0:
-                return rule
-        raise AssertionError("a match without a rule group")  # programmer error
+    def match(self, text: str, pos: int, fast: bool = False, timeout: float | None = None) -> tuple[Rule, RuleMatch] | None:
+        """The first rule matching at `pos` and its match; `fast`: on `re` (extractors/engines.py)."""
+        m = self.alternation.match(text, pos, fast, timeout)
+        if m is None:
+            return None
+        return self.rules[self.alternation.which[m.lastindex]], m
 
 
 # A name anchor starts either month rules or the weekday rule, never both (no month name
@@ -1309,13 +1345,13 @@ def _lead_words(text: str, pos: int, floor: int) -> list[tuple[int, str]]:
 
 def _try(rules: _RuleSet, ctx: _Context, start: int, anchor: int, floor: int,
          timeout: float | None) -> tuple[Rule, list[_Found]] | None:
-    """The mentions of the first rule of `rules` matching at `start` and reaching past `anchor`."""
-    # The timeout is passed by position, match(string, pos, endpos, concurrent, partial,
-    # timeout), as regex.match does: a keyword argument costs ~1.7 us more a call.
-    m = rules.pattern.match(ctx.text, start, None, None, False, timeout)
-    if m is None or m.end() <= anchor:
+    """The mentions of the first rule of `rules` matching at `start` if it reaches past `anchor`."""
+    matched = rules.match(ctx.text, start, ctx.fast, timeout)
+    if matched is None:
         return None
-    rule = rules.rule_of(m)
+    rule, m = matched
+    if m.end() <= anchor:
+        return None
     try:
         found = rule.build(m, ctx)
     except (ValueError, OverflowError):  # calendar arithmetic out of range: no mention
@@ -1327,8 +1363,8 @@ def _try(rules: _RuleSet, ctx: _Context, start: int, anchor: int, floor: int,
 
 def extract_dates(text: str, reference_date: date | None = None) -> list[DateMention]:
     """Every date mention in `text`, in text order; relative ones resolved against `reference_date`."""
-    ctx = _Context(text, reference_date)
     timeout, deadline = regex_timeout(text), deadline_for(text)
+    ctx = _Context(text, reference_date, use_re(text, timeout))
     mentions: list[DateMention] = []
     last_end = 0
     for count, (pos, kind, key) in enumerate(_anchors(text, deadline)):

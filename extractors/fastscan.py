@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any, Final
 
+import re
+
 import hyperscan
 import regex
 
@@ -69,6 +71,7 @@ def forget_texts() -> None:
     ascii_digit_runs.cache_clear()
     index_lower.cache_clear()
     _pass_hits.cache_clear()
+    engines_agree.cache_clear()
 
 
 class Literals:
@@ -245,3 +248,34 @@ def non_ascii(text: str) -> str:
 def is_digit(char: str) -> bool:
     """Whether `char` is a digit for `regex` (\\d): 0-9 or a digit of another script."""
     return "0" <= char <= "9" or (not char.isascii() and _OTHER_DIGIT.match(char) is not None)
+
+
+# Classes a rule pattern reads characters by: a character both engines put in the same ones
+# is read alike by every rule pattern (\b and \S, [^\W\d] follow from them). Of the ASCII
+# characters, only "\x1c"-"\x1f" are not: `re` alone calls them spaces.
+_PROBES: Final = (r"\s", r"\w", r"\d", r"(?i:[a-z])")
+_RE_PROBES: Final = tuple(re.compile(p) for p in _PROBES)
+_REGEX_PROBES: Final = tuple(regex.compile(p) for p in _PROBES)
+_VERDICTS: dict[str, bool] = {}  # character beyond ASCII -> whether both engines read it alike
+_MAX_VERDICTS: Final = 65_536  # a hostile text of every character does not grow it without end
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def engines_agree(text: str) -> bool:
+    """Whether `re` and `regex` read every character of `text` alike (see _PROBES), so that
+    the rule patterns may run on either (extractors/engines.py)."""
+    # str.find: a `re` search for [\x1c-\x1f] would step through the text 30 times slower.
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
+        return False
+    if text.isascii():
+        return True
+    for char in set(non_ascii(text)):
+        verdict = _VERDICTS.get(char)
+        if verdict is None:
+            verdict = all((a.match(char) is None) == (b.match(char) is None)
+                          for a, b in zip(_RE_PROBES, _REGEX_PROBES))
+            if len(_VERDICTS) < _MAX_VERDICTS:
+                _VERDICTS[char] = verdict
+        if not verdict:
+            return False
+    return True

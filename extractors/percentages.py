@@ -272,7 +272,7 @@ PERCENTAGE_RULES: Final = (
 RULE_NAMES: Final = tuple(r.name for r in PERCENTAGE_RULES)
 PERCENT_RULE, POINTS_RULE = PERCENTAGE_RULES
 for _rule, _groups in ((PERCENT_RULE, _PERCENT_GROUPS), (POINTS_RULE, _POINTS_GROUPS)):
-    if sorted(_rule.pattern.groupindex, key=_rule.pattern.groupindex.get) != list(_groups):
+    if sorted(_rule.pattern.groupindex, key=_rule.pattern.groupindex.__getitem__) != list(_groups):
         raise ImportError(f"the groups of {_rule.name!r} are no longer {_groups}")
 
 # Before its mark, a match holds only a sign, numbers, spaces and connectors: no "p" and no
@@ -422,7 +422,7 @@ def extract_percentages(text: str) -> list[PercentageMention]:
             first_mark = _FIRST_MARK.search(text, i)  # found: the anchor is one
             assert first_mark is not None
             rule = POINTS_RULE if first_mark.lastgroup == "point" else PERCENT_RULE
-            m = rule.pattern.match(text, i, timeout=doc.timeout)
+            m = rule.pattern.match(text, i, doc.fast, doc.timeout)
             if m is None:
                 continue
             built, resume = rule.build(m, doc)

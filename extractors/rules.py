@@ -1,10 +1,10 @@
-"""Rules as named records, one combined pattern per module, and the qualifier words.
+"""Rules as named records, one alternation of them per module, and the qualifier words.
 
 A rule is a name that reads like its pattern, the pattern (a VERBOSE fragment, also compiled
 on its own), and a build function `(match, document) -> (mentions, resume_at)`. A module
-joins its rules into one alternation so the text is scanned once; the match tells which
-rule fired. `resume_at` lets a build give back part of what the pattern took ("from $3m to
-$5m" keeps "$3m" and lets the scan find "$5m" again).
+joins its rules into one alternation (extractors.engines.Alternation) tried at each candidate
+start; the match tells which rule fired. `resume_at` lets a build give back part of what the
+pattern took ("from $3m to $5m" keeps "$3m" and lets the scan find "$5m" again).
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Final
 
 import regex
 
+from extractors.engines import Alternation, TwoEngines, use_re
 from extractors.fastscan import index_lower
 from extractors.mentions import DEADLINE_EVERY, deadline_for, past_deadline, regex_timeout
 
@@ -23,28 +24,36 @@ FLAGS: Final = regex.VERBOSE
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str  # reads like the pattern: "<currency> <number> <scale>"
-    source: str  # VERBOSE regex fragment; named groups may repeat across rules
+    source: str  # VERBOSE regex fragment; a group name may repeat across rules, not in one (`re` refuses)
     build: Callable  # (match, Document) -> (list of mentions, resume position)
-    pattern: regex.Pattern = field(init=False, repr=False, compare=False)
+    pattern: TwoEngines = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "pattern", regex.compile(self.source, FLAGS))
+        object.__setattr__(self, "pattern", TwoEngines(self.source, FLAGS))
 
 
-def combine(rules: Sequence[Rule]) -> regex.Pattern:
-    """One alternation over all rules, each branch in a group named r<index>."""
-    return regex.compile("|".join(f"(?P<r{i}>{r.source})" for i, r in enumerate(rules)), FLAGS)
+def combine(rules: Sequence[Rule]) -> Alternation:
+    """One alternation over all rules, tried in order (extractors/engines.py)."""
+    return Alternation([r.source for r in rules], FLAGS)
 
 
-@dataclass(slots=True)
+# Written out (init=False): mypyc compiles it, where @dataclass would generate one run as Python.
+@dataclass(slots=True, init=False)
 class Document:
     """The text being scanned, its regex timeout, and document-level hints computed on demand."""
 
     text: str
     timeout: float | None  # None: a watchdog timer bounds the scan (extractors/watchdog.py)
-    deadline: float = float("inf")  # time.monotonic() by which the whole scan must end
-    hints: dict = field(default_factory=dict)  # name -> value, filled by the rules that need it
-    _lower: str | None = None
+    deadline: float  # time.monotonic() by which the whole scan must end
+    fast: bool  # the rule patterns run on `re` (extractors/engines.py)
+    hints: dict  # name -> value, filled by the rules that need it
+    _lower: str | None
+
+    def __init__(self, text: str, timeout: float | None, deadline: float = float("inf")) -> None:
+        self.text, self.timeout, self.deadline = text, timeout, deadline
+        self.fast = use_re(text, timeout)
+        self.hints = {}
+        self._lower = None
 
     @property
     def lower(self) -> str:
@@ -54,7 +63,7 @@ class Document:
         return self._lower
 
 
-def scan(text: str, rules: Sequence[Rule], combined: regex.Pattern, anchors: Callable) -> list:
+def scan(text: str, rules: Sequence[Rule], combined: Alternation, anchors: Callable) -> list:
     """Every mention the rules build from `text`, in text order.
 
     `anchors(document)` lists (reach, anchor start, anchor end) for the places a mention must
@@ -66,7 +75,6 @@ def scan(text: str, rules: Sequence[Rule], combined: regex.Pattern, anchors: Cal
         return []
     deadline = deadline_for(text)
     doc = Document(text, regex_timeout(text), deadline)
-    groups = [(combined.groupindex[f"r{k}"], rule) for k, rule in enumerate(rules)]
     mentions: list = []
     pos = 0
     for count, (reach, anchor_start, anchor_end) in enumerate(sorted(anchors(doc))):
@@ -77,11 +85,10 @@ def scan(text: str, rules: Sequence[Rule], combined: regex.Pattern, anchors: Cal
         for i in token_starts(text, max(pos, reach, 0), anchor_start):
             if i < pos:
                 continue
-            m = combined.match(text, i, timeout=doc.timeout)
+            m = combined.match(text, i, doc.fast, doc.timeout)
             if m is None:
                 continue
-            spans = m.regs  # the first rule whose group took part fired
-            rule = next(r for index, r in groups if spans[index][0] >= 0)
+            rule = rules[combined.which[m.lastindex]]
             built, resume = rule.build(m, doc)
             mentions.extend(built)
             pos = max(pos, resume)

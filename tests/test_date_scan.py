@@ -18,8 +18,11 @@ TAILS = ["", " of 2010", " since May", " ago", "s"]
 
 def _outcome(rules: D._RuleSet | None, text: str, pos: int, past: int = -1) -> tuple | None:
     """(span, rule name) of the match of `rules` at `pos` if it ends past `past`, else None."""
-    m = None if rules is None else rules.pattern.match(text, pos)
-    return None if m is None or m.end() <= past else (m.span(), rules.rule_of(m).name)
+    matched = None if rules is None else rules.match(text, pos)
+    if matched is None or matched[1].end() <= past:
+        return None
+    rule, m = matched
+    return m.span(), rule.name
 
 
 def test_month_rules_match_as_all_month_rules():
@@ -60,4 +63,4 @@ def test_may_follow_is_necessary():
     for word, first, second in product([*D.SEASONS, "Fall", "same"], PIECES, PIECES + ["time a year ago", "half of 2009"]):
         rules = D._KEYWORD_RULES[word.lower()]
         text = word + first + second
-        assert rules.may_follow(text, len(word)) or rules.pattern.match(text) is None, text
+        assert rules.may_follow(text, len(word)) or rules.match(text, 0) is None, text

@@ -1,0 +1,96 @@
+"""The rule patterns run on `re` where a watchdog bounds the text and on `regex` elsewhere, with
+the same mentions either way (extractors/engines.py)."""
+from __future__ import annotations
+
+import re
+import threading
+from datetime import date
+
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractors import amounts, dates, extract_amounts, extract_batch, extract_dates, extract_percentages, percentages
+from extractors.engines import Alternation, TwoEngines
+from extractors.fastscan import engines_agree, forget_texts
+from test_properties import NEWSY, REFERENCES  # tests/ is on the path (pytest prepends it)
+
+# Sentences written for these tests around the characters the engines read apart.
+AGREEMENT = [
+    ("plain ASCII", "Revenue rose 5% to $3 million in March 2010.", True),
+    ("news punctuation", "“It’s up 5%,” she said — in Zürich, on 3 März… £4m, €5bn, ¥6.", True),
+    ("file separator", "Revenue rose 5%\x1cto $3 million.", False),  # a space to `re` only
+    ("vulgar fraction", "Rates rose 2½ percent.", False),  # a word character to `re` only
+    ("combining accent", "The cafe\u0301 sold $3 worth.", False),  # a word character to `regex` only
+    ("dotless i", "In 2010 the lira fell (\u0131).", False),  # case-blind "i" to `re` only
+]
+
+
+def test_engines_agree_on_text_unless_it_holds_a_character_they_read_apart():
+    for name, text, agree in AGREEMENT:
+        assert engines_agree(text) is agree, name
+    forget_texts()
+
+
+def test_a_pattern_runs_on_re_when_fast_and_on_regex_otherwise():
+    pattern = TwoEngines(r"(?P<n>[0-9]+)\s*(?P<unit>%|percent)", regex.VERBOSE)
+    fast, safe = pattern.match("5 percent", 0, True, None), pattern.match("5 percent", 0, False, 1.0)
+    assert isinstance(fast, re.Match) and isinstance(safe, regex.Match)
+    assert fast.span() == safe.span() == (0, 9) and fast["unit"] == safe["unit"] == "percent"
+    behind = TwoEngines(r"day(?<=(?:end|close)\s+the\s+day)")  # variable-width look-behind: `regex` only
+    assert behind.fast is None and behind.match("end the day", 8, True, None).span() == (8, 11)
+
+
+def test_an_alternation_gives_each_pattern_its_groups_by_their_own_names():
+    alternation = Alternation([r"(?P<n>[0-9]+)(?P<unit>%)", r"(?P<n>[0-9]+)\s+points"])
+    assert alternation.pattern.fast is not None  # the repeated name "n" was renamed apart
+    for fast in (True, False):
+        m = alternation.match("40 points", 0, fast, None)
+        assert alternation.which[m.lastindex] == 1
+        assert m[alternation.names[m.lastindex]["n"]] == "40"
+        assert "unit" not in alternation.groups[1]
+
+
+def test_the_rule_patterns_run_on_re():
+    """Every alternation the extractors try compiles for `re`, but the one holding "the day"
+    (a look-behind of varying width)."""
+    rule_sets = [dates._AT_WEEKDAY, dates._AT_YEAR, dates._AT_CODE, dates._AT_SEASON, dates._AT_SAME,
+                 dates._AT_DAY_WORD, dates._AT_FISCAL, *dates._DIGIT_RULES.values(),
+                 *(rules for rules in dates._MONTH_RULES.values() if rules is not None),
+                 *(rules for leads in dates._LEAD_RULES.values() for rules in leads.values())]
+    assert all(rules.alternation.pattern.fast is not None for rules in rule_sets)
+    assert dates._AT_UNIT.alternation.pattern.fast is None
+    assert amounts._AMOUNT_PATTERN.pattern.fast is not None
+    assert all(rule.pattern.fast is not None for rule in percentages.PERCENTAGE_RULES)
+
+
+def _on_regex(text: str, reference: date | None) -> list[str]:
+    """The mentions the extractors find called on their own: no watchdog, so on `regex`."""
+    found = [*extract_amounts(text), *extract_percentages(text), *extract_dates(text, reference)]
+    forget_texts()
+    return sorted(map(repr, found))
+
+
+def _on_re(text: str, reference: date | None) -> list[str]:
+    """The mentions extract_batch finds in the main thread: under a watchdog, so on `re`."""
+    [found] = extract_batch([text], [reference])
+    assert not isinstance(found, Exception)
+    return sorted(map(repr, found))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.lists(NEWSY, max_size=40).map("".join), reference=REFERENCES)
+def test_both_engines_find_the_same_mentions(text, reference):
+    assert threading.current_thread() is threading.main_thread()
+    assert _on_re(text, reference) == _on_regex(text, reference)
+
+
+def test_both_engines_find_the_same_mentions_in_the_seed_document():
+    from pathlib import Path
+
+    seeds = sorted((Path(__file__).parents[1] / "seeds").glob("*.txt"))
+    assert seeds
+    for path in seeds:
+        text = path.read_text(encoding="utf-8")
+        assert engines_agree(text)  # so the batch ran on `re`
+        assert _on_re(text, date(2010, 3, 3)) == _on_regex(text, date(2010, 3, 3)) != []
