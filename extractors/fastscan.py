@@ -72,6 +72,7 @@ def forget_texts() -> None:
     index_lower.cache_clear()
     _pass_hits.cache_clear()
     engines_agree.cache_clear()
+    non_ascii.cache_clear()
 
 
 class Literals:
@@ -238,6 +239,7 @@ _ASCII_BYTES: Final = bytes(range(128))
 WHITESPACE: Final = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 
 
+@lru_cache(maxsize=CACHED_TEXTS)
 def non_ascii(text: str) -> str:
     """The characters of `text` beyond ASCII, in order (lone surrogates left out): a few quotes
     and dashes in a news text, so a character-class search over them is cheap. UTF-8 writes an
