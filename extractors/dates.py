@@ -258,8 +258,9 @@ _YEAR_GLUED: Final = rf"(?P<glued>{_YEAR_DIGITS})"  # right after a letter: "FY2
 _YY: Final = r"(?P<yy>[0-9]{2})(?!\w)"
 # "2016, 2015 and 2014", "2008 and 2010", "2008-2010": more years after the first. The group
 # `more` holds them all (each is a run of four digits in it: see _listed). The lists are
-# possessive (`*+`, nothing after them gives an item back): `re` would keep every item's
-# backtracking state, 300 MB for a megabyte of "2001, 2001, ...".
+# possessive (`*+`: nothing after them would take an item back; a decade list checks its `\b`
+# in each item for that): `re` would keep every item's backtracking state, 300 MB for a
+# megabyte of "2001, 2001, ...".
 _MORE_YEARS: Final = rf"""(?P<more>(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|until|till)\s+(?:in\s+)?
                         |\s*[-–]\s*){_YEAR_ALONE})*+)"""
 _SEASON: Final = rf"(?P<season>(?:{_either_case(SEASONS)})\b)"
@@ -1032,7 +1033,7 @@ _YEAR_H: Final = Rule("<year> H<n>", rf"{_YEAR} \s* H{_HN}\b", _build_half)
 _YEAR_FISCAL: Final = Rule("<year> fiscal year", rf"{_YEAR} \s+ fiscal\s+year\b", _build_fiscal)
 _DECADE: Final = Rule("the <decade>s", r"""
     (?P<dec>(?:1[6-9]|20)[0-9]0|['’]?[0-9]0)['’]?s
-    (?P<moredec>(?:(?:\s*,\s*|\s+(?:and|or|to)\s+) (?:the\s+)? ['’]?(?:1[6-9]|20)?[0-9]0['’]?s)*+) \b
+    (?P<moredec>(?:(?:\s*,\s*|\s+(?:and|or|to)\s+) (?:the\s+)? ['’]?(?:1[6-9]|20)?[0-9]0['’]?s\b)*+) \b
     """, _build_decade)
 _CUED_YEAR: Final = Rule("<cue> <year>", rf"{_YEAR} {_MORE_YEARS}", _build_years)
 # ---- starting with a letter code
