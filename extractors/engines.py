@@ -28,7 +28,6 @@ class TwoEngines:
     look-behind, no group name used twice: then both number the groups alike)."""
 
     def __init__(self, source: str, flags: int = 0) -> None:
-        self.source = source
         self.safe: Any = regex.compile(source, flags)  # regex.VERBOSE is re.VERBOSE, and so on
         fast: Any
         try:
