@@ -58,6 +58,9 @@ def test_first_run_loads_grounded_facts(seeds, tmp_path):
                         f"where substring(d.text, f.start_char + 1, f.end_char - f.start_char) <> f.text") == [(0,)]
     assert rows(db, "select run_id from runs where status = 'completed'") == [(run.run_id,)]
     assert rows(db, "select count(distinct run_id) from amounts") == [(1,)]
+    # the texts, the bulk of the file, are stored zstd-compressed (warehouse/schema.sql)
+    assert rows(db, "select distinct compression from pragma_storage_info('documents') "
+                    "where column_name = 'text' and segment_type = 'VARCHAR'") == [("ZSTD",)]
 
 
 def test_second_run_changes_nothing(seeds, tmp_path):
