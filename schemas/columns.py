@@ -3,13 +3,12 @@
 A batch of documents holds some 15,000 facts. Validated as model instances, each costs a
 model, a Python validator call and a dict (~12 us a fact here). Given as columns, each field
 of the model is validated for all rows in one pydantic call (a TypeAdapter over a list of the
-field's type: the same checks and conversions as the model's field), then the model's row
-checks (`check(row, document)`, the same function the model's own validator runs) see each
-row as a named tuple. A row that fails either gets the reason the model would have given.
+field's type: the same checks and conversions as the model's field), then the model's rules
+(`problems(columns, documents)`, which its own validator runs on a one-row column) go through
+the rows column by column. A row that fails either gets the reason the model would have given.
 """
 from __future__ import annotations
 
-from collections import namedtuple
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,7 +19,7 @@ _ROW_LEVEL_CONFIG = {"extra", "frozen"}  # model settings that leave a field's v
 
 
 class ColumnValidator:
-    """Validates columns of `model`'s rows: its fields with pydantic, then its `check(row, document)`."""
+    """Validates columns of `model`'s rows: its fields with pydantic, then its `problems(columns, documents)`."""
 
     def __init__(self, model: type[BaseModel]):
         if set(model.model_config) - _ROW_LEVEL_CONFIG:  # they would change what a field accepts
@@ -30,8 +29,7 @@ class ColumnValidator:
         self._adapters = {
             name: TypeAdapter(list[info.rebuild_annotation()])  # type: ignore[misc]
             for name, info in model.model_fields.items()}
-        self._row = namedtuple(f"{model.__name__}Row", self.fields)  # type: ignore[misc]
-        self._check = getattr(model, "check")  # check(row, document): every fact model has it
+        self._problems = getattr(model, "problems")  # every fact model has it
 
     def validate(self, columns: Columns, documents: Sequence[str | None]) -> tuple[Columns, dict[int, str]]:
         """The columns of the valid rows, in order, and the reason of each invalid row by its index.
@@ -43,18 +41,13 @@ class ColumnValidator:
             raise ValueError(f"columns {sorted(columns)} are not the fields of {self.model.__name__}")
         reasons: dict[int, list[str]] = {}
         valid = self._fields(columns, reasons)
+        keep: list[int] | None = None
         if reasons:  # validate the other rows again, now that no field of theirs can fail
             keep = [i for i in range(len(documents)) if i not in reasons]
             valid = self._fields({name: [column[i] for i in keep] for name, column in columns.items()}, {})
-        else:
-            keep = range(len(documents))
-        failed: list[int] = []
-        for k, row in enumerate(map(self._row._make, zip(*(valid[name] for name in self.fields)))):
-            try:
-                self._check(row, documents[keep[k]])
-            except ValueError as error:  # as pydantic words a model validator's error
-                reasons[keep[k]] = [f"mention: Value error, {error}"]
-                failed.append(k)
+        failed = self._problems(valid, documents if keep is None else [documents[i] for i in keep])
+        for k, problem in failed.items():  # worded as pydantic words a model validator's error
+            reasons[k if keep is None else keep[k]] = [f"mention: Value error, {problem}"]
         if failed:
             valid = {name: _without(column, failed) for name, column in valid.items()}
         return valid, {i: "; ".join(why) for i, why in sorted(reasons.items())}
@@ -72,7 +65,6 @@ class ColumnValidator:
         return valid
 
 
-def _without(column: list[Any], drop: list[int]) -> list[Any]:
-    gone = set(drop)
-    return [value for i, value in enumerate(column) if i not in gone]
+def _without(column: list[Any], drop: dict[int, str]) -> list[Any]:
+    return [value for i, value in enumerate(column) if i not in drop]
 

@@ -3,7 +3,7 @@
 A fact is validated with the document text in the validation context
 (`Model.model_validate(row, context={"text": text})`) so that its span can be checked against
 the text it claims to quote. The flow validates a whole batch's facts as columns with the same
-field types and the same `check` (schemas/columns.py). A row that fails is not dropped: the
+field types and the same rules (`problems`, schemas/columns.py). A row that fails is not dropped: the
 flow stores it in `rejects`.
 """
 from __future__ import annotations
@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import pycountry
 from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
+
+from schemas.columns import Columns
 
 Qualifier = Literal["exact", "about", "over", "under", "range"]
 Unit = Literal["percent", "percentage_point"]
@@ -53,6 +56,9 @@ def _currency_codes() -> frozenset[str]:
 ISO_4217_CODES = _currency_codes()
 
 
+Problems = dict[int, str]  # row index -> the first rule the row breaks
+
+
 class Fact(BaseModel):
     """What every fact shares: its document, its exact span and the rule that found it."""
 
@@ -65,38 +71,45 @@ class Fact(BaseModel):
     rule: str
     run_id: str
 
-    # One Python validator, which runs the row checks of the model (`check`, extended by each
-    # subclass): pydantic makes one call per row for each Python validator a model has.
+    # One Python validator, which runs the rules of the model (`problems`, extended by each
+    # subclass) on the fact as a one-row column: pydantic makes one call per row for each Python
+    # validator a model has, and the flow checks a batch's facts column by column.
     @model_validator(mode="after")
     def _valid(self, info: ValidationInfo) -> "Fact":
-        self.check(self, (info.context or {}).get("text"))
+        row = {name: [getattr(self, name)] for name in type(self).model_fields}
+        if problems := self.problems(row, [(info.context or {}).get("text")]):
+            raise ValueError(problems[0])
         return self
 
     @classmethod
-    def check(cls, row: Any, document: str | None) -> None:
-        """Raise ValueError when `row` (a fact, or any record with its fields: see
-        schemas/columns.py) has an empty span or one that does not quote `document` (when given)."""
-        if not 0 <= row.start_char < row.end_char:
-            raise ValueError(f"span [{row.start_char}, {row.end_char}) is empty or negative")
-        if document is not None:
-            if row.end_char > len(document):
-                raise ValueError(f"span end {row.end_char} lies past the document end {len(document)}")
-            quoted = document[row.start_char:row.end_char]
-            if quoted != row.text:
-                raise ValueError(f"text[{row.start_char}:{row.end_char}] is {quoted!r}, not {row.text!r}")
+    def problems(cls, rows: Columns, documents: Sequence[str | None]) -> Problems:
+        """The rows (a list of values for each field, validated: see schemas/columns.py) that break
+        a rule of the model, each with the first it breaks. Here: an empty span, or one that does
+        not quote its document (`documents[i]`, None: not checked)."""
+        found: Problems = {}
+        for i, (start, end, text, document) in enumerate(
+                zip(rows["start_char"], rows["end_char"], rows["text"], documents)):
+            if not 0 <= start < end:
+                found[i] = f"span [{start}, {end}) is empty or negative"
+            elif document is not None:
+                if end > len(document):
+                    found[i] = f"span end {end} lies past the document end {len(document)}"
+                elif (quoted := document[start:end]) != text:
+                    found[i] = f"text[{start}:{end}] is {quoted!r}, not {text!r}"
+        return found
 
 
-def _check_decimal(name: str, value: Decimal | None) -> None:
-    """Raise ValueError unless `value` (None allowed) is finite and fits DECIMAL(38,6)."""
+def _decimal_problem(name: str, value: Decimal | None) -> str | None:
+    """Why `value` (None allowed) does not fit DECIMAL(38,6): not finite, or too many digits."""
     if value is None:
-        return
+        return None
     if not value.is_finite():
-        raise ValueError(f"{name} must be finite")
-    sign, digits, exponent = value.as_tuple()
-    if -exponent > _MAX_DECIMALS and value != value.quantize(Decimal(1).scaleb(-_MAX_DECIMALS)):
-        raise ValueError(f"{name} {value} has more than {_MAX_DECIMALS} decimals")
+        return f"{name} must be finite"
+    if -value.as_tuple().exponent > _MAX_DECIMALS and value != value.quantize(Decimal(1).scaleb(-_MAX_DECIMALS)):
+        return f"{name} {value} has more than {_MAX_DECIMALS} decimals"
     if value.adjusted() >= _MAX_DIGITS_BEFORE_POINT:
-        raise ValueError(f"{name} {value} does not fit DECIMAL(38,6)")
+        return f"{name} {value} does not fit DECIMAL(38,6)"
+    return None
 
 
 class _Quantity(Fact):
@@ -105,14 +118,18 @@ class _Quantity(Fact):
     qualifier: Qualifier
 
     @classmethod
-    def check(cls, row: Any, document: str | None) -> None:
-        super().check(row, document)
-        _check_decimal("value", row.value)
-        _check_decimal("value_max", row.value_max)
-        if row.value_max is not None and not row.value_max > row.value:
-            raise ValueError(f"value_max {row.value_max} must exceed value {row.value}")
-        if (row.qualifier == "range") != (row.value_max is not None):
-            raise ValueError("qualifier 'range' goes with value_max, and only with it")
+    def problems(cls, rows: Columns, documents: Sequence[str | None]) -> Problems:
+        found = super().problems(rows, documents)
+        for i, (value, value_max, qualifier) in enumerate(zip(rows["value"], rows["value_max"], rows["qualifier"])):
+            if i in found:
+                continue
+            if problem := _decimal_problem("value", value) or _decimal_problem("value_max", value_max):
+                found[i] = problem
+            elif value_max is not None and not value_max > value:
+                found[i] = f"value_max {value_max} must exceed value {value}"
+            elif (qualifier == "range") != (value_max is not None):
+                found[i] = "qualifier 'range' goes with value_max, and only with it"
+        return found
 
 
 class Amount(_Quantity):
@@ -121,10 +138,12 @@ class Amount(_Quantity):
     currency: str | None
 
     @classmethod
-    def check(cls, row: Any, document: str | None) -> None:
-        super().check(row, document)
-        if row.currency is not None and row.currency not in ISO_4217_CODES:
-            raise ValueError(f"currency {row.currency!r} is not an ISO 4217 currency code")
+    def problems(cls, rows: Columns, documents: Sequence[str | None]) -> Problems:
+        found = super().problems(rows, documents)
+        for i, currency in enumerate(rows["currency"]):
+            if currency is not None and currency not in ISO_4217_CODES and i not in found:
+                found[i] = f"currency {currency!r} is not an ISO 4217 currency code"
+        return found
 
 
 class Percentage(_Quantity):
@@ -144,16 +163,21 @@ class DateFact(Fact):
     resolved: bool
 
     @classmethod
-    def check(cls, row: Any, document: str | None) -> None:
-        super().check(row, document)
-        if not TIMEX3_VALUE.match(row.value):
-            raise ValueError(f"value {row.value!r} is not a TIMEX3 value")
-        if (row.start_date is None) != (row.end_date is None):
-            raise ValueError("start_date and end_date are both known or both unknown")
-        if row.start_date is not None and not row.start_date < row.end_date:
-            raise ValueError(f"start_date {row.start_date} must come before end_date {row.end_date}")
-        if row.resolved != ("X" not in row.value):
-            raise ValueError("resolved is true exactly when the value has no X")
+    def problems(cls, rows: Columns, documents: Sequence[str | None]) -> Problems:
+        found = super().problems(rows, documents)
+        for i, (value, start, end, resolved) in enumerate(
+                zip(rows["value"], rows["start_date"], rows["end_date"], rows["resolved"])):
+            if i in found:
+                continue
+            if not TIMEX3_VALUE.match(value):
+                found[i] = f"value {value!r} is not a TIMEX3 value"
+            elif (start is None) != (end is None):
+                found[i] = "start_date and end_date are both known or both unknown"
+            elif start is not None and not start < end:
+                found[i] = f"start_date {start} must come before end_date {end}"
+            elif resolved != ("X" not in value):
+                found[i] = "resolved is true exactly when the value has no X"
+        return found
 
 
 FACT_MODELS: dict[str, type[Fact]] = {"amount": Amount, "percentage": Percentage, "date": DateFact}

@@ -83,13 +83,13 @@ def test_a_validation_bug_costs_only_its_document(monkeypatch):
     mention), each document is validated alone and only the one that raises fails."""
     from flows import processing
 
-    real = processing._VALIDATORS["percentage"]._check
+    real = processing._VALIDATORS["percentage"]._problems
 
-    def check(row, document):
-        if document.startswith("boom"):
+    def problems(rows, documents):
+        if any(document.startswith("boom") for document in documents):
             raise RuntimeError("a bug in a check")
-        real(row, document)
-    monkeypatch.setattr(processing._VALIDATORS["percentage"], "_check", check)
+        return real(rows, documents)
+    monkeypatch.setattr(processing._VALIDATORS["percentage"], "_problems", problems)
     texts = ["Up 5% to $3 million in 2009.", "boom: $4 million in 2010, up 6%.", "Down 7% in 2011."]
     batch = Batch()
     assert process_documents([RawDocument(f"doc{i}.txt", t.encode(), None) for i, t in enumerate(texts)],
