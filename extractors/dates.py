@@ -1437,8 +1437,10 @@ def find_dateline(text: str) -> tuple[date, int, int] | None:
         newline = text.find("\n", pos)
         line_end = len(text) if newline < 0 else newline
         line = text[pos:line_end]
-        if len(line) <= 60 and _FOUR_DIGITS.search(line):  # each form of _DATELINE has a year
-            m = _DATELINE.match(line, timeout=regex_timeout(line))
+        # each form of _DATELINE has a year; and 60 characters bound the work of a match, so it
+        # needs no timeout (two clock reads a call: a quarter of the time here)
+        if len(line) <= 60 and _FOUR_DIGITS.search(line):
+            m = _DATELINE.match(line)
             if m:
                 if _group(m, "yyyy"):
                     y, mo, d = int(_group(m, "yyyy")), int(_group(m, "mm")), int(_group(m, "dd"))
