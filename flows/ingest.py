@@ -20,7 +20,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from extractors import EXTRACTOR_VERSION
-from flows.parallel import in_worker, worker_processes
+from flows.parallel import in_worker, start_fork_server, worker_processes
 from flows.processing import BatchOutcome, process_paths_columnar
 from flows.progress import progress_bar
 from flows.sources import discover_with_stat_keys
@@ -129,6 +129,8 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
 def _update(run: Run, seeds: Path, warehouse: Warehouse, batch_size: int | None, local_workers: int,
             max_in_flight: int) -> None:
     """Extract and load new and changed documents batch by batch, then drop removed ones."""
+    if local_workers > 1:
+        start_fork_server()  # the workers' imports, while the documents are found
     found = discover_documents(seeds).value
     known = stored_documents(quote(warehouse)).value
     run.docs_seen = len(found)
