@@ -239,9 +239,22 @@ def parse_sidecar(data: bytes | None) -> Sidecar:
     return Sidecar(published, meta.get("title"), meta.get("url"), meta.get("source"))
 
 
+_TITLE_HEAD = 400  # characters that usually hold the title line
+
+
 def title_from_text(text: str) -> str | None:
-    """The first non-empty line (news exports put the headline there), without markdown '#'."""
-    for line in text.splitlines():
+    """The first non-empty line (news exports put the headline there), without markdown '#'.
+
+    The lines of the head of the text are looked at first, but for its last (it may be cut):
+    splitting a whole article into lines cost more than the rest of reading it.
+    """
+    if len(text) <= _TITLE_HEAD:
+        return _first_title(text.splitlines())
+    return _first_title(text[:_TITLE_HEAD].splitlines()[:-1]) or _first_title(text.splitlines())
+
+
+def _first_title(lines: list[str]) -> str | None:
+    for line in lines:
         line = line.strip().lstrip("#").strip()
         if line:
             return line[:300]

@@ -139,6 +139,11 @@ def test_read_raw_takes_the_sidecar_beside_the_file(tmp_path):
     ("\n\nFord's US auto sales spike\nMarch 03, 2010\n", "Ford's US auto sales spike"),
     ("# Markets rally\n\nStocks rose.", "Markets rally"),
     ("   \n", None),
+    # past the head that is split first (400 characters): far down, across its end, after "\r\n" on it
+    (" \n" * 1500 + "Ford's US auto sales spike\nMarch 03, 2010\n", "Ford's US auto sales spike"),
+    (" " * 390 + "Ford's US auto sales spike " * 20 + "\n", ("Ford's US auto sales spike " * 20)[:300]),
+    ("\n" * 399 + "\r\nFord's US auto sales spike\n" + "x" * 3000, "Ford's US auto sales spike"),
+    ("\n" * 3000, None),
 ])
 def test_title_from_text(text, title):
     assert title_from_text(text) == title
