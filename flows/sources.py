@@ -43,6 +43,8 @@ def discover_with_stat_keys(seeds: Path) -> dict[str, str | None]:
                 entries = {entry.name: entry for entry in listing}
         except OSError:
             continue
+        # most folders hold no sidecar: then no document's sidecar name is worth making
+        sidecars = any(name.endswith(SIDECAR_SUFFIX) for name in entries)
         for name, entry in entries.items():
             try:
                 if entry.is_dir(follow_symlinks=False):
@@ -54,7 +56,7 @@ def discover_with_stat_keys(seeds: Path) -> dict[str, str | None]:
                     continue
                 if not entry.is_file():
                     continue
-                sidecar = entries.get(_sidecar_name(name))
+                sidecar = entries.get(_sidecar_name(name)) if sidecars else None
                 found[prefix + name] = _stat_key(entry.stat(), sidecar.stat if sidecar else None)
             except OSError:
                 continue
