@@ -37,6 +37,8 @@ def make_corpus(source: Path, n_docs: int, out: Path, seed: int = 7) -> list[str
     rng = random.Random(seed)
     sentences = [line for f in sorted(source.rglob("*.txt")) for line in f.read_text(encoding="utf-8").splitlines()
                  if line.strip()]
+    if not sentences:  # a corpus of datelines alone would time nothing worth timing
+        raise SystemExit(f"no source documents (*.txt) under {source}: pass --source DIR")
     digits = str.maketrans("0123456789", "1234567890")
     texts = []
     out.mkdir(parents=True, exist_ok=True)
