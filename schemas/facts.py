@@ -3,16 +3,16 @@
 A fact is validated with the document text in the validation context
 (`Model.model_validate(row, context={"text": text})`) so that its span can be checked against
 the text it claims to quote. The flow validates a whole batch's facts as columns with the same
-field types and the same rules (`problems`, schemas/columns.py). A row that fails is not dropped: the
-flow stores it in `rejects`.
+field types and the same rules (`problems`, schemas/columns.py). A row that fails is not
+dropped: the flow stores it in `rejects`.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Literal
 
 import pycountry
 from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
