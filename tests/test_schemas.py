@@ -143,6 +143,24 @@ def test_documents_validated_together_keep_their_rows_apart():
         ("b", "date", "mention: Value error, span end 63 lies past the document end 22")]
 
 
+def test_field_and_rule_failures_in_one_batch_reject_the_right_rows():
+    """A field that fails takes its row out before the rules run over the rest: each reason
+    must still land on its own row, and every other row stay a fact, in order."""
+    other = "Sales fell 3% in 2024."
+    batch = Batch()
+    validate_mentions([("a", TEXT, [amount(qualifier="roughly"), amount(), amount(currency="XYZ")]),
+                       ("b", other, [amount(start=11, end=13, text="3%", value=Decimal(3), currency=None,
+                                            qualifier="exact"),
+                             amount(start=0, end=5, text="Sales", value_max=Decimal("300000000"))])],
+                      "run", batch)
+    assert [(r["doc_id"], r["text"], r["currency"]) for r in as_rows(batch.facts["amounts"])] == [
+        ("a", "$200 million", "USD"), ("b", "3%", None)]
+    assert [(r["doc_id"], json.loads(r["payload"])["currency"], r["reason"]) for r in batch.rejects] == [
+        ("a", "USD", "qualifier: Input should be 'exact', 'about', 'over', 'under' or 'range'"),
+        ("a", "XYZ", "mention: Value error, currency 'XYZ' is not an ISO 4217 currency code"),
+        ("b", "USD", "mention: Value error, qualifier 'range' goes with value_max, and only with it")]
+
+
 @pytest.mark.parametrize("value, ok", [
     ("2025-07-03", True), ("XXXX-07-03", True), ("2025-07", True), ("2025", True), ("2025-Q3", True),
     ("2025-QX", True), ("2025-H1", True), ("199", True), ("19", True), ("2025-W27", True),
