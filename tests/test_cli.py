@@ -5,13 +5,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
+from datetime import datetime, timezone
 
 import duckdb
 import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app, parse_interval
+from schemas import Run
 from warehouse.store import Warehouse
 
 runner = CliRunner()
@@ -49,12 +50,14 @@ def test_query_formats(db):
     assert "$200 million" in as_table.output and "1 row(s)" in as_table.output
 
 
-@pytest.mark.parametrize("sql", ["drop table amounts", "delete from amounts", "insert into runs select * from runs",
-                                 "create table x (a int)"])
-def test_query_refuses_writes_and_leaves_tables_intact(db, sql):
+@pytest.mark.parametrize("sql, kind", [("drop table amounts", "DROP"), ("delete from amounts", "DELETE"),
+                                       ("insert into runs select * from runs", "INSERT"),
+                                       ("create table x (a int)", "CREATE"), ("update amounts set value = 0", "UPDATE"),
+                                       ("alter table amounts add column x int", "ALTER")])
+def test_query_refuses_writes_and_leaves_tables_intact(db, sql, kind):
     result = runner.invoke(app, ["query", sql, "--db", str(db)])
     assert result.exit_code == 1
-    assert "read-only" in result.output
+    assert f"facts query only reads: {kind} statements are refused" in result.output
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*) from amounts").fetchone() == (1,)
 
@@ -147,8 +150,7 @@ def test_the_summary_says_when_the_extractors_are_not_compiled(tmp_path, monkeyp
     db = tmp_path / "facts.duckdb"
     Warehouse(db).create()
     monkeypatch.setattr(extractors, "COMPILED", compiled)
-    run = SimpleNamespace(run_id="0123456789", status="completed", seconds=1.0, docs_seen=0, docs_new=0,
-                          docs_changed=0, docs_unchanged=0, docs_removed=0, docs_failed=0, amounts=0,
-                          percentages=0, dates=0, rejects=0)
+    run = Run(run_id="0123456789", started_at=datetime.now(timezone.utc), status="completed", seeds=str(tmp_path),
+              extractor_version=extractors.EXTRACTOR_VERSION, seconds=1.0)
     cli._print_summary(run, db)
     assert ("not compiled by mypyc" in capsys.readouterr().out) is not compiled
