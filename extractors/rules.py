@@ -44,7 +44,7 @@ class Document:
 
     text: str
     timeout: float | None  # None: a watchdog timer bounds the scan (extractors/watchdog.py)
-    deadline: float  # time.monotonic() by which the whole scan must end
+    deadline: float  # mentions.deadline_for(text): checked by past_deadline
     fast: bool  # the rule patterns run on `re` (extractors/engines.py)
     hints: dict  # name -> value, filled by the rules that need it
     _lower: str | None

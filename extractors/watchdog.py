@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from extractors.mentions import deadline_for, over_budget, watch_thread
+from extractors.mentions import cpu_deadline_for, over_budget, watch_thread
 
 TICK = 0.25  # seconds between two looks at the deadline: a runaway text ends at most this late
 
@@ -29,17 +29,17 @@ class _Watchdog:
     """The SIGALRM handler of a `watched` block, and the deadline of the text being extracted."""
 
     def __init__(self) -> None:
-        self.deadline = math.inf  # time.monotonic() by which the current text must be done
+        self.deadline = math.inf  # time.thread_time() by which the current text must be done
         self.text = ""
 
     def __call__(self, signum, frame) -> None:
-        if time.monotonic() > self.deadline:
+        if time.thread_time() > self.deadline:  # the handler runs in the watched (main) thread
             self.deadline = math.inf  # once
             raise over_budget(self.text)
 
     def watching(self, text: str) -> _Watchdog:
         """`with dog.watching(text):` around the extraction of `text` (no system call)."""
-        self.deadline, self.text = deadline_for(text), text
+        self.deadline, self.text = cpu_deadline_for(text), text
         return self
 
     def __enter__(self) -> None:

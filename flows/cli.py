@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from flows.prefect_setup import configure, local_server
+from flows.prefect_setup import configure, local_server, prefect_api
 
 app = typer.Typer(
     help="factflow: extract money amounts, percentages and dates from documents into DuckDB.",
@@ -62,9 +62,14 @@ def run(
         _fail(f"seeds folder not found: {seeds}")
     if dask_address and task_runner is not TaskRunner.dask:
         _fail("--dask-address goes with --task-runner dask")
+    from warehouse.store import DatabaseBusy, DiskFull, RunInProgress, WarehouseDamaged, check_readable
+
+    try:
+        check_readable(db)  # before Prefect starts: a damaged file is one line, and never written to
+    except (DatabaseBusy, WarehouseDamaged) as error:
+        _fail(str(error))
     configure()
     from flows.ingest import WORKERS, ingest
-    from warehouse.store import DatabaseBusy, RunInProgress
 
     options = {"max_in_flight": in_flight or 2 * WORKERS}
     flow = ingest
@@ -77,8 +82,9 @@ def run(
         flow = ingest.with_options(task_runner=dask_task_runner(dask_address))
         options["local_workers"] = 1  # the Dask workers extract; this process only loads
     try:
-        result = flow(seeds=str(seeds), db=str(db), **options)
-    except (DatabaseBusy, RunInProgress) as error:
+        with prefect_api():
+            result = flow(seeds=str(seeds), db=str(db), **options)
+    except (DatabaseBusy, DiskFull, RunInProgress, WarehouseDamaged) as error:
         _fail(str(error))
     _print_summary(result, db)
 
@@ -99,6 +105,7 @@ def _print_summary(run, db: Path) -> None:
         ("unchanged", run.docs_unchanged, "rejects", run.rejects, held["rejects"]),
         ("removed", run.docs_removed, "", "", ""),
         ("failed", run.docs_failed, "documents", "", held["documents"]),
+        ("skipped", run.docs_skipped, "", "", ""),
     ]
     for row in rows:
         table.add_row(*(str(c) for c in row))
@@ -106,6 +113,9 @@ def _print_summary(run, db: Path) -> None:
     if held["failed"]:
         console.print(f"{held['failed']} document(s) in error: "
                       f"facts query \"select path, error from documents where status = 'error'\"", highlight=False)
+    if run.docs_skipped:
+        console.print(f"{run.docs_skipped} path(s) passed over: facts query \"select path, reason from skipped "
+                      f"where run_id = '{run.run_id}'\"", highlight=False)
     if not extractors.COMPILED:
         console.print("The extractors here run as plain Python, not compiled by mypyc (a quarter slower): "
                       "see the README, \"Two commands\".", highlight=False)
@@ -131,17 +141,22 @@ def query(
     seeds: Seeds = DEFAULT_SEEDS,
     db: Db = DEFAULT_DB,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    allow_files: Annotated[bool, typer.Option("--allow-files", help="Also read files other than the warehouse "
+                                                                     "(read_csv, read_parquet, glob, ...).")] = False,
 ) -> None:
-    """Run a read-only SQL query on the warehouse. Writes are refused."""
+    """Run a SQL query on the warehouse. Only reads run: writes, COPY, ATTACH, SET, INSTALL and the like are refused."""
     import duckdb
 
-    from warehouse.store import DatabaseBusy, query as run_query
+    from warehouse.store import DatabaseBusy, QueryRefused, query as run_query
 
     try:
-        columns, rows = run_query(db, sql)
-    except FileNotFoundError as error:
+        columns, rows = run_query(db, sql, allow_files=allow_files)
+    except (FileNotFoundError, DatabaseBusy, QueryRefused) as error:
         _fail(str(error))
-    except DatabaseBusy as error:
+    except duckdb.PermissionException as error:
+        if not allow_files:  # DuckDB's external access is off: the statement reached for a file
+            _fail(f"facts query reads only the warehouse; add --allow-files to read other files "
+                  f"({str(error).splitlines()[0]})")
         _fail(str(error))
     except duckdb.Error as error:
         message = str(error)
@@ -213,6 +228,9 @@ def _serve(parameters: dict, every: timedelta | None, cron: str | None, api_url:
     ingest.serve(name="factflow", parameters=parameters, interval=every, cron=cron, print_starting_message=False)
 
 
+RETRY_MS = 2000  # how often `facts watch` retries a run it had to skip
+
+
 @app.command()
 def watch(
     seeds: Seeds = DEFAULT_SEEDS,
@@ -231,24 +249,44 @@ def watch(
 
     from flows.ingest import ingest
     from flows.sources import DOCUMENT_SUFFIXES, SIDECAR_SUFFIX
-    from warehouse.store import DatabaseBusy, RunInProgress
+    from warehouse.store import DatabaseBusy, DiskFull, RunInProgress, WarehouseDamaged, run_lock
 
     def relevant(change, path: str) -> bool:
         return path.endswith(DOCUMENT_SUFFIXES + (SIDECAR_SUFFIX,))
 
-    def run_once() -> None:
+    def run_once() -> bool:
+        """Run the flow; False if the warehouse was busy and the run is still owed."""
         try:
             _print_summary(ingest(seeds=str(seeds), db=str(db)), db)
+            return True
         except (DatabaseBusy, RunInProgress) as error:
-            errors.print(f"[yellow]skipped:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+            errors.print(f"[yellow]skipped:[/] {escape(str(error))}; retrying every {RETRY_MS // 1000} s",
+                         highlight=False, soft_wrap=True)
+            return False
+        except (DiskFull, WarehouseDamaged) as error:  # the next change tries again
+            errors.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+            return True
 
-    run_once()
-    errors.print(f"watching {seeds.resolve()} for new or changed documents; Ctrl-C stops")
-    # debounce caps how long a continuous stream of changes is held back before a run starts
-    for changes in watch_files(seeds, watch_filter=relevant, step=quiet_ms, debounce=max(10 * quiet_ms, 10_000),
-                               raise_interrupt=False):
-        errors.print(f"{len(changes)} change(s) in {seeds}: ingesting")
-        run_once()
+    def lock_free() -> bool:
+        """Whether no other run holds the warehouse now (a retry without a failed flow run each time)."""
+        try:
+            with run_lock(db.resolve()):
+                return True
+        except RunInProgress:
+            return False
+
+    with prefect_api():
+        owed = not run_once()
+        errors.print(f"watching {seeds.resolve()} for new or changed documents; Ctrl-C stops")
+        # debounce caps how long a continuous stream of changes is held back before a run starts;
+        # rust_timeout wakes the loop without changes, to retry a run that was skipped
+        for changes in watch_files(seeds, watch_filter=relevant, step=quiet_ms, debounce=max(10 * quiet_ms, 10_000),
+                                   rust_timeout=RETRY_MS, yield_on_timeout=True, raise_interrupt=False):
+            if changes:
+                errors.print(f"{len(changes)} change(s) in {seeds}: ingesting")
+            elif not owed or not lock_free():
+                continue
+            owed = not run_once()
 
 
 class ExportFormat(str, Enum):

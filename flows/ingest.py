@@ -20,12 +20,12 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from extractors import EXTRACTOR_VERSION
-from flows.parallel import in_worker, start_fork_server, worker_processes
-from flows.processing import BatchOutcome, process_paths_columnar
+from flows.parallel import WorkerDied, in_worker, start_fork_server, worker_processes
+from flows.processing import BatchOutcome, merged_outcomes, process_paths, process_paths_columnar, worker_death_outcome
 from flows.progress import progress_bar
-from flows.sources import discover_with_stat_keys
-from schemas import Run
-from warehouse.store import Batch, Stored, Warehouse, run_lock
+from flows.sources import Survey, survey
+from schemas import Run, Skipped
+from warehouse.store import Batch, Stored, Warehouse, check_readable, run_lock
 
 WORKERS = os.cpu_count() or 1
 
@@ -55,9 +55,9 @@ class Unwalked(Generic[T]):
 
 
 @task(cache_policy=NO_CACHE)
-def discover_documents(seeds: Path) -> Unwalked[dict[str, str | None]]:
-    """The documents under the seeds folder, each with its stat key (size and mtime)."""
-    return Unwalked(discover_with_stat_keys(seeds))
+def discover_documents(seeds: Path) -> Unwalked[Survey]:
+    """The documents under the seeds folder, each with its stat key (size and mtime), and what was passed over."""
+    return Unwalked(survey(seeds))
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
@@ -70,7 +70,16 @@ def stored_documents(warehouse: Warehouse) -> Unwalked[dict[str, Stored]]:
 def extract_batch(seeds: Path, paths: Unwalked[list[str]], known: Unwalked[dict[str, Stored]],
                   run_id: str) -> BatchOutcome:
     """Read, extract and validate one batch of documents."""
-    return in_worker(process_paths_columnar, seeds, paths.value, known.value, run_id)
+    try:
+        return in_worker(process_paths_columnar, seeds, paths.value, known.value, run_id)
+    except WorkerDied:  # a document kills its worker: one at a time, only that document is lost
+        outcomes = []
+        for path in paths.value:
+            try:
+                outcomes.append(in_worker(process_paths, seeds, [path], _stored(known.value, [path]), run_id))
+            except WorkerDied as died:
+                outcomes.append(worker_death_outcome(path, known.value.get(path), died.how, run_id))
+        return merged_outcomes(outcomes)
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
@@ -83,6 +92,13 @@ def load_batch(warehouse: Warehouse, batch: Batch) -> None:
 def remove_documents(warehouse: Warehouse, doc_ids: list[str]) -> None:
     """Remove documents that are gone from the seeds folder."""
     warehouse.remove(doc_ids)
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def record_skips(warehouse: Warehouse, run_id: str, skipped: dict[str, str]) -> None:
+    """Write why each passed-over path was not read."""
+    warehouse.record_skips([Skipped(run_id=run_id, path=path, reason=reason).model_dump()
+                            for path, reason in skipped.items()])
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
@@ -105,6 +121,7 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
     if not seeds_path.is_dir():
         raise NotADirectoryError(f"seeds folder not found: {seeds_path}")
     with run_lock(db_path):
+        check_readable(db_path)
         warehouse = Warehouse(db_path, keep_open=True).create()
         warehouse.mark_interrupted_runs()
         run = Run(run_id=uuid.uuid4().hex, started_at=datetime.now(timezone.utc), status="running",
@@ -131,9 +148,11 @@ def _update(run: Run, seeds: Path, warehouse: Warehouse, batch_size: int | None,
     """Extract and load new and changed documents batch by batch, then drop removed ones."""
     if local_workers > 1:
         start_fork_server()  # the workers' imports, while the documents are found
-    found = discover_documents(seeds).value
+    surveyed = discover_documents(seeds).value
+    found = surveyed.documents
     known = stored_documents(quote(warehouse)).value
-    run.docs_seen = len(found)
+    run.docs_seen, run.docs_skipped = len(found), len(surveyed.skipped)
+    record_skips(quote(warehouse), run.run_id, surveyed.skipped)
     # a file whose size and mtime are as stored, under the same extractor version, is not read
     todo = [path for path, key in found.items() if key is None or path not in known
             or known[path].stat_key != key or known[path].extractor_version != EXTRACTOR_VERSION]
@@ -159,7 +178,8 @@ def _update(run: Run, seeds: Path, warehouse: Warehouse, batch_size: int | None,
         while in_flight:
             future, n = in_flight.popleft()
             load(future.result(), n)
-    gone = sorted(set(known) - set(found))
+    # a document is removed only when discovery looked where it was and did not find it
+    gone = sorted(path for path in set(known) - set(found) if not surveyed.keeps(path))
     remove_documents(quote(warehouse), [known[p].doc_id for p in gone])
     run.docs_removed = len(gone)
 

@@ -78,6 +78,8 @@ def process_documents(raws: list[RawDocument], run_id: str, batch: Batch) -> lis
     for fields, mentions in zip(readable, found):
         if isinstance(mentions, Exception):
             fields.update(status="error", error=_error_text(mentions))
+            if isinstance(mentions, TimeoutError):  # not marked done: the next run tries it again
+                fields.update(fingerprint="", stat_key=None)
         else:
             extracted.append((fields, mentions))
     try:
@@ -110,8 +112,10 @@ def _start(raw: RawDocument, run_id: str) -> dict[str, Any]:
             fields.update(published=sidecar.published, published_source="sidecar")
         elif dateline := find_dateline(text):
             fields.update(published=dateline[0], published_source="dateline")
-    except Exception as error:
-        fields.update(status="error", error=_error_text(error))
+    except DocumentError as error:
+        fields.update(status="error", error=str(error))
+    except Exception as error:  # a bug in reading, not in extraction
+        fields.update(status="error", error=f"document could not be read: {type(error).__name__}: {error}")
     return fields
 
 
@@ -188,3 +192,33 @@ def _record_unreadable(batch: Batch, path: str, error: str, run_id: str) -> None
         doc_id=doc_id, path=path, sha256="", fingerprint="", status="error", error=error,
         extractor_version=EXTRACTOR_VERSION, ingested_at=datetime.now(timezone.utc), run_id=run_id,
     ).model_dump())
+
+
+def worker_death_outcome(path: str, stored: Stored | None, how: str, run_id: str) -> BatchOutcome:
+    """The outcome of a document that killed the worker processes extracting it: an error row not
+    marked as done (no stat key, no fingerprint), so that the next run extracts it again."""
+    outcome = BatchOutcome(Batch(), new=int(stored is None), changed=int(stored is not None), failed=1,
+                           counts=dict.fromkeys([*FACT_TABLES.values(), "rejects"], 0))
+    if stored:
+        outcome.batch.replaced.append(stored.doc_id)
+    error = f"the worker process died while extracting this document ({how})"
+    _record_unreadable(outcome.batch, path, error, run_id)
+    return outcome
+
+
+def merged_outcomes(outcomes: list[BatchOutcome]) -> BatchOutcome:
+    """One outcome for the documents of several, each as process_paths returns it (rows, not Arrow)."""
+    total = BatchOutcome(Batch(), counts=dict.fromkeys([*FACT_TABLES.values(), "rejects"], 0))
+    for outcome in outcomes:
+        total.batch.replaced += outcome.batch.replaced
+        total.batch.documents += outcome.batch.documents
+        total.batch.rejects += outcome.batch.rejects
+        total.batch.restat |= outcome.batch.restat
+        for table, columns in outcome.batch.facts.items():
+            for name, column in columns.items():
+                total.batch.facts[table].setdefault(name, []).extend(column)
+        total.new, total.changed = total.new + outcome.new, total.changed + outcome.changed
+        total.unchanged, total.failed = total.unchanged + outcome.unchanged, total.failed + outcome.failed
+        for name, n in outcome.counts.items():
+            total.counts[name] += n
+    return total

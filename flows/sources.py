@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -15,52 +18,125 @@ DOCUMENT_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIX = ".meta.json"
 MAX_BYTES = 64_000_000  # larger files are refused with a clear error, not read
 _SIDECAR_FIELDS = ("published", "title", "url", "source")
+# O_NONBLOCK: opening a FIFO swapped in for a document returns at once instead of waiting forever
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
 class DocumentError(Exception):
     """Why a document could not be read or used; stored in documents.error."""
 
 
+@dataclass
+class Survey:
+    """What discovery found under the seeds folder, and what it passed over and why."""
+
+    documents: dict[str, str | None] = field(default_factory=dict)  # relative path -> stat key, sorted
+    skipped: dict[str, str] = field(default_factory=dict)  # relative path (a folder's ends in '/') -> reason
+    unlisted: list[str] = field(default_factory=list)  # where discovery could not look: folders end in '/'
+
+    def keeps(self, path: str) -> bool:
+        """Whether a stored document not found now stays: it lies where discovery could not look."""
+        return any(path.startswith(place) if place.endswith("/") or not place else path == place
+                   for place in self.unlisted)
+
+
 def discover(seeds: Path) -> list[str]:
     """Relative '/'-separated paths of every document under `seeds`, sorted."""
-    return list(discover_with_stat_keys(seeds))
+    return list(survey(seeds).documents)
 
 
-def discover_with_stat_keys(seeds: Path) -> dict[str, str | None]:
-    """Every document under `seeds` (relative '/'-separated path, sorted) with its stat key.
+def survey(seeds: Path) -> Survey:
+    """Every document under `seeds` (relative '/'-separated path, sorted) with its stat key, and
+    every path that looked like one but was passed over, with the reason.
 
     One walk with os.scandir: the directory listing already tells files from folders and whether
     a sidecar exists, so 100,000 documents cost one stat call each. Symbolic links that lead
     outside the seeds folder are not followed; linked folders are not entered.
     """
-    root = seeds.resolve()
-    found: dict[str, str | None] = {}
+    root = _real_root(str(seeds))
+    found = Survey()
     folders = [(str(seeds), "")]
     while folders:
         folder, prefix = folders.pop()
         try:
             with os.scandir(folder) as listing:
                 entries = {entry.name: entry for entry in listing}
-        except OSError:
+        except OSError as error:
+            found.skipped[prefix or "./"] = f"folder could not be read ({error.strerror or error}); " \
+                                            f"its stored documents are kept"
+            found.unlisted.append(prefix)
             continue
         # most folders hold no sidecar: then no document's sidecar name is worth making
         sidecars = any(name.endswith(SIDECAR_SUFFIX) for name in entries)
         for name, entry in entries.items():
+            path = prefix + name
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    folders.append((entry.path, f"{prefix}{name}/"))
+                    if not _is_utf8(name):
+                        found.skipped[_shown(path) + "/"] = "folder name is not valid UTF-8 (rename it to read it)"
+                    else:
+                        folders.append((entry.path, path + "/"))
                     continue
                 if not name.endswith(DOCUMENT_SUFFIXES) or name.endswith(SIDECAR_SUFFIX):
                     continue
-                if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(root):
-                    continue
-                if not entry.is_file():
+                if reason := _not_a_document(entry, name, root):
+                    found.skipped[_shown(path)] = reason
                     continue
                 sidecar = entries.get(_sidecar_name(name)) if sidecars else None
-                found[prefix + name] = _stat_key(entry.stat(), sidecar.stat if sidecar else None)
-            except OSError:
-                continue
-    return dict(sorted(found.items()))
+                found.documents[path] = _stat_key(entry.stat(), sidecar.stat if sidecar else None)
+            except OSError as error:
+                found.skipped[_shown(path)] = f"could not be read ({error.strerror or error}); its stored version is kept"
+                found.unlisted.append(path)
+    found.documents = dict(sorted(found.documents.items()))
+    return found
+
+
+def _not_a_document(entry: os.DirEntry, name: str, root: str) -> str | None:
+    """Why a file with a document's name is not read as one, or None."""
+    if not _is_utf8(name):
+        return "file name is not valid UTF-8 (rename it to read it)"
+    if entry.is_symlink():
+        try:
+            target = os.path.realpath(entry.path, strict=True)
+        except FileNotFoundError:
+            return "broken symbolic link"
+        except OSError as error:
+            return "symbolic link loop" if error.errno == errno.ELOOP else f"symbolic link: {error.strerror or error}"
+        if not _inside(target, root):
+            return "symbolic link leads outside the seeds folder (not followed)"
+        if os.path.isdir(target):
+            return "symbolic link to a folder (not followed)"
+    mode = entry.stat().st_mode
+    return None if stat.S_ISREG(mode) else f"not a regular file ({_kind(mode)})"
+
+
+def _kind(mode: int) -> str:
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((kind for test, kind in kinds if test(mode)), "of an unknown kind")
+
+
+def _is_utf8(name: str) -> bool:
+    """False for a name whose bytes are not UTF-8 (os.scandir gives them as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def _shown(path: str) -> str:
+    """A path as text that can be stored: bytes that are not UTF-8 as \\x escapes."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+@lru_cache(maxsize=64)
+def _real_root(seeds: str) -> str:
+    return os.path.realpath(seeds)
+
+
+def _inside(real_path: str, root: str) -> bool:
+    return real_path == root or real_path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _sidecar_name(name: str) -> str:
@@ -88,11 +164,17 @@ def stat_key(seeds: Path, relative_path: str) -> str | None:
 def _stat_key(document: os.stat_result, sidecar_stat: Callable[[], os.stat_result] | None) -> str | None:
     try:
         side = sidecar_stat() if sidecar_stat else None
-    except FileNotFoundError:  # a sidecar that is not there (or a broken link to one)
+    except OSError as error:
+        if not _no_such_file(error):
+            return None
         side = None
-    except OSError:
-        return None
     return _key(document, side)
+
+
+def _no_such_file(error: OSError) -> bool:
+    """The error of a file that is not there (or a broken link to one), or of a name too long to
+    exist: a 250-byte document name makes a sidecar name past the file system's limit."""
+    return isinstance(error, FileNotFoundError) or error.errno == errno.ENAMETOOLONG
 
 
 def _key(document: os.stat_result, sidecar: os.stat_result | None) -> str:
@@ -136,12 +218,14 @@ def read_raw(seeds: Path, relative_path: str, max_bytes: int = MAX_BYTES) -> Raw
     """Read a document and its sidecar. Raises DocumentError with a clear reason.
 
     Each file is opened once and its stat key taken from the open file before it is read, so a
-    change during the read shows next run. Paths stay strings and files are read with os.read:
-    ~40 us a document here, where pathlib and buffered file objects cost twice that.
+    change during the read shows next run. What was opened must be a regular file inside the
+    seeds folder, whatever was swapped in since discovery. Paths stay strings and files are read
+    with os.read: ~40 us a document here, where pathlib and buffered file objects cost twice that.
     """
+    root = _real_root(str(seeds))
     path = os.path.join(seeds, relative_path)
     try:
-        document, data = _read(path, max_bytes)
+        document, data = _read(path, root, max_bytes)
     except FileNotFoundError:
         raise DocumentError("file disappeared before it could be read") from None
     except PermissionError:
@@ -150,31 +234,45 @@ def read_raw(seeds: Path, relative_path: str, max_bytes: int = MAX_BYTES) -> Raw
         raise DocumentError(f"file could not be read: {error.strerror or error}") from None
     sidecar_path = _sidecar_name(path)
     try:
-        side, sidecar = _read(sidecar_path, max_bytes)
-    except FileNotFoundError:
+        side, sidecar = _read(sidecar_path, root, max_bytes)
+    except OSError as error:
+        if not _no_such_file(error):
+            raise DocumentError(f"sidecar {os.path.basename(sidecar_path)} could not be read: "
+                                f"{error.strerror or error}") from None
         side, sidecar = None, None
-    except (OSError, DocumentError) as error:
-        reason = error.strerror or error if isinstance(error, OSError) else error
-        raise DocumentError(f"sidecar {os.path.basename(sidecar_path)} could not be read: {reason}") from None
+    except DocumentError as error:
+        raise DocumentError(f"sidecar {os.path.basename(sidecar_path)} could not be read: {error}") from None
     return RawDocument(relative_path, data, sidecar, _key(document, side))
 
 
-def _read(path: str, max_bytes: int) -> tuple[os.stat_result, bytes]:
+def _read(path: str, root: str, max_bytes: int) -> tuple[os.stat_result, bytes]:
     """The file's stat (taken before reading) and its bytes, to the end even if it grew."""
-    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    fd = os.open(path, _OPEN_FLAGS)
     try:
-        stat = os.fstat(fd)
-        if stat.st_size > max_bytes:
-            raise DocumentError(f"file is {stat.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+        stat_ = os.fstat(fd)
+        if not stat.S_ISREG(stat_.st_mode):
+            raise DocumentError(f"not a regular file ({_kind(stat_.st_mode)})")
+        if not _inside(_opened_path(fd, path), root):
+            raise DocumentError("a symbolic link leads outside the seeds folder (not followed)")
+        if stat_.st_size > max_bytes:
+            raise DocumentError(f"file is {stat_.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
         chunks, size = [], 0
-        while chunk := os.read(fd, max(stat.st_size + 1 - size, 1 << 16)):  # one call, then the end
+        while chunk := os.read(fd, max(stat_.st_size + 1 - size, 1 << 16)):  # one call, then the end
             chunks.append(chunk)
             size += len(chunk)
             if size > max_bytes:
                 raise DocumentError(f"file grew past the {max_bytes / 1e6:.0f} MB limit while it was read")
-        return stat, b"".join(chunks)
+        return stat_, b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def _opened_path(fd: int, path: str) -> str:
+    """The real path of an open file: where it is, not where a link swapped in since said it was."""
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:  # no /proc (macOS, Windows): the path as it resolves now
+        return os.path.realpath(path)
 
 
 _BOMS = (
@@ -225,13 +323,20 @@ def parse_sidecar(data: bytes | None) -> Sidecar:
         return Sidecar()
     try:
         meta = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except UnicodeDecodeError as error:
+        raise DocumentError(f"sidecar is not UTF-8 text: {error.reason} at byte {error.start}") from None
+    except RecursionError:
+        raise DocumentError("sidecar is not valid JSON: nested too deeply to read") from None
+    except ValueError as error:  # JSONDecodeError, or an integer of more digits than Python converts
         raise DocumentError(f"sidecar is not valid JSON: {error}") from None
     if not isinstance(meta, dict):
         raise DocumentError("sidecar must be a JSON object")
     for key in _SIDECAR_FIELDS:
-        if meta.get(key) is not None and not isinstance(meta[key], str):
+        value = meta.get(key)
+        if value is not None and not isinstance(value, str):
             raise DocumentError(f"sidecar field {key!r} must be a string")
+        if value is not None and not _is_utf8(value):  # a "\ud800" escape: no database stores it
+            raise DocumentError(f"sidecar field {key!r} holds a lone surrogate escape (not text)")
     published = meta.get("published")
     if published is not None:
         try:

@@ -79,3 +79,14 @@ class Run(BaseModel):
     rejects: int = 0
     extractor_version: str
     seconds: float | None = None
+    docs_skipped: int = 0  # paths under the seeds folder passed over (table skipped says why)
+
+
+class Skipped(BaseModel):
+    """A path under the seeds folder that a run did not read as a document, and why."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    run_id: str
+    path: str  # relative to the seeds folder; a folder's ends in '/'
+    reason: str

@@ -91,8 +91,13 @@ def test_bad_inputs_are_recorded_and_the_run_goes_on(tmp_path, monkeypatch):
         monkeypatch.setattr(os, "open", open_as_a_user)
     # a file deleted between discovery and reading
     import flows.ingest as ingest_module
-    real_discover = ingest_module.discover_with_stat_keys
-    monkeypatch.setattr(ingest_module, "discover_with_stat_keys", lambda s: real_discover(s) | {"vanished.txt": None})
+    real_survey = ingest_module.survey
+
+    def with_a_vanished_file(folder):
+        found = real_survey(folder)
+        found.documents["vanished.txt"] = None
+        return found
+    monkeypatch.setattr(ingest_module, "survey", with_a_vanished_file)
 
     db = tmp_path / "facts.duckdb"
     run = ingest(seeds=str(seeds), db=str(db))

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from extractors import AmountMention, DateMention, PercentageMention
 from flows.processing import validate_mentions
-from schemas import FACT_MODELS, Document, Reject, Run
+from schemas import FACT_MODELS, Document, Reject, Run, Skipped
 from schemas.columns import ColumnValidator
 from warehouse.store import Batch, as_rows
 
@@ -179,7 +179,7 @@ def _table_columns(sql: str, table: str) -> list[str]:
 
 @pytest.mark.parametrize("table, model", [
     ("amounts", FACT_MODELS["amount"]), ("percentages", FACT_MODELS["percentage"]), ("dates", FACT_MODELS["date"]),
-    ("documents", Document), ("rejects", Reject), ("runs", Run),
+    ("documents", Document), ("rejects", Reject), ("runs", Run), ("skipped", Skipped),
 ])
 def test_schema_sql_has_exactly_the_model_fields(table, model):
     sql = (Path(__file__).parents[1] / "warehouse" / "schema.sql").read_text()

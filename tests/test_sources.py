@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from flows.sources import (
-    DocumentError, decode, discover, discover_with_stat_keys, parse_sidecar, read_raw, stat_key, title_from_text,
+    DocumentError, decode, discover, parse_sidecar, read_raw, stat_key, survey, title_from_text,
 )
 
 
@@ -82,7 +82,7 @@ def test_one_walk_gives_each_document_the_stat_key_a_lone_stat_gives(tmp_path):
     (tmp_path / "dated.meta.json").write_text('{"published": "2010-03-03"}')
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "notes.md").write_text("deeper")
-    keys = discover_with_stat_keys(tmp_path)
+    keys = survey(tmp_path).documents
     assert list(keys) == ["dated.txt", "plain.txt", "sub/notes.md"]
     assert keys == {path: stat_key(tmp_path, path) for path in keys}
     assert keys["plain.txt"].endswith("/-") and not keys["dated.txt"].endswith("/-")
@@ -125,7 +125,7 @@ def test_read_raw_names_the_sidecar_when_the_sidecar_is_the_problem(tmp_path):
     (tmp_path / "b.meta.json").mkdir()
     with pytest.raises(DocumentError, match=r"sidecar a\.meta\.json could not be read: file is 2\.0 MB, over"):
         read_raw(tmp_path, "a.txt", max_bytes=1_000_000)
-    with pytest.raises(DocumentError, match=r"sidecar b\.meta\.json could not be read: Is a directory"):
+    with pytest.raises(DocumentError, match=r"sidecar b\.meta\.json could not be read: not a regular file \(a folder\)"):
         read_raw(tmp_path, "b.txt")
 
 

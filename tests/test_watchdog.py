@@ -2,12 +2,18 @@
 
 A runaway match must still end in a TimeoutError (for that text only), and the process's signal
 state must be left as it was. The runaway pattern backtracks quadratically in `regex`: on this
-machine it takes ~12 s on the text below, ten times the text's budget (1.2 s).
+machine it takes ~12 s on the text below, four times the text's budget (3 s of CPU).
 """
 from __future__ import annotations
 
+import os
 import signal
+import subprocess
+import sys
+import textwrap
 import threading
+import time
+from pathlib import Path
 
 import pytest
 import regex
@@ -78,3 +84,37 @@ def test_a_sigalrm_handler_of_someone_else_is_left_alone() -> None:
         assert signal.getsignal(signal.SIGALRM) is theirs
     finally:
         signal.signal(signal.SIGALRM, previous)
+
+
+# A text whose extraction is paused (SIGSTOP) for longer than its budget, then resumed: the clock
+# runs on, its CPU time does not. The same text must give the same outcome, paused or not.
+PAUSED = textwrap.dedent("""
+    import os, signal, sys
+    sys.path.insert(0, {root!r})
+    import extractors
+
+    def paused(text, reference):
+        os.kill(os.getpid(), signal.SIGSTOP)  # the test resumes it after the budget has passed
+        return []
+
+    extractors._EXTRACTORS = (paused, *extractors._EXTRACTORS)
+    [found] = extractors.extract_batch(["Sales rose 5% to $3 million."], [None])
+    print(type(found).__name__ if isinstance(found, Exception) else [m.text for m in found])
+""")
+
+
+def test_the_budget_is_cpu_time_so_a_paused_process_does_not_time_out() -> None:
+    child = subprocess.Popen([sys.executable, "-c", PAUSED.format(root=str(Path(__file__).parents[1]))],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while Path(f"/proc/{child.pid}/stat").read_text().split(") ")[1][0] != "T":  # stopped
+            assert child.poll() is None and time.monotonic() < deadline, child.stderr.read()
+            time.sleep(0.05)
+        time.sleep(time_budget("Sales rose 5% to $3 million.") + 1)
+        os.kill(child.pid, signal.SIGCONT)
+        out, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert out.strip() == "['5%', '$3 million']", err

@@ -28,6 +28,9 @@ INSERT INTO rejects BY NAME SELECT * FROM batch_rows;
 -- name: update_stat_keys
 UPDATE documents SET stat_key = batch_rows.stat_key FROM batch_rows WHERE documents.doc_id = batch_rows.doc_id;
 
+-- name: insert_skipped
+INSERT INTO skipped BY NAME SELECT * FROM batch_rows;
+
 -- name: insert_run
 INSERT INTO runs BY NAME SELECT * FROM batch_rows;
 -- name: delete_run

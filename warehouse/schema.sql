@@ -94,5 +94,14 @@ CREATE TABLE IF NOT EXISTS runs (
     dates             INTEGER NOT NULL,
     rejects           INTEGER NOT NULL,
     extractor_version VARCHAR NOT NULL,
-    seconds           DOUBLE
+    seconds           DOUBLE,
+    docs_skipped      INTEGER NOT NULL    -- paths passed over: table skipped says why
+);
+-- added after the first release: a warehouse made before gets the column here
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS docs_skipped INTEGER DEFAULT 0;
+
+CREATE TABLE IF NOT EXISTS skipped (
+    run_id VARCHAR NOT NULL,
+    path   VARCHAR NOT NULL,              -- relative to the seeds folder; a folder's ends in '/'
+    reason VARCHAR NOT NULL               -- why the run did not read it as a document
 );

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -57,6 +58,35 @@ class DatabaseBusy(RuntimeError):
 
 class RunInProgress(RuntimeError):
     """Another ingestion run is writing to the same database."""
+
+
+class WarehouseDamaged(RuntimeError):
+    """The database file cannot be read: not a DuckDB file, from another DuckDB version, or corrupt."""
+
+
+class DiskFull(RuntimeError):
+    """A write failed for want of space; the transaction was rolled back."""
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+def check_readable(path: Path) -> None:
+    """Raise WarehouseDamaged when an existing database file cannot be read, before anything writes
+    to it: its catalog, each table, and the columns a run reads of every document."""
+    if not Path(path).exists():
+        return
+    try:
+        with connect(Path(path), read_only=True) as con:
+            tables = [name for (name,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
+            for table in tables:
+                con.execute(f'SELECT count(*) FROM "{table}"').fetchall()
+            if "documents" in tables:
+                con.execute(STATEMENTS["known_documents"]).fetchall()
+    except duckdb.Error as error:
+        raise WarehouseDamaged(f"{path} cannot be read as a DuckDB database, so nothing was written to it: "
+                               f"{_first_line(error)}") from None
 
 
 @contextmanager
@@ -108,13 +138,16 @@ WRITER_ROW_GROUP_SIZE = 16_384
 WRITER_THREADS = 1
 
 
-def connect(path: Path, *, read_only: bool, wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
-    """Open the database, retrying while another process holds a conflicting lock."""
+def connect(path: Path, *, read_only: bool, wait: float = LOCK_WAIT_SECONDS,
+            config: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the database, retrying while another process holds a conflicting lock. `config` is a reader's."""
     deadline = time.monotonic() + wait
     delay = 0.02
     while True:
         try:
-            return duckdb.connect(str(path), read_only=True) if read_only else _connect_writer(path)
+            if not read_only:
+                return _connect_writer(path)
+            return duckdb.connect(str(path), read_only=True, config=config or {})
         except duckdb.IOException as error:
             if not _is_lock_conflict(error) or time.monotonic() >= deadline:
                 if _is_lock_conflict(error):
@@ -151,12 +184,13 @@ def readers_waiting(path: Path) -> list[Path]:
 
 
 @contextmanager
-def reading(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+def reading(path: Path, wait: float = LOCK_WAIT_SECONDS,
+            config: dict[str, Any] | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection; while it is being opened, the writer is asked to step aside."""
     marker = _reader_marker(path)
     marker.touch()
     try:
-        con = connect(path, read_only=True, wait=wait)
+        con = connect(path, read_only=True, wait=wait, config=config)
     finally:
         marker.unlink(missing_ok=True)
     try:
@@ -279,9 +313,14 @@ class Warehouse:
                 con.begin()
                 yield con
                 con.commit()
-            except BaseException:
-                con.rollback()
-                con.close()
+            except BaseException as error:
+                with suppress(duckdb.Error):  # a commit that failed has ended the transaction already
+                    con.rollback()
+                with suppress(duckdb.Error):
+                    con.close()
+                if isinstance(error, duckdb.Error) and "No space left on device" in str(error):
+                    raise DiskFull(f"the disk holding {self.path} is full: nothing of this step was stored; "
+                                   f"free some space and run again ({_first_line(error)})") from None
                 raise
             if self.keep_open and not readers_waiting(self.path):
                 self._con = con
@@ -327,6 +366,12 @@ class Warehouse:
         with self._transaction() as con:
             con.execute(STATEMENTS["mark_interrupted_runs"])
 
+    def record_skips(self, rows: list[dict[str, Any]]) -> None:
+        """Insert the rows of paths a run passed over."""
+        if rows:
+            with self._transaction() as con:
+                _insert(con, "insert_skipped", rows)
+
     def record_run(self, run: dict[str, Any]) -> None:
         """Insert or replace the row of a run."""
         with self._transaction() as con:
@@ -352,11 +397,66 @@ def _insert(con: duckdb.DuckDBPyConnection, statement: str, rows: Rows) -> None:
     con.unregister("batch_rows")
 
 
-def query(path: Path, sql: str, wait: float = LOCK_WAIT_SECONDS) -> tuple[list[str], list[tuple]]:
-    """Run `sql` on a read-only connection: column names and rows. Writes are refused by DuckDB."""
+class QueryRefused(ValueError):
+    """`facts query` was given a statement that does not only read."""
+
+
+# DESCRIBE, SHOW, SUMMARIZE, VALUES, WITH, FROM-first and PIVOT ... IN (...) all parse as SELECT.
+_READS = {duckdb.StatementType.SELECT}
+_LEADING_COMMENTS = re.compile(r"(?:\s+|--[^\n]*|/\*.*?\*/)*", re.DOTALL)
+_EXPLAIN = re.compile(r"explain\s+(?:analyze\s+)?(?:\([^()]*\)\s*)?", re.IGNORECASE)
+_KEYWORD = re.compile(r"force\s+checkpoint|[a-z]+", re.IGNORECASE)
+
+
+def refusal(con: duckdb.DuckDBPyConnection, sql: str) -> str | None:
+    """Why `facts query` refuses `sql`, or None when each of its statements only reads."""
+    for statement in con.extract_statements(sql):
+        if reason := _refusal(con, statement):
+            return reason
+    return None
+
+
+def _refusal(con: duckdb.DuckDBPyConnection, statement: Any) -> str | None:
+    try:
+        kind = statement.type
+    except ValueError:  # a statement type newer than the Python enum (UPDATE EXTENSIONS): not a read
+        kind = None
+    if kind in _READS:
+        return None
+    text = statement.query[_LEADING_COMMENTS.match(statement.query).end():]
+    if kind == duckdb.StatementType.EXPLAIN and (explain := _EXPLAIN.match(text)):
+        try:  # EXPLAIN ANALYZE runs the statement it explains, so that one must be a read too
+            explained = con.extract_statements(text[explain.end():])
+        except duckdb.Error:
+            explained = []
+        if len(explained) == 1:
+            return _refusal(con, explained[0])
+    if kind == duckdb.StatementType.MULTI:  # its parts (CREATE TYPE, then the query) are not visible here
+        return ("facts query only reads: a PIVOT without an IN list runs several statements and is refused; "
+                "name its values: PIVOT ... ON column IN ('a', 'b')")
+    name = kind.name if kind else "UNKNOWN"
+    if (keyword := _KEYWORD.match(text)) and keyword[0].lower() != "with":  # DuckDB calls INSTALL a LOAD
+        name = " ".join(keyword[0].upper().split())
+    return f"facts query only reads: {name} statements are refused"
+
+
+def _query_config(allow_files: bool) -> dict[str, Any]:
+    """The query connection's settings: no file but the warehouse unless `allow_files`, no SET to undo that,
+    and no extension downloaded into ~/.duckdb."""
+    return {"enable_external_access": allow_files, "autoinstall_known_extensions": False, "lock_configuration": True}
+
+
+def query(path: Path, sql: str, wait: float = LOCK_WAIT_SECONDS,
+          allow_files: bool = False) -> tuple[list[str], list[tuple]]:
+    """Run `sql`, which may only read, on a read-only connection: column names and rows.
+
+    Files other than the warehouse are read only with `allow_files`; other statements raise QueryRefused.
+    """
     if not Path(path).exists():
         raise FileNotFoundError(f"no database at {path}: run `facts run` first")
-    with reading(Path(path), wait) as con:
+    with reading(Path(path), wait, _query_config(allow_files)) as con:
+        if reason := refusal(con, sql):  # every statement checked before any runs
+            raise QueryRefused(reason)
         result = con.execute(sql)
         columns = [d[0] for d in result.description] if result.description else []
         return columns, result.fetchall()
