@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import os
 import re
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
@@ -33,9 +37,87 @@ DEFAULT_SEEDS = Path("seeds")
 DEFAULT_DB = Path("warehouse/facts.duckdb")
 
 
-def _fail(message: str, code: int = 1) -> None:
+_debug = False  # --debug: tracebacks and Prefect's error logs are shown
+
+
+@app.callback()
+def _options(debug: Annotated[bool, typer.Option("--debug", envvar="FACTFLOW_DEBUG",
+                                                 help="Show tracebacks and Prefect's error logs.")] = False) -> None:
+    global _debug
+    _debug = debug
+
+
+def _error_line(message: str) -> None:
     errors.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+
+
+def _one_line(error: Exception) -> str:
+    """DuckDB's message in one line: its lines joined, the caret line under the query left out."""
+    return "; ".join(line.strip() for line in str(error).splitlines() if line.strip().strip("^"))
+
+
+def _fail(message: str, code: int = 1) -> None:
+    _error_line(message)
     raise typer.Exit(code)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, ended as Ctrl-C ends a command: runs record `interrupted` and stop cleanly."""
+
+
+_terminated = False  # typer turns any KeyboardInterrupt into exit code 130: this tells SIGTERM's apart
+
+
+def _terminate(signum, frame) -> None:
+    global _terminated
+    _terminated = True
+    raise Terminated()
+
+
+def main() -> None:
+    """`facts`: a failure the user can mend is one line (exit 1), bad usage exit 2, Ctrl-C 130, SIGTERM 143."""
+    from warehouse.store import UserError
+
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        app()  # bad usage is click's message and exit 2; a KeyboardInterrupt, typer's exit 130
+        code = 0
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else int(done.code is not None)
+    except KeyboardInterrupt:
+        code = 130
+    except UserError as error:
+        if _debug:
+            raise
+        _error_line(str(error))
+        code = 1
+    except Exception as error:  # a bug: one line, and the way to see more
+        if _debug:
+            raise
+        _error_line(f"unexpected {type(error).__name__}: {error} (facts --debug … shows the traceback)")
+        code = 1
+    if code == 130:  # Ctrl-C or SIGTERM, wherever it came
+        errors.print("[yellow]interrupted:[/] stopped; what was loaded stays whole, and the next run does the rest",
+                     highlight=False, soft_wrap=True)
+        code = 143 if _terminated else 130
+    sys.exit(code)
+
+
+@contextmanager
+def _quiet_prefect_errors() -> Iterator[None]:
+    """Within the block, Prefect's console shows no error logs of flow and task runs (each with a
+    traceback): the command reports the failure itself, in one line. --debug shows them."""
+    def keep(record: logging.LogRecord) -> bool:
+        return _debug or record.levelno < logging.ERROR or not record.name.startswith(("prefect.flow_runs",
+                                                                                       "prefect.task_runs"))
+    handlers = logging.getLogger().handlers
+    for handler in handlers:
+        handler.addFilter(keep)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(keep)
 
 
 class TaskRunner(str, Enum):
@@ -47,6 +129,11 @@ class TaskRunner(str, Enum):
 def run(
     seeds: Seeds = DEFAULT_SEEDS,
     db: Db = DEFAULT_DB,
+    prune: Annotated[bool, typer.Option("--prune", help="Remove stored documents even when SEEDS yields none "
+                                                       "(an emptied folder), and those of seeds folders that no "
+                                                       "longer exist.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would be new, changed, unchanged and "
+                                                            "removed, and write nothing.")] = False,
     task_runner: Annotated[TaskRunner, typer.Option(help="Where batches are extracted: worker processes on "
                                                          "this machine, or a Dask cluster.")] = TaskRunner.processes,
     dask_address: Annotated[str | None, typer.Option(help="Scheduler of a running Dask cluster, e.g. "
@@ -56,37 +143,54 @@ def run(
 ) -> None:
     """Ingest every document in SEEDS into the warehouse, then print a summary.
 
-    Unchanged documents are skipped, changed ones re-extracted, removed ones deleted.
+    Unchanged documents are skipped, changed ones re-extracted, removed ones deleted. A folder that
+    yields no document never empties the warehouse without --prune.
     """
     if not seeds.is_dir():
         _fail(f"seeds folder not found: {seeds}")
     if dask_address and task_runner is not TaskRunner.dask:
         _fail("--dask-address goes with --task-runner dask")
-    from warehouse.store import DatabaseBusy, DiskFull, RunInProgress, WarehouseDamaged, check_readable
+    from warehouse.store import check_readable, run_lock
 
-    try:
-        check_readable(db)  # before Prefect starts: a damaged file is one line, and never written to
-    except (DatabaseBusy, WarehouseDamaged) as error:
-        _fail(str(error))
+    check_readable(db)  # before Prefect starts: a damaged file is one line, and never written to
+    if dry_run:
+        _print_plan(seeds, db, prune)
+        return
+    with run_lock(db.resolve()):  # a busy warehouse is refused at once, not after Prefect's start
+        pass
     configure()
-    from flows.ingest import WORKERS, ingest
+    with prefect_api() as connect:  # a temporary server, if one is needed, comes up while the flow is imported
+        from flows.ingest import WORKERS, ingest
 
-    options = {"max_in_flight": in_flight or 2 * WORKERS}
-    flow = ingest
-    if task_runner is TaskRunner.dask:
-        try:
-            from flows.dask import dask_task_runner
-        except ImportError:
-            _fail("--task-runner dask needs prefect-dask: pip install -e '.[dask]'")
+        options = {"max_in_flight": in_flight or 2 * WORKERS, "prune": prune}
+        flow = ingest
+        if task_runner is TaskRunner.dask:
+            try:
+                from flows.dask import dask_task_runner
+            except ImportError:
+                _fail("--task-runner dask needs prefect-dask: pip install -e '.[dask]'")
 
-        flow = ingest.with_options(task_runner=dask_task_runner(dask_address))
-        options["local_workers"] = 1  # the Dask workers extract; this process only loads
-    try:
-        with prefect_api():
+            flow = ingest.with_options(task_runner=dask_task_runner(dask_address))
+            options["local_workers"] = 1  # the Dask workers extract; this process only loads
+        connect()
+        with _quiet_prefect_errors():
             result = flow(seeds=str(seeds), db=str(db), **options)
-    except (DatabaseBusy, DiskFull, RunInProgress, WarehouseDamaged) as error:
-        _fail(str(error))
     _print_summary(result, db)
+
+
+def _print_plan(seeds: Path, db: Path, prune: bool) -> None:
+    from flows.plan import dry_run
+
+    plan = dry_run(seeds, db, prune)
+    table = Table("documents", "would be", "examples")
+    for name, paths in (("new", plan.new), ("changed", plan.changed), ("removed", plan.removed)):
+        table.add_row(name, str(len(paths)), Text(", ".join(paths[:3]) + (", ..." if len(paths) > 3 else "")))
+    table.add_row("unchanged", str(plan.unchanged), "")
+    table.add_row("skipped", str(len(plan.skipped)), Text(", ".join(list(plan.skipped)[:3])))
+    console.print(f"dry run: {seeds} → {db} (nothing was written)", highlight=False)
+    console.print(table)
+    if plan.refused:
+        console.print(f"the run would stop: {plan.refused}", highlight=False, soft_wrap=True)
 
 
 def _print_summary(run, db: Path) -> None:
@@ -113,6 +217,9 @@ def _print_summary(run, db: Path) -> None:
     if held["failed"]:
         console.print(f"{held['failed']} document(s) in error: "
                       f"facts query \"select path, error from documents where status = 'error'\"", highlight=False)
+    if held["folders"] > 1:
+        console.print(f"the warehouse holds documents of {held['folders']} seeds folders: facts query \"select "
+                      f"seeds, count(*) from documents group by seeds\"", highlight=False)
     if run.docs_skipped:
         console.print(f"{run.docs_skipped} path(s) passed over: facts query \"select path, reason from skipped "
                       f"where run_id = '{run.run_id}'\"", highlight=False)
@@ -123,16 +230,52 @@ def _print_summary(run, db: Path) -> None:
 
 class Format(str, Enum):
     table = "table"
+    markdown = "markdown"
     csv = "csv"
     json = "json"
 
 
-def _jsonable(value):
+def _text(value) -> str:
+    """A value as plain text, for csv, table and markdown."""
+    if value is None:
+        return ""
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")  # 200000000.000000 -> 200000000, never 2E+8
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    return value
+    if isinstance(value, (list, tuple, dict)):
+        return _json(value)
+    return str(value)
+
+
+def _json(value) -> str:
+    """A value as JSON text; written by hand because json.dumps would turn a Decimal into a rounded float."""
+    if isinstance(value, Decimal):
+        return _text(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_json(str(k))}: {_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(map(_json, value)) + "]"
+    if isinstance(value, (date, datetime)):
+        value = value.isoformat()
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _table(columns: list[str], rows: list[tuple]) -> Table:
+    """A table as wide as the terminal, one line a row: the widest columns narrowed first, long cells cut with …"""
+    table = Table(*columns)
+    for row in rows:  # Text, not markup; no_wrap on the cell, not the column, so rich still narrows wide columns
+        table.add_row(*(Text("↵".join(_text(v).splitlines()), no_wrap=True, overflow="ellipsis") for v in row))
+    return table
+
+
+def _markdown(columns: list[str], rows: list[tuple]) -> str:
+    """A GitHub Markdown table with every cell in full."""
+    def cell(value) -> str:
+        return "<br>".join(_text(value).replace("|", "\\|").splitlines())  # a table row is one line
+
+    lines = ["| " + " | ".join(map(cell, columns)) + " |", "|" + "---|" * len(columns)]
+    return "\n".join(lines + ["| " + " | ".join(map(cell, row)) + " |" for row in rows]) + "\n"
 
 
 @app.command()
@@ -157,24 +300,22 @@ def query(
         if not allow_files:  # DuckDB's external access is off: the statement reached for a file
             _fail(f"facts query reads only the warehouse; add --allow-files to read other files "
                   f"({str(error).splitlines()[0]})")
-        _fail(str(error))
+        _fail(_one_line(error))
     except duckdb.Error as error:
-        message = str(error)
+        message = _one_line(error)
         if "read-only" in message or "read only" in message:
-            _fail(f"the warehouse is opened read-only by `facts query`; this statement would change it.\n{message}")
+            _fail(f"the warehouse is opened read-only by `facts query`; this statement would change it ({message})")
         _fail(message)
     if format is Format.json:
-        for row in rows:
-            sys.stdout.write(json.dumps({c: _jsonable(v) for c, v in zip(columns, row)}, ensure_ascii=False) + "\n")
+        sys.stdout.writelines(_json(dict(zip(columns, row))) + "\n" for row in rows)
     elif format is Format.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([[_jsonable(v) for v in row] for row in rows])
+        writer.writerows([[_text(v) for v in row] for row in rows])
+    elif format is Format.markdown:
+        sys.stdout.write(_markdown(columns, rows))
     else:
-        table = Table(*columns, show_lines=False)
-        for row in rows:
-            table.add_row(*(Text("" if v is None else str(_jsonable(v))) for v in row))  # text, not markup
-        console.print(table)
+        console.print(_table(columns, rows))
         console.print(f"{len(rows)} row(s)", style="dim")
 
 
@@ -196,13 +337,14 @@ def serve(
     db: Db = DEFAULT_DB,
     interval: Annotated[str | None, typer.Option(help="Run every INTERVAL: 20s, 10m, 1h, 1d.")] = None,
     cron: Annotated[str | None, typer.Option(help="Run on a cron schedule, e.g. \"0 * * * *\".")] = None,
-    prefect_home: Annotated[Path, typer.Option(help="PREFECT_HOME of the local server started when "
-                                                    "PREFECT_API_URL is not set.")] = Path(".prefect"),
+    prefect_home: Annotated[Path | None, typer.Option(help="PREFECT_HOME of the local server started when "
+                                                           "PREFECT_API_URL is not set (default: $PREFECT_HOME, "
+                                                           "else ./.prefect).", show_default=False)] = None,
 ) -> None:
     """Re-ingest SEEDS on a schedule, through a Prefect deployment served by this process.
 
     Uses the Prefect server in PREFECT_API_URL; without one, starts a local
-    `prefect server start` (stopped again on exit). Stop with Ctrl-C.
+    `prefect server start` with its UI (stopped again on exit). Stop with Ctrl-C.
     """
     if (interval is None) == (cron is None):
         _fail("give exactly one of --interval or --cron")
@@ -214,16 +356,21 @@ def serve(
     if os.environ.get("PREFECT_API_URL"):
         _serve(parameters, every, cron, os.environ["PREFECT_API_URL"])
         return
-    errors.print(f"starting a local Prefect server (PREFECT_HOME={prefect_home.resolve()}) ...")
-    with local_server(prefect_home.resolve()) as api_url:
+    home = (prefect_home or Path(os.environ.get("PREFECT_HOME") or ".prefect")).expanduser().resolve()
+    errors.print(f"starting a local Prefect server (PREFECT_HOME={home}) ...")
+    with local_server(home) as api_url:
         os.environ["PREFECT_API_URL"] = api_url
         _serve(parameters, every, cron, api_url)
 
 
 def _serve(parameters: dict, every: timedelta | None, cron: str | None, api_url: str) -> None:
+    from prefect.settings import PREFECT_UI_URL
+
     from flows.ingest import ingest
 
     schedule = f"every {every}" if every else f"cron {cron!r}"
+    if PREFECT_UI_URL.value():
+        errors.print(f"Prefect UI: {PREFECT_UI_URL.value()}", highlight=False)
     errors.print(f"serving deployment ingest/factflow ({schedule}) on {api_url}; Ctrl-C stops")
     ingest.serve(name="factflow", parameters=parameters, interval=every, cron=cron, print_starting_message=False)
 
@@ -264,7 +411,7 @@ def watch(
                          highlight=False, soft_wrap=True)
             return False
         except (DiskFull, WarehouseDamaged) as error:  # the next change tries again
-            errors.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+            _error_line(str(error))
             return True
 
     def lock_free() -> bool:
@@ -275,7 +422,8 @@ def watch(
         except RunInProgress:
             return False
 
-    with prefect_api():
+    with prefect_api() as connect:
+        connect()
         owed = not run_once()
         errors.print(f"watching {seeds.resolve()} for new or changed documents; Ctrl-C stops")
         # debounce caps how long a continuous stream of changes is held back before a run starts;
@@ -332,4 +480,4 @@ def evaluate(
 
 
 if __name__ == "__main__":
-    app()
+    main()

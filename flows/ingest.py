@@ -8,24 +8,27 @@ stays flat, and loaded in order by the one writer, each in one transaction.
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from collections import deque
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import TerminationSignal  # Prefect's SIGTERM, during a flow run
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from extractors import EXTRACTOR_VERSION
 from flows.parallel import WorkerDied, in_worker, start_fork_server, worker_processes
+from flows.plan import RemovalRefused, refusal, to_read, to_remove, vanished_folders
 from flows.processing import BatchOutcome, merged_outcomes, process_paths, process_paths_columnar, worker_death_outcome
 from flows.progress import progress_bar
 from flows.sources import Survey, survey
 from schemas import Run, Skipped
-from warehouse.store import Batch, Stored, Warehouse, check_readable, run_lock
+from warehouse.store import REPORTS, Batch, Stored, Warehouse, check_readable, reading, run_lock
 
 WORKERS = os.cpu_count() or 1
 
@@ -61,9 +64,9 @@ def discover_documents(seeds: Path) -> Unwalked[Survey]:
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def stored_documents(warehouse: Warehouse) -> Unwalked[dict[str, Stored]]:
-    """What the warehouse holds of each document."""
-    return Unwalked(warehouse.known_documents())
+def stored_documents(warehouse: Warehouse, seeds: str) -> Unwalked[dict[str, Stored]]:
+    """What the warehouse holds of each document of the folder `seeds`."""
+    return Unwalked(warehouse.known_documents(seeds))
 
 
 @task(cache_policy=NO_CACHE)
@@ -78,7 +81,7 @@ def extract_batch(seeds: Path, paths: Unwalked[list[str]], known: Unwalked[dict[
             try:
                 outcomes.append(in_worker(process_paths, seeds, [path], _stored(known.value, [path]), run_id))
             except WorkerDied as died:
-                outcomes.append(worker_death_outcome(path, known.value.get(path), died.how, run_id))
+                outcomes.append(worker_death_outcome(str(seeds), path, known.value.get(path), died.how, run_id))
         return merged_outcomes(outcomes)
 
 
@@ -107,15 +110,39 @@ def record_run(warehouse: Warehouse, run: Run) -> None:
     warehouse.record_run(run.model_dump())
 
 
+def _flow_run_name() -> str:
+    """The run's id, which names its flow run: the one given, else a new one (a scheduled run is given none).
+
+    Not the flow run's own id: Prefect's are time-ordered, and their first characters, shown in summaries, repeat.
+    """
+    return runtime.flow_run.get_parameters().get("run_id") or uuid.uuid4().hex
+
+
+def _announce(flow, flow_run, state) -> None:
+    """One line on `facts serve`'s console (its runner streams the run's output) as a scheduled run starts and ends."""
+    if not flow_run.deployment_id:
+        return
+    line = f"{datetime.now():%H:%M:%S} run {flow_run.name[:8]} {state.name.lower()}"
+    if state.is_completed() and isinstance(run := state.result(), Run):
+        line += f" in {run.seconds:.1f} s: {_counts(run)}"
+    elif state.is_final() and state.message:
+        line += f": {state.message}"
+    sys.stderr.write(line + "\n")  # not print(): log_prints would send it to the run log instead
+    sys.stderr.flush()
+
+
 # threads only wait on the worker processes: enough of them to keep every worker fed
-@flow(name="ingest", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=2 * WORKERS))
+@flow(name="ingest", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=2 * WORKERS),
+      flow_run_name=_flow_run_name, on_running=[_announce], on_completion=[_announce], on_failure=[_announce],
+      on_crashed=[_announce])
 def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size: int | None = None,
-           local_workers: int = WORKERS, max_in_flight: int = 2 * WORKERS) -> Run:
+           local_workers: int = WORKERS, max_in_flight: int = 2 * WORKERS, prune: bool = False,
+           run_id: str | None = None) -> Run:
     """Bring the warehouse up to date with the documents in `seeds`.
 
     Batches (of `batch_size` documents, by default batch_size_for the work) are extracted in
     `local_workers` processes (1: in the task's own thread, as on a Dask worker), at most
-    `max_in_flight` at a time.
+    `max_in_flight` at a time. The run's id is `run_id`, else a new one; it names the flow run.
     """
     seeds_path, db_path = Path(seeds).resolve(), Path(db).resolve()
     if not seeds_path.is_dir():
@@ -124,14 +151,16 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
         check_readable(db_path)
         warehouse = Warehouse(db_path, keep_open=True).create()
         warehouse.mark_interrupted_runs()
-        run = Run(run_id=uuid.uuid4().hex, started_at=datetime.now(timezone.utc), status="running",
+        run_id = run_id or runtime.flow_run.get_name() or uuid.uuid4().hex  # the id _flow_run_name chose
+        run = Run(run_id=run_id, started_at=datetime.now(timezone.utc), status="running",
                   seeds=str(seeds_path), extractor_version=EXTRACTOR_VERSION)
         record_run(quote(warehouse), run)
         try:
-            _update(run, seeds_path, warehouse, batch_size, local_workers, max_in_flight)
+            _update(run, seeds_path, warehouse, batch_size, local_workers, max_in_flight, prune)
             run.status = "completed"
-        except BaseException:
-            run.status = "failed"
+        except BaseException as error:
+            run.status = "interrupted" if isinstance(error, (KeyboardInterrupt, TerminationSignal)) \
+                else "refused" if isinstance(error, RemovalRefused) else "failed"
             raise
         finally:
             run.finished_at = datetime.now(timezone.utc)
@@ -140,22 +169,47 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
                 record_run(quote(warehouse), run)
             finally:
                 warehouse.close()
+        _log_run(run, db_path)
     return run
 
 
+FAILED_LOGGED = 20  # failed documents named in a run's log; the warehouse has them all
+
+
+def _counts(run: Run) -> str:
+    """What the run did, in one line."""
+    return (f"{run.docs_seen} seen, {run.docs_new} new, {run.docs_changed} changed, {run.docs_unchanged} unchanged, "
+            f"{run.docs_removed} removed, {run.docs_failed} failed, {run.docs_skipped} skipped; facts loaded: "
+            f"{run.amounts} amounts, {run.percentages} percentages, {run.dates} dates, {run.rejects} rejects")
+
+
+def _log_run(run: Run, db: Path) -> None:
+    """Log what the run did, and its failed documents, to its Prefect run log (the server's UI shows it)."""
+    logger = get_run_logger()
+    logger.info("run %s %s in %.1f s: %s", run.run_id, run.status, run.seconds, _counts(run))
+    if run.docs_failed:
+        with reading(db) as con:
+            failed = con.execute(REPORTS["failed_documents"], {"run_id": run.run_id}).fetchmany(FAILED_LOGGED)
+        more = f"\n... and {run.docs_failed - len(failed)} more" if run.docs_failed > len(failed) else ""
+        logger.info("%d document(s) failed:\n%s%s", run.docs_failed,
+                    "\n".join(f"{path}: {error}" for path, error in failed), more)
+
+
 def _update(run: Run, seeds: Path, warehouse: Warehouse, batch_size: int | None, local_workers: int,
-            max_in_flight: int) -> None:
-    """Extract and load new and changed documents batch by batch, then drop removed ones."""
+            max_in_flight: int, prune: bool) -> None:
+    """Extract and load new and changed documents batch by batch, then drop removed ones (with
+    `prune`, even all of the folder's, and those of folders that are gone)."""
     if local_workers > 1:
         start_fork_server()  # the workers' imports, while the documents are found
     surveyed = discover_documents(seeds).value
     found = surveyed.documents
-    known = stored_documents(quote(warehouse)).value
+    known = stored_documents(quote(warehouse), str(seeds)).value
     run.docs_seen, run.docs_skipped = len(found), len(surveyed.skipped)
     record_skips(quote(warehouse), run.run_id, surveyed.skipped)
-    # a file whose size and mtime are as stored, under the same extractor version, is not read
-    todo = [path for path, key in found.items() if key is None or path not in known
-            or known[path].stat_key != key or known[path].extractor_version != EXTRACTOR_VERSION]
+    gone = to_remove(surveyed, known)
+    if reason := refusal(seeds, surveyed, gone, prune):
+        raise RemovalRefused(reason)
+    todo = to_read(found, known)
     run.docs_unchanged = len(found) - len(todo)
     batch_size = batch_size or batch_size_for(len(todo), local_workers)
     chunks = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
@@ -178,10 +232,12 @@ def _update(run: Run, seeds: Path, warehouse: Warehouse, batch_size: int | None,
         while in_flight:
             future, n = in_flight.popleft()
             load(future.result(), n)
-    # a document is removed only when discovery looked where it was and did not find it
-    gone = sorted(path for path in set(known) - set(found) if not surveyed.keeps(path))
-    remove_documents(quote(warehouse), [known[p].doc_id for p in gone])
-    run.docs_removed = len(gone)
+    removed = [known[p].doc_id for p in gone]
+    if prune:  # and the documents of folders that are gone
+        for folder in vanished_folders(warehouse.folders(), seeds):
+            removed += [stored.doc_id for stored in warehouse.known_documents(folder).values()]
+    remove_documents(quote(warehouse), removed)
+    run.docs_removed = len(removed)
 
 
 def _stored(known: dict[str, Stored], paths: list[str]) -> dict[str, Stored]:

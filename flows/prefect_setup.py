@@ -1,13 +1,15 @@
 """How factflow talks to Prefect: quiet, offline-clean, lean defaults, and the servers it starts.
 
-Without PREFECT_API_URL, a command runs its flows against a temporary server it starts itself
-(10-19 s here), which dies with the command even when that is killed (SIGKILL): Prefect's own
-would be orphaned. Schedules need a real server, so `facts serve` starts one when none is
-configured. Call `configure()` before importing prefect: its settings are read at import.
+Without PREFECT_API_URL, a command runs its flows against a server already running at
+local_api_url() (`facts serve`'s, or `prefect server start`'s), else against a temporary server it
+starts itself (3-9 s here), which dies with the command even when that is killed (SIGKILL):
+Prefect's own would be orphaned. Schedules need a real server, so `facts serve` starts one when
+none is configured. Call `configure()` before importing prefect: its settings are read at import.
 """
 from __future__ import annotations
 
 import ctypes
+import importlib.util
 import os
 import signal
 import socket
@@ -18,8 +20,9 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PREFECT_DEFAULTS = {
     "DO_NOT_TRACK": "1",
@@ -36,12 +39,24 @@ PREFECT_DEFAULTS = {
     "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
 }
 SERVER_START_TIMEOUT = 120.0
+# where a local server is looked for before a temporary one is started, and where `facts serve` puts its own
+LOCAL_API_URL = "http://127.0.0.1:4200/api"
+LOCAL_API_VARIABLE = "FACTFLOW_LOCAL_PREFECT_API"  # overrides LOCAL_API_URL; empty: look for none
+PROBE_TIMEOUT = 1.0  # s: a closed port refuses at once; a server that is up answers in milliseconds
 
 
 def configure() -> None:
     """Apply the defaults; anything the user set wins."""
     for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)
+    # run logs reach the server (its UI shows them) at INFO; the console stays at PREFECT_LOGGING_LEVEL
+    os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", os.environ["PREFECT_LOGGING_LEVEL"])
+
+
+def local_api_url() -> str | None:
+    """The API URL of the local server that commands use when it is running (None: look for none)."""
+    return os.environ.get(LOCAL_API_VARIABLE, LOCAL_API_URL) or None
 
 
 def _free_port() -> int:
@@ -50,9 +65,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _healthy(api_url: str) -> bool:
+def _port_free(port: int) -> bool:
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: a closed server's port is free
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+def _healthy(api_url: str, timeout: float = 2.0) -> bool:
     try:
-        with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=timeout) as response:
             return response.status == 200
     except (urllib.error.URLError, OSError):
         return False
@@ -83,23 +108,27 @@ def _dies_with_this_process() -> Callable[[], None] | None:
 
 
 @contextmanager
-def _server(args: list[str], env: dict[str, str], api_url: str, log: str | None = None) -> Iterator[None]:
-    """Run a Prefect server process until the block exits; wait until `api_url` answers first."""
+def _server(args: list[str], env: dict[str, str], api_url: str,
+            log: str | None = None) -> Iterator[Callable[[], str]]:
+    """Run a Prefect server process until the block exits; yield a function that waits until `api_url` answers."""
     with open(log, "ab") if log else nullcontext() as out:
         server = subprocess.Popen(
             args, env=env, preexec_fn=_dies_with_this_process(), start_new_session=True,  # Ctrl-C: we stop it
             stdout=out, stderr=subprocess.STDOUT if out else None,
         )
         see = f"; see {log}" if log else ""
-        try:
+
+        def ready() -> str:
             deadline = time.monotonic() + SERVER_START_TIMEOUT
             while not _healthy(api_url):
                 if server.poll() is not None:
                     raise RuntimeError(f"the Prefect server exited with code {server.returncode}{see}")
                 if time.monotonic() > deadline:
                     raise TimeoutError(f"the Prefect server did not answer in {SERVER_START_TIMEOUT:.0f} s{see}")
-                time.sleep(0.2)
-            yield
+                time.sleep(0.1)
+            return api_url
+        try:
+            yield ready
         finally:
             server.terminate()
             try:
@@ -111,49 +140,67 @@ def _server(args: list[str], env: dict[str, str], api_url: str, log: str | None 
 
 @contextmanager
 def local_server(home: Path) -> Iterator[str]:
-    """Run `prefect server start` on a free loopback port, with its own PREFECT_HOME; yield its API URL.
+    """Run `prefect server start`, with its UI, with its own PREFECT_HOME; yield its API URL.
 
-    The server is stopped when the block exits, and dies with this process if that is killed.
+    It listens on local_api_url()'s port when that is free, so that other commands find it, else on
+    a free one. The server is stopped when the block exits, and dies with this process if that is killed.
     """
     home.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
+    local = urlsplit(local_api_url() or "")
+    port = local.port if local.hostname == "127.0.0.1" and local.port and _port_free(local.port) else _free_port()
     api_url = f"http://127.0.0.1:{port}/api"
     env = os.environ | {"PREFECT_HOME": str(home)}
     env.pop("PREFECT_API_URL", None)
     with _server([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port),
-                  "--no-ui", "--analytics-off"], env, api_url, log=str(home / "server.log")):
-        yield api_url
+                  "--analytics-off"], env, api_url, log=str(home / "server.log")) as ready:
+        yield ready()
 
 
 @contextmanager
-def prefect_api() -> Iterator[str | None]:
-    """Within this block flows talk to PREFECT_API_URL's server or, if none is set, to a temporary one.
-
-    The temporary server is Prefect's own (`SubprocessASGIServer`'s command), started here so that
-    it dies with this process even on SIGKILL. Where that cannot be arranged (no prctl), Prefect
-    starts its own as usual. Yields the API URL (None: Prefect's choice).
-    """
-    import prefect
-    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
-
-    if PREFECT_API_URL.value() or _dies_with_this_process() is None:
-        yield PREFECT_API_URL.value()
-        return
-    port = _free_port()
-    api_url = f"http://127.0.0.1:{port}/api"
-    # as SubprocessASGIServer._run_uvicorn_command: no UI, ephemeral services, this process's settings
-    env = os.environ | {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1",
-                        **get_current_settings().to_environment_variables(exclude_unset=True)}
-    args = [sys.executable, "-m", "uvicorn", "--app-dir", str(prefect.__module_path__.parent), "--factory",
-            "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
+def _temporary_server(api_url: str) -> Iterator[Callable[[], str]]:
+    """Prefect's temporary server (`SubprocessASGIServer`'s command), started without importing prefect."""
+    # as SubprocessASGIServer._run_uvicorn_command: no UI, ephemeral services; the settings are this environment's
+    env = os.environ | {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+    site = Path(importlib.util.find_spec("prefect").origin).parents[1]
+    args = [sys.executable, "-m", "uvicorn", "--app-dir", str(site), "--factory",
+            "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(urlsplit(api_url).port),
             "--log-level", "error", "--lifespan", "on"]
-    with _server(args, env, api_url):
+    with _server(args, env, api_url) as ready:
+        yield ready
+
+
+@contextmanager
+def prefect_api() -> Iterator[Callable[[], str | None]]:
+    """Within this block flows talk to PREFECT_API_URL's server; if none is set, to the one running at
+    local_api_url(); if none answers there, to a temporary one. Call the function it yields before the
+    first flow: it waits until the server answers and returns its API URL (None: Prefect's choice).
+
+    The temporary server starts at once and comes up while the caller imports its flows. It is
+    Prefect's own, started here so that it dies with this process even on SIGKILL; where that cannot
+    be arranged (no prctl), Prefect starts its own as usual.
+    """
+    if os.environ.get("PREFECT_API_URL"):  # prefect reads it itself
+        yield lambda: os.environ["PREFECT_API_URL"]
+        return
+    local = local_api_url()
+    running = local if local and _healthy(local, timeout=PROBE_TIMEOUT) else None
+    api_url = running or f"http://127.0.0.1:{_free_port()}/api"
+    starting = not running and _dies_with_this_process() is not None
+    with ExitStack() as stack:
+        ready = stack.enter_context(_temporary_server(api_url)) if starting else lambda: api_url
+        from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings  # ~1 s
+
+        if (configured := PREFECT_API_URL.value()) or not (running or starting):  # a profile's server, or Prefect's
+            stack.close()
+            yield lambda: configured
+            return
         # Prefect read PREFECT_API_URL at import: tell it through its settings; child processes, the environment
         os.environ["PREFECT_API_URL"] = api_url
         try:
-            with temporary_settings(updates={PREFECT_API_URL: api_url}):
+            # no flow run heartbeats: nothing here acts on them, and their thread's 1 s naps delay a flow's end
+            with temporary_settings(updates={PREFECT_API_URL: api_url, PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
                 try:
-                    yield api_url
+                    yield ready
                 finally:
                     _drain_to_server()
         finally:

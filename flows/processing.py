@@ -99,7 +99,7 @@ def process_documents(raws: list[RawDocument], run_id: str, batch: Batch) -> lis
 def _start(raw: RawDocument, run_id: str) -> dict[str, Any]:
     """The document's row before extraction: decoded text, sidecar, reference date; or its error."""
     fields: dict[str, Any] = dict(
-        doc_id=doc_id_for(raw.path), path=raw.path, sha256=raw.sha256(), n_bytes=len(raw.data),
+        doc_id=doc_id_for(raw.seeds, raw.path), path=raw.path, seeds=raw.seeds, sha256=raw.sha256(), n_bytes=len(raw.data),
         fingerprint=raw.fingerprint(EXTRACTOR_VERSION), stat_key=raw.stat_key, extractor_version=EXTRACTOR_VERSION,
         ingested_at=datetime.now(timezone.utc), run_id=run_id,
     )
@@ -159,7 +159,7 @@ def _process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_
             raw = read_raw(seeds, path)
         except DocumentError as error:
             raw = None
-            _record_unreadable(outcome.batch, path, str(error), run_id)
+            _record_unreadable(outcome.batch, str(seeds), path, str(error), run_id)
         if raw and stored and stored.fingerprint == raw.fingerprint(EXTRACTOR_VERSION):
             outcome.unchanged += 1
             if stored.stat_key != raw.stat_key:  # touched, not changed: remember the new stat
@@ -186,15 +186,15 @@ def process_paths_columnar(seeds: Path, paths: list[str], known: dict[str, Store
     return outcome
 
 
-def _record_unreadable(batch: Batch, path: str, error: str, run_id: str) -> None:
-    doc_id = doc_id_for(path)
+def _record_unreadable(batch: Batch, seeds: str, path: str, error: str, run_id: str) -> None:
+    doc_id = doc_id_for(seeds, path)
     batch.documents.append(Document(
-        doc_id=doc_id, path=path, sha256="", fingerprint="", status="error", error=error,
+        doc_id=doc_id, path=path, seeds=seeds, sha256="", fingerprint="", status="error", error=error,
         extractor_version=EXTRACTOR_VERSION, ingested_at=datetime.now(timezone.utc), run_id=run_id,
     ).model_dump())
 
 
-def worker_death_outcome(path: str, stored: Stored | None, how: str, run_id: str) -> BatchOutcome:
+def worker_death_outcome(seeds: str, path: str, stored: Stored | None, how: str, run_id: str) -> BatchOutcome:
     """The outcome of a document that killed the worker processes extracting it: an error row not
     marked as done (no stat key, no fingerprint), so that the next run extracts it again."""
     outcome = BatchOutcome(Batch(), new=int(stored is None), changed=int(stored is not None), failed=1,
@@ -202,7 +202,7 @@ def worker_death_outcome(path: str, stored: Stored | None, how: str, run_id: str
     if stored:
         outcome.batch.replaced.append(stored.doc_id)
     error = f"the worker process died while extracting this document ({how})"
-    _record_unreadable(outcome.batch, path, error, run_id)
+    _record_unreadable(outcome.batch, seeds, path, error, run_id)
     return outcome
 
 

@@ -182,9 +182,9 @@ def _key(document: os.stat_result, sidecar: os.stat_result | None) -> str:
     return f"{document.st_size}:{document.st_mtime_ns}/{side}"
 
 
-def doc_id_for(relative_path: str) -> str:
-    """A stable id for a path: a changed file keeps its id, and its facts are replaced."""
-    return hashlib.sha256(relative_path.encode("utf-8")).hexdigest()[:16]
+def doc_id_for(seeds: str, relative_path: str) -> str:
+    """A stable id for a path in a seeds folder: a changed file keeps its id, and its facts are replaced."""
+    return hashlib.sha256(f"{seeds}\0{relative_path}".encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(slots=True)
@@ -195,6 +195,7 @@ class RawDocument:
     data: bytes
     sidecar: bytes | None
     stat_key: str | None = None
+    seeds: str = ""  # the folder the path is relative to, as the warehouse keys it
     _data_hash: Any = field(default=None, repr=False, compare=False)  # sha256 of data, once
 
     def _hash_of_data(self) -> Any:
@@ -242,7 +243,7 @@ def read_raw(seeds: Path, relative_path: str, max_bytes: int = MAX_BYTES) -> Raw
         side, sidecar = None, None
     except DocumentError as error:
         raise DocumentError(f"sidecar {os.path.basename(sidecar_path)} could not be read: {error}") from None
-    return RawDocument(relative_path, data, sidecar, _key(document, side))
+    return RawDocument(relative_path, data, sidecar, _key(document, side), str(seeds))
 
 
 def _read(path: str, root: str, max_bytes: int) -> tuple[os.stat_result, bytes]:

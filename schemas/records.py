@@ -34,6 +34,7 @@ class Document(BaseModel):
     extractor_version: str
     ingested_at: datetime
     run_id: str
+    seeds: str | None = None  # the seeds folder (absolute) the path is relative to
 
     @model_validator(mode="after")
     def _error_explained(self) -> "Document":
@@ -65,7 +66,7 @@ class Run(BaseModel):
     run_id: str
     started_at: datetime
     finished_at: datetime | None = None
-    status: Literal["running", "completed", "failed", "interrupted"]
+    status: Literal["running", "completed", "failed", "interrupted", "refused"]
     seeds: str
     docs_seen: int = 0
     docs_new: int = 0

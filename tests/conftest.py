@@ -5,6 +5,7 @@ import tempfile
 # Before anything imports prefect: its settings are read at import.
 os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="factflow-prefect-home-")
 os.environ.pop("PREFECT_API_URL", None)
+os.environ["FACTFLOW_LOCAL_PREFECT_API"] = ""  # never a server a developer left running on port 4200
 
 from flows.prefect_setup import configure  # noqa: E402
 

@@ -39,15 +39,58 @@ def test_help_lists_every_command():
         assert sub.exit_code == 0 and "--seeds" in sub.output and "--db" in sub.output
 
 
+BIG = "12345678901234567890.123456"  # 26 digits: a float keeps 17
+
+
 def test_query_formats(db):
-    sql = "select text, value, currency from amounts"
+    with duckdb.connect(str(db)) as con:
+        con.execute(f"insert into amounts values ('d1', 30, 40, 'big', {BIG}, null, 'EUR', 'exact', 'r', 'r1')")
+    sql = "select text, value, currency from amounts order by start_char"
     as_json = runner.invoke(app, ["query", sql, "--db", str(db), "--format", "json"])
     assert as_json.exit_code == 0
-    assert json.loads(as_json.output) == {"text": "$200 million", "value": "200000000", "currency": "USD"}
+    lines = as_json.output.splitlines()
+    assert [json.loads(line, parse_float=Decimal) for line in lines] == [
+        {"text": "$200 million", "value": 200000000, "currency": "USD"},
+        {"text": "big", "value": Decimal(BIG), "currency": "EUR"}]
+    assert isinstance(json.loads(lines[0])["value"], int) and f'"value": {BIG},' in lines[1]
     as_csv = runner.invoke(app, ["query", sql, "--db", str(db), "--format", "csv"])
-    assert as_csv.output.splitlines() == ["text,value,currency", "$200 million,200000000,USD"]
+    assert as_csv.output.splitlines() == ["text,value,currency", "$200 million,200000000,USD", f"big,{BIG},EUR"]
     as_table = runner.invoke(app, ["query", sql, "--db", str(db)])
-    assert "$200 million" in as_table.output and "1 row(s)" in as_table.output
+    assert "$200 million" in as_table.output and BIG in as_table.output and "2 row(s)" in as_table.output
+
+
+def test_query_json_keeps_types_inside_lists_and_structs(db):
+    sql = "select [value, 1.5] as values, {'at': date '2025-07-03', 'n': 7} as info from amounts"
+    result = runner.invoke(app, ["query", sql, "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {"values": [200000000, 1.5], "info": {"at": "2025-07-03", "n": 7}}
+
+
+LONG_ROWS = ("select text, value, currency, repeat('the context of the fact ', 20) || chr(10) || 'next line' "
+             "as context, rule from amounts, range(3)")
+
+
+def test_query_table_fits_an_80_column_terminal(db):
+    """Five columns, one of them long text with a line break: one line a row, cut with an ellipsis."""
+    env = {k: v for k, v in os.environ.items() if k != "FORCE_COLOR"} | {"COLUMNS": "80"}
+    result = subprocess.run([sys.executable, "-m", "flows.cli", "query", LONG_ROWS, "--db", str(db)], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(map(len, lines)) <= 80
+    rows = [line for line in lines if "$200 million" in line]
+    assert len(rows) == 3 and len(lines) == 3 + 3 + 2  # header (3 lines), 3 rows, bottom border, "3 row(s)"
+    assert all(row.count("│") == 6 and "│ 200000000 │ USD " in row and "│ the context of" in row
+               and "…" in row for row in rows)
+    assert lines[-1] == "3 row(s)"
+
+
+def test_query_markdown_keeps_every_cell_in_full(db):
+    sql = "select text, value, 'a|b' || chr(10) || repeat('x', 200) as note from amounts"
+    result = runner.invoke(app, ["query", sql, "--db", str(db), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["| text | value | note |", "|---|---|---|",
+                                          f"| $200 million | 200000000 | a\\|b<br>{'x' * 200} |"]
 
 
 @pytest.mark.parametrize("sql, kind", [("drop table amounts", "DROP"), ("delete from amounts", "DELETE"),

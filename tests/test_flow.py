@@ -94,8 +94,9 @@ def test_a_new_extractor_version_re_extracts_everything(seeds, tmp_path, monkeyp
     db = tmp_path / "facts.duckdb"
     ingest(seeds=str(seeds), db=str(db))
     import flows.ingest
+    import flows.plan
     import flows.processing
-    for module in (flows.ingest, flows.processing):
+    for module in (flows.ingest, flows.plan, flows.processing):
         monkeypatch.setattr(module, "EXTRACTOR_VERSION", "next")
     run = ingest(seeds=str(seeds), db=str(db))
     assert (run.docs_changed, run.docs_unchanged) == (3, 0)

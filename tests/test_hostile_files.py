@@ -10,16 +10,18 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from flows.ingest import ingest
-from test_faults import api_env, rows
+from test_faults import api_env, content, make_seeds, query_count, rows
 
 pytestmark = pytest.mark.usefixtures("prefect_engine")
 ROOT = Path(__file__).parents[1]
@@ -311,3 +313,59 @@ def test_a_full_disk_says_so(tmp_path, small_disk):
     with duckdb.connect(str(db), read_only=True) as con:
         stored, facts = con.execute("select count(*), (select count(*) from amounts) from documents").fetchone()
     assert facts == 40 * stored
+
+
+# ------------------------------------------------------------------ interrupts
+
+# `facts run` as users start it, with each batch's extraction taking a second: a run long enough
+# to be interrupted part-way.
+SLOW_RUN = textwrap.dedent("""
+    import sys, time
+    import flows.ingest as ingest_module
+    from flows import cli
+
+    extract = ingest_module.in_worker
+
+    def slowly(fn, *args):
+        time.sleep(1)
+        return extract(fn, *args)
+
+    ingest_module.in_worker = slowly
+    if __name__ == "__main__":
+        sys.argv = ["facts", *sys.argv[1:]]
+        cli.main()
+""")
+
+
+@pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["SIGINT", "SIGTERM"])
+def test_an_interrupted_run_stops_in_seconds_says_so_and_the_next_run_completes_it(tmp_path, signum, code):
+    seeds = make_seeds(tmp_path / "seeds", 1000)
+    clean = tmp_path / "clean.duckdb"
+    ingest(seeds=str(seeds), db=str(clean))
+    db, driver = tmp_path / "facts.duckdb", tmp_path / "slow.py"
+    driver.write_text(SLOW_RUN)
+    run = subprocess.Popen([sys.executable, str(driver), "run", "--seeds", str(seeds), "--db", str(db)],
+                           cwd=ROOT, env=api_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as from a terminal
+    try:
+        deadline = time.monotonic() + LIMIT_SECONDS
+        while not db.exists() or query_count(db) == 0:  # a batch is in: the run is under way
+            assert run.poll() is None and time.monotonic() < deadline, run.communicate()
+            time.sleep(0.1)
+        run.send_signal(signum)
+        sent = time.monotonic()
+        out, err = run.communicate(timeout=60)
+        took = time.monotonic() - sent
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == code, err
+    assert took < 10, f"the run took {took:.1f} s to stop"
+    assert err.strip().splitlines() == ["interrupted: stopped; what was loaded stays whole, and the next run does "
+                                        "the rest"], err
+    assert rows(db, "select status from runs") == [("interrupted",)]
+    stored = rows(db, "select count(*) from documents")[0][0]
+    assert 0 < stored < 1000
+    again = ingest(seeds=str(seeds), db=str(db))
+    assert (again.docs_new, again.docs_unchanged) == (1000 - stored, stored)
+    assert content(db) == content(clean)

@@ -1,7 +1,11 @@
 -- Statements of the one writer. Each section is one statement, run with parameters.
 
 -- name: known_documents
+SELECT path, doc_id, fingerprint, stat_key, extractor_version FROM documents WHERE seeds = $seeds;
+-- name: document_keys
 SELECT path, doc_id, fingerprint, stat_key, extractor_version FROM documents;
+-- name: folders
+SELECT seeds, count(*) FROM documents GROUP BY seeds ORDER BY seeds;
 
 -- name: delete_amounts
 DELETE FROM amounts WHERE doc_id IN (SELECT doc_id FROM batch_doc_ids);

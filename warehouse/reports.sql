@@ -7,4 +7,8 @@ SELECT
     (SELECT count(*) FROM amounts) AS amounts,
     (SELECT count(*) FROM percentages) AS percentages,
     (SELECT count(*) FROM dates) AS dates,
-    (SELECT count(*) FROM rejects) AS rejects;
+    (SELECT count(*) FROM rejects) AS rejects,
+    (SELECT count(DISTINCT seeds) FROM documents) AS folders;
+
+-- name: failed_documents
+SELECT path, error FROM documents WHERE run_id = $run_id AND status = 'error' ORDER BY path;

@@ -22,7 +22,8 @@ CREATE TABLE IF NOT EXISTS documents (
     error             VARCHAR,           -- why, when status = 'error'
     extractor_version VARCHAR NOT NULL,
     ingested_at       TIMESTAMPTZ NOT NULL,
-    run_id            VARCHAR NOT NULL
+    run_id            VARCHAR NOT NULL,
+    seeds             VARCHAR            -- the seeds folder (absolute) the path is relative to
 );
 
 CREATE TABLE IF NOT EXISTS amounts (
@@ -81,7 +82,7 @@ CREATE TABLE IF NOT EXISTS runs (
     run_id            VARCHAR NOT NULL,
     started_at        TIMESTAMPTZ NOT NULL,
     finished_at       TIMESTAMPTZ,
-    status            VARCHAR NOT NULL,   -- running, completed, failed or interrupted (killed)
+    status            VARCHAR NOT NULL,   -- running, completed, failed, interrupted or refused
     seeds             VARCHAR NOT NULL,   -- the seeds folder, absolute
     docs_seen         INTEGER NOT NULL,
     docs_new          INTEGER NOT NULL,
@@ -97,11 +98,16 @@ CREATE TABLE IF NOT EXISTS runs (
     seconds           DOUBLE,
     docs_skipped      INTEGER NOT NULL    -- paths passed over: table skipped says why
 );
--- added after the first release: a warehouse made before gets the column here
-ALTER TABLE runs ADD COLUMN IF NOT EXISTS docs_skipped INTEGER DEFAULT 0;
 
 CREATE TABLE IF NOT EXISTS skipped (
     run_id VARCHAR NOT NULL,
     path   VARCHAR NOT NULL,              -- relative to the seeds folder; a folder's ends in '/'
     reason VARCHAR NOT NULL               -- why the run did not read it as a document
 );
+
+-- Columns added after the first release, for a warehouse made before: its runs count no skips,
+-- and its documents belong to the folder of its last completed run (the one folder it held then).
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS docs_skipped INTEGER DEFAULT 0;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS seeds VARCHAR;
+UPDATE documents SET seeds = (SELECT seeds FROM runs WHERE status = 'completed' ORDER BY started_at DESC LIMIT 1)
+WHERE seeds IS NULL;

@@ -9,6 +9,7 @@ the transaction in progress (one batch).
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import re
@@ -52,19 +53,23 @@ REPORTS = _sql_sections("reports.sql")
 EXPORTS = _sql_sections("export.sql")
 
 
-class DatabaseBusy(RuntimeError):
+class UserError(RuntimeError):
+    """A failure the user can cause and mend: the command reports it in one line, no traceback."""
+
+
+class DatabaseBusy(UserError):
     """Another process held the database for longer than we were willing to wait."""
 
 
-class RunInProgress(RuntimeError):
+class RunInProgress(UserError):
     """Another ingestion run is writing to the same database."""
 
 
-class WarehouseDamaged(RuntimeError):
+class WarehouseDamaged(UserError):
     """The database file cannot be read: not a DuckDB file, from another DuckDB version, or corrupt."""
 
 
-class DiskFull(RuntimeError):
+class DiskFull(UserError):
     """A write failed for want of space; the transaction was rolled back."""
 
 
@@ -83,7 +88,7 @@ def check_readable(path: Path) -> None:
             for table in tables:
                 con.execute(f'SELECT count(*) FROM "{table}"').fetchall()
             if "documents" in tables:
-                con.execute(STATEMENTS["known_documents"]).fetchall()
+                con.execute(STATEMENTS["document_keys"]).fetchall()
     except duckdb.Error as error:
         raise WarehouseDamaged(f"{path} cannot be read as a DuckDB database, so nothing was written to it: "
                                f"{_first_line(error)}") from None
@@ -96,8 +101,12 @@ def run_lock(db: Path) -> Iterator[None]:
     The operating system releases the lock when the process dies, even by SIGKILL.
     """
     lock_path = Path(f"{db}.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a+") as lock:
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        lock_file = open(lock_path, "a+")
+    except OSError as error:
+        raise UserError(f"cannot write the warehouse {db}: {error.strerror or error} ({error.filename})") from None
+    with lock_file as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -179,20 +188,68 @@ def _reader_marker(path: Path) -> Path:
 
 
 def readers_waiting(path: Path) -> list[Path]:
-    """The announcements of readers waiting for the database (see `query`)."""
-    return list(path.parent.glob(f"{path.name}.reader-*"))
+    """The announcements of readers waiting for the database (see `reading`); a dead reader's is removed."""
+    return [marker for marker in path.parent.glob(f"{path.name}.reader-*") if _held(marker)]
+
+
+def _held(marker: Path) -> bool:
+    """Whether a live reader holds `marker`'s lock: the operating system drops it when the reader dies."""
+    try:
+        fd = os.open(marker, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    except OSError:  # another user's marker we may not open: waited for as a live reader's
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    else:
+        with suppress(OSError):  # a writer that cannot remove it still ignores it
+            marker.unlink()
+        return False
+    finally:
+        os.close(fd)
+
+
+_CANNOT_ANNOUNCE = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def _announce(path: Path) -> int | None:
+    """Create and lock this reader's marker; None where it cannot be created (read-only media hold no writer)."""
+    marker = _reader_marker(path)
+    while True:
+        try:
+            fd = os.open(marker, os.O_RDONLY | os.O_CREAT, 0o644)
+        except OSError as error:
+            if error.errno in _CANNOT_ANNOUNCE:
+                return None
+            raise
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        with suppress(FileNotFoundError):
+            if os.path.samestat(os.fstat(fd), os.stat(marker)):
+                return fd
+        os.close(fd)  # a writer removed it as unheld between our open and our lock: announce again
+
+
+def _withdraw(path: Path, fd: int) -> None:
+    """Remove this reader's marker, unless another reader of this process still holds it."""
+    with suppress(BlockingIOError):
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        _reader_marker(path).unlink(missing_ok=True)
+    os.close(fd)
 
 
 @contextmanager
 def reading(path: Path, wait: float = LOCK_WAIT_SECONDS,
             config: dict[str, Any] | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection; while it is being opened, the writer is asked to step aside."""
-    marker = _reader_marker(path)
-    marker.touch()
+    announced = _announce(path)
     try:
         con = connect(path, read_only=True, wait=wait, config=config)
     finally:
-        marker.unlink(missing_ok=True)
+        if announced is not None:
+            _withdraw(path, announced)
     try:
         yield con
     finally:
@@ -337,11 +394,16 @@ class Warehouse:
         while readers_waiting(self.path) and time.monotonic() < deadline:
             time.sleep(0.01)
 
-    def known_documents(self) -> dict[str, Stored]:
-        """path -> what is stored of it, for every stored document."""
+    def known_documents(self, seeds: str) -> dict[str, Stored]:
+        """path -> what is stored of it, for every document stored from the folder `seeds`."""
         with self._transaction() as con:
-            rows = con.execute(STATEMENTS["known_documents"]).fetchall()
+            rows = con.execute(STATEMENTS["known_documents"], {"seeds": seeds}).fetchall()
         return {path: Stored(*rest) for path, *rest in rows}
+
+    def folders(self) -> dict[str, int]:
+        """The seeds folders the warehouse holds documents from, with how many."""
+        with self._transaction() as con:
+            return dict(con.execute(STATEMENTS["folders"]).fetchall())
 
     def replace(self, batch: Batch) -> None:
         """Delete everything stored for the batch's documents and insert its rows, atomically."""
