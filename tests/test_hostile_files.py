@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,6 +20,7 @@ import duckdb
 import pytest
 
 from flows.ingest import ingest
+from privileges import mounted_tmpfs, unprivileged
 from test_faults import api_env, content, make_seeds, query_count, rows
 
 pytestmark = pytest.mark.usefixtures("prefect_engine")
@@ -51,15 +51,6 @@ def skipped(db: Path) -> dict[str, str]:
 def amounts_of(db: Path, path: str) -> list[str]:
     return [text for (text,) in rows(db, "select a.text from amounts a join documents d using (doc_id) "
                                          "where d.path = ? order by a.start_char", [path])]
-
-
-def unprivileged(command: list[str]) -> list[str]:
-    """`command` without the capabilities that let root read any file (as the probe ran it, with setpriv)."""
-    if os.geteuid() != 0:
-        return command
-    if shutil.which("setpriv") is None:
-        pytest.skip("running as root without setpriv: an unreadable file cannot be made")
-    return ["setpriv", "--inh-caps=-all", "--bounding-set=-all", *command]
 
 
 def facts_run(seeds: Path, db: Path, *, as_user: bool = False) -> subprocess.CompletedProcess:
@@ -288,16 +279,8 @@ def test_a_damaged_warehouse_is_one_line_and_never_written_to(tmp_path, how):
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A 3 MB file system (tmpfs), where one is allowed to mount it."""
-    mount = tmp_path / "small"
-    mount.mkdir()
-    if os.geteuid() != 0 or shutil.which("mount") is None or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True).returncode != 0:
-        pytest.skip("cannot mount a small file system here (needs root)")
-    try:
+    with mounted_tmpfs(tmp_path / "small", "3m") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_a_full_disk_says_so(tmp_path, small_disk):

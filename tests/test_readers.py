@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from privileges import unprivileged
 from warehouse.store import READER_TURN_SECONDS, Warehouse, readers_waiting
 
 ROOT = Path(__file__).parents[1]
@@ -37,15 +37,6 @@ ANNOUNCED_READER = textwrap.dedent("""
     with store.reading(Path(sys.argv[1])):
         pass
 """)
-
-
-def unprivileged(command: list[str]) -> list[str]:
-    """`command` without the capabilities that let root write anywhere (as in test_hostile_files)."""
-    if os.geteuid() != 0:
-        return command
-    if shutil.which("setpriv") is None:
-        pytest.skip("running as root without setpriv: a read-only folder cannot be made")
-    return ["setpriv", "--inh-caps=-all", "--bounding-set=-all", *command]
 
 
 def three_writes(db: Path) -> float:

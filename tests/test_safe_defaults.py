@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from flows.ingest import ingest
+from privileges import mounted_tmpfs, unprivileged
 from test_faults import api_env, content, make_seeds, rows
 
 pytestmark = pytest.mark.usefixtures("prefect_engine")
@@ -57,14 +58,8 @@ def test_an_emptied_folder_removes_nothing_without_prune(tmp_path):
 
 @pytest.fixture
 def mount_point(tmp_path):
-    """A folder that a file system (tmpfs) is mounted on, where one is allowed to mount it."""
-    point = tmp_path / "share"
-    point.mkdir()
-    if os.geteuid() != 0 or shutil.which("mount") is None or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(point)], capture_output=True).returncode != 0:
-        pytest.skip("cannot mount a file system here (needs root)")
-    yield point
-    subprocess.run(["umount", "-l", str(point)], check=False)
+    with mounted_tmpfs(tmp_path / "share", "8m") as point:
+        yield point
 
 
 def test_an_unmounted_share_removes_nothing(tmp_path, mount_point):
@@ -162,14 +157,12 @@ def test_a_second_run_is_refused_before_prefect_starts(tmp_path):
         holder.wait()
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and shutil.which("setpriv") is None, reason="root without setpriv")
 def test_a_warehouse_in_a_folder_that_cannot_be_written_is_one_line(tmp_path):
     seeds, folder = make_seeds(tmp_path / "seeds", 1), tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o555)
-    command = [sys.executable, "-m", "flows.cli", "run", "--seeds", str(seeds), "--db", str(folder / "facts.duckdb")]
-    if os.geteuid() == 0:  # root writes anywhere: drop the capabilities that let it
-        command = ["setpriv", "--inh-caps=-all", "--bounding-set=-all", *command]
+    command = unprivileged([sys.executable, "-m", "flows.cli", "run", "--seeds", str(seeds), "--db",
+                            str(folder / "facts.duckdb")])
     done = subprocess.run(command, cwd=ROOT, env=api_env(), capture_output=True, text=True, timeout=180)
     line = one_error_line(done)
     assert line.startswith(f"error: cannot write the warehouse {folder / 'facts.duckdb'}: Permission denied")
