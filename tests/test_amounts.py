@@ -1,7 +1,16 @@
-"""Money amounts: a corpus of news-like sentences -> expected mentions (own sentences)."""
+"""Money amounts: a corpus of sentences -> expected mentions, each row saying where it came from.
+
+`source` is an issue, an article of the dev set (../shared/corpora/meantime-dev/docs, by file
+name: its sentences are not ours to copy, so the row is our own sentence with the same pattern),
+the seed article, ANNOTATION.md, a peer's corpus (duckling), or "original table" where the first
+table did not say. One parametrized test runs every table; known gaps run as strict xfails.
+"""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from hypothesis import given, settings
@@ -11,129 +20,315 @@ from extractors.amounts import AMOUNT_RULES, extract_amounts
 from extractors.currencies import (
     CONTEXT_WORDS, CURRENCY_WORDS, DOLLAR_PREFIXES, ISO_4217, PSEUDO_CODES, SUBUNIT_WORDS, SYMBOLS,
 )
+from extractors.mentions import AmountMention
 
-# id, sentence, expected [(text, value, currency, qualifier, value_max)]
-AMOUNTS = [
-    ("dollar-bn", "The group raised $1.5bn in new debt.", [("$1.5bn", "1500000000", "USD", "exact", None)]),
-    ("us-dollar-billion", "Ministers approved a US$4.7 billion package.", [("US$4.7 billion", "4700000000", "USD", "exact", None)]),
-    ("pound-m", "The club paid £300m for the stadium.", [("£300m", "300000000", "GBP", "exact", None)]),
-    ("euro-billion", "Brussels set aside €3.4 billion for farmers.", [("€3.4 billion", "3400000000", "EUR", "exact", None)]),
-    ("bn-euros", "The bank wrote off 5bn euros of loans.", [("5bn euros", "5000000000", "EUR", "exact", None)]),
-    ("code-space", "Revenue reached USD 2.3 million last quarter.", [("USD 2.3 million", "2300000", "USD", "exact", None)]),
-    ("code-glued", "It booked USD34.6 million in fees.", [("USD34.6 million", "34600000", "USD", "exact", None)]),
-    ("gbp-code", "The fine was GBP 27 million.", [("GBP 27 million", "27000000", "GBP", "exact", None)]),
-    ("k-scale", "Salaries start at $54K a year.", [("$54K", "54000", "USD", "exact", None)]),
-    ("mm-scale", "The seed round was $1MM.", [("$1MM", "1000000", "USD", "exact", None)]),
-    ("crore", "The state will spend Rs 20 crore on roads.", [("Rs 20 crore", "200000000", "INR", "exact", None)]),
-    ("lakh-rupees", "Each family gets 5 lakh rupees in aid.", [("5 lakh rupees", "500000", "INR", "exact", None)]),
-    ("indian-grouping", "The tender was worth Rs 1,23,45,678.", [("Rs 1,23,45,678", "12345678", "INR", "exact", None)]),
-    # Markers without a symbol, ending right at the number (the cheap reject in _marker_start; perf work).
-    ("rs-dot", "Tickets cost Rs. 500 each.", [("Rs. 500", "500", "INR", "exact", None)]),
-    ("sfr-dot", "Lunch was SFr. 20 at the station.", [("SFr. 20", "20", "CHF", "exact", None)]),
-    ("ksh", "He paid KSh 100 for the ride.", [("KSh 100", "100", "KES", "exact", None)]),
-    ("dhs", "Rooms start at Dhs 350 a night.", [("Dhs 350", "350", "AED", "exact", None)]),
-    ("code-after", "Fees rose 12 RMB per unit in 2008.", [("12 RMB", "12", "CNY", "exact", None)]),
-    # The word test before _currency_follows and the one-character marker test (perf work): a word
-    # glued to the digits, a code with trailing punctuation, capitals, a no-break space after a marker.
-    ("glued-word", "It cost 5euros at the door.", [("5euros", "5", "EUR", "exact", None)]),
-    ("code-then-marks", "Fees rose to 12 RMB.); then fell.", [("12 RMB", "12", "CNY", "exact", None)]),
-    ("capital-word", "It costs 5 DOLLARS (US).", [("5 DOLLARS", "5", "USD", "exact", None)]),
-    ("marker-nbsp", "Tickets cost Rs.\u00a0500 each.", [("Rs.\u00a0500", "500", "INR", "exact", None)]),
-    ("half-a-billion", "They lost half a billion dollars in a week.", [("half a billion dollars", "500000000", "USD", "exact", None)]),
-    ("quarter-million", "She won a quarter million dollars in the lottery.", [("a quarter million dollars", "250000", "USD", "exact", None)]),
-    ("word-million-pounds", "The charity received two million pounds from donors.", [("two million pounds", "2000000", "GBP", "exact", None)]),
-    ("range-shared-scale", "The upgrade will cost $3-5 million.", [("$3-5 million", "3000000", "USD", "range", "5000000")]),
-    ("range-between", "Analysts expect between $3 million and $5 million in savings.", [("$3 million and $5 million", "3000000", "USD", "range", "5000000")]),
-    ("rose-to-from", "Profit rose to $5m from $3m.", [("$5m", "5000000", "USD", "exact", None), ("$3m", "3000000", "USD", "exact", None)]),
-    ("from-to-two", "Swap lines grew from US$30 billion to US$60 billion.", [("US$30 billion", "30000000000", "USD", "exact", None), ("US$60 billion", "60000000000", "USD", "exact", None)]),
-    ("range-to-paren", "The cost (about US$10 million to $14 million) was shared.", [("US$10 million to $14 million", "10000000", "USD", "range", "14000000")]),
-    ("fraction", "Shares closed at $8 1/4 on Friday.", [("$8 1/4", "8.25", "USD", "exact", None)]),
-    ("cents", "The dividend is 18 cents a share.", [("18 cents", "0.18", "USD", "exact", None)]),
-    ("word-cents", "Earnings were twelve cents per share.", [("twelve cents", "0.12", "USD", "exact", None)]),
-    ("pence", "A stamp now costs 16 pence more.", [("16 pence", "0.16", "GBP", "exact", None)]),
-    ("negative", "The fund reported -$2.45B in outflows.", [("-$2.45B", "-2450000000", "USD", "exact", None)]),
-    ("manat", "Baku budgeted 500 million manat for the port.", [("500 million manat", "500000000", "AZN", "exact", None)]),
-    ("swiss-apostrophe", "The watch sold for CHF 1'200.20 at auction.", [("CHF 1'200.20", "1200.20", "CHF", "exact", None)]),
-    ("dollars-and-cents", "A ticket costs 3 dollars 50 cents.", [("3 dollars 50 cents", "3.50", "USD", "exact", None)]),
-    ("hash-as-pound", "The deal was valued at #89.7 million.", [("#89.7 million", "89700000", "GBP", "exact", None)]),
-    ("aud", "Canberra pledged A$5 million.", [("A$5 million", "5000000", "AUD", "exact", None)]),
-    ("aud-spaced", "The grant is AU$ 12.5 million.", [("AU$ 12.5 million", "12500000", "AUD", "exact", None)]),
-    ("cad", "Ottawa found C$2 billion.", [("C$2 billion", "2000000000", "CAD", "exact", None)]),
-    ("hkd", "The tower fetched HK$7bn.", [("HK$7bn", "7000000000", "HKD", "exact", None)]),
-    ("nzd", "Fonterra paid NZ$80 million.", [("NZ$80 million", "80000000", "NZD", "exact", None)]),
-    ("sgd", "Temasek put in S$300 million.", [("S$300 million", "300000000", "SGD", "exact", None)]),
-    ("yen", "Toyota earned ¥500 billion.", [("¥500 billion", "500000000000", "JPY", "exact", None)]),
-    ("yen-sign-as-yuan", "The yuan loan, ¥5 billion, was approved.", [("¥5 billion", "5000000000", "CNY", "exact", None)]),
-    ("yuan", "Beijing lent 80 billion yuan to the railways.", [("80 billion yuan", "80000000000", "CNY", "exact", None)]),
-    ("roubles", "Gazprom paid 3 billion roubles in tax.", [("3 billion roubles", "3000000000", "RUB", "exact", None)]),
-    ("rupees", "The contract is worth 900 million rupees.", [("900 million rupees", "900000000", "INR", "exact", None)]),
-    ("dollar-sign-code-word", "Officials discussed a USD$ 18 billion dollar contract.", [("USD$ 18 billion dollar", "18000000000", "USD", "exact", None)]),
-    ("gb-pound", "It cost US$30 billion (GB £15.2 billion).", [("US$30 billion", "30000000000", "USD", "exact", None), ("GB £15.2 billion", "15200000000", "GBP", "exact", None)]),
-    ("us-dollar", "The Pentagon could spend US$100 billion.", [("US$100 billion", "100000000000", "USD", "exact", None)]),
-    ("over", "Trade grew to over $200 million.", [("$200 million", "200000000", "USD", "over", None)]),
-    ("exceeding", "It financed projects exceeding $70 million.", [("$70 million", "70000000", "USD", "over", None)]),
-    ("as-much-as", "Fines could reach as much as $5 million.", [("$5 million", "5000000", "USD", "under", None)]),
-    ("as-high-as", "The bill could go as high as US$90 billion.", [("US$90 billion", "90000000000", "USD", "under", None)]),
-    ("about", "The repairs cost about $3m.", [("$3m", "3000000", "USD", "about", None)]),
-    ("some-of-the-is-exact", "Congress may use some of the $600 billion fund.", [("$600 billion", "600000000000", "USD", "exact", None)]),
-    ("plain-dollars", "Entry costs $5.", [("$5", "5", "USD", "exact", None)]),
-    ("around-us-dollars", "Films will sell for around $8.99 US dollars each.", [("$8.99 US dollars", "8.99", "USD", "about", None)]),
-    ("billions-of-dollars", "The buyer takes on billions of dollars in debt.", [("billions of dollars", "1000000000", "USD", "over", None)]),
-    ("hyphenated-scale", "They signed a $40-billion contract.", [("$40-billion", "40000000000", "USD", "exact", None)]),
-    ("capital-billion", "Chrysler Sold for $7.4 Billion", [("$7.4 Billion", "7400000000", "USD", "exact", None)]),
-    ("bn-spaced", "The order is worth US$6.1 bn.", [("US$6.1 bn", "6100000000", "USD", "exact", None)]),
-    ("code-after", "Reserves fell by 40 billion USD.", [("40 billion USD", "40000000000", "USD", "exact", None)]),
-    ("uzbek-sum", "Uzbek banks lent 900 billion sum to farmers.", [("900 billion sum", "900000000000", "UZS", "exact", None)]),
+
+class Money(NamedTuple):
+    """An amount expected in a sentence; `rule` is checked only where a row names one."""
+    text: str
+    value: str  # the number as Decimal text, scale applied
+    currency: str | None  # ISO 4217; None: monetary, but the currency is unknown
+    qualifier: str = "exact"
+    value_max: str | None = None  # a range's upper bound
+    rule: str | None = None
+
+
+class Example(NamedTuple):
+    """A sentence and the amounts in it, none for a negative; `gap` says why it fails today."""
+    id: str
+    sentence: str
+    found: tuple[Money, ...]
+    source: str
+    gap: str = ""
+
+
+def example(id: str, sentence: str, *found: Money, source: str, gap: str = "") -> Example:
+    return Example(id, sentence, found, source, gap)
+
+
+def examples(value: str, currency: str, phrasings: list[str], *, source: str, frame: str = "{}") -> list[Example]:
+    """duckling's `examples`: one amount, many ways of writing it; each phrasing is the whole mention."""
+    return [Example(f"{value} {currency}: {p}", frame.format(p), (Money(p, value=value, currency=currency),), source)
+            for p in phrasings]
+
+
+# The cases issue 3 lists, the currencies ANNOTATION.md names, and amounts the dev set writes.
+CASES = [
+    example("dollar-bn", "The group raised $1.5bn in new debt.",
+            Money("$1.5bn", value="1500000000", currency="USD"), source="issue 3"),
+    example("us-dollar-billion", "Ministers approved a US$4.7 billion package.",
+            Money("US$4.7 billion", value="4700000000", currency="USD"), source="issue 3"),
+    example("pound-m", "The club paid £300m for the stadium.",
+            Money("£300m", value="300000000", currency="GBP"), source="issue 3"),
+    example("euro-billion", "Brussels set aside €3.4 billion for farmers.",
+            Money("€3.4 billion", value="3400000000", currency="EUR"), source="issue 3"),
+    example("bn-euros", "The bank wrote off 5bn euros of loans.",
+            Money("5bn euros", value="5000000000", currency="EUR", rule="<number> <scale> <currency word>"),
+            source="issue 3"),
+    example("code-space", "Revenue reached USD 2.3 million last quarter.",
+            Money("USD 2.3 million", value="2300000", currency="USD"), source="issue 3"),
+    example("code-glued", "It booked USD34.6 million in fees.",
+            Money("USD34.6 million", value="34600000", currency="USD"), source="issue 3"),
+    example("gbp-code", "The fine was GBP 27 million.",
+            Money("GBP 27 million", value="27000000", currency="GBP"), source="issue 3"),
+    example("k-scale", "Salaries start at $54K a year.", Money("$54K", value="54000", currency="USD"),
+            source="issue 3"),
+    example("mm-scale", "The seed round was $1MM.", Money("$1MM", value="1000000", currency="USD"), source="issue 3"),
+    example("crore", "The state will spend Rs 20 crore on roads.",
+            Money("Rs 20 crore", value="200000000", currency="INR"), source="issue 3"),
+    example("lakh-rupees", "Each family gets 5 lakh rupees in aid.",
+            Money("5 lakh rupees", value="500000", currency="INR"), source="issue 3"),
+    example("indian-grouping", "The tender was worth Rs 1,23,45,678.",
+            Money("Rs 1,23,45,678", value="12345678", currency="INR"), source="issue 3"),
+    example("half-a-billion", "They lost half a billion dollars in a week.",
+            Money("half a billion dollars", value="500000000", currency="USD"), source="issue 3"),
+    example("quarter-million", "She won a quarter million dollars in the lottery.",
+            Money("a quarter million dollars", value="250000", currency="USD"), source="issue 3"),
+    example("word-million-pounds", "The charity received two million pounds from donors.",
+            Money("two million pounds", value="2000000", currency="GBP"), source="issue 3"),
+    example("range-shared-scale", "The upgrade will cost $3-5 million.",
+            Money("$3-5 million", value="3000000", currency="USD", qualifier="range", value_max="5000000"),
+            source="issue 3"),
+    example("range-between", "Analysts expect between $3 million and $5 million in savings.",
+            Money("$3 million and $5 million", value="3000000", currency="USD", qualifier="range", value_max="5000000"),
+            source="issue 3"),
+    example("rose-to-from", "Profit rose to $5m from $3m.",  # two amounts, not a range
+            Money("$5m", value="5000000", currency="USD"), Money("$3m", value="3000000", currency="USD"),
+            source="issue 3"),
+    example("from-to-two", "Swap lines grew from US$30 billion to US$60 billion.",
+            Money("US$30 billion", value="30000000000", currency="USD"),
+            Money("US$60 billion", value="60000000000", currency="USD"),
+            source="meantime-dev 113278_Markets_rally_as_world_central_banks_infuse_cash.txt"),
+    example("range-to-paren", "The cost (about US$10 million to $14 million) was shared.",
+            Money("US$10 million to $14 million", value="10000000", currency="USD", qualifier="range",
+                  value_max="14000000"),
+            source="meantime-dev 129865_Airbus_offers_funding_to_search_for_black_boxes_from_Air_France_disaster.txt"),
+    example("fraction", "Shares closed at $8 1/4 on Friday.", Money("$8 1/4", value="8.25", currency="USD"),
+            source="issue 3"),
+    example("cents", "The dividend is 18 cents a share.", Money("18 cents", value="0.18", currency="USD"),
+            source="issue 3"),
+    example("word-cents", "Earnings were twelve cents per share.", Money("twelve cents", value="0.12", currency="USD"),
+            source="meantime-dev 141483_Bank_of_America_reports_losses.txt"),
+    example("pence", "A stamp now costs 16 pence more.", Money("16 pence", value="0.16", currency="GBP"),
+            source="issue 3"),
+    example("negative", "The fund reported -$2.45B in outflows.",
+            Money("-$2.45B", value="-2450000000", currency="USD"), source="issue 3"),
+    example("manat", "Baku budgeted 500 million manat for the port.",
+            Money("500 million manat", value="500000000", currency="AZN"), source="issue 3"),
+    example("swiss-apostrophe", "The watch sold for CHF 1'200.20 at auction.",
+            Money("CHF 1'200.20", value="1200.20", currency="CHF"), source="issue 3"),
+    example("dollars-and-cents", "A ticket costs 3 dollars 50 cents.",  # one amount
+            Money("3 dollars 50 cents", value="3.50", currency="USD"), source="issue 3"),
+    example("hash-as-pound", "The deal was valued at #89.7 million.",  # older newswire writes # for £
+            Money("#89.7 million", value="89700000", currency="GBP"), source="issue 3"),
+    example("aud", "Canberra pledged A$5 million.", Money("A$5 million", value="5000000", currency="AUD"),
+            source="ANNOTATION.md"),
+    example("aud-spaced", "Canberra added AU$ 7.5 million in grants.",
+            Money("AU$ 7.5 million", value="7500000", currency="AUD"),
+            source="meantime-dev 39951_Australian_government_announces_52.5_million_financial_assistance_package_for_Ford.txt"),
+    example("cad", "Ottawa found C$2 billion.", Money("C$2 billion", value="2000000000", currency="CAD"),
+            source="ANNOTATION.md"),
+    example("hkd", "The tower fetched HK$7bn.", Money("HK$7bn", value="7000000000", currency="HKD"),
+            source="ANNOTATION.md"),
+    example("nzd", "Fonterra paid NZ$80 million.", Money("NZ$80 million", value="80000000", currency="NZD"),
+            source="ANNOTATION.md"),
+    example("sgd", "Temasek put in S$300 million.", Money("S$300 million", value="300000000", currency="SGD"),
+            source="ANNOTATION.md"),
+    example("yen", "Toyota earned ¥500 billion.", Money("¥500 billion", value="500000000000", currency="JPY"),
+            source="ANNOTATION.md"),
+    example("yen-sign-as-yuan", "The yuan loan, ¥5 billion, was approved.",
+            Money("¥5 billion", value="5000000000", currency="CNY"), source="ANNOTATION.md"),
+    example("yuan", "Beijing lent 80 billion yuan to the railways.",
+            Money("80 billion yuan", value="80000000000", currency="CNY"), source="ANNOTATION.md"),
+    example("roubles", "Gazprom paid 3 billion roubles in tax.",
+            Money("3 billion roubles", value="3000000000", currency="RUB"), source="ANNOTATION.md"),
+    example("rupees", "The contract is worth 900 million rupees.",
+            Money("900 million rupees", value="900000000", currency="INR"), source="ANNOTATION.md"),
+    example("dollar-sign-code-word", "Officials discussed a USD$ 18 billion dollar contract.",
+            Money("USD$ 18 billion dollar", value="18000000000", currency="USD"),
+            source="meantime-dev 1173_Internal_emails_expose_Boeing-Air_Force_contract_discussions.txt"),
+    example("gb-pound", "It cost US$30 billion (GB £15.2 billion).",
+            Money("US$30 billion", value="30000000000", currency="USD"),
+            Money("GB £15.2 billion", value="15200000000", currency="GBP"),
+            source="meantime-dev 100911_Northrop_Grumman_and_Airbus_parent_EADS_defeat_Boeing.txt"),
+    example("us-dollar", "The Pentagon could spend US$100 billion.",
+            Money("US$100 billion", value="100000000000", currency="USD"),
+            source="meantime-dev 100911_Northrop_Grumman_and_Airbus_parent_EADS_defeat_Boeing.txt"),
+    example("over", "Trade grew to over $200 million.",
+            Money("$200 million", value="200000000", currency="USD", qualifier="over"), source="seed article"),
+    example("exceeding", "It financed projects exceeding $70 million.",
+            Money("$70 million", value="70000000", currency="USD", qualifier="over"), source="seed article"),
+    example("as-much-as", "Fines could reach as much as $5 million.",
+            Money("$5 million", value="5000000", currency="USD", qualifier="under"), source="ANNOTATION.md"),
+    example("as-high-as", "The bill could go as high as US$90 billion.",
+            Money("US$90 billion", value="90000000000", currency="USD", qualifier="under"),
+            source="meantime-dev 100911_Northrop_Grumman_and_Airbus_parent_EADS_defeat_Boeing.txt"),
+    example("about", "The repairs cost about $3m.", Money("$3m", value="3000000", currency="USD", qualifier="about"),
+            source="ANNOTATION.md"),
+    example("some-of-the-is-exact", "Congress may use some of the $600 billion fund.",
+            Money("$600 billion", value="600000000000", currency="USD"),
+            source="meantime-dev 118175_White_House_considering_auto_rescue_plan.txt"),
+    example("plain-dollars", "Entry costs $5.", Money("$5", value="5", currency="USD"), source="ANNOTATION.md"),
+    example("around-us-dollars", "Albums will cost around $11.99 US dollars each.",
+            Money("$11.99 US dollars", value="11.99", currency="USD", qualifier="about"),
+            source="meantime-dev 43503_Apple_plans_to_sell.txt"),
+    example("billions-of-dollars", "The state will spend billions of dollars on rail.",
+            Money("billions of dollars", value="1000000000", currency="USD", qualifier="over",
+                  rule="<plural scale> of <currency word>"),
+            source="meantime-dev 68899_DaimlerChrysler_to_sell_Chrysler_Group.txt"),
+    example("hyphenated-scale", "They signed a $40-billion contract.",
+            Money("$40-billion", value="40000000000", currency="USD"), source="original table"),
+    example("capital-billion", "Carmaker Sold for $6.2 Billion",  # a headline
+            Money("$6.2 Billion", value="6200000000", currency="USD"),
+            source="meantime-dev 68899_DaimlerChrysler_to_sell_Chrysler_Group.txt"),
+    example("bn-spaced", "The order is worth US$6.1 bn.", Money("US$6.1 bn", value="6100000000", currency="USD"),
+            source="meantime-dev 3835_Chinese_airlines_agree_purchase_of_Boeing_787_Dreamliners.txt"),
+    example("code-after-scale", "Reserves fell by 40 billion USD.",
+            Money("40 billion USD", value="40000000000", currency="USD"),
+            source="meantime-dev 114719_Markets_down_across_the_world.txt"),
+    example("uzbek-sum", "Uzbek banks lent 900 billion sum to farmers.",  # "sum" is money only beside "Uzbek"
+            Money("900 billion sum", value="900000000000", currency="UZS"), source="ANNOTATION.md"),
+]
+
+# Guards for the speed work of issue 5: markers without a symbol that end right at the number (the
+# cheap reject in _marker_start), the word test before _currency_follows and the one-character
+# marker test (a word glued to the digits, a code with trailing marks, capitals, a no-break space).
+SPEED_GUARDS = [
+    example("rs-dot", "Tickets cost Rs. 500 each.", Money("Rs. 500", value="500", currency="INR"), source="issue 5"),
+    example("sfr-dot", "Lunch was SFr. 20 at the station.", Money("SFr. 20", value="20", currency="CHF"),
+            source="issue 5"),
+    example("ksh", "He paid KSh 100 for the ride.", Money("KSh 100", value="100", currency="KES"), source="issue 5"),
+    example("dhs", "Rooms start at Dhs 350 a night.", Money("Dhs 350", value="350", currency="AED"), source="issue 5"),
+    example("code-after", "Fees rose 12 RMB per unit in 2008.", Money("12 RMB", value="12", currency="CNY"),
+            source="issue 5"),
+    example("glued-word", "It cost 5euros at the door.", Money("5euros", value="5", currency="EUR"), source="issue 5"),
+    example("code-then-marks", "Fees rose to 12 RMB.); then fell.", Money("12 RMB", value="12", currency="CNY"),
+            source="issue 5"),
+    example("capital-word", "It costs 5 DOLLARS (US).", Money("5 DOLLARS", value="5", currency="USD"),
+            source="issue 5"),
+    example("marker-nbsp", "Tickets cost Rs.\u00a0500 each.", Money("Rs.\u00a0500", value="500", currency="INR"),
+            source="issue 5"),
+]
+
+# One amount, many ways of writing it (issue 20).
+PHRASINGS = [
+    *examples("1500000000", "USD", [
+        "$1.5bn", "$1.5 bn", "$1.5B", "$1.5 billion", "$1.5-billion", "$1,500 million", "$1,500,000,000",
+        "US$1.5 billion", "USD 1.5 billion", "USD1.5bn", "1.5 billion dollars", "1.5bn US dollars",
+        "1.5 billion USD", "one and a half billion dollars",
+    ], frame="The deal is worth {}.", source="issue 20"),
+    *examples("10", "USD", ["$10", "$ 10", "10 dollars", "ten dollars"], source="duckling AmountOfMoney/EN/Corpus.hs"),
+    *examples("20", "EUR", ["20 euros", "20 Euro", "20 Euros", "EUR 20", "EUR 20.0"],
+              source="duckling AmountOfMoney/EN/Corpus.hs"),
+    *examples("20", "INR", ["Rs. 20", "Rs 20", "Rs20", "20 Rupees"], source="duckling AmountOfMoney/EN/Corpus.hs"),
+    *examples("3.01", "GBP", ["GBP3.01", "GBP 3.01"], source="duckling AmountOfMoney/EN/Corpus.hs"),
+    *examples("0.10", "USD", ["10 cent", "ten cents"], source="duckling AmountOfMoney/EN/Corpus.hs"),
+    *examples("20.43", "USD", ["20 dollars 43 cents"], source="duckling AmountOfMoney/EN/Corpus.hs"),
+    *examples("42", "MYR", ["42 MYR", "MYR 42"], source="duckling AmountOfMoney/EN/Corpus.hs"),
+]
+
+# The qualifier words of ANNOTATION.md, each right before the same amount.
+QUALIFIER_WORDS = {
+    "about": ["about", "around", "roughly", "some", "nearly", "almost", "close to", "approximately", "an estimated",
+              "estimated at"],
+    "over": ["over", "more than", "above", "exceeding", "in excess of", "upwards of", "at least"],
+    "under": ["under", "less than", "below", "up to", "at most", "as much as", "as high as", "no more than"],
+}
+QUALIFIERS = [
+    example(f"{qualifier}: {word}", f"The bill was {word} $5 million.",
+            Money("$5 million", value="5000000", currency="USD", qualifier=qualifier), source="ANNOTATION.md")
+    for qualifier, words in QUALIFIER_WORDS.items() for word in words
 ]
 
 NOT_AMOUNTS = [
-    ("percent-off", "Everything is 50% off this week."),
-    ("aircraft", "The Boeing 747 landed safely."),
-    ("summit", "Leaders met at the G20 in Osaka."),
-    ("dollar-denominated", "The firm sold a dollar-denominated bond."),
-    ("the-dollar", "The dollar rose against the yen."),
-    ("fund-number", "Fund #3 closed early."),
-    ("hashtag", "Fans posted under hashtag #2024 all night."),
-    ("article-a", "A $-sign alone is not money."),
-    ("pounds-of-weight", "The ship carried two million pounds of grain."),
-    ("sum-without-uzbek", "The sum of 5 and 7 is 12."),
-    ("people", "Some 5 million people voted."),
-    ("airbus-model", "The A400M flew for the first time."),
+    example("percent-off", "Everything is 50% off this week.", source="issue 3"),
+    example("aircraft", "The Boeing 747 landed safely.", source="issue 3"),
+    example("summit", "Leaders met at the G20 in Osaka.", source="issue 3"),
+    example("dollar-denominated", "The firm sold a dollar-denominated bond.", source="issue 3"),
+    example("the-dollar", "The dollar rose against the yen.", source="original table"),
+    example("fund-number", "Fund #3 closed early.", source="original table"),
+    example("hashtag", "Fans posted under hashtag #2024 all night.", source="original table"),
+    example("article-a", "A $-sign alone is not money.", source="original table"),
+    example("pounds-of-weight", "The ship carried two million pounds of grain.", source="original table"),
+    example("sum-without-uzbek", "The sum of 5 and 7 is 12.", source="ANNOTATION.md"),
+    example("people", "Some 5 million people voted.", source="original table"),
+    example("airbus-model", "The A400M flew for the first time.",
+            source="meantime-dev 149731_Technical_problem_on_Airbus_A400M_maiden_flight.txt"),
+    example("repeated-marks", "$$$ 5 5 5 million million", source="original table"),
 ]
 
+# What the extractor misses today, each with the mention a fix must give.
+KNOWN_GAPS = [
+    example("amount-without-marker", "Airlines ordered 800 jets at 200 million per aircraft.",
+            Money("200 million", value="200000000", currency=None), source="original table",
+            gap="a bare number is money only by context: '800 orders at 200 million per aircraft'"),
+    example("range-with-two-currency-words", "Tickets run between 10 dollars and 20 dollars.",
+            Money("10 dollars and 20 dollars", value="10", currency="USD", qualifier="range", value_max="20"),
+            source="duckling AmountOfMoney/EN/Corpus.hs",
+            gap="'between X dollars and Y dollars' gives two amounts, where ANNOTATION.md wants one range"),
+    example("dollar-sign-after", "It cost 10$ in all.", Money("10$", value="10", currency="USD"),
+            source="duckling AmountOfMoney/EN/Corpus.hs", gap="a currency sign after the number"),
+    example("euro-sign-after", "Tickets cost 25 € at the door.", Money("25 €", value="25", currency="EUR"),
+            source="issue 21", gap="a currency sign after the number"),
+    example("capitals-after-word", "PROFIT BACK TO $110 BILLION",
+            Money("$110 BILLION", value="110000000000", currency="USD"), source="issue 21",
+            gap="a capitalised word before '$' is read as part of a currency prefix"),
+    example("lower-case-mm", "The round was $2.5mm.", Money("$2.5mm", value="2500000", currency="USD"),
+            source="issue 21", gap="'mm' in lower case is no scale word yet ($2.5 is found instead)"),
+]
 
-def _rows(text: str):
-    return [(m.text, m.value, m.currency, m.qualifier, m.value_max) for m in extract_amounts(text)]
+AMOUNTS = [*CASES, *SPEED_GUARDS, *PHRASINGS, *QUALIFIERS]  # every sentence with an amount
+EXAMPLES = [*AMOUNTS, *NOT_AMOUNTS, *KNOWN_GAPS]
 
 
-@pytest.mark.parametrize("sentence, expected", [pytest.param(s, e, id=i) for i, s, e in AMOUNTS])
-def test_amounts(sentence: str, expected: list) -> None:
-    got = extract_amounts(sentence)
-    rules = [m.rule for m in got]
-    want = [(t, Decimal(v), c, q, None if vm is None else Decimal(vm)) for t, v, c, q, vm in expected]
-    assert _rows(sentence) == want, f"rules fired: {rules}"
-    for m in got:
-        assert sentence[m.start:m.end] == m.text
+def _observed(found: list[AmountMention], expected: tuple[Money, ...]) -> list[Money]:
+    """Each mention found as a row, its rule kept only where the expected row names one."""
+    rules = [want.rule for want in expected] + [None] * len(found)
+    return [Money(m.text, m.value, m.currency, m.qualifier, m.value_max, m.rule if rule else None)
+            for m, rule in zip(found, rules)]
 
 
-@pytest.mark.parametrize("sentence", [pytest.param(s, id=i) for i, s in NOT_AMOUNTS])
-def test_not_amounts(sentence: str) -> None:
-    assert _rows(sentence) == []
+def _decimal(want: Money) -> Money:
+    return want._replace(value=Decimal(want.value), value_max=want.value_max and Decimal(want.value_max))
 
 
-@pytest.mark.xfail(strict=True, reason="a bare number is money only by context: '800 orders at 200 million per aircraft'")
-def test_amount_without_marker() -> None:
-    assert _rows("Airlines ordered 800 jets at 200 million per aircraft.") != []
+def _param(e: Example):
+    return pytest.param(e, id=e.id, marks=[pytest.mark.xfail(strict=True, reason=e.gap)] if e.gap else [])
+
+
+@pytest.mark.parametrize("example", [_param(e) for e in EXAMPLES])
+def test_amounts(example: Example) -> None:
+    found = extract_amounts(example.sentence)
+    assert _observed(found, example.found) == [_decimal(want) for want in example.found], \
+        f"rules fired: {[m.rule for m in found]}"
+    for m in found:
+        assert example.sentence[m.start:m.end] == m.text
+
+
+def test_every_rule_fires_on_a_row() -> None:
+    """AMOUNT_RULES names exactly the rules that run: each has a row, and no mention comes from elsewhere."""
+    names = [rule.name for rule in AMOUNT_RULES]
+    fired = {m.rule for e in EXAMPLES if not e.gap for m in extract_amounts(e.sentence)}
+    assert len(names) == len(set(names))
+    assert fired == set(names)
+
+
+SOURCE = re.compile(r"issue \d+|meantime-dev (?P<article>\S+\.txt)|seed article|ANNOTATION\.md|duckling \S+\.hs"
+                    r"|original table")
+DEV_DOCS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "meantime-dev" / "docs"
+
+
+def test_every_row_says_where_it_came_from() -> None:
+    articles = {path.name for path in DEV_DOCS.rglob("*.txt")}  # none in a clean clone: names go unchecked
+    for e in EXAMPLES:
+        source = SOURCE.fullmatch(e.source)
+        assert source, (e.id, e.source)
+        assert not articles or source["article"] in (None, *articles), (e.id, e.source)
 
 
 def test_document_with_pound_sign_keeps_hash_as_number() -> None:
     text = "Costs rose to £5 million. Lot #3.5 million was withdrawn."
     assert [m.text for m in extract_amounts(text)] == ["£5 million"]
-
-
-def test_rules_are_named() -> None:
-    names = [r.name for r in AMOUNT_RULES]
-    assert len(set(names)) == len(names) and all(n.startswith("<") for n in names)
 
 
 def test_currency_tables_hold_iso_codes() -> None:
@@ -143,10 +338,9 @@ def test_currency_tables_hold_iso_codes() -> None:
     assert codes <= ISO_4217
 
 
-def test_empty_and_odd_input() -> None:
+def test_empty_input() -> None:
     assert extract_amounts("") == []
     assert extract_amounts("$") == []
-    assert extract_amounts("$$$ 5 5 5 million million") is not None
 
 
 @settings(max_examples=300, deadline=None)

@@ -47,13 +47,10 @@ def mention_record(m: Mention) -> Record:
 
 
 def sentence_records() -> list[Record]:
-    """One record for each (sentence, reference date) of the test tables."""
-    texts = {
-        *((s, None) for _, s, _ in test_amounts.AMOUNTS), *((s, None) for _, s in test_amounts.NOT_AMOUNTS),
-        *((s, None) for _, s, _ in test_percentages.PERCENTAGES), *((s, None) for _, s in test_percentages.NOT_PERCENTAGES),
-        *((s, r) for _, s, r, _ in test_dates.CASES), *((s, r) for _, s, r, _ in test_dates.KNOWN_GAPS),
-        *((s, test_dates.REF) for _, s in test_dates.NEGATIVES),  # test_not_dates runs them with REF
-    }
+    """One record for each (sentence, reference date) of the test tables: every row their tests run,
+    negatives and known gaps too (date rows carry their reference date; the others have none)."""
+    rows = (*test_amounts.EXAMPLES, *test_percentages.EXAMPLES, *test_dates.EXAMPLES)
+    texts = {(row.sentence, getattr(row, "reference", None)) for row in rows}
     return [{"text": text, "reference_date": reference and reference.isoformat(),
              "mentions": [mention_record(m) for m in extract(text, reference)]} for text, reference in texts]
 
