@@ -1,9 +1,8 @@
 """Rule patterns compiled by two engines: the standard library's `re` where it finds the same
 matches as `regex` and a watchdog bounds the text, `regex` with its `timeout=` everywhere else.
 
-`re` matches the date rule sets at their anchors about twice as fast as `regex` (less set-up per
-call and per group), the amount and percentage patterns 5-20% faster (their calls replayed from
-400 bench documents, this machine). It has no `timeout=`, but a long match looks for signals as
+`re` matches the rule sets at their anchors faster than `regex` (less set-up per call and per
+group; benchmarks/RESULTS.md). It has no `timeout=`, but a long match looks for signals as
 `regex`'s does, so the watchdog timer (extractors/watchdog.py) ends a runaway one just the same.
 Where no watchdog runs (another thread), `regex` keeps its timeout.
 
@@ -44,7 +43,7 @@ class TwoEngines:
         if fast and self.fast is not None:
             return self.fast.match(text, pos)
         # By position, match(string, pos, endpos, concurrent, partial, timeout), as regex.match
-        # does: a keyword argument costs ~1.7 us more a call.
+        # does: a keyword argument costs more than a typical match.
         return self.safe.match(text, pos, None, None, False, timeout)
 
 

@@ -43,7 +43,7 @@ _DIGITS_AS_ZEROS: Final = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in ran
 @lru_cache(maxsize=CACHED_TEXTS)
 def ascii_digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every maximal run of the digits 0-9 in `text`."""
-    # As str: mypyc calls str.find directly, where bytes.find is a Python method call (~1 us).
+    # As str: mypyc calls str.find directly, where bytes.find is a Python method call.
     marks = latin1(text).translate(_DIGITS_AS_ZEROS).decode("latin-1")
     runs = []
     start = marks.find("0")
@@ -82,7 +82,7 @@ class Literals:
     loop per word (a call and a scan of the whole text each), and the words are rare in it.
     The words are Latin-1: the text is scanned as its Latin-1 bytes, any other character written
     as "?", so that a byte's offset is the character's index. Each occurrence costs a call back
-    into Python (~0.8 us): the words should be rare in the text, or made rare with `after`.
+    into Python: the words should be rare in the text, or made rare with `after`.
 
     caseless: ASCII letters match in either case (the word is reported as given).
     after: only occurrences at the start of the text or right after one of these characters

@@ -16,8 +16,8 @@ from typing import Final
 
 
 # Each record writes its __init__ out (init=False): mypyc compiles it, where the one @dataclass
-# would generate runs as Python, ~1 us for each of the ~15 mentions of a news document. Compiled,
-# a record pickles by its __reduce__ (the call that builds it again).
+# would generate runs as Python, for every mention. Compiled, a record pickles by its __reduce__
+# (the call that builds it again).
 @dataclass(slots=True, init=False)
 class AmountMention:
     start: int  # text[start:end] == self.text, always
@@ -119,14 +119,14 @@ def regex_timeout(text: str) -> float | None:
     runaway pattern becomes a TimeoutError (a recorded error for that document) instead of a
     hung run. None under a watchdog (extractors/watchdog.py), whose timer ends such a call:
     `regex` reads the process's CPU clock before and after each call given a timeout, two
-    system calls that cost more than most of our matches (~2.4 us a call, this machine).
+    system calls that cost more than most of our matches.
     """
     if _watched_thread != 0 and _watched_thread == threading.get_ident():
         return None
     return time_budget(text)
 
 
-# How many candidates a scan loop handles between two looks at the clock (a look costs ~50 ns).
+# How many candidates a scan loop handles between two looks at the clock.
 DEADLINE_EVERY: Final = 64
 
 

@@ -1,8 +1,7 @@
 """A text's time budget kept by a timer signal instead of a `timeout=` on every regex call.
 
 `regex` given `timeout=` reads the process's CPU clock before and after the call: two system
-calls, ~2.4 us a call on this machine, as much as a typical match (a news document makes ~19
-such calls: 8-9% of its extraction). In the main thread a timer keeps the budget instead: while
+calls, as much as a typical match. In the main thread a timer keeps the budget instead: while
 a block is `watched`, SIGALRM comes every TICK seconds, and its handler raises TimeoutError when
 the text being extracted is past its deadline. `regex` looks for signals as it matches, so the
 error ends a runaway match too; the scan loops keep their own deadline checks

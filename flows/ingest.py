@@ -45,10 +45,9 @@ T = TypeVar("T")
 class Unwalked(Generic[T]):
     """A task argument or result that Prefect passes on without walking it.
 
-    Prefect walks a list or dict argument item by item looking for futures, twice a task run
-    (1.2 s of the flow process's CPU per 20,000 documents, py-spy), and a result to link each
-    item to the task run (2.2 s for the 100,000 paths that discovery returns). Its own quote()
-    is a tuple that a Dask cluster's pickling turns back into a plain one.
+    Prefect walks a list or dict argument item by item looking for futures, twice a task run,
+    and a result to link each item to the task run: seconds of the flow process's CPU on a large
+    corpus. Its own quote() is a tuple that a Dask cluster's pickling turns back into a plain one.
     """
 
     __slots__ = ("value",)

@@ -7,7 +7,7 @@ plain process pool that imports only the pipeline's modules.
 
 The workers are forked from a fork server that imported `flows.processing` once. Spawned
 workers would each import the flow's `__main__` module again (for `facts run`, the CLI and with
-it Prefect: ~3 s of CPU a worker here), and a plain fork would copy the flow's threads.
+it Prefect, for each worker), and a plain fork would copy the flow's threads.
 
 A worker that dies (the OOM killer, a crash in a C extension, a kill) breaks the whole pool: every
 call in it fails. The pool is then replaced, and each of those calls is tried once more in a

@@ -29,11 +29,11 @@ PREFECT_DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
-    # a fresh temporary server takes 17-19 s to start here, close to the 20 s default
+    # a server's first start on a slow machine comes close to the 20 s default
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
     # A server factflow starts (the temporary one, or `facts serve`'s) records each task run's
-    # state changes and stores every event in its SQLite database: ~0.2 s of its CPU per task
-    # run here, taken from the extraction workers. Flow runs are still recorded, and factflow
+    # state changes and stores every event in its SQLite database: CPU taken from the
+    # extraction workers for every task run. Flow runs are still recorded, and factflow
     # keeps its own record of each run (the `runs` table). A server of your own is not affected.
     "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
     "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",

@@ -221,7 +221,7 @@ def read_raw(seeds: Path, relative_path: str, max_bytes: int = MAX_BYTES) -> Raw
     Each file is opened once and its stat key taken from the open file before it is read, so a
     change during the read shows next run. What was opened must be a regular file inside the
     seeds folder, whatever was swapped in since discovery. Paths stay strings and files are read
-    with os.read: ~40 us a document here, where pathlib and buffered file objects cost twice that.
+    with os.read: pathlib and buffered file objects cost twice as much.
     """
     root = _real_root(str(seeds))
     path = os.path.join(seeds, relative_path)

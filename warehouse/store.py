@@ -128,22 +128,16 @@ def _is_lock_conflict(error: duckdb.Error) -> bool:
     return "lock" in str(error).lower()
 
 
-# The writer keeps its connection open for a whole run: without a limit DuckDB keeps every block
-# it wrote cached, and the flow process grows with the corpus (~1 GB after 100,000 documents).
-# With it, the process stays near 250 MB and loads as fast.
+# The writer keeps its connection for a whole run: without a limit DuckDB keeps every block it
+# wrote cached, and the flow process grows with the corpus; with it, it loads as fast.
 WRITER_MEMORY_LIMIT = "128MB"
-# DuckDB checkpoints the write-ahead log into the file each time it passes 16 MB by default:
-# every ~2 batches of a large run, and each checkpoint cost more than the batch's insert (20,000
-# documents: 3.6 s of loading CPU; 1.9 s with 64 MB, the rest paid once when the run ends).
+# DuckDB's default (16 MB) checkpoints every couple of batches, each dearer than the batch's insert.
 WRITER_CHECKPOINT_THRESHOLD = "64MB"
-# Rows per row group of the tables the writer appends to. Each checkpoint writes the table's last,
-# partly filled row group again: with DuckDB's 122,880 rows, the documents table's group (its
-# texts) grows through a whole run and checkpoints get slower and slower (100,000 documents: 24.8
-# s of loading CPU). With 16,384: ~17 s, and a file 2% larger (smaller groups were larger still).
+# Each checkpoint writes the table's last, partly filled row group again: DuckDB's 122,880 rows
+# make the documents table's group grow through a run and checkpoints slower and slower.
 WRITER_ROW_GROUP_SIZE = 16_384
 # One thread: the writer shares the machine with the extraction workers, and DuckDB's parallel
-# appends and checkpoints cost more CPU in all (100,000 documents: 3.7 s of loading CPU instead
-# of 4.5 s, and no slower by the clock). Readers keep DuckDB's default.
+# appends and checkpoints cost more CPU in all, for no gain by the clock. Readers keep the default.
 WRITER_THREADS = 1
 
 
@@ -283,8 +277,8 @@ def arrow_table(rows: Rows) -> pa.Table:
 
 
 # A column of Decimals crosses as DECIMAL(38,6), the widest a table holds (schemas/facts.py checks
-# every value fits it): pyarrow would read every value first to infer a narrower type (~14 us a
-# document here, for the same values once DuckDB casts them to the column's type).
+# every value fits it): pyarrow would read every value first to infer a narrower type, for the
+# same values once DuckDB casts them to the column's type.
 _DECIMAL = pa.decimal128(38, 6)
 
 
