@@ -396,7 +396,7 @@ def watch(
 
     from flows.ingest import ingest
     from flows.sources import DOCUMENT_SUFFIXES, SIDECAR_SUFFIX
-    from warehouse.store import DatabaseBusy, DiskFull, RunInProgress, WarehouseDamaged, run_lock
+    from warehouse.store import DatabaseBusy, RunInProgress, UserError, run_lock
 
     def relevant(change, path: str) -> bool:
         return path.endswith(DOCUMENT_SUFFIXES + (SIDECAR_SUFFIX,))
@@ -410,7 +410,7 @@ def watch(
             errors.print(f"[yellow]skipped:[/] {escape(str(error))}; retrying every {RETRY_MS // 1000} s",
                          highlight=False, soft_wrap=True)
             return False
-        except (DiskFull, WarehouseDamaged) as error:  # the next change tries again
+        except UserError as error:  # a full disk, a damaged warehouse, an emptied folder: a change retries
             _error_line(str(error))
             return True
 
