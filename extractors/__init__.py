@@ -41,7 +41,7 @@ def extract_batch(texts: Sequence[str], reference_dates: Sequence[date | None]) 
     """extract() for each text, or the exception its extraction raised (the other texts go on).
 
     Each extractor runs over a group of texts before the next one starts: its patterns and code
-    stay in the CPU caches, 5-30% faster than text by text (benchmarks/bench.py, this machine).
+    stay in the CPU caches, faster than text by text (benchmarks/bench.py prints both).
     A group is at most CACHED_TEXTS texts and about a megabyte, so the per-text caches hold it.
     In the main thread a watchdog timer keeps each text's time budget, in place of a timeout on
     every pattern call (extractors/watchdog.py): a text past it ends in TimeoutError.
@@ -95,7 +95,7 @@ def collector_paused() -> Iterator[None]:
 
     Extraction makes over a thousand tuples, lists and matches a document, and keeps the
     mentions: the collections they set off walked the young objects again and again, and now
-    and then the whole heap: about 5% of the time of extract_batch (perf, this machine).
+    and then the whole heap.
     Extraction makes no reference cycles: reference counting frees everything it drops.
     """
     paused = gc.isenabled()

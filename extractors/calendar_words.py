@@ -1,6 +1,6 @@
 """English calendar vocabulary for the date rules: plain tables, no logic.
 
-Keys are lower-case surface forms; `extractors.dates` builds its patterns from them.
+Keys are lower-case surface forms; `extractors.dates` builds its patterns and anchors from them.
 """
 from __future__ import annotations
 
@@ -90,3 +90,46 @@ YEAR_PREPOSITIONS: tuple[str, ...] = (
 
 # Prepositions that make a year only when nothing word-like follows it ("loss of 2007.").
 WEAK_YEAR_PREPOSITIONS: tuple[str, ...] = ("of", "for", "to", "than", "over")
+
+# Words naming a quarter or half of a year: "the third quarter", "the latter half".
+PART_ORDINALS: tuple[str, ...] = (
+    "first", "second", "third", "fourth", "final", "last", "latter", "1st", "2nd", "3rd", "4th",
+)
+# Of those, the ones naming the last part whatever the count.
+LAST_PART_WORDS: tuple[str, ...] = ("final", "last", "latter")
+
+# Words that make the unit after them relative ("last year", "this past week"; also capitalized) ...
+RELATIVE_WORDS: tuple[str, ...] = ("last", "this", "next")
+# ... and those that do so only after "the" ("the previous month", "the coming year").
+THE_RELATIVE_WORDS: tuple[str, ...] = ("previous", "prior", "current", "coming")
+# Relative words before "decade" ("the past decade").
+DECADE_RELATIVE_WORDS: tuple[str, ...] = ("past", "last", "previous", "this", "next", "coming", "current")
+# Units after a relative word: "last year", "next fiscal year", "this weekend".
+RELATIVE_UNITS: tuple[str, ...] = ("fiscal year", "year", "month", "week", "weekend", "quarter", "half")
+
+# "its best week since November": the superlatives and the units they take.
+SUPERLATIVES: tuple[str, ...] = ("best", "worst", "biggest", "strongest", "weakest", "busiest")
+SUPERLATIVE_UNITS: tuple[str, ...] = ("day", "week", "month", "year")
+# "three years ago".
+AGO_UNITS: tuple[str, ...] = ("day", "week", "month", "year", "decade")
+# "the same period last year".
+SAME_UNITS: tuple[str, ...] = ("period", "month", "quarter", "week", "day", "time", "season", "half")
+
+# Verbs that speak of the future and make "today" a date ("will", "is set to"); "'ll" counts as one.
+FUTURE_VERBS: tuple[str, ...] = ("will", "would", "shall", "is set to")
+# Words that make a sentence speak of the future: a month or weekday in it is the next one.
+FUTURE_CUES: tuple[str, ...] = (
+    *FUTURE_VERBS, "won't", "are set to", "scheduled", "is due", "are due", "expected to", "plan to",
+    "plans to", "planned", "going to", "is to", "are to", "upcoming",
+)
+# Past-tense verbs (besides words in -ed) and a few news verbs: "today" is then the day of the news.
+PAST_VERBS: tuple[str, ...] = (
+    "said", "says", "told", "fell", "rose", "lost", "won", "made", "took", "gave", "saw", "became",
+    "began", "came", "went", "met", "paid", "sold", "bought", "hit", "cut", "set", "fallen", "risen",
+    "grown", "shown", "known", "was", "were", "announces", "reports",
+)
+# Words in -ed that are no past tense.
+NOT_PAST_ED: tuple[str, ...] = (
+    "need", "indeed", "speed", "hundred", "seed", "feed", "breed", "proceed", "exceed", "succeed",
+    "greed", "embed", "bed", "red", "shed", "wed", "led",
+)

@@ -22,9 +22,12 @@ import sys
 import warnings
 from pathlib import Path
 
-# The modules compiled by setup.py: all of extractors/ but the package's __init__ and this file.
-MODULES = ("amounts", "calendar_words", "currencies", "dates", "engines", "fastscan", "mentions", "numbers",
-           "percentages", "rules")
+# The modules compiled by setup.py, as paths below extractors/ without ".py": all of them but
+# the packages' __init__ files and this one.
+DATE_MODULES = ("calendar_dates", "context", "dateline", "dispatch", "matches", "patterns", "periods",
+                "relative_dates", "resolve", "rules", "scan", "starts", "year_parts")
+MODULES = ("amounts", "calendar_words", "currencies", "engines", "fastscan", "mentions", "numbers",
+           "percentages", "rules", *(f"dates/{name}" for name in DATE_MODULES))
 RECORD = "compiled-from.sha256"  # written beside the compiled modules by setup.py
 _HERE = Path(__file__).parent
 
@@ -45,9 +48,10 @@ class _SourceFinder(importlib.abc.MetaPathFinder):
     """Finds the modules of MODULES as their .py files, ahead of the compiled ones."""
 
     def find_spec(self, fullname, path, target=None):
-        package, _, name = fullname.rpartition(".")
-        if package == __package__ and name in MODULES:
-            return importlib.util.spec_from_file_location(fullname, _HERE / f"{name}.py")
+        package, _, name = fullname.partition(".")
+        module = name.replace(".", "/")
+        if package == __package__ and module in MODULES:
+            return importlib.util.spec_from_file_location(fullname, _HERE / f"{module}.py")
         return None
 
 

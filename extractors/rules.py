@@ -1,16 +1,18 @@
 """Rules as named records, one alternation of them per module, and the qualifier words.
 
 A rule is a name that reads like its pattern, the pattern (a VERBOSE fragment, also compiled
-on its own), and a build function `(match, document) -> (mentions, resume_at)`. A module
-joins its rules into one alternation (extractors.engines.Alternation) tried at each candidate
-start; the match tells which rule fired. `resume_at` lets a build give back part of what the
-pattern took ("from $3m to $5m" keeps "$3m" and lets the scan find "$5m" again).
+on its own), a build function, and where it may start. Amounts and percentages build
+`(match, document) -> (mentions, resume_at)` and are tried at every candidate start of their
+module; a module joins its rules into one alternation (extractors.engines.Alternation), and the
+match tells which rule fired. `resume_at` lets a build give back part of what the pattern took
+("from $3m to $5m" keeps "$3m" and lets the scan find "$5m" again). Date rules list their
+starts (extractors/dates/starts.py), from which the date scan derives where it tries each.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, TypeVar
 
 import regex
 
@@ -25,11 +27,43 @@ FLAGS: Final = regex.VERBOSE
 class Rule:
     name: str  # reads like the pattern: "<currency> <number> <scale>"
     source: str  # VERBOSE regex fragment; a group name may repeat across rules, not in one (`re` refuses)
-    build: Callable  # (match, Document) -> (list of mentions, resume position)
-    pattern: TwoEngines = field(init=False, repr=False, compare=False)
+    build: Callable  # amounts, percentages: (match, Document) -> (list of mentions, resume position)
+    starts: tuple = ()  # where the scan may try it (date rules: extractors/dates/starts.py)
+    _compiled: TwoEngines | None = field(default=None, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "pattern", TwoEngines(self.source, FLAGS))
+    @property
+    def pattern(self) -> TwoEngines:
+        """The source compiled alone, on first use: the date scan only ever tries alternations of rules."""
+        compiled = self._compiled
+        if compiled is None:
+            compiled = TwoEngines(self.source, FLAGS)
+            object.__setattr__(self, "_compiled", compiled)
+        return compiled
+
+
+Build = TypeVar("Build", bound=Callable)
+
+
+class RuleList:
+    """Rules in the order they are written, each added by a decorator on its build:
+
+        @RULES.add("<month> <year>", rf"{MONTH} ,? \\s+ {YEAR}", starts.Name(MONTHS, next="0,o"))
+        def _month_year(m, ctx): ...
+
+    A second rule with the same build: RULES.add(name, source, *starts)(_month_year).
+    """
+
+    def __init__(self) -> None:
+        self.rules: list[Rule] = []
+
+    def add(self, name: str, source: str, *starts: object) -> Callable[[Build], Build]:
+        def register(build: Build) -> Build:
+            self.rules.append(Rule(name, source, build, starts))
+            return build
+        return register
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
 
 
 def combine(rules: Sequence[Rule]) -> Alternation:

@@ -75,7 +75,7 @@ def test_compiled_mentions_pickle_as_worker_processes_send_them():
 
 
 def _import_copy(folder: Path, **env: str) -> subprocess.CompletedProcess:
-    code = "import extractors; print(extractors.COMPILED, extractors.dates.__file__)"
+    code = "import extractors; print(extractors.COMPILED, extractors.dates.scan.__file__)"
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=folder,
                           env={**os.environ, **env}, check=True)
 
@@ -90,12 +90,12 @@ def test_an_edited_source_runs_instead_of_its_stale_compiled_module(tmp_path):
     with open(tmp_path / "extractors" / "numbers.py", "a", encoding="utf-8") as source:
         source.write("# an edit\n")
     stale = _import_copy(tmp_path)
-    assert stale.stdout.split() == ["False", str(tmp_path / "extractors" / "dates.py")]
+    assert stale.stdout.split() == ["False", str(tmp_path / "extractors" / "dates" / "scan.py")]
     assert "changed since they were compiled" in stale.stderr
 
 
 @needs_compiled
 def test_factflow_pure_python_runs_the_sources():
     run = _import_copy(ROOT, FACTFLOW_PURE_PYTHON="1")
-    assert run.stdout.split() == ["False", str(ROOT / "extractors" / "dates.py")]
+    assert run.stdout.split() == ["False", str(ROOT / "extractors" / "dates" / "scan.py")]
     assert "changed since" not in run.stderr

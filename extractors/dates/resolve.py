@@ -1,0 +1,122 @@
+"""Resolution policy: which year, week or day a mention means, given the reference date and the
+words of its sentence (the policy itself is in extractors/dates/__init__.py)."""
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Final
+
+import regex
+
+from extractors.calendar_words import FUTURE_CUES, FUTURE_VERBS, NOT_PAST_ED, PAST_VERBS
+from extractors.dates.context import Context, clause_start, may_end_with, sentence_start
+from extractors.dates.patterns import alt
+
+
+def year_for_month_day(ref: date, mo: int, d: int | None, direction: str | None) -> int:
+    """Year of a month (d None) or month-day without a year, per the module policy."""
+    y = ref.year
+    if d is None:
+        ahead = mo - ref.month  # months ahead of the reference month
+        behind = -ahead
+        ahead_days = ahead * 30.5
+    else:
+        d = min(d, calendar.monthrange(y, mo)[1])
+        ahead = (date(y, mo, d) - ref).days
+        ahead_days = float(ahead)
+        behind = -ahead
+    if direction == "past":
+        return y - 1 if ahead > 0 else y
+    if direction == "future":
+        return y + 1 if behind > 0 else y
+    return y - 1 if ahead_days > 183 else y
+
+
+def weekday_date(ref: date, weekday: int, direction: str | None, strict: bool) -> date:
+    """Last `weekday` on or before ref; first on or after ref (strictly after if `strict`) in the future."""
+    if direction == "future":
+        delta = (weekday - ref.isoweekday()) % 7
+        if strict and delta == 0:
+            delta = 7
+        return ref + timedelta(days=delta)
+    return ref - timedelta(days=(ref.isoweekday() - weekday) % 7)
+
+
+def latest_part(ref: date, part: int, months_per_part: int, direction: str | None) -> int:
+    """Year of the latest quarter/half `part` begun by ref (next not-yet-ended one if future)."""
+    first_month = (part - 1) * months_per_part + 1
+    if direction == "future":
+        return ref.year if first_month + months_per_part - 1 >= ref.month else ref.year + 1
+    return ref.year if first_month <= ref.month else ref.year - 1
+
+
+def two_digit_year(yy: int, ref: date | None) -> int:
+    pivot = (ref.year + 10) % 100 if ref else 50
+    return 2000 + yy if yy <= pivot else 1900 + yy
+
+
+class _CaselessWords:
+    """A case-insensitive search for words in a short window, quick on ASCII text.
+
+    `regex` with (?i) tries every alternative in either case at every word. On ASCII text the
+    same lower-case pattern without (?i), run by stdlib `re` with ASCII classes on the
+    lower-cased window, finds the same matches: lower() keeps every position and every word
+    character, and re.ASCII's \\s, \\w, \\b are `regex`'s on ASCII. Other text goes to
+    `regex`, which knows Unicode case and spaces.
+    """
+
+    __slots__ = ("_ascii", "_unicode")
+
+    def __init__(self, source: str) -> None:
+        self._ascii = re.compile(source, re.ASCII | re.VERBOSE)
+        self._unicode = regex.compile(source, regex.IGNORECASE | regex.VERBOSE)
+
+    def found_in(self, text: str) -> bool:
+        if text.isascii():
+            return self._ascii.search(text.lower()) is not None
+        return self._unicode.search(text) is not None
+
+
+def _verbs(words: Iterable[str]) -> str:
+    """The words as whole words, or the contraction "'ll" ("they'll")."""
+    return rf"\b(?:{alt(words)})\b|'ll\b"
+
+
+_FUTURE: Final = _CaselessWords(_verbs(FUTURE_CUES))
+_FUTURE_VERB: Final = _CaselessWords(_verbs(FUTURE_VERBS))
+_PAST_VERB: Final = _CaselessWords(rf"\b(?:(?!(?:{alt(NOT_PAST_ED)})\b)[a-z]{{2,}}ed|{alt(PAST_VERBS)})\b")
+_CLAUSE_BREAK: Final = re.compile(r"""[;!?"“”\n]|[.:](?![0-9])""")
+_PAST_SIGNAL: Final = regex.compile(r"(?ri)(?:^|\W)(?:since|last|past)\s+\Z")
+_PAST_SIGNAL_WORDS: Final = ("since", "last", "past")
+
+
+def direction(ctx: Context, start: int) -> str | None:
+    """"past" after "since"/"last", "future" when the sentence so far speaks of the future."""
+    text = ctx.text
+    if ctx.ref is None:
+        return None
+    before = text[max(0, start - 120):start]
+    tail = before[-12:]
+    if may_end_with(tail, _PAST_SIGNAL_WORDS, caseless=True) and _PAST_SIGNAL.search(tail):
+        return "past"
+    return "future" if _FUTURE.found_in(before[sentence_start(before):]) else None
+
+
+def today_is_date(ctx: Context, start: int, end: int) -> bool:
+    """True when "today" is the day of the news, not "nowadays".
+
+    The clause before it must hold a past-tense verb ("announced today", "fell sharply
+    today"), or the two words after it a past or future verb ("today named", "Today was").
+    """
+    text = ctx.text
+    before = text[max(0, start - 100):start]
+    after = text[end:end + 40]
+    before = before[clause_start(before):]
+    brk = _CLAUSE_BREAK.search(after)
+    words = (after[:brk.start()] if brk else after).replace(",", " ").split()
+    after = " ".join(words[:2])
+    return (_PAST_VERB.found_in(after)  # the two words after first: the shorter search
+            or _FUTURE_VERB.found_in(after)
+            or _PAST_VERB.found_in(before))
