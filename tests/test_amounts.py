@@ -1,21 +1,18 @@
 """Money amounts: a corpus of sentences -> expected mentions, each row saying where it came from.
 
-`source` is an issue, an article of the dev set (../shared/corpora/meantime-dev/docs, by file
-name: its sentences are not ours to copy, so the row is our own sentence with the same pattern),
-the seed article, ANNOTATION.md, a peer's corpus (duckling), or "original table" where the first
-table did not say. One parametrized test runs every table; known gaps run as strict xfails.
+Sources are as tests/corpus.py says. One parametrized test runs every table; known gaps run as
+strict xfails.
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal
-from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus import case, check_sources
 from extractors.amounts import AMOUNT_RULES, extract_amounts
 from extractors.currencies import (
     CONTEXT_WORDS, CURRENCY_WORDS, DOLLAR_PREFIXES, ISO_4217, PSEUDO_CODES, SUBUNIT_WORDS, SYMBOLS,
@@ -292,11 +289,8 @@ def _decimal(want: Money) -> Money:
     return want._replace(value=Decimal(want.value), value_max=want.value_max and Decimal(want.value_max))
 
 
-def _param(e: Example):
-    return pytest.param(e, id=e.id, marks=[pytest.mark.xfail(strict=True, reason=e.gap)] if e.gap else [])
 
-
-@pytest.mark.parametrize("example", [_param(e) for e in EXAMPLES])
+@pytest.mark.parametrize("example", [case(e) for e in EXAMPLES])
 def test_amounts(example: Example) -> None:
     found = extract_amounts(example.sentence)
     assert _observed(found, example.found) == [_decimal(want) for want in example.found], \
@@ -313,17 +307,8 @@ def test_every_rule_fires_on_a_row() -> None:
     assert fired == set(names)
 
 
-SOURCE = re.compile(r"issue \d+|meantime-dev (?P<article>\S+\.txt)|seed article|ANNOTATION\.md|duckling \S+\.hs"
-                    r"|original table")
-DEV_DOCS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "meantime-dev" / "docs"
-
-
 def test_every_row_says_where_it_came_from() -> None:
-    articles = {path.name for path in DEV_DOCS.rglob("*.txt")}  # none in a clean clone: names go unchecked
-    for e in EXAMPLES:
-        source = SOURCE.fullmatch(e.source)
-        assert source, (e.id, e.source)
-        assert not articles or source["article"] in (None, *articles), (e.id, e.source)
+    check_sources(EXAMPLES)
 
 
 def test_document_with_pound_sign_keeps_hash_as_number() -> None:

@@ -1,23 +1,19 @@
 """Date extraction: a corpus of sentences -> expected mentions (TIMEX3 value, mod; grain and rule
 where they matter), each row saying where it came from.
 
-`source` is an issue, an article of the dev set (../shared/corpora/meantime-dev/docs, by file
-name: its sentences are not ours to copy, so the row is our own sentence with the same pattern),
-the seed article, ANNOTATION.md, a peer's corpus (duckling), or "original table" where the first
-table did not say. Reference dates are fixed: extractors never read the clock. One parametrized
-test runs every table; known gaps run as strict xfails.
+Sources are as tests/corpus.py says. Reference dates are fixed: extractors never read the clock.
+One parametrized test runs every table; known gaps run as strict xfails.
 """
 from __future__ import annotations
 
-import re
 from datetime import date
-from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus import case, check_sources
 from extractors.dates import date_rules, extract_dates
 from schemas.facts import TIMEX3_VALUE
 
@@ -383,11 +379,8 @@ def _observed(found: list, expected: tuple[Date, ...]) -> list[Date]:
             for m, want in zip(found, wanted)]
 
 
-def _param(e: Example):
-    return pytest.param(e, id=e.id, marks=[pytest.mark.xfail(strict=True, reason=e.gap)] if e.gap else [])
 
-
-@pytest.mark.parametrize("example", [_param(e) for e in EXAMPLES])
+@pytest.mark.parametrize("example", [case(e) for e in EXAMPLES])
 def test_dates(example: Example) -> None:
     found = extract_dates(example.sentence, example.reference)
     assert _observed(found, example.found) == list(example.found), [m.rule for m in found]
@@ -411,17 +404,8 @@ def test_every_rule_fires_on_a_row() -> None:
     assert fired == set(names)
 
 
-SOURCE = re.compile(r"issue \d+|meantime-dev (?P<article>\S+\.txt)|seed article|ANNOTATION\.md|duckling \S+\.hs"
-                    r"|original table")
-DEV_DOCS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "meantime-dev" / "docs"
-
-
 def test_every_row_says_where_it_came_from() -> None:
-    articles = {path.name for path in DEV_DOCS.rglob("*.txt")}  # none in a clean clone: names go unchecked
-    for e in EXAMPLES:
-        source = SOURCE.fullmatch(e.source)
-        assert source, (e.id, e.source)
-        assert not articles or source["article"] in (None, *articles), (e.id, e.source)
+    check_sources(EXAMPLES)
 
 
 @settings(max_examples=300, deadline=None)
