@@ -26,8 +26,8 @@ from pathlib import Path
 # the packages' __init__ files and this one.
 DATE_MODULES = ("calendar_dates", "context", "dateline", "dispatch", "matches", "patterns", "periods",
                 "relative_dates", "resolve", "rules", "scan", "starts", "year_parts")
-MODULES = ("amounts", "calendar_words", "currencies", "engines", "fastscan", "mentions", "numbers",
-           "percentages", "rules", *(f"dates/{name}" for name in DATE_MODULES))
+MODULES = ("amounts", "calendar_words", "currencies", "engines", "fastscan", "mentions", "money_scan",
+           "numbers", "percent_scan", "percentages", "rules", *(f"dates/{name}" for name in DATE_MODULES))
 RECORD = "compiled-from.sha256"  # written beside the compiled modules by setup.py
 _HERE = Path(__file__).parent
 

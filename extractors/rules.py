@@ -1,18 +1,20 @@
-"""Rules as named records, one alternation of them per module, and the qualifier words.
+"""Rules as named records, the scan of amounts and percentages, and the qualifier words.
 
 A rule is a name that reads like its pattern, the pattern (a VERBOSE fragment, also compiled
 on its own), a build function, and where it may start. Amounts and percentages build
-`(match, document) -> (mentions, resume_at)` and are tried at every candidate start of their
-module; a module joins its rules into one alternation (extractors.engines.Alternation), and the
-match tells which rule fired. `resume_at` lets a build give back part of what the pattern took
+`(match, document) -> (mentions, resume_at)`; `scan` tries them near the anchors their module's
+Dispatch finds (extractors/money_scan.py, extractors/percent_scan.py), by default all of a
+module's rules as one alternation (extractors.engines.Alternation), whose match tells which
+rule fired. `resume_at` lets a build give back part of what the pattern took
 ("from $3m to $5m" keeps "$3m" and lets the scan find "$5m" again). Date rules list their
 starts (extractors/dates/starts.py), from which the date scan derives where it tries each.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Final, TypeVar
+from types import SimpleNamespace
+from typing import Any, Final, TypeVar
 
 import regex
 
@@ -39,6 +41,14 @@ class Rule:
             compiled = TwoEngines(self.source, FLAGS)
             object.__setattr__(self, "_compiled", compiled)
         return compiled
+
+
+def expect_groups(rule: Rule, names: Sequence[str]) -> None:
+    """Fail at import unless the rule's groups come in this order (a build that unpacks
+    m.groups() by position reads them so)."""
+    index = rule.pattern.groupindex
+    if sorted(index, key=index.__getitem__) != list(names):
+        raise ImportError(f"the groups of {rule.name!r} are no longer {tuple(names)}")
 
 
 Build = TypeVar("Build", bound=Callable)
@@ -97,12 +107,55 @@ class Document:
         return self._lower
 
 
-def scan(text: str, rules: Sequence[Rule], combined: Alternation, anchors: Callable) -> list:
-    """Every mention the rules build from `text`, in text order.
+class Dispatch:
+    """Where and how the scan (see `scan`) tries the rules of one module: here all of them as one
+    alternation, at each token start from an anchor's reach to the anchor. A module whose rules
+    can be told apart sooner overrides `starts`, `shortcut` and `match` (extractors/percent_scan.py)."""
 
-    `anchors(document)` lists (reach, anchor start, anchor end) for the places a mention must
-    touch (a digit run after a currency sign, a "%", a currency word), found with fast literal
-    searches. The combined pattern is then tried only at the token starts from `reach` to the
+    def __init__(self, rules: Sequence[Rule], anchors: Callable[[Document], list[tuple[int, int, int]]]) -> None:
+        self.rules = tuple(rules)
+        self.combined = combine(self.rules)
+        self.anchors = anchors
+        by_rule = tuple(SimpleNamespace(**numbers) for numbers in self.combined.groups)
+        by_outer = {outer: by_rule[k] for outer, k in self.combined.which.items()}
+        for compiled in (self.combined.pattern.fast, self.combined.pattern.safe):
+            if compiled is not None:
+                _GROUPS[id(compiled)] = (compiled, by_outer)
+
+    def starts(self, text: str, lo: int, reach: int, anchor: int) -> Iterable[int]:
+        """Where a mention touching the anchor at `anchor` may begin, from `lo` on, leftmost first."""
+        return token_starts(text, lo, anchor)
+
+    def shortcut(self, doc: Document, start: int, anchor_start: int, anchor_end: int, next_reach: int) -> list | None:
+        """At an anchor's first start: the mentions found without a rule call (none, [], when
+        none can be found there), or None to try the rules."""
+        return None
+
+    def match(self, doc: Document, start: int) -> tuple[Rule, Any] | None:
+        """The rule that matches at `start`, and its match."""
+        m = self.combined.match(doc.text, start, doc.fast, doc.timeout)
+        if m is None:
+            return None
+        return self.rules[self.combined.which[m.lastindex]], m
+
+
+# Compiled alternation's id -> (it, outer group -> its rule's group numbers by name). Keyed by
+# id, as a `re` pattern hashes its whole code; the entry keeps the pattern, so the id stays its own.
+_GROUPS: dict[int, tuple[Any, dict[int, SimpleNamespace]]] = {}
+
+
+def groups(m: Any) -> Any:
+    """The group numbers of the rule that made `m`, by its own names: m[groups(m).n1].
+    A build reads groups by number: by name costs more than the match."""
+    return _GROUPS[id(m.re)][1][m.lastindex]
+
+
+def scan(text: str, dispatch: Dispatch) -> list:
+    """Every mention the rules of `dispatch` build from `text`, in text order.
+
+    `dispatch.anchors(document)` lists (reach, anchor start, anchor end) for the places a
+    mention must touch (a digit run after a currency sign, a "%", a currency word), found with
+    fast literal searches. The rules are then tried only at the starts from `reach` to the
     anchor, leftmost first, instead of at every character of the text.
     """
     if not isinstance(text, str) or not text:
@@ -111,18 +164,29 @@ def scan(text: str, rules: Sequence[Rule], combined: Alternation, anchors: Calla
     doc = Document(text, regex_timeout(text), deadline)
     mentions: list = []
     pos = 0
-    for count, (reach, anchor_start, anchor_end) in enumerate(sorted(anchors(doc))):
+    found = sorted(dispatch.anchors(doc))
+    for count, (reach, anchor_start, anchor_end) in enumerate(found):
         if count % DEADLINE_EVERY == 0:
             past_deadline(deadline, text)
         if anchor_end <= pos:
             continue  # inside a mention already built
-        for i in token_starts(text, max(pos, reach, 0), anchor_start):
+        next_reach = found[count + 1][0] if count + 1 < len(found) else len(text)
+        first = True
+        for i in dispatch.starts(text, max(pos, reach, 0), reach, anchor_start):
             if i < pos:
                 continue
-            m = combined.match(text, i, doc.fast, doc.timeout)
-            if m is None:
+            if first:
+                first = False
+                quick = dispatch.shortcut(doc, i, anchor_start, anchor_end, next_reach)
+                if quick is not None:
+                    if quick:
+                        mentions.extend(quick)
+                        pos = max(pos, anchor_end)
+                    break
+            matched = dispatch.match(doc, i)
+            if matched is None:
                 continue
-            rule = rules[combined.which[m.lastindex]]
+            rule, m = matched
             built, resume = rule.build(m, doc)
             mentions.extend(built)
             pos = max(pos, resume)

@@ -10,10 +10,11 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors import amounts, extract_amounts, extract_batch, extract_dates, extract_percentages, percentages
+from extractors import amounts, extract_amounts, extract_batch, extract_dates, extract_percentages, percent_scan, percentages
 from extractors.dates.dispatch import DISPATCH
 from extractors.engines import Alternation, TwoEngines
 from extractors.fastscan import engines_agree, forget_texts
+from extractors.rules import Document, qualifier_before, token_starts
 from test_properties import NEWSY, REFERENCES  # tests/ is on the path (pytest prepends it)
 
 # Sentences written for these tests around the characters the engines read apart.
@@ -60,7 +61,7 @@ def test_the_rule_patterns_run_on_re():
     assert len(rule_sets) > 20 and the_day
     assert all(rules.alternation.pattern.fast is not None for rules in rule_sets if rules not in the_day)
     assert all(rules.alternation.pattern.fast is None for rules in the_day)
-    assert amounts._AMOUNT_PATTERN.pattern.fast is not None
+    assert amounts.AMOUNT_DISPATCH.combined.pattern.fast is not None
     assert all(rule.pattern.fast is not None for rule in percentages.PERCENTAGE_RULES)
 
 
@@ -94,3 +95,62 @@ def test_both_engines_find_the_same_mentions_in_the_seed_document():
         text = path.read_text(encoding="utf-8")
         assert engines_agree(text)  # so the batch ran on `re`
         assert _on_re(text, date(2010, 3, 3)) == _on_regex(text, date(2010, 3, 3)) != []
+
+
+PERCENT_PIECES = st.sampled_from([
+    "1", "5", "12.5", "340", "1,234", "-", "−", "%", "％", " percent", " per cent", " pct", "pc", "pp",
+    " points", " point", " percentage points", "five", "a", "minus ", " to ", " and ", "between ",
+    "rate ", "index ", "rose ", "(", " ", ".", "\n", "½", "p", "po",
+])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.lists(PERCENT_PIECES, max_size=30).map("".join))
+def test_the_percentage_shortcuts_find_what_the_plain_rule_scan_finds(text):
+    """percent_scan picks one rule per start, skips starts and builds "12.5%" without a call:
+    the same mentions as the rules' alternation tried at every token start near an anchor."""
+    assert repr(extract_percentages(text)) == repr(_plain_percentages(text))
+
+
+def _plain_percentages(text: str) -> list:
+    """The scan of extractors.rules.scan, each rule's own pattern tried in the order of the list
+    (the builds read their own pattern's groups), at every token start up to an anchor."""
+    doc = Document(text, 5.0)
+    mentions: list = []
+    pos = 0
+    for reach, anchor_start, anchor_end in sorted(percent_scan.anchors(doc)):
+        if anchor_end <= pos:
+            continue
+        for i in token_starts(text, max(pos, reach, 0), anchor_start):
+            if i < pos:
+                continue
+            for rule in percentages.PERCENTAGE_RULES:
+                m = rule.pattern.match(text, i, False, doc.timeout)
+                if m is not None:
+                    break
+            else:
+                continue
+            built, resume = rule.build(m, doc)
+            mentions.extend(built)
+            pos = max(pos, resume)
+            if pos >= anchor_end:
+                break
+    return mentions
+
+
+QUALIFIED = st.lists(st.sampled_from([
+    "about ", "close to ", "more than ", "up to ", "at least ", "Nearly ", "some ", "to ", "rate ", "yield ",
+    "index ", "Dow ", "S&P ", "share of the vote ", "per cent ", "%", "5", " ", "-", ".", "\n", "é",
+]), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=QUALIFIED)
+def test_the_percentage_word_shortcuts_answer_as_the_full_reads(text):
+    """percent_scan.qualifier skips qualifier_before, a Cue skips its search, when a word tells."""
+    doc = Document(text, 5.0)
+    for start in range(len(text) + 1):
+        assert percent_scan.qualifier(doc, start) == qualifier_before(doc, start)
+    lower = text.lower() if text.isascii() else None
+    for cue in (percentages._RATE_CUE, percentages._PERCENT_CUE, percentages._POINT_CUE):
+        assert cue.found(text, lower, 5.0) == (cue.pattern.search(text) is not None)
