@@ -27,7 +27,7 @@ from pathlib import Path
 DATE_MODULES = ("calendar_dates", "context", "dateline", "dispatch", "matches", "patterns", "periods",
                 "relative_dates", "resolve", "rules", "scan", "starts", "year_parts")
 MODULES = ("amounts", "calendar_words", "currencies", "engines", "fastscan", "mentions", "money_scan",
-           "numbers", "percent_scan", "percentages", "rules", *(f"dates/{name}" for name in DATE_MODULES))
+           "not_facts", "numbers", "percent_scan", "percentages", "rules", *(f"dates/{name}" for name in DATE_MODULES))
 RECORD = "compiled-from.sha256"  # written beside the compiled modules by setup.py
 _HERE = Path(__file__).parent
 

@@ -187,8 +187,6 @@ KNOWN_GAPS = [
     example("poll-points-without-percent", "Her lead in the poll narrowed by 4 points.",
             Percent("4 points", value="4", unit="percentage_point"), source="original table",
             gap="'points' in a poll without a percent figure stays unread (conservative)"),
-    example("inside-a-url", "Search /results?q=growth%2050%25 now.", source="issue 21",
-            gap="numbers inside a URL are read as facts ('2050%')"),
 ]
 
 PERCENTAGES = [*CASES, *SPEED_GUARDS, *PHRASINGS, *QUALIFIERS]  # every sentence with a percentage
