@@ -8,6 +8,7 @@ table did not say.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -30,3 +31,25 @@ def check_sources(rows: list[Any]) -> None:
         source = SOURCE.fullmatch(row.source)
         assert source, (row.id, row.source)
         assert not articles or source["article"] in (None, *articles), (row.id, row.source)
+
+
+OPTIONAL = frozenset({"grain", "rule"})  # checked only where a row gives them
+
+
+def observed(found: list[Any], expected: tuple[Any, ...], row: Any) -> list[Any]:
+    """Each mention found as a `row` record, its optional fields kept only where the expected row gives them."""
+    wanted = [*expected, *[None] * len(found)]
+    return [row(**{name: getattr(m, name) if name not in OPTIONAL or (want and getattr(want, name)) else None
+                   for name in row._fields}) for m, want in zip(found, wanted)]
+
+
+def as_decimals(want: Any) -> Any:
+    """A money or percentage row with its value and upper bound as the Decimals a mention holds."""
+    return want._replace(value=Decimal(want.value), value_max=want.value_max and Decimal(want.value_max))
+
+
+def check_every_rule_fires(rules: list[Any], fired: set[str]) -> None:
+    """The rule list names exactly the rules that run: each fires on a row, and no mention comes from elsewhere."""
+    names = [rule.name for rule in rules]
+    assert len(names) == len(set(names))
+    assert fired == set(names)

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import case, check_sources
+from corpus import case, check_every_rule_fires, check_sources, observed
 from extractors.dates import date_rules, extract_dates
 from schemas.facts import TIMEX3_VALUE
 
@@ -372,18 +372,10 @@ DATES = [*CASES, *PHRASINGS, *DUCKLING, *SIGNALS]  # every sentence with a date
 EXAMPLES = [*DATES, *NEGATIVES, *KNOWN_GAPS]
 
 
-def _observed(found: list, expected: tuple[Date, ...]) -> list[Date]:
-    """Each mention found as a row, its grain and rule kept only where the expected row gives them."""
-    wanted = [*expected, *[Date("", "")] * len(found)]
-    return [Date(m.text, m.value, m.mod, m.grain if want.grain else None, m.rule if want.rule else None)
-            for m, want in zip(found, wanted)]
-
-
-
 @pytest.mark.parametrize("example", [case(e) for e in EXAMPLES])
 def test_dates(example: Example) -> None:
     found = extract_dates(example.sentence, example.reference)
-    assert _observed(found, example.found) == list(example.found), [m.rule for m in found]
+    assert observed(found, example.found, Date) == list(example.found), [m.rule for m in found]
 
 
 def test_intervals_are_half_open_calendar_periods() -> None:
@@ -398,10 +390,8 @@ def test_intervals_are_half_open_calendar_periods() -> None:
 def test_every_rule_fires_on_a_row() -> None:
     """date_rules names exactly the rules the scan runs: each fires on a row, and no mention comes from
     elsewhere. A rule added to date_rules that the scan never tries fires on no row."""
-    names = [rule.name for rule in date_rules]
-    fired = {m.rule for e in EXAMPLES if not e.gap for m in extract_dates(e.sentence, e.reference)}
-    assert len(names) == len(set(names))
-    assert fired == set(names)
+    check_every_rule_fires(date_rules, {m.rule for e in EXAMPLES if not e.gap
+                                        for m in extract_dates(e.sentence, e.reference)})
 
 
 def test_every_row_says_where_it_came_from() -> None:

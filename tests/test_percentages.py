@@ -5,15 +5,13 @@ strict xfails.
 """
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import NamedTuple
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import case, check_sources
-from extractors.mentions import PercentageMention
+from corpus import as_decimals, case, check_every_rule_fires, check_sources, observed
 from extractors.percentages import PERCENTAGE_RULES, extract_percentages
 
 
@@ -193,33 +191,18 @@ PERCENTAGES = [*CASES, *SPEED_GUARDS, *PHRASINGS, *QUALIFIERS]  # every sentence
 EXAMPLES = [*PERCENTAGES, *NOT_PERCENTAGES, *KNOWN_GAPS]
 
 
-def _observed(found: list[PercentageMention], expected: tuple[Percent, ...]) -> list[Percent]:
-    """Each mention found as a row, its rule kept only where the expected row names one."""
-    rules = [want.rule for want in expected] + [None] * len(found)
-    return [Percent(m.text, m.value, m.unit, m.qualifier, m.value_max, m.rule if rule else None)
-            for m, rule in zip(found, rules)]
-
-
-def _decimal(want: Percent) -> Percent:
-    return want._replace(value=Decimal(want.value), value_max=want.value_max and Decimal(want.value_max))
-
-
-
 @pytest.mark.parametrize("example", [case(e) for e in EXAMPLES])
 def test_percentages(example: Example) -> None:
     found = extract_percentages(example.sentence)
-    assert _observed(found, example.found) == [_decimal(want) for want in example.found], \
+    assert observed(found, example.found, Percent) == [as_decimals(want) for want in example.found], \
         f"rules fired: {[m.rule for m in found]}"
     for m in found:
         assert example.sentence[m.start:m.end] == m.text
 
 
 def test_every_rule_fires_on_a_row() -> None:
-    """PERCENTAGE_RULES names exactly the rules that run: each has a row, and no mention comes from elsewhere."""
-    names = [rule.name for rule in PERCENTAGE_RULES]
-    fired = {m.rule for e in EXAMPLES if not e.gap for m in extract_percentages(e.sentence)}
-    assert len(names) == len(set(names))
-    assert fired == set(names)
+    check_every_rule_fires(PERCENTAGE_RULES,
+                           {m.rule for e in EXAMPLES if not e.gap for m in extract_percentages(e.sentence)})
 
 
 def test_every_row_says_where_it_came_from() -> None:
