@@ -16,7 +16,7 @@ from extractors.amounts import extract_amounts
 from extractors.dates import extract_dates, find_dateline
 from extractors.fastscan import CACHED_TEXTS, OnePass, forget_texts
 from extractors.mentions import AmountMention, DateMention, Mention, PercentageMention
-from extractors.not_facts import without_addresses
+from extractors.not_facts import without_not_facts
 from extractors.percentages import extract_percentages
 from extractors.watchdog import watched
 
@@ -24,7 +24,7 @@ from extractors.watchdog import watched
 OnePass(*amounts.WORD_SETS, *percentages.WORD_SETS, *dates.WORD_SETS)
 
 # Bump when a rule changes what is extracted: stored documents are then re-extracted.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 # Whether the extractor modules run compiled by mypyc (setup.py) or as plain Python: same mentions.
 COMPILED = is_compiled(amounts)
 
@@ -67,7 +67,7 @@ def extract_batch(texts: Sequence[str], reference_dates: Sequence[date | None]) 
     for i, found in enumerate(results):
         if not isinstance(found, Exception):
             found.sort(key=_position)
-            results[i] = without_addresses(texts[i], found)
+            results[i] = without_not_facts(texts[i], found)
     return results
 
 

@@ -1,31 +1,36 @@
 """Money amounts: currency marker + number + scale word, in the order the text uses.
 
-Three rules, tried as one pattern at the few places a currency can be (extractors/money_scan.py):
-  "<currency> <number> <scale>"        $1.5bn, US$4.7 billion, USD34.6 million, $3-5 million
-  "<number> <scale> <currency word>"   5bn euros, two million pounds, 18 cents, 5 lakh rupees
+Four rules, tried as one pattern at the few places a currency can be (extractors/money_scan.py):
+  "<currency> <number> <scale>"        $1.5bn, US$4.7 billion, usd 75, $(12.3) million, (€4.5m)
+  "<number> <scale> <currency sign>"   25 €, 10k €, 500 ₴ (signs from babel: currencies.SYMBOLS_AFTER)
+  "<number> <scale> <currency word>"   5bn euros, two million pounds, 18 cents, half a million usd
   "<plural scale> of <currency word>"  billions of dollars (a lower bound: qualifier "over")
 Currency markers and words are matched by shape ("letters before a symbol", "up to three
-words") and looked up in the tables of `extractors.currencies`: long literal alternations
-make the regex engine slow at every position.
+words") in any case and looked up in the tables of `extractors.currencies`: long literal
+alternations make the regex engine slow at every position.
 """
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from typing import Any, Final
 
 import regex
 
 from extractors.currencies import (
-    CONTEXT_WORDS, CURRENCY_WORDS, DOLLAR_PREFIXES, MARKER_CODES, MEASURE_WORDS,
-    PLURAL_SCALE_CURRENCIES, PSEUDO_CODES, SUBUNIT_WORDS, SYMBOLS, YUAN_CUES,
+    ANY_CASE_DOLLAR_PREFIXES, ANY_CASE_MARKERS, CONTEXT_WORDS, CURRENCY_WORDS, LETTER_MARKERS, MARKER_CODES,
+    MEASURE_WORDS, PLURAL_SCALE_CURRENCIES, PSEUDO_CODES, SUBUNIT_WORDS, SYMBOLS, SYMBOLS_AFTER, WORD_MARKERS,
+    YUAN_CUES,
 )
 from extractors.mentions import AmountMention
-from extractors.money_scan import CURRENCY_PHRASES, SYMBOL_CHARS, WORD_SETS, anchors, may_name_currency
-from extractors.numbers import (
-    NUMBER, PLURAL_SCALES, SCALE, SCALE_GAP, SCALE_MULTIPLES, alternation, parse_number, parse_scale,
-    plain,
+from extractors.money_scan import (
+    CURRENCY_PHRASES, SYMBOL_CHARS, WORD_SETS, AmountDispatch, anchors, may_name_currency, spaced_prefix,
 )
-from extractors.rules import Dispatch, Document, Rule, groups, next_words, qualifier_before, range_allowed, scan
+from extractors.numbers import (
+    DIGITS, FRACTION, NUMBER, PLURAL_SCALES, SCALE, SCALE_GAP, SCALE_MULTIPLES, alternation, parse_number,
+    parse_scale, plain,
+)
+from extractors.rules import Document, Rule, groups, next_words, qualifier_before, range_allowed, scan
 
 # ---------------------------------------------------------------- pattern parts
 
@@ -35,27 +40,39 @@ _SYMBOL_CLASS: Final = "[" + regex.escape(SYMBOL_CHARS) + "]"
 def _prefix(tag: str) -> str:
     """A currency marker before the number; group names end in `tag` so a pattern can hold two."""
     return rf"""
-    (?:(?<![A-Za-z])(?P<pl{tag}>[A-Z][A-Za-z]{{0,2}}(?:\.[A-Z]\.|\.)?)     # letters: US, U.S., GB, USD
+    (?:(?<![A-Za-z])(?P<pl{tag}>[A-Za-z]{{1,3}}(?:\.[A-Za-z]\.|\.)?)     # letters: US, U.S., GB, USD, us
         (?P<pg{tag}>\s?)(?P<ps{tag}>{_SYMBOL_CLASS})                          # then a sign: US$, GB £
-     | (?<![A-Za-z])(?P<code{tag}>[A-Z][A-Za-z]{{0,2}}\.?)(?![A-Za-z])      # USD, Rs., RM, CHF
-     | (?P<symbol{tag}>{_SYMBOL_CLASS})                                      # $ £ € ¥ ₹
-     | (?P<hash{tag}>(?<![\w\#])\#)(?=\d)                                    # old newswire £
+     | (?<![A-Za-z])(?P<code{tag}>[A-Za-z]{{1,3}}\.?)(?![A-Za-z])          # USD, Rs., RM, CHF, usd
+     | (?<!{_SYMBOL_CLASS})(?P<symbol{tag}>{_SYMBOL_CLASS})                    # $ £ € ¥ ₹; "$$$ 5" is none
+     | (?P<hash{tag}>(?<![\w\#]|{_SYMBOL_CLASS})\#)(?=\d)                     # old newswire £
     )
     """
 
 
 _SIGN: Final = r"(?:(?<![\w.,\-−])[-−](?=\S)|(?i:\bminus|\bnegative)\s+)"
-_NUMBER_START: Final = r"(?<![\w.,'’/$£€¥\#\-−])"  # not inside another number, code or word
-_CONNECTOR: Final = r"(?P<conn>\s?[-–—]\s?|\s+(?:to|and)\s+)"
+_NUMBER_START: Final = r"(?<![\w.,'’/$£€¥\#\-−½¼¾⅛⅜⅝⅞])"  # not inside another number, code or word ("2½1,234")
+_CONNECTOR: Final = r"(?P<conn>\s?[-–—]\s?|\s+(?i:to|and)\s+)"
 _WORD: Final = r"[^\W\d_][\w.'’]*"
 _WORDS: Final = rf"{_WORD}(?:[ \t\u00a0]+{_WORD}){{0,2}}"  # up to three words, looked up in the tables
+_FIGURES: Final = rf"(?:{FRACTION}|{DIGITS})"  # a number in figures: a sign is written before no word ("$half a")
+# After a word number, a sign only with a scale between ("two million ₽", not "half a $").
+_WORDS_NEED_SCALE: Final = rf"(?:(?<=[\d½¼¾⅛⅜⅝⅞])|(?={SCALE_GAP}{SCALE}))"
 
 CURRENCY_NUMBER_SCALE: Final = rf"""
     (?P<sign>{_SIGN})?
     (?P<pre>{_prefix("")})\s?
-    (?P<n1>{NUMBER})(?:{SCALE_GAP}(?P<sc1>{SCALE}))?
+    (?P<op>\()?(?P<n1>{_FIGURES})(?P<cp>\))?(?:{SCALE_GAP}(?P<sc1>{SCALE}))?        # $(12.3) million: negative
     (?:{_CONNECTOR}(?P<pre2>{_prefix("2")})?\s?(?P<n2>{NUMBER})(?:{SCALE_GAP}(?P<sc2>{SCALE}))?)?
     (?:\s+(?P<tail>{_WORDS}))?                                                 # "$9.99 US dollars"
+"""
+
+_AFTER_SYMBOL: Final = alternation(SYMBOLS_AFTER)
+
+NUMBER_SCALE_SYMBOL: Final = rf"""
+    (?:(?P<sign>{_SIGN})|{_NUMBER_START})
+    (?P<n1>{NUMBER}){_WORDS_NEED_SCALE}(?:{SCALE_GAP}(?P<sc1>{SCALE}))?
+    (?:{_CONNECTOR}(?P<n2>{NUMBER})(?:{SCALE_GAP}(?P<sc2>{SCALE}))?)?
+    [ \u00a0]?(?P<sym>{_AFTER_SYMBOL})(?!\w|\s?\d)                         # 25 €, 10k €; not "2019 $5"
 """
 
 NUMBER_SCALE_WORD: Final = rf"""
@@ -99,27 +116,43 @@ def _offset(words: str, tokens: list[str], index: int) -> int:
     return pos
 
 
-def _prefix_currency(parts: tuple, doc: Document) -> tuple[bool, str | None]:
-    """(is money, ISO code) for a prefix, from its groups (hash; letters, gap, symbol; letters
-    alone; symbol alone)."""
+def _prefix_currency(parts: tuple, doc: Document, start: int) -> tuple[bool, str | None]:
+    """(is money, ISO code) for a prefix at `start`, from its groups (hash; letters, gap, symbol;
+    letters alone; symbol alone)."""
     hash_mark, letters, gap, symbol, letters_alone, symbol_alone = parts
     if hash_mark:
         return _hash_is_pound(doc), "GBP"
     if letters and symbol:
-        if gap and len(letters) == 1:
-            return False, None  # "A $5 fee": an article, not A$
+        if gap and not spaced_prefix(doc.text, start, letters):
+            return False, None  # "A $5 fee", "told us $5": a word, not A$ or US$
+        upper = letters.upper()
         if symbol == "$":
-            code = DOLLAR_PREFIXES.get(letters) or (letters if letters in MARKER_CODES else None)
+            code = ANY_CASE_DOLLAR_PREFIXES.get(upper) or (upper if upper in MARKER_CODES else None)
         else:
-            code = SYMBOLS.get(f"{letters} {symbol}") or SYMBOLS.get(letters + symbol)
+            code = SYMBOLS.get(f"{upper} {symbol}") or SYMBOLS.get(upper + symbol)
         return code is not None, code
     if letters_alone:
-        code = SYMBOLS.get(letters_alone) or PSEUDO_CODES.get(letters_alone)
-        code = code or (letters_alone if letters_alone in MARKER_CODES else None)
+        code = _marker_code(letters_alone, doc, start)
         return code is not None, code
-    if symbol_alone == "¥" and _speaks_of_yuan(doc):
-        return True, "CNY"
-    return True, SYMBOLS.get(symbol_alone)
+    return True, _symbol_currency(symbol_alone, doc)
+
+
+def _symbol_currency(symbol: str, doc: Document) -> str | None:
+    """The currency of a sign ("$", "¥", "￥" as "¥"): SYMBOLS', else babel's (SYMBOLS_AFTER)."""
+    symbol = unicodedata.normalize("NFKC", symbol) if not symbol.isascii() else symbol
+    if symbol == "¥" and _speaks_of_yuan(doc):
+        return "CNY"
+    return SYMBOLS[symbol] if symbol in SYMBOLS else SYMBOLS_AFTER.get(symbol)
+
+
+def _marker_code(letters: str, doc: Document, start: int) -> str | None:
+    """The code of a currency marker without a sign ("USD", "usd", "Rs.", "RMB"), in any case; one
+    that is also a word ("try", "re") only as the table writes it, and not amid capitals."""
+    word = letters.lower() in WORD_MARKERS
+    exact = LETTER_MARKERS.get(letters)
+    if exact is not None and not (word and doc.text[max(0, start - 30):start + 30].isupper()):
+        return exact
+    return None if word else ANY_CASE_MARKERS.get(letters.upper())
 
 
 def _hash_is_pound(doc: Document) -> bool:
@@ -153,14 +186,16 @@ def _word_currency(phrase: str, doc: Document) -> tuple[bool, str | None, Decima
 assert set(PLURAL_SCALE_CURRENCIES) <= set(CURRENCY_PHRASES)
 
 
-def _currency_after(words: str, doc: Document) -> tuple[bool, str | None, Decimal, int]:
-    """(is money, code, unit share, length) for the currency word or code starting `words`."""
+def _currency_after(words: str, doc: Document, at: int) -> tuple[bool, str | None, Decimal, int]:
+    """(is money, code, unit share, length) for the currency word or code starting `words` (at `at`)."""
     phrase, length = _lookup(words, CURRENCY_PHRASES)
     if phrase is not None:
         return (*_word_currency(phrase, doc), length)
     code = words.split(None, 1)[0].rstrip(".'’") if words.strip() else ""
-    if code in MARKER_CODES or code in PSEUDO_CODES:
-        return True, PSEUDO_CODES.get(code, code), Decimal(1), len(code)
+    upper = code.upper()
+    found = _marker_code(code, doc, at) if upper in MARKER_CODES or upper in PSEUDO_CODES else None
+    if found is not None:
+        return True, found, Decimal(1), len(code)
     return False, None, Decimal(1), 0
 
 
@@ -211,29 +246,81 @@ def _signed(value: Decimal, m: regex.Match, g: Any) -> Decimal:
 
 def _build_prefixed(m: regex.Match, doc: Document):
     g = groups(m)
-    is_money, currency = _prefix_currency(m.group(g.hash, g.pl, g.pg, g.ps, g.code, g.symbol), doc)
+    start = m.start()
+    is_money, currency = _prefix_currency(m.group(g.hash, g.pl, g.pg, g.ps, g.code, g.symbol), doc, start)
     if not is_money:
-        return [], m.start() + 1
-    hash_mark, n1, sc1, pre2, n2, tail = m.group(g.hash, g.n1, g.sc1, g.pre2, g.n2, g.tail)
+        return [], start + 1
+    hash_mark, op, cp, n1, sc1, pre2, n2, tail = m.group(g.hash, g.op, g.cp, g.n1, g.sc1, g.pre2, g.n2, g.tail)
     if hash_mark and not (sc1 or "." in n1 or "," in n1):
         return [], m.end(g.n1)  # "Fund #3", "#1 seed": a pound amount has a scale or pence
+    if op and not cp:
+        return [], start + 1
+    if op or cp:  # "$(12.3) million" is negative; in "($5) million" the scale is not the amount's
+        low = _value(n1, sc1 if op else None)
+        end = _number_end(m, g.cp, g.sc1) if op else m.end(g.n1)
+        if low is None:
+            return [], start + 1
+        return [_mention(doc, start, end, -low if op else _signed(low, m, g), currency, RULE_NAMES[0])], end
     same_currency = pre2 is None or _prefix_currency(
-        m.group(g.hash2, g.pl2, g.pg2, g.ps2, g.code2, g.symbol2), doc)[1] == currency
+        m.group(g.hash2, g.pl2, g.pg2, g.ps2, g.code2, g.symbol2), doc, m.start(g.pre2))[1] == currency
     bounds = _bounds(m, g, doc, True) if same_currency else None
     if bounds is None:  # one amount; a second number is left for the next match
         low, high, end = _value(n1, sc1), None, _number_end(m, g.n1, g.sc1)
     else:
         (low, high), end = bounds, _number_end(m, g.n2, g.sc2)
     if low is None:
-        return [], m.start() + 1
+        return [], start + 1
     if tail and (bounds is not None or not n2):
         end += _tail_length(m, g, currency, end, doc)
-    return [_mention(doc, m.start(), end, _signed(low, m, g), currency, RULE_NAMES[0], value_max=high)], end
+    low = _signed(low, m, g)
+    if high is None and not m[g.sign] and _accounting_negative(doc.text, start, end):
+        return [_mention(doc, start - 1, end + 1, -low, currency, RULE_NAMES[0])], end + 1  # "(€4.5m)"
+    return [_mention(doc, start, end, low, currency, RULE_NAMES[0], value_max=high)], end
+
+
+def _accounting_negative(text: str, start: int, end: int) -> bool:
+    """Whether the amount at [start, end) stands in parentheses as a negative figure of a statement
+    or table ("Net loss: (€4.5m)", "| (€4.5m) |"), not as an aside in a sentence ("the fee (€4.5m) was")."""
+    if start < 1 or text[start - 1] != "(" or text[end:end + 1] != ")":
+        return False
+    before = text[max(0, start - 13):start - 1]
+    label = before.rstrip(" \t")
+    after = text[end + 1:end + 13]
+    rest = after.lstrip(" \t")
+    opens = start - 1 - len(before) + len(label) <= 0 or label[-1:] in (":", "|", "=", "\n") or _wide(before[len(label):])
+    closes = not rest or rest[0] in "|\n;," or (rest[0] == "." and rest[1:2] in ("", "\n", " ")) or _wide(
+        after[:len(after) - len(rest)])
+    return opens and closes
+
+
+def _wide(gap: str) -> bool:
+    """Whether a gap of spaces separates the columns of a table: a tab, or two spaces or more."""
+    return "\t" in gap or len(gap) >= 2
+
+
+_YEAR: Final = regex.compile(r"(?:1[89]|2[01])\d\d")
+
+
+def _build_after(m: regex.Match, doc: Document):
+    """25 €, 10k €, 3-5 mln ₴: a number and its scale before a currency sign."""
+    g = groups(m)
+    n1, sc1, sym = m.group(g.n1, g.sc1, g.sym)
+    bounds = _bounds(m, g, doc, False)
+    if m[g.n2] and bounds is None:
+        return [], _number_end(m, g.n1, g.sc1)  # only the second number is money: rescan from it
+    if not (sc1 or bounds) and _YEAR.fullmatch(n1) and m.end(g.n1) < m.start(g.sym):
+        return [], m.end(g.n1)  # "In 2019 $ signs were banned": a year, not a price
+    low, high = bounds if bounds else (_value(n1, sc1), None)
+    if low is None:
+        return [], m.start() + 1
+    end = m.end(g.sym)
+    currency = _symbol_currency(sym, doc)
+    return [_mention(doc, m.start(), end, _signed(low, m, g), currency, RULE_NAMES[1], value_max=high)], end
 
 
 def _tail_length(m: regex.Match, g: Any, currency: str | None, end: int, doc: Document) -> int:
     """Characters of a currency word after the amount that repeats its currency ("$5 US dollars")."""
-    is_money, code, share, length = _currency_after(m[g.tail], doc)
+    is_money, code, share, length = _currency_after(m[g.tail], doc, m.start(g.tail))
     dollar_sign = "$" in m[g.pre] and code == "USD"  # "A$5 dollars": the words repeat the sign
     if not is_money or share != 1 or not (code == currency or dollar_sign):
         return 0
@@ -243,13 +330,13 @@ def _tail_length(m: regex.Match, g: Any, currency: str | None, end: int, doc: Do
 def _build_worded(m: regex.Match, doc: Document):
     g = groups(m)
     cw, n1, sc1, n2 = m.group(g.cw, g.n1, g.sc1, g.n2)
-    is_money, currency, share, length = _currency_after(cw, doc)
+    is_money, currency, share, length = _currency_after(cw, doc, m.start(g.cw))
     if not is_money:
         return [], m.start() + 1
     word_start = m.start(g.cw)
     end = word_start + length
     word = doc.text[word_start:end].lower()
-    if word in MEASURE_WORDS and next_words(doc.text, end, 1)[:1] == ["of"]:
+    if word in MEASURE_WORDS and [w.lower() for w in next_words(doc.text, end, 1)] == ["of"]:
         return [], end  # "two million pounds of beef"
     bounds = _bounds(m, g, doc, bool(sc1))
     if n2 and bounds is None:
@@ -263,7 +350,7 @@ def _build_worded(m: regex.Match, doc: Document):
     low, high = plain(low * share), (plain(high * share) if high is not None else None)
     if low is None:
         return [], m.start() + 1
-    return [_mention(doc, m.start(), end, _signed(low, m, g), currency, RULE_NAMES[1], value_max=high)], end
+    return [_mention(doc, m.start(), end, _signed(low, m, g), currency, RULE_NAMES[2], value_max=high)], end
 
 
 def _build_plural(m: regex.Match, doc: Document):
@@ -277,16 +364,18 @@ def _build_plural(m: regex.Match, doc: Document):
         value *= SCALE_MULTIPLES[mult.lower()]
     end = m.start(g.pw) + length
     currency = PLURAL_SCALE_CURRENCIES[phrase]
-    return [_mention(doc, m.start(), end, plain(value), currency, RULE_NAMES[2], "over")], end
+    return [_mention(doc, m.start(), end, plain(value), currency, RULE_NAMES[3], "over")], end
 
 
 AMOUNT_RULES: Final = (
     Rule("<currency> <number> <scale>", CURRENCY_NUMBER_SCALE, _build_prefixed),
+    # before the word rule, which would take "zł" in "100 zł" for a word it does not know
+    Rule("<number> <scale> <currency sign>", NUMBER_SCALE_SYMBOL, _build_after),
     Rule("<number> <scale> <currency word>", NUMBER_SCALE_WORD, _build_worded),
     Rule("<plural scale> of <currency word>", PLURAL_SCALE_OF_WORD, _build_plural),
 )
 RULE_NAMES: Final = tuple(r.name for r in AMOUNT_RULES)
-AMOUNT_DISPATCH: Final = Dispatch(AMOUNT_RULES, anchors)
+AMOUNT_DISPATCH: Final = AmountDispatch(AMOUNT_RULES, anchors)
 __all__ = ["AMOUNT_RULES", "RULE_NAMES", "WORD_SETS", "extract_amounts"]
 
 

@@ -26,6 +26,13 @@ WEEKDAYS: dict[str, int] = {
     "saturday": 6, "sunday": 7,
 }
 
+# Weekday abbreviations -> ISO weekday number; read as weekdays only where the context says so
+# ("on Thu", "Wed, Aug 13"): alone, "Sun", "Sat", "Wed" and "Mon" are other words.
+SHORT_WEEKDAYS: dict[str, int] = {
+    "mon": 1, "tue": 2, "tues": 2, "wed": 3, "weds": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5,
+    "sat": 6, "sun": 7,
+}
+
 # Words that turn a weekday into a named day that is not the nearest such weekday.
 WEEKDAY_NAME_PREFIXES: tuple[str, ...] = (
     "black", "cyber", "good", "easter", "ash", "super", "blue", "bloody", "maundy", "holy",
@@ -51,6 +58,13 @@ ORDINALS: dict[str, int] = {
     "twenty-second": 22, "22nd": 22,
 }
 
+# Ordinal words for the days of a month: "the third of June", "March first", "the twenty-first".
+DAY_ORDINALS: dict[str, int] = {
+    **{w: n for w, n in ORDINALS.items() if w.isalpha() and n <= 20},
+    **{f"twenty-{w}": 20 + n for w, n in ORDINALS.items() if w.isalpha() and n <= 9},
+    "thirtieth": 30, "thirty-first": 31,
+}
+
 # Small counts for "<count> <unit>s ago".
 COUNT_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -62,6 +76,7 @@ PART_OF_PERIOD: dict[str, str] = {
     "early": "start", "the start of": "start", "the beginning of": "start",
     "the early part of": "start", "mid": "mid", "the middle of": "mid", "late": "end",
     "the end of": "end", "the close of": "end", "the latter part of": "end",
+    "end of": "end", "start of": "start", "beginning of": "start",  # "due end of the month"
 }
 
 # Words right before a span that give its mod ("by 2030" -> on_or_before). Not in the span.
@@ -86,10 +101,11 @@ YEAR_PREPOSITIONS: tuple[str, ...] = (
     "in", "by", "since", "from", "until", "till", "before", "after", "during", "between",
     "through", "throughout", "as of", "as early as", "as late as", "circa", "ahead of",
     "prior to", "beyond", "starting", "starting in", "beginning in", "ending in",
+    "in around", "since around", "from around", "until around", "by around",
 )
 
 # Prepositions that make a year only when nothing word-like follows it ("loss of 2007.").
-WEAK_YEAR_PREPOSITIONS: tuple[str, ...] = ("of", "for", "to", "than", "over")
+WEAK_YEAR_PREPOSITIONS: tuple[str, ...] = ("of", "for", "to", "than", "over", "around")
 
 # Words naming a quarter or half of a year: "the third quarter", "the latter half".
 PART_ORDINALS: tuple[str, ...] = (
@@ -101,7 +117,13 @@ LAST_PART_WORDS: tuple[str, ...] = ("final", "last", "latter")
 # Words that make the unit after them relative ("last year", "this past week"; also capitalized) ...
 RELATIVE_WORDS: tuple[str, ...] = ("last", "this", "next")
 # ... and those that do so only after "the" ("the previous month", "the coming year").
-THE_RELATIVE_WORDS: tuple[str, ...] = ("previous", "prior", "current", "coming")
+THE_RELATIVE_WORDS: tuple[str, ...] = ("previous", "prior", "current", "coming", "following")
+# Decades in words ("the nineties", "the early eighties") -> the decade's first three digits.
+# "twenties" and "tens" are left out: the 1920s or the 2020s, and "in their twenties" is an age.
+DECADE_WORDS: dict[str, int] = {
+    "thirties": 193, "forties": 194, "fifties": 195, "sixties": 196, "seventies": 197,
+    "eighties": 198, "nineties": 199, "noughties": 200, "aughts": 200,
+}
 # Relative words before "decade" ("the past decade").
 DECADE_RELATIVE_WORDS: tuple[str, ...] = ("past", "last", "previous", "this", "next", "coming", "current")
 # Units after a relative word: "last year", "next fiscal year", "this weekend".
@@ -119,8 +141,8 @@ SAME_UNITS: tuple[str, ...] = ("period", "month", "quarter", "week", "day", "tim
 FUTURE_VERBS: tuple[str, ...] = ("will", "would", "shall", "is set to")
 # Words that make a sentence speak of the future: a month or weekday in it is the next one.
 FUTURE_CUES: tuple[str, ...] = (
-    *FUTURE_VERBS, "won't", "are set to", "scheduled", "is due", "are due", "expected to", "plan to",
-    "plans to", "planned", "going to", "is to", "are to", "upcoming",
+    *FUTURE_VERBS, "won't", "are set to", "set for", "slated", "scheduled", "is due", "are due", "expected to",
+    "plan to", "plans to", "planned", "going to", "is to", "are to", "upcoming",
 )
 # Past-tense verbs (besides words in -ed) and a few news verbs: "today" is then the day of the news.
 PAST_VERBS: tuple[str, ...] = (

@@ -24,8 +24,9 @@ from pathlib import Path
 
 # The modules compiled by setup.py, as paths below extractors/ without ".py": all of them but
 # the packages' __init__ files and this one.
-DATE_MODULES = ("calendar_dates", "context", "dateline", "dispatch", "matches", "patterns", "periods",
-                "relative_dates", "resolve", "rules", "scan", "starts", "year_parts")
+DATE_MODULES = ("calendar_dates", "context", "dateline", "dispatch", "focus", "holidays", "matches", "patterns",
+                "periods", "relative_dates", "reporting", "resolve", "rules", "scan", "starts", "truecase",
+                "year_parts")
 MODULES = ("amounts", "calendar_words", "currencies", "engines", "fastscan", "mentions", "money_scan",
            "not_facts", "numbers", "percent_scan", "percentages", "rules", *(f"dates/{name}" for name in DATE_MODULES))
 RECORD = "compiled-from.sha256"  # written beside the compiled modules by setup.py

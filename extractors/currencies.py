@@ -129,3 +129,56 @@ SUBUNIT_WORDS: Final = {
 # "billions of dollars": which currency words may follow a plural scale.
 PLURAL_SCALE_CURRENCIES: Final = {w: c for w, c in CURRENCY_WORDS.items() if w.endswith("s") or w in (
     "yen", "yuan", "renminbi", "naira", "baht", "ringgit", "rupiah", "manat", "rand", "won")}
+
+# ---------------------------------------------------------------- any case (issue 21)
+
+# Markers in any case ("usd 75", "RS 20", "rmb 90"), by their upper-case form.
+LETTER_MARKERS: Final = {
+    **{c: c for c in MARKER_CODES}, **PSEUDO_CODES,
+    **{s: c for s, c in SYMBOLS.items() if s.rstrip(".").isalpha()},
+}
+ANY_CASE_MARKERS: Final = {m.upper(): c for m, c in LETTER_MARKERS.items()}
+# Markers that are also English words or common abbreviations in lower case ("try 5 times",
+# "re 5", "php 8"): money only as the table writes them, and not in a stretch of capitals.
+WORD_MARKERS: Final = frozenset({"try", "cop", "ron", "php", "awg", "svc", "re", "re.", "sr", "dh", "tk", "cad"})
+# Dollar prefixes in any case ("us$40 billion", "HK$"), by their upper-case form.
+ANY_CASE_DOLLAR_PREFIXES: Final = {p.upper(): c for p, c in DOLLAR_PREFIXES.items()}
+
+
+def _symbols_after() -> dict[str, str | None]:
+    """Currency symbols written after the number ("25 €", "500 ₴", "100 zł"), from babel's CLDR data:
+    each currency of the tables above as English writes it, or where English writes only its code,
+    as the main official language of a territory that uses it does. Only symbols with a sign or a
+    letter beyond ASCII ("kr", "Ft" would read as words); one of several currencies is None unless
+    SYMBOLS names one."""
+    from babel.core import Locale, get_global  # CLDR's currency symbols
+    from babel.localedata import exists
+
+    known = {*SYMBOLS.values(), *DOLLAR_PREFIXES.values(), *(c for c in CURRENCY_WORDS.values() if c),
+             *PSEUDO_CODES.values(), *(c for c, _ in SUBUNIT_WORDS.values())}
+    english = Locale.parse("en").currency_symbols
+    languages = get_global("territory_languages")
+    wanted: dict[str, set[str]] = {"en": set(known)}  # language -> the codes to look up in it
+    for territory, spans in sorted(get_global("territory_currencies").items()):
+        for code, _start, end, tender in spans:
+            if end is None and tender and code in known and english.get(code, code) == code:
+                spoken = [(info.get("population_percent", 0), lang) for lang, info in
+                          languages.get(territory, {}).items() if info.get("official_status") and exists(lang)]
+                if spoken:  # one language a territory: each locale costs milliseconds to load
+                    wanted.setdefault(max(spoken)[1], set()).add(code)
+    codes: dict[str, set[str]] = {}
+    for lang, current in sorted(wanted.items()):
+        symbols = english if lang == "en" else Locale.parse(lang).currency_symbols
+        for code in current:
+            symbol = symbols.get(code, code)
+            if symbol != code and (not symbol.isascii() or "$" in symbol):
+                codes.setdefault(symbol, set()).add(code)
+    out: dict[str, str | None] = {}
+    for symbol, found in codes.items():
+        if any(c.isdigit() or c.isspace() for c in symbol):
+            continue
+        out[symbol] = SYMBOLS[symbol] if symbol in SYMBOLS else (next(iter(found)) if len(found) == 1 else None)
+    return out
+
+
+SYMBOLS_AFTER: Final = _symbols_after()

@@ -87,9 +87,11 @@ class Literals:
     caseless: ASCII letters match in either case (the word is reported as given).
     after: only occurrences at the start of the text or right after one of these characters
         (any character beyond Latin-1 in it lets "?", and so every such character, through).
+    whole: only occurrences that are whole words (ASCII `\b` on either side).
     """
 
-    def __init__(self, words: Iterable[str], *, caseless: bool = False, after: str | None = None):
+    def __init__(self, words: Iterable[str], *, caseless: bool = False, after: str | None = None,
+                 whole: bool = False):
         self.words = tuple(dict.fromkeys(words))
         if any(not w or "?" in w or not w.isprintable() or max(w) > "\xff" for w in self.words):
             raise ValueError("Literals takes printable Latin-1 words without '?'")
@@ -101,7 +103,8 @@ class Literals:
         self.after = None if after is None else _latin1_class(after)
         self._before = b"" if self.after is None else self.after[0].encode("latin-1")
         lead = b"" if self.after is None else b"[" + _escaped(self.after) + b"]"
-        self.expressions = [lead + _escaped(w) for w in self.words]
+        edge = rb"\b" if whole else b""
+        self.expressions = [lead + edge + _escaped(w) + edge for w in self.words]
         self.flags = hyperscan.HS_FLAG_CASELESS if caseless else 0
         # Compiled when first needed: the words of a OnePass are most often found by its database
         # (this one is then only for texts over a megabyte), and a compile can take 0.2 s.

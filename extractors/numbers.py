@@ -43,12 +43,12 @@ SCALE_WORDS: Final = {
     "mil": Decimal(10) ** 6,
     "crore": Decimal(10) ** 7, "crores": Decimal(10) ** 7, "cr": Decimal(10) ** 7,
     "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "bln": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "trn": Decimal(10) ** 12,
+    "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "trn": Decimal(10) ** 12, "trln": Decimal(10) ** 12,
 }
-# Letter scales only count glued to the digits ("$54K", "$1MM", "£300m"), and case matters.
+# Letter scales only count glued to the digits ("$54K", "$1MM", "$2.5mm", "£300m"), and case matters.
 SCALE_LETTERS: Final = {
     "k": Decimal(10) ** 3, "K": Decimal(10) ** 3,
-    "m": Decimal(10) ** 6, "M": Decimal(10) ** 6, "MM": Decimal(10) ** 6,
+    "m": Decimal(10) ** 6, "M": Decimal(10) ** 6, "MM": Decimal(10) ** 6, "mm": Decimal(10) ** 6,
     "b": Decimal(10) ** 9, "B": Decimal(10) ** 9,
     "T": Decimal(10) ** 12,
 }
@@ -111,8 +111,8 @@ WORD_NUMBER: Final = rf"""
 NUMBER: Final = rf"(?:{FRACTION}|{DIGITS}|{WORD_NUMBER})"
 
 SCALE: Final = rf"""
-    (?:(?<=\d)(?:{alternation(SCALE_LETTERS)})(?![\w'’])        # glued letter: 54K, 1MM, 300m
-     | (?i:{alternation(SCALE_WORDS)}(?:\s+{alternation(SCALE_WORDS)})?)(?![\w'’])  # million, lakh crore
+    (?:(?<=\d)(?:{alternation(SCALE_LETTERS)})(?![^\W_]|['’])     # glued letter: 54K, 1MM, 300m, _$2m_
+     | (?i:{alternation(SCALE_WORDS)}(?:\s+{alternation(SCALE_WORDS)})?)(?![^\W_]|['’])  # million, lakh crore
     )
 """
 SCALE_GAP: Final = r"[ \u00a0-]?"  # between number and scale: "5bn", "5 bn", "40-billion"

@@ -17,7 +17,8 @@ from extractors.fastscan import Literals
 from extractors.mentions import DEADLINE_EVERY, past_deadline
 from extractors.numbers import NUMBER_RUN_WORDS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS, parse_number, plain
 from extractors.rules import (
-    QUALIFIER_WORDS, Dispatch, Document, Rule, number_like, number_run_start, qualifier_before, token_starts,
+    QUALIFIER_WORDS, SIGN_QUALIFIERS, Dispatch, Document, Rule, number_like, number_run_start, qualifier_before,
+    sign_qualifier, token_starts,
 )
 
 # ---------------------------------------------------------------- shortcuts the builds use
@@ -44,6 +45,8 @@ _QUALIFIER_REACH: Final = 48  # as far back as qualifier_before looks
 
 def qualifier(doc: Document, start: int) -> str:
     """qualifier_before(doc, start), skipped when the word before `start` ends no qualifier."""
+    if start and doc.text[start - 1] in SIGN_QUALIFIERS:
+        return sign_qualifier(doc.text[max(0, start - 2):start])  # "~5%"
     words = doc.text[max(0, start - _QUALIFIER_REACH):start].split()
     if not words or words[-1].lower() not in _QUALIFIER_ENDS:
         return "exact"
@@ -210,7 +213,7 @@ def _plain_percent(text: str, start: int, a: int, end: int) -> int:
     after = text[end:end + 1]
     if after.isspace():
         after = text[end + 1:end + 2]
-        if after.isspace() or text.startswith(("to", "and"), end + 1):
+        if after.isspace() or text[end + 1:end + 4].lower().startswith(("to", "and")):
             return -1
     if after in _GOES_ON:
         return -1

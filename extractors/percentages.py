@@ -42,15 +42,15 @@ def _words(words) -> str:
 
 _MARK: Final = rf"""
     (?:(?P<pp>(?i:{_words(POINT_WORDS)})(?!\w)                              # percentage points
-             | (?<=\d)(?:{_words(POINT_ABBREVIATIONS)})(?!\w))              # 2.5pp
+             | (?<=\d)(?i:{_words(POINT_ABBREVIATIONS)})(?!\w))             # 2.5pp, 2.5PP
      | [{"".join(PERCENT_MARKS)}]                                            # 40%
      | (?i:{_words(PERCENT_WORDS)})(?!\w)                                    # five percent, 0.4 pct
-     | (?<=\d)pc(?!\w)                                                       # 5pc
+     | (?<=\d)(?i:pc)(?!\w)                                                   # 5pc, 5PC
     )
 """
 _SIGN: Final = r"(?:(?<![\w.,\-−])[-−](?=\d)|(?i:\bminus|\bnegative)\s+)"
 _NUMBER_START: Final = r"(?<![\w.,'’/$£€¥\#\-−])"
-_CONNECTOR: Final = r"(?P<conn>\s?[-–—]\s?|\s+(?:to|and)\s+)"
+_CONNECTOR: Final = r"(?P<conn>\s?[-–—]\s?|\s+(?i:to|and)\s+)"
 
 NUMBER_PERCENT: Final = rf"""
     (?:(?P<sign>{_SIGN})|{_NUMBER_START})

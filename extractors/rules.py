@@ -252,12 +252,14 @@ def next_words(text: str, pos: int, count: int = 4, reach: int = 48) -> list[str
 
 QUALIFIER_WORDS: Final = {
     "about": ("about", "around", "roughly", "some", "nearly", "almost", "close to",
-              "approximately", "approx.", "an estimated", "estimated at", "circa"),
+              "approximately", "approx.", "approx", "an estimated", "estimated at", "circa", "ca.", "~", "≈"),
     "over": ("over", "more than", "above", "exceeding", "in excess of", "upwards of",
-             "at least", "greater than", "higher than"),
+             "at least", "greater than", "higher than", ">", "≥", ">="),
     "under": ("under", "less than", "below", "up to", "at most", "as much as", "as high as",
-              "no more than", "not more than", "as many as", "fewer than", "lower than"),
+              "no more than", "not more than", "as many as", "fewer than", "lower than", "<", "≤", "<="),
 }
+# Signs that qualify a figure glued to it: "~$61k", ">5%", "≤ 3%" (spaced, they are words above).
+SIGN_QUALIFIERS: Final = {"~": "about", "≈": "about", ">": "over", "≥": "over", "<": "under", "≤": "under"}
 _QUALIFIER_OF: Final = {w: q for q, words in QUALIFIER_WORDS.items() for w in words}
 _QUALIFIER_LAST_WORDS: Final = frozenset(w.split()[-1] for w in _QUALIFIER_OF)
 _WINDOW: Final = 48
@@ -285,9 +287,20 @@ def _ends_with(words: list[str], phrases) -> str | None:
     return None
 
 
+def sign_qualifier(before: str) -> str:
+    """The qualifier of the sign that ends `before` ("~", ">", "≤"); "exact" for ">" and "<" that end
+    a markup tag ("<b>$5m</b>")."""
+    sign = before[-1]
+    if sign in "<>" and len(before) > 1 and not (before[-2].isspace() or before[-2] in "([{"):
+        return "exact"
+    return SIGN_QUALIFIERS[sign]
+
+
 def qualifier_before(doc: Document, start: int) -> str:
     """exact | about | over | under, from the words right before a span."""
     window = doc.text[max(0, start - _WINDOW):start]
+    if window[-1:] in SIGN_QUALIFIERS:  # "~$61k": a sign glued to the span
+        return sign_qualifier(window)
     last = window[-1:].isspace() and window.rsplit(None, 1)  # the last word, as words_before splits
     if not last or last[-1].lower() not in _QUALIFIER_LAST_WORDS:
         return "exact"  # the common case, without lower-casing and splitting the whole window

@@ -465,15 +465,19 @@ def evaluate(
     docs: Annotated[Path, typer.Argument(help="Folder the gold's document paths are relative to.")],
     errors_shown: Annotated[int, typer.Option("--errors", help="List up to N misses, spurious mentions "
                                                                "and wrong values per kind.")] = 0,
+    case: Annotated[str | None, typer.Option("--case", help="Score the documents mapped to upper or lower case, "
+                                                               "character by character (gold offsets hold).")] = None,
 ) -> None:
     """Score extraction against annotated documents: precision, recall, F1 and value accuracy per type."""
-    from flows.evaluation import evaluate_folder, print_errors, print_scores
+    from flows.evaluation import CASES, evaluate_folder, print_errors, print_scores
 
     if not gold.is_file():
         _fail(f"gold file not found: {gold}")
     if not docs.is_dir():
         _fail(f"documents folder not found: {docs}")
-    scores, found_errors, texts = evaluate_folder(gold, docs)
+    if case is not None and case not in CASES:
+        _fail(f"--case is upper or lower, not {case!r}")
+    scores, found_errors, texts = evaluate_folder(gold, docs, case)
     print_scores(scores, console)
     if errors_shown:
         print_errors(found_errors, errors_shown, console, texts)

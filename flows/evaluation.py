@@ -6,7 +6,7 @@ validate), so what is scored is what `facts run` would store.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -14,10 +14,18 @@ from typing import Any
 from rich.console import Console
 
 from flows.processing import process_document
-from flows.sources import DocumentError, read_raw
+from flows.sources import DocumentError, decode, read_raw
 from warehouse.store import FACT_TABLES, Batch, as_rows
 
 TYPES = ("amount", "percentage", "date")
+CASES = ("upper", "lower")
+
+
+def case_mapped(text: str, case: str) -> str:
+    """`text` in upper or lower case, character by character: a character whose mapping is
+    longer ("ß" -> "SS") stays as it is, so every gold offset still points at its mention."""
+    mapping = str.upper if case == "upper" else str.lower
+    return "".join(m if len(m := mapping(c)) == 1 else c for c in text)
 
 
 def load_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -25,11 +33,14 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def predict(docs: Path, relative_path: str) -> tuple[str, list[dict[str, Any]]]:
-    """The document's text and the validated mentions the pipeline extracts from it, as predictions."""
+def predict(docs: Path, relative_path: str, case: str | None = None) -> tuple[str, list[dict[str, Any]]]:
+    """The document's text and the validated mentions the pipeline extracts from it, as
+    predictions; with `case`, from the text mapped to that case (its sidecar as it is)."""
     batch = Batch()
     try:
         raw = read_raw(docs, relative_path)
+        if case is not None:
+            raw = replace(raw, data=case_mapped(decode(raw.data)[0], case).encode("utf-8"))
     except DocumentError:
         return "", []
     process_document(raw, run_id="eval", batch=batch)
@@ -60,7 +71,7 @@ def _decimal(value: Any) -> Decimal | str | None:
 def same_value(gold: dict, pred: dict) -> bool:
     """The prediction's normalized value (and currency or unit) agrees with gold; fields gold omits are not judged."""
     if gold["type"] == "date":
-        return gold.get("value") is None or str(pred.get("value")) == gold["value"]
+        return gold.get("value") is None or same_date(gold["value"], str(pred.get("value")))
     for key in ("value", "value_max"):
         if gold.get(key) is not None and _decimal(gold[key]) != _decimal(pred.get(key)):
             return False
@@ -69,6 +80,17 @@ def same_value(gold: dict, pred: dict) -> bool:
     if gold["type"] == "percentage" and gold.get("unit") and gold["unit"] != (pred.get("unit") or "percent"):
         return False
     return True
+
+
+def same_date(gold: str, pred: str) -> bool:
+    """The two allowances for gold written under older guidelines (ANNOTATION.md, "Scoring"):
+    where gold knows the year and leaves later parts as X ("1989-WXX"), a value that fills them
+    in agrees ("1989-W43"); a fiscal year agrees with its calendar year ("FY2013" and "2013")."""
+    if gold == pred:
+        return True
+    if gold[:4].isdigit() and "X" in gold[4:] and len(pred) == len(gold):
+        return all(g == "X" or g == p for g, p in zip(gold, pred))
+    return gold.removeprefix("FY") == pred.removeprefix("FY")
 
 
 def overlap(a: dict, b: dict) -> int:
@@ -150,12 +172,13 @@ def prf(hits: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate_folder(gold_path: Path, docs: Path) -> tuple[dict[str, Counts], list[ScoreError], dict[str, str]]:
-    """Scores per type, the errors, and each document's text (for showing errors in context)."""
+def evaluate_folder(gold_path: Path, docs: Path, case: str | None = None) -> tuple[dict[str, Counts], list[ScoreError], dict[str, str]]:
+    """Scores per type, the errors, and each document's text (for showing errors in context);
+    with `case`, of the documents mapped to that case (see case_mapped)."""
     gold_docs = load_jsonl(gold_path)
     texts, predictions = {}, []
     for gold_doc in gold_docs:
-        texts[gold_doc["doc"]], found = predict(docs, gold_doc["doc"])
+        texts[gold_doc["doc"]], found = predict(docs, gold_doc["doc"], case)
         predictions += found
     counts, errors = score(gold_docs, predictions)
     return counts, errors, texts

@@ -30,13 +30,13 @@ _MAX_DIGITS_BEFORE_POINT = 32
 _MAX_DECIMALS = 6
 
 # TIMEX3 values this project writes (ANNOTATION.md): dates, months, years, quarters, halves,
-# weeks, weekends, seasons, decades, centuries and fiscal years, with X for unknown digits.
+# weeks, weekends, seasons, decades, centuries, fiscal years and their parts, with X for unknown digits.
 # Stdlib `re`: the pattern has no repeats to backtrack over, and a call costs a fifth of a
 # `regex` one (it runs for every date fact).
 _D = r"[0-9X]"
 TIMEX3_VALUE = re.compile(
     rf"""^(?:
-        FY{_D}{{4}}                                  # fiscal year
+        FY{_D}{{4}}(?:-Q[1-4X]|-H[12X])?             # fiscal year, its quarters and halves
       | {_D}{{2}}                                    # century
       | {_D}{{3}}                                    # decade
       | {_D}{{4}}

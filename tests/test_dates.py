@@ -7,58 +7,19 @@ One parametrized test runs every table; known gaps run as strict xfails.
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import case, check_every_rule_fires, check_sources, observed
+from date_rows import DUCKLING_NOW, REF, REF_2004, REF_2017, Date, Example, example, examples, negative
 from extractors.dates import date_rules, extract_dates
+from extractors.dates.focus import FOCUS
 from schemas.facts import TIMEX3_VALUE
-
-REF = date(2025, 7, 10)  # a Thursday
-REF_2004 = date(2004, 11, 24)
-REF_2017 = date(2017, 2, 15)
-DUCKLING_NOW = date(2013, 2, 12)  # the "now" of duckling's Time/EN/Corpus.hs, a Tuesday
-
-
-class Date(NamedTuple):
-    """A date expected in a sentence; `grain` and `rule` are checked only where a row gives them."""
-    text: str
-    value: str  # TIMEX3
-    mod: str | None = None
-    grain: str | None = None
-    rule: str | None = None
-
-
-class Example(NamedTuple):
-    """A sentence, its reference date and the dates in it, none for a negative; `gap` says why it fails today."""
-    id: str
-    sentence: str
-    found: tuple[Date, ...]
-    source: str
-    reference: date | None = None
-    gap: str = ""
-
-
-def example(id: str, sentence: str, *found: Date, source: str, reference: date | None = None,
-            gap: str = "") -> Example:
-    return Example(id, sentence, found, source, reference, gap)
-
-
-def negative(id: str, sentence: str, *, source: str, reference: date | None = REF) -> Example:
-    """A sentence with no date in it, even with a reference date to resolve against."""
-    return Example(id, sentence, (), source, reference)
-
-
-def examples(value: str, phrasings: list[str], *, source: str, frame: str = "{}", reference: date | None = None,
-             mod: str | None = None, grain: str | None = None) -> list[Example]:
-    """duckling's `examples`: one date, many ways of writing it; each phrasing is the whole mention."""
-    return [Example(f"{value}{' ' + mod if mod else ''}: {p}", frame.format(p),
-                    (Date(p, value=value, mod=mod, grain=grain),), source, reference)
-            for p in phrasings]
-
+from test_dates_calendar import CALENDAR, CALENDAR_NEGATIVES
+from test_dates_periods import PERIOD_NEGATIVES, PERIODS
+from test_focus import FOCUS_DATES, FOCUS_EXAMPLES
+from test_holidays import HOLIDAY_DATES, HOLIDAYS_TABLE
 
 # The cases issue 3 lists, and dates the seed and the dev set write.
 CASES = [
@@ -325,51 +286,13 @@ KNOWN_GAPS = [
             Date("2005", value="2005"), Date("June", value="2005-06"), reference=date(2005, 6, 6),
             source="meantime-dev 10450_Apple_Computer_CEO.txt",
             gap="a named event with a year is a date in MEANTIME; we keep years in names out"),
-    example("quarter of a fiscal year", "Sales fell in the third quarter of fiscal 2024.",
-            Date("the third quarter of fiscal 2024", value="FY2024-Q3"), source="issue 21",
-            gap="a quarter of a fiscal year is read as the fiscal year"),
-    example("half of a fiscal year", "Sales fell in the first half of fiscal 2025.",
-            Date("the first half of fiscal 2025", value="FY2025-H1"), source="ANNOTATION.md",
-            gap="a half of a fiscal year is read as the fiscal year"),
-    example("last weekday said on that weekday", "The index peaked last Tuesday.",
-            Date("last Tuesday", value="2013-02-05"), reference=DUCKLING_NOW, source="issue 21",
-            gap="'last Tuesday' in a document dated on a Tuesday resolves to that same day"),
-    example("ordinal quarter, year", "4th quarter 2018", Date("4th quarter 2018", value="2018-Q4"),
-            reference=DUCKLING_NOW, source="duckling Time/EN/Corpus.hs",
-            gap="'<ordinal> quarter <year>' without 'of' leaves the year out"),
-    example("month the day", "February the 15th", Date("February the 15th", value="2013-02-15"),
-            reference=DUCKLING_NOW, source="duckling Time/EN/Corpus.hs", gap="'<month> the <ordinal day>'"),
-    example("the following week", "the following week", Date("the following week", value="2013-W08"),
-            reference=DUCKLING_NOW, source="duckling Time/EN/Corpus.hs", gap="'following' is no relative word yet"),
-    example("lower-case month", "we meet again february 3, 2017", Date("february 3, 2017", value="2017-02-03"),
-            source="issue 21", gap="month names match only capitalised"),
-    example("capitals", "ACME PROFIT UP IN THIRD QUARTER OF 2024",
-            Date("THIRD QUARTER OF 2024", value="2024-Q3"), source="issue 21", gap="date words in capitals"),
-    example("abbreviated weekday", "Wed, Aug 13, 2025", Date("Wed, Aug 13, 2025", value="2025-08-13"),
-            source="issue 21", gap="an abbreviated weekday is left out of the span"),
-    example("day-first with dots", "The fee rises on 15.01.2024.", Date("15.01.2024", value="2024-01-15"),
-            source="issue 21", gap="day-first numeric dates"),
-    example("day-month-year with hyphens", "Bids close on 30-Apr-2025.", Date("30-Apr-2025", value="2025-04-30"),
-            source="issue 21", gap="'<dd>-<Mon>-<yyyy>'"),
-    example("holiday with year", "Stores close on Christmas Day 2024.",
-            Date("Christmas Day 2024", value="2024-12-25"), source="ANNOTATION.md", gap="holidays"),
-    example("bare year as subject", "2009 was a hard year.", Date("2009", value="2009"), source="issue 21",
-            gap="a bare year needs a cue before it"),
-    example("around a year", "The mine opened around 1890.", Date("1890", value="1890", mod="approx"),
-            source="issue 20", gap="'around' gives a mod but is no year cue"),
-    example("year range with a hyphen", "Sales fell in 2019-2021.", Date("2019", value="2019"),
-            Date("2021", value="2021"), source="issue 20", gap="the year after the hyphen is read as glued"),
-    example("decade in words", "The brand was popular in the nineties.", Date("the nineties", value="199"),
-            source="issue 20", gap="decades in words"),
-    example("future weekday after 'set for'", "The vote is set for Friday.", Date("Friday", value="2025-07-11"),
-            reference=REF, source="issue 20", gap="'is set for' is not read as speaking of the future"),
-    example("the end of the week", "Sales slowed toward the end of the week.",
-            Date("the end of the week", value="2025-W28", mod="end"), reference=REF, source="issue 20",
-            gap="'<part> of the week' is not found (month, year and quarter are)"),
 ]
 
 DATES = [*CASES, *PHRASINGS, *DUCKLING, *SIGNALS]  # every sentence with a date
 EXAMPLES = [*DATES, *NEGATIVES, *KNOWN_GAPS]
+# The rows of every date table: this one's and those of the tables by family (issue 21).
+ALL_DATES = [*DATES, *CALENDAR, *PERIODS, *FOCUS_DATES, *HOLIDAY_DATES]
+ALL_ROWS = [*EXAMPLES, *CALENDAR, *CALENDAR_NEGATIVES, *PERIODS, *PERIOD_NEGATIVES, *FOCUS_EXAMPLES, *HOLIDAYS_TABLE]
 
 
 @pytest.mark.parametrize("example", [case(e) for e in EXAMPLES])
@@ -388,9 +311,9 @@ def test_intervals_are_half_open_calendar_periods() -> None:
 
 
 def test_every_rule_fires_on_a_row() -> None:
-    """date_rules names exactly the rules the scan runs: each fires on a row, and no mention comes from
-    elsewhere. A rule added to date_rules that the scan never tries fires on no row."""
-    check_every_rule_fires(date_rules, {m.rule for e in EXAMPLES if not e.gap
+    """date_rules names exactly the rules the scan runs: each fires on a row of the date tables, and
+    no mention comes from elsewhere. A rule added to date_rules that the scan never tries fires on no row."""
+    check_every_rule_fires(date_rules, {m.rule.removesuffix(FOCUS) for e in ALL_ROWS if not e.gap
                                         for m in extract_dates(e.sentence, e.reference)})
 
 
@@ -405,7 +328,7 @@ def test_arbitrary_text_never_raises(text: str, reference: date | None) -> None:
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start:m.end] == m.text
         assert TIMEX3_VALUE.match(m.value), m.value
-        assert (m.start_date is None) == (m.end_date is None) == ("X" in m.value or m.grain == "fiscal_year")
+        assert (m.start_date is None) == (m.end_date is None) == ("X" in m.value or m.value.startswith("FY"))
         assert m.start_date is None or m.start_date < m.end_date
 
 

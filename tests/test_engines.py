@@ -14,6 +14,7 @@ from extractors import amounts, extract_amounts, extract_batch, extract_dates, e
 from extractors.dates.dispatch import DISPATCH
 from extractors.engines import Alternation, TwoEngines
 from extractors.fastscan import engines_agree, forget_texts
+from extractors.not_facts import without_not_facts
 from extractors.rules import Document, qualifier_before, token_starts
 from test_properties import NEWSY, REFERENCES  # tests/ is on the path (pytest prepends it)
 
@@ -66,8 +67,9 @@ def test_the_rule_patterns_run_on_re():
 
 
 def _on_regex(text: str, reference: date | None) -> list[str]:
-    """The mentions the extractors find called on their own: no watchdog, so on `regex`."""
-    found = [*extract_amounts(text), *extract_percentages(text), *extract_dates(text, reference)]
+    """The mentions the extractors find called on their own: no watchdog, so on `regex` (less
+    those in a code or address, as extract_batch leaves them out)."""
+    found = without_not_facts(text, [*extract_amounts(text), *extract_percentages(text), *extract_dates(text, reference)])
     forget_texts()
     return sorted(map(repr, found))
 
@@ -154,3 +156,41 @@ def test_the_percentage_word_shortcuts_answer_as_the_full_reads(text):
     lower = text.lower() if text.isascii() else None
     for cue in (percentages._RATE_CUE, percentages._PERCENT_CUE, percentages._POINT_CUE):
         assert cue.found(text, lower, 5.0) == (cue.pattern.search(text) is not None)
+
+
+AMOUNT_PIECES = st.sampled_from([
+    "1", "5", "12.5", "340", "1,234", "2024", "$", "US$", "€", "£", "¥", "₴", "zł", "#", "Rs ", "USD ", "usd ", "EUR",
+    " million", " billion", "bn", "m", "k", "mm", " BLN", " dollars", " euros", " cents", " pounds", " yuan",
+    "half a ", "two ", " to ", " and ", "between ", "about ", "~", "(", ")", "-", " ", ".", ",", "\n", "**",
+    "the ", "us ", "told ", "NOTE ", "rose ", "from ",
+    "five ", "Twenty-five ", "HALF A ", "dollars", " DOLLARS", "Euros", " yen", " rupees", "EUROS", "GBP ", "rs. ",
+    "C$", "HK$", "A $", "₹", "Kč", "2½", "\t", " MILLION", "mln", " crore", "billions of ", " of ", "_",
+])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.lists(AMOUNT_PIECES, max_size=30).map("".join))
+def test_the_amount_anchors_find_what_the_plain_rule_scan_finds(text):
+    """money_scan tries the rules only near the anchors it finds (a digit run after a marker, a
+    currency word or sign after a number, a scale word): the same mentions as the rules tried
+    at every token start and every sign not glued to a letter."""
+    assert repr(extract_amounts(text)) == repr(_plain_amounts(text))
+
+
+def _plain_amounts(text: str) -> list:
+    doc = Document(text, 5.0)
+    mentions: list = []
+    pos = 0
+    # "**$3", "~$61k"; glued to a word too: the sign alone is the marker after one ("EMEA$5", "dollars£5")
+    signs = {i for i, c in enumerate(text) if c in amounts.SYMBOL_CHARS + "#"}
+    for i in sorted({*token_starts(text, 0, len(text)), *signs}):
+        if i < pos or i == len(text):
+            continue
+        matched = amounts.AMOUNT_DISPATCH.match(doc, i)  # the rules' alternation, in their order
+        if matched is None:
+            continue
+        rule, m = matched
+        built, resume = rule.build(m, doc)
+        mentions.extend(built)
+        pos = max(pos, resume)
+    return mentions

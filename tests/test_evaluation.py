@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.evaluation import Counts, load_jsonl, predict, prf, same_value, score
+from flows.evaluation import Counts, case_mapped, load_jsonl, predict, prf, same_value, score
 
 
 def gold_doc(mentions, **extra):
@@ -65,9 +65,42 @@ def test_missed_and_types_filter():
     (m("percentage", 0, 1, "3", unit="percentage_point"), {"value": "3", "unit": "percent"}, False),
     (m("date", 0, 1, "XXXX-07-03"), {"value": "2025-07-03"}, False),
     (m("date", 0, 1, None), {"value": "2025"}, True),
+    # The two allowances for older gold: later parts left as X, and a fiscal year as its calendar year.
+    (m("date", 0, 1, "1989-WXX"), {"value": "1989-W43"}, True),
+    (m("date", 0, 1, "2012-XX-XX"), {"value": "2012-05-01"}, True),
+    (m("date", 0, 1, "1989-WXX"), {"value": "1990-W43"}, False),
+    (m("date", 0, 1, "1989-WXX"), {"value": "1989-10"}, False),
+    (m("date", 0, 1, "FY2013"), {"value": "2013"}, True),
+    (m("date", 0, 1, "2013"), {"value": "FY2013"}, True),
+    (m("date", 0, 1, "FY2013"), {"value": "2014"}, False),
 ])
 def test_same_value(gold, pred, same):
     assert same_value(gold, pred) is same
+
+
+def test_case_mapping_keeps_every_offset():
+    text = "Straße İstanbul ﬁrm: Q3 profit 12 percent."
+    upper, lower = case_mapped(text, "upper"), case_mapped(text, "lower")
+    assert len(upper) == len(lower) == len(text)
+    assert upper == "STRAßE İSTANBUL ﬁRM: Q3 PROFIT 12 PERCENT."  # ß and ﬁ grow when upper-cased: kept
+    assert lower == "straße İstanbul ﬁrm: q3 profit 12 percent."  # İ grows when lower-cased: kept
+
+
+@pytest.mark.parametrize("case", ["upper", "lower"])
+def test_predictions_of_a_case_mapped_document_quote_it(tmp_path, case):
+    (tmp_path / "a.txt").write_text("Sales rose 12 percent to $3.4 billion in 2024.", encoding="utf-8")
+    text, found = predict(tmp_path, "a.txt", case)
+    assert text == case_mapped("Sales rose 12 percent to $3.4 billion in 2024.", case)
+    assert found and all(text[f["start"]:f["end"]] == f["text"] for f in found)
+    assert {f["type"] for f in found} == {"amount", "percentage", "date"}
+
+
+def test_eval_case_option_rejects_other_cases(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"doc": "a.txt", "mentions": []}\n')
+    result = subprocess.run([sys.executable, "-m", "flows.cli", "eval", str(gold), str(tmp_path), "--case", "title"],
+                            capture_output=True, text=True)
+    assert result.returncode != 0 and "--case is upper or lower" in result.stdout + result.stderr
 
 
 def test_prf():

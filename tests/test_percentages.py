@@ -178,6 +178,10 @@ NOT_PERCENTAGES = [
     example("digits-too-long", "Growth of 1234567890123456% is absurd.", source="issue 5"),
     example("decimals-too-long", "It rose 3.1234567890123% today.", source="issue 5"),
     example("signed-index-points", "The index slid -412.37 points.", source="issue 5"),
+    example("dow-points-capitals", "THE DOW FELL 200 POINTS ON MONDAY", source="issue 21"),
+    example("game-points-capitals", "THE RATE OF SCORING: THEY WON BY 3 POINTS IN THE GAME", source="issue 21"),
+    example("percentage-word-capitals", "THE PERCENTAGE OF WOMEN ROSE", source="issue 21"),
+    example("pc-word-lower", "bought 2 pcs for the office", source="issue 21"),
 ]
 
 # What the extractor misses today, each with what a fix must give.
@@ -187,7 +191,40 @@ KNOWN_GAPS = [
             gap="'points' in a poll without a percent figure stays unread (conservative)"),
 ]
 
-PERCENTAGES = [*CASES, *SPEED_GUARDS, *PHRASINGS, *QUALIFIERS]  # every sentence with a percentage
+P = Percent  # the issue-21 rows below are long
+
+# Issue 21: percent words, scale of the connector and qualifiers in any case; signs as qualifiers.
+ANY_CASE = [
+    example("wire-headline", "ACME PROFIT UP 12 PERCENT TO $3.4 BILLION IN THIRD QUARTER", P("12 PERCENT", value="12"),
+            source="issue 21"),
+    example("range-capitals", "JOBS THAT MAKE UP 20 TO 25 PERCENT OF THE WORKFORCE",
+            P("20 TO 25 PERCENT", value="20", qualifier="range", value_max="25"),
+            source="meantime-dev 31706_Ford_Motor_Company_cutting_30,000_jobs_by_2012.txt"),
+    example("range-and-capitals", "MARGINS BETWEEN 5 AND 7 PERCENT", P("5 AND 7 PERCENT", value="5", qualifier="range",
+            value_max="7"), source="issue 21"),
+    example("per-cent-capitals", "RATES HELD AT 4.5 PER CENT", P("4.5 PER CENT", value="4.5"), source="issue 21"),
+    example("pct-capitals", "OUTPUT FELL 0.4 PCT IN JUNE", P("0.4 PCT", value="0.4"), source="issue 21"),
+    example("pc-capitals", "SHARES JUMP 5PC", P("5PC", value="5"), source="issue 21"),
+    example("pp-capitals", "MARGIN UP 2.5PP", P("2.5PP", value="2.5", unit="percentage_point"), source="issue 21"),
+    example("points-capitals", "BANK RAISES RATES BY 0.25 PERCENTAGE POINTS",
+            P("0.25 PERCENTAGE POINTS", value="0.25", unit="percentage_point"), source="issue 21"),
+    example("word-capitals", "PRICES ROSE FIVE PERCENT", P("FIVE PERCENT", value="5"), source="issue 21"),
+    example("qualifier-capitals", "TURNOUT WAS ABOUT 60 PERCENT", P("60 PERCENT", value="60", qualifier="about"),
+            source="issue 21"),
+    example("qualifier-lower", "turnout was more than 60 percent", P("60 percent", value="60", qualifier="over"),
+            source="issue 21"),
+    example("lower-per-cent", "inflation hit 7 per cent in may", P("7 per cent", value="7"), source="issue 21"),
+    example("rate-points-capitals", "THE JOBLESS RATE ROSE 0.3 POINTS TO 5.1%",
+            P("0.3 POINTS", value="0.3", unit="percentage_point"), P("5.1%", value="5.1"), source="issue 21"),
+    example("tilde-about", "conversion is ~5% this week", P("5%", value="5", qualifier="about"), source="issue 21"),
+    example("tilde-in-parentheses", "churn (~3.5%) is flat", P("3.5%", value="3.5", qualifier="about"),
+            source="issue 21"),
+    example("greater-sign", "growth >10% is rare", P("10%", value="10", qualifier="over"), source="issue 21"),
+    example("less-equal-sign", "defects stay ≤ 2% by contract", P("2%", value="2", qualifier="under"),
+            source="issue 21"),
+]
+
+PERCENTAGES = [*CASES, *SPEED_GUARDS, *PHRASINGS, *QUALIFIERS, *ANY_CASE]  # every sentence with a percentage
 EXAMPLES = [*PERCENTAGES, *NOT_PERCENTAGES, *KNOWN_GAPS]
 
 

@@ -15,8 +15,8 @@ from typing import Final
 import regex
 
 from extractors.calendar_words import (
-    COUNT_WORDS, PART_OF_PERIOD, SIGNAL_MODS, WEAK_YEAR_PREPOSITIONS, WEEKDAY_NAME_PREFIXES, WEEKDAYS,
-    YEAR_PREPOSITIONS,
+    COUNT_WORDS, PART_OF_PERIOD, SHORT_WEEKDAYS, SIGNAL_MODS, WEAK_YEAR_PREPOSITIONS, WEEKDAY_NAME_PREFIXES,
+    WEEKDAYS, YEAR_PREPOSITIONS,
 )
 from extractors.dates.matches import group, number
 from extractors.dates.patterns import WEEKDAY, alt, either_case
@@ -36,10 +36,12 @@ class Context:
     fast: bool  # the rule patterns run on `re` (extractors/engines.py)
     last: Period | None  # the previous mention's period, for "the same period ..."
     last_day: Period | None  # the previous day-grain period, for "the day"
+    hints: dict[str, str]  # document-level readings, computed on demand ("numeric order": "dmy")
 
     def __init__(self, text: str, ref: date | None, fast: bool) -> None:
         self.text, self.ref, self.fast = text, ref, fast
         self.last = self.last_day = None
+        self.hints = {}
 
 
 # Built for every mention and never changed: a plain (not frozen) dataclass, cheaper to build.
@@ -74,7 +76,8 @@ _PREFIX: Final = regex.compile(
 )
 _PREFIX_ORDER: Final = ("shift", "part2", "the", "part", "weekday")  # right to left
 # Last words of those prefixes: any other word before a token means no prefix.
-_PREFIX_LAST_WORDS: Final = frozenset({"early", "mid", "late", "of", "the", "earlier", "later", *WEEKDAYS})
+_PREFIX_LAST_WORDS: Final = frozenset({"early", "mid", "late", "of", "the", "earlier", "later", *WEEKDAYS,
+                                      *SHORT_WEEKDAYS, *(f"{day}." for day in SHORT_WEEKDAYS)})
 # A prefix of one word, as written, and the group it forms (None: "of" is no prefix alone).
 _ONE_WORD_PREFIX: Final = {
     form: name
@@ -86,7 +89,8 @@ _ONE_WORD_PREFIX: Final = {
 # weekday and its comma. Before "of": the words that make it the end of a part phrase.
 _GROUP_ENDINGS: Final = tuple({
     *(" ".join(phrase.split()[-2:]) for phrase in PART_OF_PERIOD), "the",
-    *WEEKDAYS, *(f"{day}," for day in WEEKDAYS),
+    *WEEKDAYS, *(f"{day}," for day in WEEKDAYS), *SHORT_WEEKDAYS, *(f"{day}," for day in SHORT_WEEKDAYS),
+    *(f"{day}." for day in SHORT_WEEKDAYS), *(f"{day}.," for day in SHORT_WEEKDAYS),
 })
 _OF_ENDINGS: Final = tuple({phrase.split()[-2] for phrase in PART_OF_PERIOD if phrase.endswith(" of")})
 COUNT_PREFIX: Final = regex.compile(rf"(?r)(?<![\w.,-])(?P<count>[0-9]{{1,2}}|(?:{either_case(COUNT_WORDS)}))\s+\Z")

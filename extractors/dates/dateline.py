@@ -11,6 +11,7 @@ import regex
 
 from extractors.dates.matches import group, month_number, number
 from extractors.dates.patterns import DAY, MONTH, WEEKDAY_PREFIX, YEAR
+from extractors.dates.truecase import truecase
 
 _DATELINE_LINES: Final = 5
 _DATELINE: Final = regex.compile(
@@ -35,7 +36,7 @@ def find_dateline(text: str) -> tuple[date, int, int] | None:
         # each form of _DATELINE has a year; and 60 characters bound the work of a match, so it
         # needs no timeout (two clock reads a call would be a good part of the time here)
         if len(line) <= 60 and _FOUR_DIGITS.search(line):
-            m = _DATELINE.match(line)
+            m = _DATELINE.match(truecase(line))
             if m:
                 if group(m, "yyyy"):
                     y, mo, d = int(group(m, "yyyy")), int(group(m, "mm")), int(group(m, "dd"))

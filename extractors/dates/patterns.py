@@ -12,7 +12,7 @@ from typing import Final
 
 import regex
 
-from extractors.calendar_words import MONTHS, PART_ORDINALS, SEASONS, STANDALONE_MONTHS, WEEKDAYS
+from extractors.calendar_words import MONTHS, PART_ORDINALS, SEASONS, SHORT_WEEKDAYS, STANDALONE_MONTHS, WEEKDAYS
 
 
 def alt(words: Iterable[str]) -> str:
@@ -38,7 +38,8 @@ MONTH: Final = rf"""(?P<month>(?:{alt(cased(FULL_MONTHS))})\b
                        |(?:{alt(cased(ABBREVIATED_MONTHS))})\b\.?)"""
 MONTH_ALONE: Final = rf"(?P<month>(?:{alt(cased(FULL_MONTHS))})\b)"
 ANY_MONTH: Final = rf"(?:{alt(cased(MONTHS))})\b"  # without a group: "Tuesday, March 3" follows a weekday
-WEEKDAY: Final = rf"(?P<weekday>(?:{alt(cased(WEEKDAYS))})\b)"
+# A weekday's name, or its abbreviation with an optional dot ("Wed, Aug 13").
+WEEKDAY: Final = rf"(?P<weekday>(?:{alt(cased(WEEKDAYS))})\b|(?:{alt(cased(SHORT_WEEKDAYS))})\b\.?)"
 WEEKDAY_PREFIX: Final = rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?"  # for the dateline
 DAY: Final = r"""(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?\b
            (?![.,:/-]?\d|\s*(?:%|percent|per\s*cent|pct|million|billion|[ap]\.?m\b))"""
@@ -54,8 +55,8 @@ YY: Final = r"(?P<yy>[0-9]{2})(?!\w)"
 # group `more` (matches.listed finds each). Possessive (`*+`), as nothing after the list would
 # take an item back: `re` would otherwise keep every item's backtracking state, hundreds of
 # megabytes on a long list.
-MORE_YEARS: Final = rf"""(?P<more>(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|until|till)\s+(?:in\s+)?
-                        |\s*[-–]\s*){YEAR_ALONE})*+)"""
+MORE_YEARS: Final = rf"""(?P<more>(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|until|till)\s+(?:in\s+)?){YEAR_ALONE}
+                        |\s*[-–]\s*{YEAR_DIGITS})*+)"""  # after a hyphen a year is no name's ("2019-2021")
 SEASON: Final = rf"(?P<season>(?:{either_case(SEASONS)})\b)"
 ORDINAL_PART: Final = rf"(?P<ordinal>{either_case(PART_ORDINALS)})"
 QN: Final = r"(?P<qn>[1-4])"

@@ -109,10 +109,16 @@ def fiscal_year(y: int | None) -> Period:
     return Period("FYXXXX" if y is None else f"FY{y:04d}", "fiscal_year")
 
 
+def fiscal_part(y: int | None, unit: str, n: int) -> Period:
+    """A quarter or half of a fiscal year ("FY2024-Q3"): no calendar interval, as for the fiscal year."""
+    code = "Q" if unit == "quarter" else "H"
+    return Period(f"{fiscal_year(y).value}-{code}{n}", unit)
+
+
 def shift_year(p: Period, years: int) -> Period | None:
     """The same period `years` later ("the same month a year ago"), None if it cannot shift."""
     head, sep, rest = p.value.partition("-")
-    if p.grain == "fiscal_year" or not head.isdigit() or len(head) != 4:
+    if p.grain == "fiscal_year" or not head.isdigit() or len(head) != 4 or "X" in rest:  # "2025-QX"
         return None
     y = int(head) + years
     if p.grain == "year":

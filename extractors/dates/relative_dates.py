@@ -10,16 +10,21 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Final
 
+import regex
+
 from extractors.calendar_words import (
-    AGO_UNITS, COUNT_WORDS, DAY_WORDS, DECADE_RELATIVE_WORDS, MONTHS, RELATIVE_OFFSETS, RELATIVE_UNITS,
-    RELATIVE_WORDS, SAME_UNITS, SEASONS, SUPERLATIVE_UNITS, SUPERLATIVES, THE_RELATIVE_WORDS, WEEKDAYS,
+    AGO_UNITS, COUNT_WORDS, DAY_WORDS, DECADE_RELATIVE_WORDS, MONTHS, NOT_PAST_ED, PAST_VERBS, RELATIVE_OFFSETS,
+    RELATIVE_UNITS, RELATIVE_WORDS, SAME_UNITS, SEASONS, SUPERLATIVE_UNITS, SUPERLATIVES, THE_RELATIVE_WORDS,
+    WEEKDAYS,
 )
 from extractors.dates import periods, starts
 from extractors.dates.context import (
-    COUNT_PREFIX, PERIOD_PREFIX, RELATIVE_PREFIX, SHIFT_PREFIX, THE_PREFIX, Context, Found, prefix, window,
+    COUNT_PREFIX, PERIOD_PREFIX, RELATIVE_PREFIX, SHIFT_PREFIX, THE_PREFIX, Context, Found, clause_start, prefix,
+    window,
 )
 from extractors.dates.matches import RuleMatch, group, number
 from extractors.dates.patterns import FULL_MONTHS, YEAR, alt, cased, either_case
+from extractors.dates.periods import Period
 from extractors.dates.resolve import direction, today_is_date, weekday_date, year_for_month_day
 from extractors.rules import RuleList
 
@@ -69,6 +74,8 @@ def _relative(m: RuleMatch, ctx: Context) -> list[Found]:
         offset = RELATIVE_OFFSETS["next" if words[0] == "coming" else words[0]]
     unit = " ".join(group(m, "unit").lower().split())
     start, end, ref, mod = pre.start, m.end(), ctx.ref, pre.mod
+    if words[0] == "following" and ctx.last is not None and ctx.last.start is not None:
+        ref = ctx.last.start  # "In 2005 ... the following year": after the date last mentioned
     if unit in WEEKDAYS:
         if ref is None:
             return [(start, end, periods.day_of(None), mod)]
@@ -154,7 +161,7 @@ def _the_day(m: RuleMatch, ctx: Context) -> list[Found]:
 
 @RULES.add("<part> of the <unit>", r"""
     (?P<unit>year|month|week|quarter|day)\b (?!['’]s|\s+(?:before|after|of|when|that)\b)
-    """, starts.Word("year", "month", "quarter", "day", after_the=True))
+    """, starts.Word("year", "month", "week", "quarter", "day", after_the=True))
 def _part_of_unit(m: RuleMatch, ctx: Context) -> list[Found]:
     """"the end of the year", "the start of the day": the period holding the reference date."""
     pre = prefix(ctx, m.start(), PERIOD_PREFIX)
@@ -172,3 +179,76 @@ def _best_since(m: RuleMatch, ctx: Context) -> list[Found]:
     """"its best week since November": the week holding the reference date."""
     unit = number(m, "unit")
     return [(m.start(unit), m.end(unit), periods.relative_unit(ctx.ref, m[unit].lower(), 0), None)]
+
+
+# Units of "<count> <unit>s from now" and "in <count> <unit>s" -> days (0: counted in months or years).
+_AHEAD_DAYS: Final = {"day": 1, "week": 7, "fortnight": 14, "month": 0, "year": 0}
+_AHEAD_UNITS: Final = tuple(_AHEAD_DAYS)
+_WEEKDAY_PLURALS: Final = tuple(f"{day}s" for day in WEEKDAYS)
+
+
+def _ahead(ref: date | None, count: int, unit: str) -> Period:
+    """The day, month or year `count` units after ref: "in a week", "two years from now"."""
+    days = _AHEAD_DAYS[unit]
+    if days:
+        return periods.day_of(ref + timedelta(days=days * count) if ref else None)
+    if unit == "month":
+        return periods.relative_unit(ref, "month", count)
+    return periods.year(ref.year + count if ref else None)
+
+
+def _count_before(ctx: Context, start: int) -> tuple[int, int] | None:
+    """(start, value) of the count right before `start` ("two", "2", "a"), None if there is none."""
+    before = window(ctx, start, 16)
+    count = COUNT_PREFIX.search(before)
+    if count is None:
+        return None
+    text = count.group("count").lower()
+    return start - len(before) + count.start(), int(text) if text.isdigit() else COUNT_WORDS[text]
+
+
+@RULES.add("<count> <unit>s from now", rf"""
+    (?:(?P<unit>{alt(_AHEAD_UNITS)})s?|(?P<weekdays>{alt(cased(_WEEKDAY_PLURALS))})) \s+ from \s+ (?:now|today)\b
+    """, starts.Lead((*(u + s for u in _AHEAD_UNITS for s in ("", "s")), *_WEEKDAY_PLURALS), reads=["now", "today"]))
+def _from_now(m: RuleMatch, ctx: Context) -> list[Found]:
+    """"a week from today", "three months from now", "2 Mondays from now" (the second Monday after)."""
+    counted = _count_before(ctx, m.start())
+    if counted is None or counted[1] == 0:
+        return []
+    start, n = counted
+    weekdays, ref = group(m, "weekdays"), ctx.ref
+    if weekdays:
+        first = weekday_date(ref, WEEKDAYS[weekdays[:-1].lower()], "future", True) if ref else None
+        return [(start, m.end(), periods.day_of(first + timedelta(days=7 * (n - 1)) if first else None), None)]
+    return [(start, m.end(), _ahead(ref, n, group(m, "unit").lower()), None)]
+
+
+@RULES.add("in <count> <unit>s", rf"""
+    [Ii]n \s+ (?P<count>[0-9]{{1,2}}|{either_case(COUNT_WORDS)}) \s+ (?P<unit>{alt(_AHEAD_UNITS)})s?\b
+    (?:['’]s?\s+time\b)? (?!\s+(?:of|or|and|to|before|after|ago)\b|-)
+    """, starts.Lead(("in",), reads=[u + s for u in _AHEAD_UNITS for s in ("", "s")]))
+def _in_units(m: RuleMatch, ctx: Context) -> list[Found]:
+    """"in a week", "in two weeks' time", "in 3 days": that long after the reference date, when the
+    clause is no past event nor a record ("sold out in a week", "the biggest drop in a week")."""
+    count_at = number(m, "count")
+    clause = ctx.text[max(0, m.start() - 100):m.start()]
+    clause = clause[max(clause_start(clause), clause.rfind(",") + 1):]
+    if _NOT_AHEAD.search(clause.lower()) is not None:
+        return []
+    text = m[count_at].lower()
+    n = int(text) if text.isdigit() else COUNT_WORDS[text]
+    if n == 0:
+        return []
+    return [(m.start(count_at), m.end(), _ahead(ctx.ref, n, group(m, "unit").lower()), None)]
+
+
+# In the clause before "in <count> <unit>s": a past tense (not a reporting verb), a superlative,
+# a record, a capacity, or a change by a figure ("falling 679 points in one day") make it a span
+# of time, not a date ahead.
+_REPORTING: Final = ("said", "told", "announced", "reported", "added", "noted", "stated", "confirmed", "warned")
+_NOT_AHEAD: Final = regex.compile(rf"""\b(?:(?!(?:{alt(NOT_PAST_ED)}|{alt(_REPORTING)})\b)[a-z]{{2,}}ed
+                                        |(?!(?:{alt(_REPORTING)})\b)(?:{alt(PAST_VERBS)})
+                                        |(?!(?:interest|west|rest|request|invest|test|protest|suggest|harvest|
+                                              honest|forest|contest|arrest|nest|pest|guest|chest|quest)\b)[a-z]{{2,}}est
+                                        |most|first|time|times|once|twice|only|can|could|within)\b|[0-9%]""",
+                            regex.VERBOSE)

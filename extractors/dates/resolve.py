@@ -35,13 +35,53 @@ def year_for_month_day(ref: date, mo: int, d: int | None, direction: str | None)
 
 
 def weekday_date(ref: date, weekday: int, direction: str | None, strict: bool) -> date:
-    """Last `weekday` on or before ref; first on or after ref (strictly after if `strict`) in the future."""
+    """Last `weekday` on or before ref (strictly before in the past: "last Tuesday" said on a
+    Tuesday is the week before); first on or after ref (strictly after if `strict`) in the future."""
     if direction == "future":
         delta = (weekday - ref.isoweekday()) % 7
         if strict and delta == 0:
             delta = 7
         return ref + timedelta(days=delta)
-    return ref - timedelta(days=(ref.isoweekday() - weekday) % 7)
+    back = (ref.isoweekday() - weekday) % 7
+    if direction == "past" and back == 0:
+        back = 7
+    return ref - timedelta(days=back)
+
+
+def _month_shift(ref: date, months: int) -> tuple[int, int]:
+    """(year, month) `months` after ref's month."""
+    n = ref.year * 12 + ref.month - 1 + months
+    return n // 12, n % 12 + 1
+
+
+def day_of_month(ref: date, d: int, direction: str | None) -> date | None:
+    """Day `d` of ref's month ("on the 14th"); of the next month in the future once it is past,
+    of the month before in the past when it is still ahead; None when that month lacks it."""
+    shift = 0
+    if direction == "future" and d < ref.day:
+        shift = 1
+    elif direction == "past" and d > ref.day:
+        shift = -1
+    y, mo = _month_shift(ref, shift)
+    return date(y, mo, d) if d <= calendar.monthrange(y, mo)[1] else None
+
+
+# Months tried for "Thursday the 15th", nearest first: the reference month, then back and on.
+_NEAR_MONTHS: Final = (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6)
+
+
+def weekday_day_of_month(ref: date, weekday: int, d: int, direction: str | None) -> date | None:
+    """The day `d` of the nearest month (six on either side; only on or after ref in the future,
+    on or before it in the past) that falls on `weekday`: "Thursday the 15th"."""
+    for shift in _NEAR_MONTHS:
+        y, mo = _month_shift(ref, shift)
+        if d > calendar.monthrange(y, mo)[1]:
+            continue
+        day = date(y, mo, d)
+        if day.isoweekday() != weekday or (direction == "future" and day < ref) or (direction == "past" and day > ref):
+            continue
+        return day
+    return None
 
 
 def latest_part(ref: date, part: int, months_per_part: int, direction: str | None) -> int:

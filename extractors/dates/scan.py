@@ -12,7 +12,10 @@ import regex
 from extractors.calendar_words import MONTHS
 from extractors.dates.context import Context, Found, signal_mod
 from extractors.dates.dispatch import DISPATCH, RuleSet
+from extractors.dates.focus import resolve_focus
 from extractors.dates.patterns import alt, cased
+from extractors.dates.truecase import WORD_SETS as TRUECASE_WORDS
+from extractors.dates.truecase import truecase
 from extractors.engines import use_re
 from extractors.fastscan import Literals, ascii_digit_runs
 from extractors.mentions import DEADLINE_EVERY, DateMention, deadline_for, past_deadline, regex_timeout
@@ -80,7 +83,7 @@ def _digit_anchors(text: str) -> list[tuple[int, int, str]]:
 _KEYWORDS: Final = DISPATCH.keywords
 _WORDS: Final = Literals((*_NAME_FORMS, *_KEYWORDS))
 assert _KEYWORDS.keys().isdisjoint(_NAME_FORMS)
-WORD_SETS: Final = (_WORDS,)  # found in one pass with the other extractors' (extractors/__init__.py)
+WORD_SETS: Final = (_WORDS, *TRUECASE_WORDS)  # found in one pass with the other extractors' (extractors/__init__.py)
 
 
 def _anchors(text: str, deadline: float) -> list[tuple[int, int, str]]:
@@ -153,8 +156,10 @@ def _try(rules: RuleSet, ctx: Context, start: int, anchor: int, floor: int,
 
 
 def extract_dates(text: str, reference_date: date | None = None) -> list[DateMention]:
-    """Every date mention in `text`, in text order; relative ones resolved against `reference_date`."""
+    """Every date mention in `text`, in text order; relative ones resolved against `reference_date`.
+    The rules read the text truecased (truecase.py); mentions quote it as written."""
     timeout, deadline = regex_timeout(text), deadline_for(text)
+    written, text = text, truecase(text)
     ctx = Context(text, reference_date, use_re(text, timeout))
     mentions: list[DateMention] = []
     last_end = 0
@@ -193,10 +198,10 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
             if end > last_end:
                 last_end = end
             mentions.append(DateMention(
-                start, end, text[start:end], p.value, p.grain, rule.name, p.start, p.end,
+                start, end, written[start:end], p.value, p.grain, rule.name, p.start, p.end,
                 mod or signal_mod(text, start),
             ))
             ctx.last = p
             if p.grain == "day":
                 ctx.last_day = p
-    return mentions
+    return resolve_focus(ctx, mentions)  # the document-level pass (focus.py)

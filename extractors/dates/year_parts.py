@@ -1,5 +1,5 @@
-"""Date rules for years and their parts: years with a cue, quarters, halves, fiscal years,
-seasons, decades, centuries.
+"""Date rules for years and their parts: years with a cue (or plainly years: "2009 was", "(2010)"),
+quarters, halves, fiscal years and their quarters and halves, seasons, decades, centuries.
 
 Each rule is added to RULES by the decorator on its build: name, pattern, and where it may
 start (extractors/dates/starts.py). Where two rules can match at the same start, the one added
@@ -9,20 +9,37 @@ from __future__ import annotations
 
 from typing import Final
 
-from extractors.calendar_words import LAST_PART_WORDS, ORDINALS, PART_ORDINALS, RELATIVE_OFFSETS, SEASONS
+import regex
+
+from extractors.calendar_words import (
+    DECADE_WORDS, LAST_PART_WORDS, MONTHS, ORDINALS, PART_ORDINALS, RELATIVE_OFFSETS, SEASONS,
+)
 from extractors.dates import periods, starts
 from extractors.dates.context import (
     END_NEXT, PART_PREFIX, PERIOD_PREFIX, POSSESSIVE_NEXT, SENTENCE_START, THE_BEFORE, WORD_NEXT, Context,
-    Found, glued, plural_noun_next, prefix, year_cue_before,
+    Found, glued, plural_noun_next, prefix, word_before, year_cue_before,
 )
-from extractors.dates.matches import LISTED_DECADE, LISTED_YEAR, RuleMatch, group, listed, number
+from extractors.dates.matches import LISTED_DECADE, LISTED_YEAR, RuleMatch, group, listed, month_number, number
 from extractors.dates.patterns import (
-    HN, MORE_YEARS, NOT_OF_OTHER, OF_YEAR, ORDINAL_PART, QN, SEASON, YEAR, YEAR_GLUED, YY, either_case,
+    ANY_MONTH, HN, MONTH, MORE_YEARS, NOT_OF_OTHER, ORDINAL_PART, QN, SEASON, YEAR, YEAR_DIGITS, YEAR_GLUED, YY,
+    either_case,
 )
 from extractors.dates.resolve import direction, latest_part, two_digit_year
 from extractors.rules import RuleList
 
 RULES: Final[RuleList] = RuleList()
+
+# "fiscal", "fiscal year", "FY" before a fiscal year's digits ("fiscal 2024", "FY2024", "FY'24").
+_FISCAL: Final = r"(?P<fiscal>[Ff]iscal\s+(?:[Yy]ear\s+)?|FY\s*)"
+_FISCAL_DIGITS: Final = rf"(?:{YEAR_GLUED}|['’]?{YY})"
+# The year after a quarter or half: "of 2024", "2024" ("4th quarter 2018"), "of fiscal 2024",
+# "fiscal 2024", "of FY24", "of last (fiscal) year", "of the year".
+PART_YEAR: Final = rf"""(?:\s+(?:of\s+)?(?:{_FISCAL}{_FISCAL_DIGITS}|{YEAR})
+                         |\s+of\s+(?:(?P<yearrel>this|last|next|the\s+(?:current|previous|prior))
+                                    \s+(?P<fiscalrel>fiscal\s+)?year
+                                   |(?P<theyear>the\s+year)))"""
+# The first and last year of a fiscal year written as two ("2025/26", "FY2025-2026").
+_SPANNED: Final = r"""(?P<y1>(?:1[6-9]|2[01])?[0-9]{2}) \s*[/–-]\s* (?P<y2>(?:1[6-9]|2[01])?[0-9]{2}) (?![\w/]|[.,:]\d)"""
 
 
 @RULES.add("<season> <year>", rf"{SEASON} (?:\s+of)? ,? \s+ {YEAR}",
@@ -33,9 +50,58 @@ def _season_year(m: RuleMatch, ctx: Context) -> list[Found]:
     return [(pre.start, m.end(), periods.season(int(group(m, "year")), code, first), pre.mod)]
 
 
+def _year_word_follows(text: str, start: int, end: int) -> bool:
+    """False when " year" cannot follow `end` ("financial crisis", not "financial year")."""
+    rest = text[end:end + 16]
+    return rest[:1].isspace() and rest.lstrip()[:4].lower() in ("year", "yea", "ye", "y", "")
+
+
+@RULES.add("FY<year>/<yy>", rf"""
+    (?:[Ff]iscal(?:\s+[Yy]ear)?\s+|[Ff]inancial\s+[Yy]ear\s+|FY\s*['’]?) {_SPANNED}
+    """, starts.Word("fiscal", "FY"), starts.Word("financial", when=_year_word_follows))
+def _spanned_fiscal(m: RuleMatch, ctx: Context) -> list[Found]:
+    """"FY2025/26", "the 2024-25 financial year": one fiscal year, named by the year it ends in (the
+    convention of the US government, India, Australia, and most companies)."""
+    first, last = (_full_year(group(m, name), ctx) for name in ("y1", "y2"))
+    pre = prefix(ctx, m.start(), PERIOD_PREFIX)
+    if last == first + 1:
+        return [(pre.start, m.end(), periods.fiscal_year(last), pre.mod)]
+    if first < last <= first + 50 and len(group(m, "y1")) == len(group(m, "y2")):  # "FY2021-2024": two ends
+        end_first = m.end(number(m, "y1"))
+        return [(pre.start, end_first, periods.fiscal_year(first), pre.mod),
+                (m.start(number(m, "y2")), m.end(), periods.fiscal_year(last), None)]
+    return []
+
+
+def _full_year(digits: str, ctx: Context) -> int:
+    return int(digits) if len(digits) == 4 else two_digit_year(int(digits), ctx.ref)
+
+
+RULES.add("<year>/<yy> fiscal year", rf"""
+    (?<![\w$€£¥#.,/-]) {_SPANNED} \s+ (?:fiscal|financial) \s+ year\b
+    """, starts.Year())(_spanned_fiscal)
+
+
+@RULES.add("FY<year> Q<n>/H<n>", rf"FY\s*['’]?{_FISCAL_DIGITS} [\s-]* (?:Q{QN}|H{HN})\b", starts.Word("FY"))
+def _fiscal_part_code(m: RuleMatch, ctx: Context) -> list[Found]:
+    """"FY2024 Q3", "Q3 FY24", "H1 fiscal 2025": a quarter or half of a fiscal year."""
+    digits = group(m, "glued")
+    y = int(digits) if digits else two_digit_year(int(group(m, "yy")), ctx.ref)
+    unit, n = ("quarter", int(group(m, "qn"))) if group(m, "qn") else ("half", int(group(m, "hn")))
+    if glued(ctx.text, m.start()):
+        return []
+    pre = prefix(ctx, m.start(), PART_PREFIX)
+    return [(pre.start, m.end(), periods.fiscal_part(y, unit, n), pre.mod)]
+
+
+RULES.add("Q<n>/H<n> FY<year>", rf"(?:Q{QN}|H{HN}) \s* (?:of\s+)? {_FISCAL}{_FISCAL_DIGITS}",
+          starts.Code("QH"))(_fiscal_part_code)
+
+
 @RULES.add("fiscal <year>", rf"""
-    (?: [Ff]iscal(?:\s+[Yy]ear)?\s+{YEAR} | FY\s*['’]?{YEAR_GLUED} | (?:[Ff]iscal\s+['’]|FY\s*['’]?){YY} )
-    """, starts.Word("fiscal", "FY"))
+    (?: (?:[Ff]iscal(?:\s+[Yy]ear)?|[Ff]inancial\s+[Yy]ear)\s+{YEAR} | FY\s*['’]?{YEAR_GLUED}
+      | (?:[Ff]iscal\s+['’]|FY\s*['’]?){YY} )
+    """, starts.Word("fiscal", "FY"), starts.Word("financial", when=_year_word_follows))
 def _fiscal(m: RuleMatch, ctx: Context) -> list[Found]:
     digits = group(m, "year") or group(m, "glued")
     y = int(digits) if digits else two_digit_year(int(group(m, "yy")), ctx.ref)
@@ -50,6 +116,8 @@ def _explicit_year(m: RuleMatch, ctx: Context) -> int | None | bool:
     """The year written with a quarter/half: a number, "this/last/next year"; False if none."""
     if group(m, "year"):
         return int(group(m, "year"))
+    if group(m, "glued"):
+        return int(group(m, "glued"))
     if group(m, "yy"):
         return two_digit_year(int(group(m, "yy")), ctx.ref)
     rel = group(m, "yearrel") or group(m, "theyear")
@@ -67,20 +135,24 @@ def _part_of_year(m: RuleMatch, ctx: Context, unit: str, months_per_part: int) -
         n = int(digit)
     else:
         word = group(m, "ordinal").lower()
-        if word == "last" and group(m, "year") is None and not group(m, "yearrel") and not group(m, "theyear"):
+        if word == "last" and _explicit_year(m, ctx) is False and not group(m, "yearrel"):  # "the last quarter"
             pre = prefix(ctx, m.start(), PERIOD_PREFIX)
             return [(pre.start, m.end(), periods.relative_unit(ctx.ref, unit, -1), pre.mod)]
         n = count if word in LAST_PART_WORDS else ORDINALS.get(word, 0)
     if not 1 <= n <= count or (group(m, "qn") and glued(ctx.text, m.start())):
         return []
     pre = prefix(ctx, m.start(), PERIOD_PREFIX if not digit else PART_PREFIX)
+    end = m.end()
     y = _explicit_year(m, ctx)
-    if group(m, "fiscal"):  # a fiscal quarter has no calendar value: keep the fiscal year
-        return [(pre.start, m.end(), periods.fiscal_year(y or None), pre.mod)]
+    if group(m, "unit") and group(m, "year") and plural_noun_next(ctx.text, end) and "of" not in ctx.text[
+            m.end(number(m, "unit")):m.start(number(m, "year"))]:
+        end, y = m.end(number(m, "unit")), False  # "in the third quarter 2000 workers left": no year
+    elif group(m, "fiscal") or group(m, "fiscalrel"):  # "the third quarter of fiscal 2024"
+        return [(pre.start, end, periods.fiscal_part(y if isinstance(y, int) else None, unit, n), pre.mod)]
     if y is False:
         y = latest_part(ctx.ref, n, months_per_part, direction(ctx, pre.start)) if ctx.ref else None
     period = periods.quarter(y, n) if unit == "quarter" else periods.half(y, n)
-    return [(pre.start, m.end(), period, pre.mod)]
+    return [(pre.start, end, period, pre.mod)]
 
 
 @RULES.add("<n>Q<yy>", rf"{QN} Q \s* (?:{YEAR}|'?{YY})", starts.Digits("Q"))
@@ -91,8 +163,27 @@ def _quarter(m: RuleMatch, ctx: Context) -> list[Found]:
 RULES.add("<year> Q<n>", rf"{YEAR} \s* Q{QN}\b", starts.Year())(_quarter)
 RULES.add("Q<n> <year>", rf"Q{QN} (?:\s*(?:of\s+)?{YEAR}|\s*['’]{YY})? \b", starts.Code("Q"))(_quarter)
 RULES.add("the <ordinal> quarter [of <year>]", rf"""
-    {ORDINAL_PART} [\s-]+ quarter\b (?!-century) (?:{OF_YEAR})? {NOT_OF_OTHER}
-    """, starts.Digits("stnr"), starts.Lead(PART_ORDINALS, reads=["quarter"]))(_quarter)
+    {ORDINAL_PART} [\s-]+ (?P<unit>quarter\b (?!-century)|qtr\b) (?:{PART_YEAR})? {NOT_OF_OTHER}
+    """, starts.Digits("stnr"), starts.Lead(PART_ORDINALS, reads=["quarter", "qtr"]))(_quarter)
+
+
+@RULES.add("the <month>-<month> quarter", rf"""
+    {MONTH} \s*[-–]\s* (?P<tomonth>{ANY_MONTH})\.? (?:\s+(?P<midyear>{YEAR_DIGITS}))? [\s-]+ quarter\b
+    (?:\s+of\s+{YEAR})?
+    """, starts.Name(MONTHS, next="-–"))
+def _months_quarter(m: RuleMatch, ctx: Context) -> list[Found]:
+    """"the October-December quarter", "the Jan-Mar quarter of 2024": one calendar quarter."""
+    first, last = month_number(m), MONTHS[group(m, "tomonth").rstrip(".").lower()]
+    if first % 3 != 1 or last != first + 2:
+        return []  # "the November-January quarter" is a fiscal quarter: its months stay months
+    q = last // 3
+    pre = prefix(ctx, m.start(), PERIOD_PREFIX)
+    named = group(m, "midyear") or group(m, "year")
+    if named:
+        y: int | None = int(named)
+    else:
+        y = latest_part(ctx.ref, q, 3, direction(ctx, pre.start)) if ctx.ref else None
+    return [(pre.start, m.end(), periods.quarter(y, q), pre.mod)]
 
 
 @RULES.add("<n>H<yy>", rf"{HN} H \s* (?:{YEAR}|'?{YY})", starts.Digits("H"))
@@ -103,7 +194,7 @@ def _half(m: RuleMatch, ctx: Context) -> list[Found]:
 RULES.add("<year> H<n>", rf"{YEAR} \s* H{HN}\b", starts.Year())(_half)
 RULES.add("H<n> <year>", rf"H{HN} \s* (?:{YEAR}|['’]?{YY})", starts.Code("H"))(_half)
 RULES.add("the <ordinal> half [of <year>]", rf"""
-    {ORDINAL_PART} [\s-]+ half\b (?!-) (?:{OF_YEAR})? {NOT_OF_OTHER}
+    {ORDINAL_PART} [\s-]+ (?P<unit>half)\b (?!-) (?:{PART_YEAR})? {NOT_OF_OTHER}
     """, starts.Digits("stnr"), starts.Lead(PART_ORDINALS, reads=["half"]))(_half)
 
 
@@ -129,6 +220,15 @@ def _decade(m: RuleMatch, ctx: Context) -> list[Found]:
     return found
 
 
+@RULES.add("the nineties", rf"(?P<decword>{either_case(DECADE_WORDS)})\b (?!-)", starts.Word(*DECADE_WORDS))
+def _decade_word(m: RuleMatch, ctx: Context) -> list[Found]:
+    """"the nineties", "the late eighties"; without "the" a decade word is an age ("in her fifties")."""
+    pre = prefix(ctx, m.start(), PERIOD_PREFIX)
+    if not pre.the:
+        return []
+    return [(pre.start, m.end(), periods.decade(DECADE_WORDS[group(m, "decword").lower()]), pre.mod)]
+
+
 @RULES.add("the <ordinal> century", rf"(?P<cent>{either_case(ORDINALS)}) [\s-]+ century\b",
            starts.Digits("stnr"), starts.Lead(ORDINALS, reads=["century"]))
 def _century(m: RuleMatch, ctx: Context) -> list[Found]:
@@ -141,10 +241,14 @@ def _century(m: RuleMatch, ctx: Context) -> list[Found]:
 
 @RULES.add("<cue> <year>", rf"{YEAR} {MORE_YEARS}", starts.Year())
 def _years(m: RuleMatch, ctx: Context) -> list[Found]:
-    """A year with a cue, and the years listed after it ("between 2008 and 2010"); else nothing."""
+    """A year with a cue, and the years listed after it ("between 2008 and 2010", "2019-2021"); a year as
+    a clause's subject ("2009 was") or alone in parentheses ("(2010)"); else nothing."""
     text, start = ctx.text, m.start()
     first, first_end = int(group(m, "year")), m.end(number(m, "year"))
     more = listed(m, "more", LISTED_YEAR, text)
+    if more and text[first_end:more[0][0]].strip() in ("-", "–") and (
+            int(text[slice(*more[-1])]) <= first or plural_noun_next(text, more[-1][1])):
+        more = []  # "1500-2000 workers" is a count
     pre = prefix(ctx, start, PERIOD_PREFIX)
     first_start = start
     cued = pre.mod is not None or bool(more)
@@ -157,16 +261,34 @@ def _years(m: RuleMatch, ctx: Context) -> list[Found]:
             if cued and prep[1]:
                 first_start = start - len(prep[1])  # "in the year 2000"
         elif prep is not None:  # "of", "for": only when the year ends the phrase ("loss of 2007.")
-            cued = bool(END_NEXT.match(text, first_end))
+            cued = bool(END_NEXT.match(text, first_end)) and not _level_around(text, start)
         elif pre.the or THE_BEFORE.search(text[max(0, start - 8):start]):
             cued = (1900 <= first <= 2099 and bool(WORD_NEXT.match(text, first_end))
                     and not plural_noun_next(text, first_end))
         else:
             cued = bool(POSSESSIVE_NEXT.match(text, first_end)) or (
                 text.startswith(",", first_end)
-                and bool(SENTENCE_START.search(text[max(0, start - 8):start])))
+                and bool(SENTENCE_START.search(text[max(0, start - 8):start]))) or (
+                1900 <= first <= 2099 and text[start - 1:start] == "(" and text.startswith(")", first_end)) or (
+                _VERB_NEXT.match(text, first_end) is not None
+                and _CLAUSE_START.search(text[max(0, start - 12):start]) is not None)
     if not cued:
         return []
     found = [(first_start, first_end, periods.year(first), pre.mod)]
     found += [(s, e, periods.year(int(text[s:e])), None) for s, e in more]
     return found
+
+
+# A year as a clause's subject: "2009 was a hard year", "... and 2010 proved worse". Singular
+# verbs only: "2000 were hired" is a count.
+_VERB_NEXT: Final = regex.compile(r"""\s+(?:was|is|has\s+been|had\s+been|will\s+be|saw|marked|brought|proved
+                                          |became|began|ended|looks|promises)\b""", regex.VERBOSE)
+_CLAUSE_START: Final = regex.compile(r"(?r)(?:\A|[.!?]\s+|\n|[;:]\s+|\b(?:and|but|while|whereas|although)\s+)\s*[\"“]?\Z")
+# Words before "around" that make the number after it a level or a price ("closed around 2100.").
+_LEVEL_WORDS: Final = frozenset({"at", "to", "of", "is", "was", "are", "were", "be", "closed", "hovered", "stood",
+                                 "traded", "cost", "costs", "priced", "fell", "rose", "reached", "hit", "near"})
+
+
+def _level_around(text: str, start: int) -> bool:
+    """Whether the year at `start` follows "around" after a word that makes it a level."""
+    return word_before(text, start) == "around" and word_before(text, start - len("around ")) in _LEVEL_WORDS
