@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from corpus import case, observed
 from date_rows import REF, REF_2017, Date, Example, example, negative
-from extractors import extract_amounts, extract_percentages
+from extractors import extract, extract_amounts, extract_percentages
 from extractors.dates import extract_dates
 from extractors.dates.truecase import truecase
 from extractors.fastscan import index_lower
@@ -105,6 +105,13 @@ def test_a_sentence_in_capitals_or_lower_case_gives_the_amounts_of_mixed_case(ro
 def test_a_sentence_in_capitals_or_lower_case_gives_the_percentages_of_mixed_case(row, letter_case: str) -> None:
     found = extract_percentages(case_mapped(row.sentence, letter_case))
     assert _mentions(found) == _mentions(extract_percentages(row.sentence))
+
+
+def test_the_wire_headline_of_issue_21_gives_all_three_facts() -> None:
+    found = extract("ACME PROFIT UP 12 PERCENT TO $3.4 BILLION IN THIRD QUARTER OF 2024")
+    assert [(m.type, m.text, str(m.value)) for m in found] == [
+        ("percentage", "12 PERCENT", "12"), ("amount", "$3.4 BILLION", "3400000000"),
+        ("date", "THIRD QUARTER OF 2024", "2024-Q3")]
 
 
 def test_mixed_case_text_is_left_as_it_is() -> None:
