@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from types import SimpleNamespace
 from typing import Any, Final
 
 import regex
@@ -77,7 +78,48 @@ class Alternation:
             if own:
                 self.groups[int(k)][own] = number
         self.names: dict[int, dict[str, int]] = {outer: self.groups[k] for outer, k in self.which.items()}
+        for compiled in (self.pattern.fast, self.pattern.safe):
+            if compiled is not None:
+                _register(compiled, {outer: (names, SimpleNamespace(**names)) for outer, names in self.names.items()})
 
     def match(self, text: str, pos: int, fast: bool, timeout: float | None) -> Any:
         """The match at `pos` or None (see TwoEngines.match); which[m.lastindex] is its pattern."""
         return self.pattern.match(text, pos, fast, timeout)
+
+
+# ---------------------------------------------------------------- group numbers
+#
+# A build reads a match's groups by number: by name costs more than the match. The numbers of
+# each compiled pattern are kept here, per outer group of an Alternation (m.lastindex tells
+# which rule matched), each as a dict (numbers, group) and as attributes (groups: g.n1).
+# Keyed by the pattern's id, as a `re` pattern hashes its whole code; an entry keeps its
+# pattern, so that the id stays its own.
+Numbers = tuple[dict[str, int], SimpleNamespace]  # a rule's group names -> numbers, both ways
+_NUMBERS: dict[int, tuple[Any, dict[int | None, Numbers]]] = {}
+
+
+def _register(compiled: Any, table: dict[int | None, Numbers]) -> dict[int | None, Numbers]:
+    _NUMBERS[id(compiled)] = (compiled, table)
+    return table
+
+
+def _table(pattern: Any) -> dict[int | None, Numbers]:
+    """m.lastindex -> the numbers of the groups of the rule that matched (an Alternation's are
+    registered as it is made)."""
+    entry = _NUMBERS.get(id(pattern))
+    if entry is not None:
+        return entry[1]
+    # A pattern of its own: one table, whichever group closed last (None: none took part).
+    whole = dict(pattern.groupindex)
+    both = (whole, SimpleNamespace(**whole))
+    return _register(pattern, {last: both for last in [None, *range(1, pattern.groups + 1)]})
+
+
+def numbers(m: Any) -> dict[str, int]:
+    """The group numbers of the rule that made `m`, by its own names: m[numbers(m)["day"]]."""
+    return _table(m.re)[m.lastindex][0]
+
+
+def groups(m: Any) -> Any:
+    """The same as attributes: m[groups(m).n1]."""
+    return _table(m.re)[m.lastindex][1]

@@ -18,7 +18,7 @@ from extractors.currencies import (
 from extractors.fastscan import WHITESPACE, Literals, digit_runs, is_digit, non_ascii
 from extractors.mentions import DEADLINE_EVERY, past_deadline
 from extractors.numbers import NUMBER_RUN_WORDS
-from extractors.rules import EDGE_PUNCTUATION, Dispatch, Document, number_like, number_run_start, token_starts
+from extractors.rules import EDGE_PUNCTUATION, Document, TokenDispatch, number_like, number_run_start, token_starts
 
 # The signs of the currency symbols ("$", "£"), and every currency phrase the rules look up.
 SYMBOL_CHARS: Final = "".join(sorted({c for s in SYMBOLS for c in s if not (c.isalnum() or c.isspace() or c == ".")}))
@@ -280,7 +280,7 @@ def _symbols_after(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-class AmountDispatch(Dispatch):
+class AmountDispatch(TokenDispatch):
     """The amount rules at the token starts before each anchor, and at a currency sign that opens
     a marker where no token starts ("**$3.4 billion**", "~$61k")."""
 

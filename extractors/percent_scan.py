@@ -17,7 +17,7 @@ from extractors.fastscan import Literals
 from extractors.mentions import DEADLINE_EVERY, past_deadline
 from extractors.numbers import NUMBER_RUN_WORDS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS, parse_number, plain
 from extractors.rules import (
-    QUALIFIER_WORDS, SIGN_QUALIFIERS, Dispatch, Document, Rule, number_like, number_run_start, qualifier_before,
+    QUALIFIER_WORDS, SIGN_QUALIFIERS, Document, Rule, RuleSet, TokenDispatch, number_like, number_run_start, qualifier_before,
     sign_qualifier, token_starts,
 )
 
@@ -246,8 +246,8 @@ def _index_points(text: str, start: int, a: int, next_reach: int) -> bool:
 # ---------------------------------------------------------------- scan
 
 
-class PercentDispatch(Dispatch):
-    """The percentage rules in the scan of extractors.rules.scan, each start tried with the one
+class PercentDispatch(TokenDispatch):
+    """The percentage rules in the scan of extractors.rules.scan_document, each start tried with the one
     rule that can match there (see `_FIRST_MARK`), only where a number can begin (`_starts`);
     and the commonest cases need no rule call: "12.5%" or "5 percent" with nothing after it that
     could extend the match (built by `plain(doc, start, end, number_end)` as the percent rule
@@ -272,7 +272,7 @@ class PercentDispatch(Dispatch):
             return [self.plain(doc, start, anchor_end, number_end)]
         return None
 
-    def match(self, doc: Document, start: int) -> tuple[Rule, Any] | None:
+    def match(self, doc: Document, start: int, rules: RuleSet) -> tuple[Rule, Any] | None:
         first_mark = _FIRST_MARK.search(doc.text, start)  # found: the anchor is one
         assert first_mark is not None
         rule = self.points_rule if first_mark.lastgroup == "point" else self.percent_rule

@@ -1,24 +1,25 @@
-"""Rules as named records, the scan of amounts and percentages, and the qualifier words.
+"""Rules as named records, the scan loop amounts, percentages and dates share, and the
+qualifier words.
 
 A rule is a name that reads like its pattern, the pattern (a VERBOSE fragment, also compiled
-on its own), a build function, and where it may start. Amounts and percentages build
-`(match, document) -> (mentions, resume_at)`; `scan` tries them near the anchors their module's
-Dispatch finds (extractors/money_scan.py, extractors/percent_scan.py), by default all of a
-module's rules as one alternation (extractors.engines.Alternation), whose match tells which
-rule fired. `resume_at` lets a build give back part of what the pattern took
-("from $3m to $5m" keeps "$3m" and lets the scan find "$5m" again). Date rules list their
-starts (extractors/dates/starts.py), from which the date scan derives where it tries each.
+on its own), a build function, and where it may start. `scan_document` tries rules near the
+anchors a Dispatch finds: for amounts and percentages (TokenDispatch; money_scan.py,
+percent_scan.py) all of a module's rules as one RuleSet at the token starts before an anchor,
+their builds giving `(match, document) -> (mentions, resume_at)`; `resume_at` lets a build give
+back part of what the pattern took ("from $3m to $5m" keeps "$3m" and lets the scan find "$5m"
+again). For dates (extractors/dates/scan.py) the rule sets their starts call for
+(extractors/dates/starts.py, dispatch.py) at the anchor and at the words before it.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 from typing import Any, Final, TypeVar
 
 import regex
 
 from extractors.engines import Alternation, TwoEngines, use_re
+from extractors.engines import groups as groups  # the builds read their groups with it
 from extractors.fastscan import index_lower
 from extractors.mentions import DEADLINE_EVERY, deadline_for, past_deadline, regex_timeout
 
@@ -76,9 +77,24 @@ class RuleList:
         return iter(self.rules)
 
 
-def combine(rules: Sequence[Rule]) -> Alternation:
-    """One alternation over all rules, tried in order (extractors/engines.py)."""
-    return Alternation([r.source for r in rules], FLAGS)
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """Rules tried together at one position: one alternation of their patterns, earlier rules
+    first (extractors/engines.py), whose match tells which rule fired."""
+
+    rules: tuple[Rule, ...]
+    alternation: Alternation
+
+    @classmethod
+    def of(cls, *rules: Rule) -> RuleSet:
+        return cls(rules, Alternation([r.source for r in rules], FLAGS))
+
+    def match(self, text: str, pos: int, fast: bool = False, timeout: float | None = None) -> tuple[Rule, Any] | None:
+        """The first rule matching at `pos` and its match; `fast`: on `re` (extractors/engines.py)."""
+        m = self.alternation.match(text, pos, fast, timeout)
+        if m is None:
+            return None
+        return self.rules[self.alternation.which[m.lastindex]], m
 
 
 # Written out (init=False): mypyc compiles it, where @dataclass would generate one run as Python.
@@ -107,92 +123,115 @@ class Document:
         return self._lower
 
 
+# A place a mention must touch: (reach, start, end, ...), the mention starting from `reach` on
+# and reaching into [start, end); what follows is the Dispatch's own (dates: kind, key).
+Anchor = tuple
+
+
 class Dispatch:
-    """Where and how the scan (see `scan`) tries the rules of one module: here all of them as one
-    alternation, at each token start from an anchor's reach to the anchor. A module whose rules
-    can be told apart sooner overrides `starts`, `shortcut` and `match` (extractors/percent_scan.py)."""
+    """Where and how `scan_document` tries the rules of one kind of mention (amounts,
+    percentages, dates): the anchors of a text, the (start, rule set) pairs to try at each, and
+    what a rule's match becomes."""
 
-    def __init__(self, rules: Sequence[Rule], anchors: Callable[[Document], list[tuple[int, int, int]]]) -> None:
-        self.rules = tuple(rules)
-        self.combined = combine(self.rules)
-        self.anchors = anchors
-        by_rule = tuple(SimpleNamespace(**numbers) for numbers in self.combined.groups)
-        by_outer = {outer: by_rule[k] for outer, k in self.combined.which.items()}
-        for compiled in (self.combined.pattern.fast, self.combined.pattern.safe):
-            if compiled is not None:
-                _GROUPS[id(compiled)] = (compiled, by_outer)
+    def anchors(self, doc: Document) -> list[Anchor]:
+        """The anchors of the text, in order."""
+        raise NotImplementedError
 
-    def starts(self, text: str, lo: int, reach: int, anchor: int) -> Iterable[int]:
-        """Where a mention touching the anchor at `anchor` may begin, from `lo` on, leftmost first."""
-        return token_starts(text, lo, anchor)
+    def tries(self, doc: Document, anchor: Anchor, floor: int) -> Iterable[tuple[int, RuleSet]]:
+        """(start, rules) to try for a mention touching `anchor`, in order; none before `floor`
+        (listed lazily where the first start often settles the anchor)."""
+        raise NotImplementedError
 
     def shortcut(self, doc: Document, start: int, anchor_start: int, anchor_end: int, next_reach: int) -> list | None:
         """At an anchor's first start: the mentions found without a rule call (none, [], when
         none can be found there), or None to try the rules."""
         return None
 
-    def match(self, doc: Document, start: int) -> tuple[Rule, Any] | None:
-        """The rule that matches at `start`, and its match."""
-        m = self.combined.match(doc.text, start, doc.fast, doc.timeout)
-        if m is None:
-            return None
-        return self.rules[self.combined.which[m.lastindex]], m
+    def match(self, doc: Document, start: int, rules: RuleSet) -> tuple[Rule, Any] | None:
+        """The rule of `rules` that matches at `start`, and its match."""
+        return rules.match(doc.text, start, doc.fast, doc.timeout)
+
+    def build(self, doc: Document, anchor: Anchor, floor: int, rule: Rule, m: Any, mentions: list) -> int | None:
+        """Add the mentions the rule builds from its match; return where the scan goes on, or
+        None to try the next start (nothing here)."""
+        built, resume = rule.build(m, doc)
+        mentions.extend(built)
+        return resume
 
 
-# Compiled alternation's id -> (it, outer group -> its rule's group numbers by name). Keyed by
-# id, as a `re` pattern hashes its whole code; the entry keeps the pattern, so the id stays its own.
-_GROUPS: dict[int, tuple[Any, dict[int, SimpleNamespace]]] = {}
+def scan_document(doc: Document, dispatch: Dispatch) -> list:
+    """Every mention the rules of `dispatch` build from `doc`, in text order.
 
-
-def groups(m: Any) -> Any:
-    """The group numbers of the rule that made `m`, by its own names: m[groups(m).n1].
-    A build reads groups by number: by name costs more than the match."""
-    return _GROUPS[id(m.re)][1][m.lastindex]
-
-
-def scan(text: str, dispatch: Dispatch) -> list:
-    """Every mention the rules of `dispatch` build from `text`, in text order.
-
-    `dispatch.anchors(document)` lists (reach, anchor start, anchor end) for the places a
-    mention must touch (a digit run after a currency sign, a "%", a currency word), found with
-    fast literal searches. The rules are then tried only at the starts from `reach` to the
-    anchor, leftmost first, instead of at every character of the text.
+    `dispatch.anchors(doc)` lists the places a mention must touch (a digit run after a currency
+    sign, a "%", a month name, a keyword), found with fast literal searches; the rules are then
+    tried only at the starts `dispatch.tries` gives for each, leftmost first, instead of at
+    every character of the text. `pos` is the end of the mentions built so far: no rule
+    starts before it, and an anchor before it is inside a mention already built.
     """
-    if not isinstance(text, str) or not text:
-        return []
-    deadline = deadline_for(text)
-    doc = Document(text, regex_timeout(text), deadline)
+    text = doc.text
     mentions: list = []
     pos = 0
-    found = sorted(dispatch.anchors(doc))
-    for count, (reach, anchor_start, anchor_end) in enumerate(found):
+    found = dispatch.anchors(doc)
+    for count, anchor in enumerate(found):
         if count % DEADLINE_EVERY == 0:
-            past_deadline(deadline, text)
+            past_deadline(doc.deadline, text)
+        anchor_end: int = anchor[2]
         if anchor_end <= pos:
             continue  # inside a mention already built
-        next_reach = found[count + 1][0] if count + 1 < len(found) else len(text)
         first = True
-        for i in dispatch.starts(text, max(pos, reach, 0), reach, anchor_start):
-            if i < pos:
+        for start, rules in dispatch.tries(doc, anchor, pos):
+            if start < pos:
                 continue
             if first:
                 first = False
-                quick = dispatch.shortcut(doc, i, anchor_start, anchor_end, next_reach)
+                next_reach: int = found[count + 1][0] if count + 1 < len(found) else len(text)
+                quick = dispatch.shortcut(doc, start, anchor[1], anchor_end, next_reach)
                 if quick is not None:
                     if quick:
                         mentions.extend(quick)
                         pos = max(pos, anchor_end)
                     break
-            matched = dispatch.match(doc, i)
+            matched = dispatch.match(doc, start, rules)
             if matched is None:
                 continue
-            rule, m = matched
-            built, resume = rule.build(m, doc)
-            mentions.extend(built)
+            resume = dispatch.build(doc, anchor, pos, matched[0], matched[1], mentions)
+            if resume is None:
+                continue
             pos = max(pos, resume)
             if pos >= anchor_end:
                 break
     return mentions
+
+
+class TokenDispatch(Dispatch):
+    """Amounts and percentages: all of a module's rules as one rule set, at each token start from
+    an anchor's reach to the anchor; `anchors(doc)` gives (reach, start, end). A module whose
+    rules can be told apart sooner overrides `starts`, `shortcut` and `match` (percent_scan.py)."""
+
+    def __init__(self, rules: Sequence[Rule], anchors: Callable[[Document], list[tuple[int, int, int]]]) -> None:
+        self.rules = tuple(rules)
+        self.rule_set = RuleSet.of(*self.rules)
+        self.combined = self.rule_set.alternation
+        self.find = anchors
+
+    def anchors(self, doc: Document) -> list[Anchor]:
+        return sorted(self.find(doc))
+
+    def starts(self, text: str, lo: int, reach: int, anchor: int) -> Iterable[int]:
+        """Where a mention touching the anchor at `anchor` may begin, from `lo` on, leftmost first."""
+        return token_starts(text, lo, anchor)
+
+    def tries(self, doc: Document, anchor: Anchor, floor: int) -> Iterator[tuple[int, RuleSet]]:
+        reach: int = anchor[0]
+        for i in self.starts(doc.text, max(floor, reach, 0), reach, anchor[1]):
+            yield i, self.rule_set
+
+
+def scan(text: str, dispatch: Dispatch) -> list:
+    """Every mention the rules of `dispatch` build from `text` (see scan_document)."""
+    if not isinstance(text, str) or not text:
+        return []
+    return scan_document(Document(text, regex_timeout(text), deadline_for(text)), dispatch)
 
 
 _OPENERS: Final = frozenset("([{\"'“‘/–—-")

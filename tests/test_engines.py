@@ -12,10 +12,12 @@ from hypothesis import strategies as st
 
 from extractors import amounts, extract_amounts, extract_batch, extract_dates, extract_percentages, percent_scan, percentages
 from extractors.dates.dispatch import DISPATCH
-from extractors.engines import Alternation, TwoEngines
+from extractors.dates.matches import group, number
+from extractors.engines import Alternation, TwoEngines, groups, numbers
 from extractors.fastscan import engines_agree, forget_texts
 from extractors.not_facts import without_not_facts
 from extractors.rules import Document, qualifier_before, token_starts
+from extractors.rules import groups as rules_groups
 from test_properties import NEWSY, REFERENCES  # tests/ is on the path (pytest prepends it)
 
 # Sentences written for these tests around the characters the engines read apart.
@@ -52,6 +54,22 @@ def test_an_alternation_gives_each_pattern_its_groups_by_their_own_names():
         assert alternation.which[m.lastindex] == 1
         assert m[alternation.names[m.lastindex]["n"]] == "40"
         assert "unit" not in alternation.groups[1]
+
+
+def test_one_registry_gives_each_match_its_rules_group_numbers():
+    """extractors.engines keeps the group numbers of every pattern: an Alternation's by the rule
+    that matched, any other's as its own (none of its groups may have taken part). The amount
+    builds read them as attributes (rules.groups), the date builds by name (dates.matches)."""
+    alternation = Alternation([r"(?P<n>[0-9]+)(?P<unit>%)", r"(?P<unit>pp)?(?P<n>[0-9]+)\s+points"])
+    for fast in (True, False):
+        m = alternation.match("40 points", 0, fast, None)
+        assert numbers(m) == alternation.names[m.lastindex] == vars(groups(m))
+        assert m[groups(m).n] == m[number(m, "n")] == "40" and group(m, "unit") is None
+    plain = regex.compile(r"(?P<day>[0-9]+)?(?:\s*(?P<month>March))?")
+    for text, day, month in [("3", "3", None), ("3 March", "3", "March"), ("March", None, "March"), ("", None, None)]:
+        m = plain.match(text)
+        assert numbers(m) == {"day": 1, "month": 2} and (group(m, "day"), group(m, "month")) == (day, month), text
+    assert rules_groups is groups
 
 
 def test_the_rule_patterns_run_on_re():
@@ -186,7 +204,7 @@ def _plain_amounts(text: str) -> list:
     for i in sorted({*token_starts(text, 0, len(text)), *signs}):
         if i < pos or i == len(text):
             continue
-        matched = amounts.AMOUNT_DISPATCH.match(doc, i)  # the rules' alternation, in their order
+        matched = amounts.AMOUNT_DISPATCH.rule_set.match(text, i, False, doc.timeout)  # the rules' alternation, in their order
         if matched is None:
             continue
         rule, m = matched

@@ -2,48 +2,21 @@
 in date_rules (extractors/dates/starts.py), and the check that each rule can be reached.
 
 One alternation of all the rules would be slow (no first-character filter survives it), so at
-each anchor the scan tries only the rules that may start there, as one alternation (RuleSet).
-Every table keeps the order of the rule list: at one start, the earlier rule wins.
+each anchor the scan tries only the rules that may start there, as one alternation (a RuleSet,
+extractors/rules.py). Every table keeps the order of the rule list: at one start, the earlier rule wins.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any, Final
 
-import regex
-
 from extractors.dates.context import word_before
-from extractors.dates.matches import RuleMatch, register
 from extractors.dates.patterns import ABBREVIATED_MONTHS, cased
 from extractors.dates.rules import date_rules
 from extractors.dates.starts import Code, Condition, Digits, Lead, Name, Word, Year
-from extractors.engines import Alternation
-from extractors.rules import Rule
+from extractors.rules import Rule, RuleSet
 
 _KINDS: Final = (Name, Year, Digits, Code, Word, Lead)
-
-
-@dataclass(frozen=True, slots=True)
-class RuleSet:
-    """Rules tried together at one position: one alternation of their patterns, earlier rules
-    first (extractors/engines.py)."""
-
-    rules: tuple[Rule, ...]
-    alternation: Alternation
-
-    @classmethod
-    def of(cls, *rules: Rule) -> RuleSet:
-        alternation = Alternation([r.source for r in rules], regex.VERBOSE)
-        register(alternation)
-        return cls(rules, alternation)
-
-    def match(self, text: str, pos: int, fast: bool = False, timeout: float | None = None) -> tuple[Rule, RuleMatch] | None:
-        """The first rule matching at `pos` and its match; `fast`: on `re` (extractors/engines.py)."""
-        m = self.alternation.match(text, pos, fast, timeout)
-        if m is None:
-            return None
-        return self.rules[self.alternation.which[m.lastindex]], m
 
 
 def _forms(word: str) -> tuple[str, ...]:
@@ -55,7 +28,7 @@ def _the_before(text: str, start: int, end: int) -> bool:
     return word_before(text, start) == "the"
 
 
-class Dispatch:
+class DateTables:
     """The tables of one rule list: which of its rules may start at each kind of anchor."""
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
@@ -183,4 +156,4 @@ class Dispatch:
         return table
 
 
-DISPATCH: Final = Dispatch(date_rules)
+DISPATCH: Final = DateTables(date_rules)

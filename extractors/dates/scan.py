@@ -1,25 +1,24 @@
-"""The date scan: find the cheap anchors a date may start at or turn on (digit runs, names,
-keywords found with Hyperscan), try there the rules that may start there (dispatch.py), and
-keep the mentions they build, left to right."""
+"""The date scan: the cheap anchors a date may start at or turn on (digit runs, names, keywords
+found with Hyperscan), the rules to try there (dispatch.py) and what their matches become, for
+the scan loop all three kinds of mention share (extractors.rules.scan_document)."""
 from __future__ import annotations
 
 import string
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 import regex
 
 from extractors.calendar_words import MONTHS
 from extractors.dates.context import Context, Found, signal_mod
-from extractors.dates.dispatch import DISPATCH, RuleSet
+from extractors.dates.dispatch import DISPATCH
 from extractors.dates.focus import resolve_focus
 from extractors.dates.patterns import alt, cased
 from extractors.dates.truecase import WORD_SETS as TRUECASE_WORDS
 from extractors.dates.truecase import truecase
-from extractors.engines import use_re
 from extractors.fastscan import Literals, ascii_digit_runs
 from extractors.mentions import DEADLINE_EVERY, DateMention, deadline_for, past_deadline, regex_timeout
-from extractors.rules import Rule
+from extractors.rules import Anchor, Dispatch, Document, Rule, RuleSet, scan_document
 
 # Kinds of anchor.
 _NAME: Final = 0
@@ -47,33 +46,34 @@ _WORD_CHAR: Final = regex.compile(r"\w")
 _NO_MONTH_AFTER_SPACE: Final = frozenset(string.ascii_letters + string.digits + string.punctuation) - set(_MONTH_INITIALS + "o")
 
 
-def _digit_anchors(text: str) -> list[tuple[int, int, str]]:
-    """(start, _YEAR or _DIGITS, "" or the key of DISPATCH.digit_rules) of the digit runs that can start a date."""
-    found = []
+def _digit_anchors(text: str) -> list[Anchor]:
+    """The anchors (see DateDispatch) of the digit runs that can start a date: kind _YEAR or
+    _DIGITS, key "" or the key of DISPATCH.digit_rules."""
+    found: list[Anchor] = []
     for s, e in ascii_digit_runs(text):
         size = e - s
         if size == 4:
             if (text[s] == "1" and text[s + 1] >= "6") or (text[s] == "2" and text[s + 1] <= "1"):
-                found.append((s, _YEAR, ""))
+                found.append((s, s, s + 1, _YEAR, ""))
             continue
         if size > 2:
             continue
         after = text[e:e + 1]
         if s == 0 or text[s - 1] not in ".,":
             if after in _DIGIT_FOLLOW:  # "" (the end) is in no frozenset
-                found.append((s, _DIGITS, after))
+                found.append((s, s, s + 1, _DIGITS, after))
                 continue
             # Only a space (str.isspace holds for every regex \s) may start "3 March"; the common
             # "5 percent" (one space and no month's capital) needs no pattern either.
             if (_SPACE_FOLLOWS and (after.isspace() or after >= "\x80")
                     and not (after == " " and text[e + 1:e + 2] in _NO_MONTH_AFTER_SPACE)
                     and _SPACES_THEN_MONTH.match(text, e) is not None):
-                found.append((s, _DIGITS, " "))
+                found.append((s, s, s + 1, _DIGITS, " "))
                 continue
         if (size == 1 and s > 0 and text[s - 1] in _CODE_LETTERS and "1" <= text[s] <= "4"
                 and (not after or (after < "\x80" and not (after.isalnum() or after == "_"))
                      or (after >= "\x80" and _WORD_CHAR.match(after) is None))):
-            found.append((s, _DIGITS, " " if after.isspace() else after))
+            found.append((s, s, s + 1, _DIGITS, " " if after.isspace() else after))
     return found
 
 
@@ -86,9 +86,9 @@ assert _KEYWORDS.keys().isdisjoint(_NAME_FORMS)
 WORD_SETS: Final = (_WORDS, *TRUECASE_WORDS)  # found in one pass with the other extractors' (extractors/__init__.py)
 
 
-def _anchors(text: str, deadline: float) -> list[tuple[int, int, str]]:
-    """(position, kind, name as written or keyword's key) of every place a date may start or
-    turn on, in text order."""
+def _anchors(text: str, deadline: float) -> list[Anchor]:
+    """The anchors (see DateDispatch) of every place a date may start or turn on, in text order:
+    kind _NAME with the name as written, or _WORD with the keyword's key, or a digit run's."""
     found = _digit_anchors(text)
     for count, (i, word) in enumerate(_WORDS.find_all(text)):
         if count % DEADLINE_EVERY == 0:  # a text made of one word over and over
@@ -101,11 +101,11 @@ def _anchors(text: str, deadline: float) -> list[tuple[int, int, str]]:
                 continue  # "Mayor", "Marchetti"; also where a longer name matched ("March", not "Mar")
             if (before >= "\x80" or after >= "\x80") and not _NAME_ANCHOR.match(text, i):
                 continue
-            found.append((i, _NAME, word))
+            found.append((i, i, i + 1, _NAME, word))
         # A keyword counts as a whole word only, no letter on either side: the rules read keywords
         # whole (`\b`), and the longer words they read ("weekend") are keywords of their own.
         elif (i == 0 or not text[i - 1].isalpha()) and not text[e:e + 1].isalpha():
-            found.append((i, _WORD, keyword))
+            found.append((i, i, i + 1, _WORD, keyword))
     found.sort()
     return found
 
@@ -137,66 +137,76 @@ def _lead_words(text: str, pos: int, floor: int) -> list[tuple[int, str]]:
     return words
 
 
-def _try(rules: RuleSet, ctx: Context, start: int, anchor: int, floor: int,
-         timeout: float | None) -> tuple[Rule, list[Found]] | None:
-    """The mentions of the first rule of `rules` matching at `start` if it reaches past `anchor`."""
-    matched = rules.match(ctx.text, start, ctx.fast, timeout)
-    if matched is None:
-        return None
-    rule, m = matched
-    if m.end() <= anchor:
-        return None
-    try:
-        found: list[Found] = rule.build(m, ctx)
-    except (ValueError, OverflowError):  # calendar arithmetic out of range: no mention
-        return None
-    if found and found[0][0] < floor or len(found) > 1:  # a prefix may not reach into the last span
-        found = [f for f in found if f[0] >= floor]
-    return (rule, found) if found else None
+class DateDocument(Document):
+    """The text as the rules read it (truecase.py), as written (mentions quote it so), and the
+    context the builds read and update (the last date mentioned)."""
+
+    written: str
+    ctx: Context
+
+    def __init__(self, written: str, reference_date: date | None) -> None:
+        text = truecase(written)
+        super().__init__(text, regex_timeout(written), deadline_for(written))
+        self.written = written
+        self.ctx = Context(text, reference_date, self.fast)
 
 
-def extract_dates(text: str, reference_date: date | None = None) -> list[DateMention]:
-    """Every date mention in `text`, in text order; relative ones resolved against `reference_date`.
-    The rules read the text truecased (truecase.py); mentions quote it as written."""
-    timeout, deadline = regex_timeout(text), deadline_for(text)
-    written, text = text, truecase(text)
-    ctx = Context(text, reference_date, use_re(text, timeout))
-    mentions: list[DateMention] = []
-    last_end = 0
-    for count, (pos, kind, key) in enumerate(_anchors(text, deadline)):
-        if count % DEADLINE_EVERY == 0:
-            past_deadline(deadline, text)
-        if pos < last_end:
-            continue
-        hit = None
+class DateDispatch(Dispatch):
+    """The date rules in extractors.rules.scan_document. An anchor is (position, position,
+    position + 1, kind, key): a date starts at or before it (a lead word: "last" in "last year"; a
+    code letter: "Q" in "Q3") and one date is built per anchor at most."""
+
+    def anchors(self, doc: Document) -> list[Anchor]:
+        return _anchors(doc.text, doc.deadline)
+
+    def tries(self, doc: Document, anchor: Anchor, floor: int) -> list[tuple[int, RuleSet]]:
+        """The lead words before a name or keyword with their rules (the farther first), or the
+        code letter before a digit run with its rules; then the anchor's own rules."""
+        text, pos, kind, key = doc.text, anchor[1], anchor[3], anchor[4]
+        out: list[tuple[int, RuleSet]] = []
+        own: RuleSet | None
         if kind == _NAME or kind == _WORD:  # "last year", "the first half", "last Tuesday"
             leads = _LEAD_RULES.get(key)
             if leads is not None:
-                for start, word in reversed(_lead_words(text, pos, last_end)):
+                for start, word in reversed(_lead_words(text, pos, floor)):
                     lead_rules = leads.get(word)
                     if lead_rules is not None:
-                        hit = _try(lead_rules, ctx, start, pos, last_end, timeout)
-                        if hit is not None:
-                            break
-        elif pos > last_end:  # "Q3", "H1", "'90s"
-            code_rules = _CODE_RULES.get(text[pos - 1])
-            if code_rules is not None:
-                hit = _try(code_rules, ctx, pos - 1, pos, last_end, timeout)
-        if hit is None:
+                        out.append((start, lead_rules))
             if kind == _NAME:
-                rules = DISPATCH.name_rules(text, pos + len(key), key)
-            elif kind == _WORD:
-                rules = DISPATCH.word_rules(text, pos, key)
+                own = DISPATCH.name_rules(text, pos + len(key), key)
             else:
-                rules = _YEAR_RULES if kind == _YEAR else _DIGIT_RULES.get(key)
-            if rules is not None:
-                hit = _try(rules, ctx, pos, pos - 1, last_end, timeout)
-        if hit is None:
-            continue
-        rule, found = hit
+                own = DISPATCH.word_rules(text, pos, key)
+        else:
+            if pos > floor:  # "Q3", "H1", "'90s"
+                code_rules = _CODE_RULES.get(text[pos - 1])
+                if code_rules is not None:
+                    out.append((pos - 1, code_rules))
+            own = _YEAR_RULES if kind == _YEAR else _DIGIT_RULES.get(key)
+        if own is not None:
+            out.append((pos, own))
+        return out
+
+    def build(self, doc: Document, anchor: Anchor, floor: int, rule: Rule, m: Any, mentions: list) -> int | None:
+        """Add the DateMentions of the match if it reaches past the anchor (a lead's or code's
+        must), none from before `floor`; the builds read and update the last date mentioned."""
+        pos: int = anchor[1]
+        if m.start() < pos and m.end() <= pos:
+            return None
+        assert isinstance(doc, DateDocument)
+        ctx = doc.ctx
+        try:
+            found: list[Found] = rule.build(m, ctx)
+        except (ValueError, OverflowError):  # calendar arithmetic out of range: no mention
+            return None
+        if found and found[0][0] < floor or len(found) > 1:  # a prefix may not reach into the last span
+            found = [f for f in found if f[0] >= floor]
+        if not found:
+            return None
+        text, written = doc.text, doc.written
+        resume = floor
         for start, end, p, mod in found:
-            if end > last_end:
-                last_end = end
+            if end > resume:
+                resume = end
             mentions.append(DateMention(
                 start, end, written[start:end], p.value, p.grain, rule.name, p.start, p.end,
                 mod or signal_mod(text, start),
@@ -204,4 +214,14 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
             ctx.last = p
             if p.grain == "day":
                 ctx.last_day = p
-    return resolve_focus(ctx, mentions)  # the document-level pass (focus.py)
+        return resume
+
+
+DATE_DISPATCH: Final = DateDispatch()
+
+
+def extract_dates(text: str, reference_date: date | None = None) -> list[DateMention]:
+    """Every date mention in `text`, in text order; relative ones resolved against `reference_date`.
+    The rules read the text truecased (truecase.py); mentions quote it as written."""
+    doc = DateDocument(text, reference_date)
+    return resolve_focus(doc.ctx, scan_document(doc, DATE_DISPATCH))  # the document-level pass (focus.py)
