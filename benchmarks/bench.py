@@ -1,6 +1,6 @@
 """Throughput of factflow on this machine: extractors alone, and `facts run` end to end.
 
-usage: python benchmarks/bench.py [--docs N] [--sample N] [--source DIR] [--skip-run]
+usage: python benchmarks/bench.py [--docs N] [--sample N] [--source DIR] [--skip-run] [--formats]
 
 Makes a corpus of N documents from the source documents (sentences shuffled and every digit
 varied, so that no cache can skip work), then prints:
@@ -8,7 +8,10 @@ varied, so that no cache can skip work), then prints:
 - rows/s of the load into DuckDB (the writer alone);
 - `facts run` end to end: first run and a no-op re-run (seconds, MB/s, documents/s, rows/s
   loaded), the run's peak RSS and the CPU seconds of each kind of process it ran;
-- the first run's MB/s against one-core batched extraction, timed before and after the runs.
+- the first run's MB/s against one-core batched extraction, timed before and after the runs;
+- with --formats, the readers of other formats on corpora it writes of the same sentences (HTML
+  pages, PDF reports; benchmarks/formats.py): MB/s of the source files and documents/s, read alone
+  and read then extracted, on one core.
 """
 from __future__ import annotations
 
@@ -35,10 +38,7 @@ DEFAULT_SOURCE = ROOT.parent / "shared" / "corpora" / "meantime-dev" / "docs"
 def make_corpus(source: Path, n_docs: int, out: Path, seed: int = 7) -> list[str]:
     """N documents of source sentences, shuffled, with every digit varied; returns their texts."""
     rng = random.Random(seed)
-    sentences = [line for f in sorted(source.rglob("*.txt")) for line in f.read_text(encoding="utf-8").splitlines()
-                 if line.strip()]
-    if not sentences:  # a corpus of datelines alone would time nothing worth timing
-        raise SystemExit(f"no source documents (*.txt) under {source}: pass --source DIR")
+    sentences = source_sentences(source)
     digits = str.maketrans("0123456789", "1234567890")
     texts = []
     out.mkdir(parents=True, exist_ok=True)
@@ -51,6 +51,15 @@ def make_corpus(source: Path, n_docs: int, out: Path, seed: int = 7) -> list[str
         (out / f"{i // 1000:03d}").mkdir(exist_ok=True)
         (out / f"{i // 1000:03d}" / f"doc{i:06d}.txt").write_text(text, encoding="utf-8")
     return texts
+
+
+def source_sentences(source: Path) -> list[str]:
+    """The non-empty lines of the source documents, in a fixed order."""
+    sentences = [line for f in sorted(source.rglob("*.txt")) for line in f.read_text(encoding="utf-8").splitlines()
+                 if line.strip()]
+    if not sentences:  # a corpus of datelines alone would time nothing worth timing
+        raise SystemExit(f"no source documents (*.txt) under {source}: pass --source DIR")
+    return sentences
 
 
 def time_extractor(name: str, run: Callable[[], int], texts: list[str], megabytes: float, repeats: int = 3) -> float:
@@ -175,6 +184,7 @@ def main() -> None:
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--skip-run", action="store_true", help="measure the extractors only")
     parser.add_argument("--sample", type=int, default=2000, help="documents the extractors are timed on")
+    parser.add_argument("--formats", action="store_true", help="also time the HTML and PDF readers")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="factflow-bench-"))
@@ -201,6 +211,10 @@ def main() -> None:
                               texts, megabytes)
     before = batched()
     time_load(work, work / "seeds", min(args.docs, args.sample))
+    if args.formats:
+        from formats import time_formats
+
+        time_formats(source_sentences(args.source), min(args.docs, args.sample), work / "formats", reference)
     if args.skip_run:
         return
     db = work / "facts.duckdb"

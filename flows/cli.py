@@ -31,7 +31,7 @@ app = typer.Typer(
 console = Console()
 errors = Console(stderr=True)
 
-Seeds = Annotated[Path, typer.Option("--seeds", help="Folder of input documents (*.txt, *.md, found recursively).")]
+Seeds = Annotated[Path, typer.Option("--seeds", help="Folder of input documents (text, HTML, PDF, Word, e-mail, gzip of these; found recursively).")]
 Db = Annotated[Path, typer.Option("--db", help="DuckDB file of the warehouse.")]
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_DB = Path("warehouse/facts.duckdb")
@@ -120,6 +120,16 @@ def _quiet_prefect_errors() -> Iterator[None]:
             handler.removeFilter(keep)
 
 
+def _reference_date(value: str) -> date:
+    """--published: a date as a sidecar's `published` may be written (flows/published.py)."""
+    from flows.published import parse_published
+
+    try:
+        return parse_published(value)
+    except ValueError as error:
+        raise typer.BadParameter(f"{value!r} is not a date: {error}") from None
+
+
 class TaskRunner(str, Enum):
     processes = "processes"
     dask = "dask"
@@ -140,6 +150,10 @@ def run(
                                                           "tcp://10.0.0.5:8786; without it, a local cluster.")] = None,
     in_flight: Annotated[int | None, typer.Option(min=1, help="Batches being extracted at once "
                                                               "(default: twice the local cores).")] = None,
+    published: Annotated[date | None, typer.Option(
+        parser=_reference_date, metavar="DATE",
+        help="Reference date of documents that give none (no sidecar date, metadata or dateline): "
+             "2024-10-24, 10/24/2024, 24 Oct 2024 ...")] = None,
 ) -> None:
     """Ingest every document in SEEDS into the warehouse, then print a summary.
 
@@ -154,7 +168,7 @@ def run(
 
     check_readable(db)  # before Prefect starts: a damaged file is one line, and never written to
     if dry_run:
-        _print_plan(seeds, db, prune)
+        _print_plan(seeds, db, prune, published)
         return
     with run_lock(db.resolve()):  # a busy warehouse is refused at once, not after Prefect's start
         pass
@@ -162,7 +176,8 @@ def run(
     with prefect_api() as connect:  # a temporary server, if one is needed, comes up while the flow is imported
         from flows.ingest import WORKERS, ingest
 
-        options = {"max_in_flight": in_flight or 2 * WORKERS, "prune": prune}
+        options = {"max_in_flight": in_flight or 2 * WORKERS, "prune": prune,
+                   "published": published.isoformat() if published else None}
         flow = ingest
         if task_runner is TaskRunner.dask:
             try:
@@ -178,15 +193,18 @@ def run(
     _print_summary(result, db)
 
 
-def _print_plan(seeds: Path, db: Path, prune: bool) -> None:
+def _print_plan(seeds: Path, db: Path, prune: bool, published: date | None = None) -> None:
     from flows.plan import dry_run
 
-    plan = dry_run(seeds, db, prune)
+    plan = dry_run(seeds, db, prune, published)
     table = Table("documents", "would be", "examples")
     for name, paths in (("new", plan.new), ("changed", plan.changed), ("removed", plan.removed)):
         table.add_row(name, str(len(paths)), Text(", ".join(paths[:3]) + (", ..." if len(paths) > 3 else "")))
     table.add_row("unchanged", str(plan.unchanged), "")
     table.add_row("skipped", str(len(plan.skipped)), Text(", ".join(list(plan.skipped)[:3])))
+    if plan.ignored:  # files no reader takes, by suffix
+        table.add_row("ignored", str(sum(plan.ignored.values())),
+                      Text(", ".join(f"{n} {kind or '(no suffix)'}" for kind, n in plan.ignored.items())))
     console.print(f"dry run: {seeds} → {db} (nothing was written)", highlight=False)
     console.print(table)
     if plan.refused:
@@ -211,6 +229,8 @@ def _print_summary(run, db: Path) -> None:
         ("failed", run.docs_failed, "documents", "", held["documents"]),
         ("skipped", run.docs_skipped, "", "", ""),
     ]
+    if run.files_ignored:  # files no reader takes: a row only when there are some
+        rows.append(("ignored", sum(run.files_ignored.values()), "", "", ""))
     for row in rows:
         table.add_row(*(str(c) for c in row))
     console.print(table)
@@ -223,6 +243,9 @@ def _print_summary(run, db: Path) -> None:
     if run.docs_skipped:
         console.print(f"{run.docs_skipped} path(s) passed over: facts query \"select path, reason from skipped "
                       f"where run_id = '{run.run_id}'\"", highlight=False)
+    if run.files_ignored:  # files no reader takes, by suffix
+        console.print("files no reader takes: " + ", ".join(f"{n} {kind or '(no suffix)'}" for kind, n in
+                                                            run.files_ignored.items()), highlight=False)
     if not extractors.COMPILED:
         console.print("The extractors here run as plain Python, not compiled by mypyc (a quarter slower): "
                       "see the README, \"Two commands\".", highlight=False)
@@ -385,21 +408,21 @@ def watch(
     quiet_ms: Annotated[int, typer.Option("--quiet-ms", help="Start a run once no file has changed for this "
                                                               "long, so a burst of files makes one run.")] = 1000,
 ) -> None:
-    """Ingest SEEDS now, then again whenever documents or sidecars in it are created, changed or deleted.
+    """Ingest SEEDS now, then again whenever documents, sidecars or folders in it are created, changed,
+    moved or deleted; what arrives during a run makes one more run after it.
 
     Stop with Ctrl-C.
     """
     if not seeds.is_dir():
         _fail(f"seeds folder not found: {seeds}")
     configure()
+    import time
+
     from watchfiles import watch as watch_files
 
     from flows.ingest import ingest
-    from flows.sources import DOCUMENT_SUFFIXES, SIDECAR_SUFFIX
+    from flows.watching import SeedsChanges
     from warehouse.store import DatabaseBusy, RunInProgress, UserError, run_lock
-
-    def relevant(change, path: str) -> bool:
-        return path.endswith(DOCUMENT_SUFFIXES + (SIDECAR_SUFFIX,))
 
     def run_once() -> bool:
         """Run the flow; False if the warehouse was busy and the run is still owed."""
@@ -422,19 +445,29 @@ def watch(
         except RunInProgress:
             return False
 
-    with prefect_api() as connect:
-        connect()
-        owed = not run_once()
-        errors.print(f"watching {seeds.resolve()} for new or changed documents; Ctrl-C stops")
+    root = seeds.resolve()
+    with prefect_api() as connect:  # a temporary server starts meanwhile
         # debounce caps how long a continuous stream of changes is held back before a run starts;
         # rust_timeout wakes the loop without changes, to retry a run that was skipped
-        for changes in watch_files(seeds, watch_filter=relevant, step=quiet_ms, debounce=max(10 * quiet_ms, 10_000),
-                                   rust_timeout=RETRY_MS, yield_on_timeout=True, raise_interrupt=False):
+        changes_seen = watch_files(root, watch_filter=None, step=quiet_ms, debounce=max(10 * quiet_ms, 10_000),
+                                   rust_timeout=min(quiet_ms, RETRY_MS), yield_on_timeout=True, raise_interrupt=False)
+        # watching starts before the first run: what arrives during it is kept for the run after it
+        if next(changes_seen, None) is None:  # Ctrl-C already
+            return
+        seeds_changes = SeedsChanges()
+        seeds_changes.remember(str(root))  # after watching started: no folder slips between the two
+        connect()
+        owed = not run_once()
+        ran, tried = True, time.monotonic()
+        errors.print(f"watching {root} for new or changed documents; Ctrl-C stops")
+        for all_changes in changes_seen:
+            changes, ran = seeds_changes.relevant(all_changes, since_a_run=ran), False
             if changes:
                 errors.print(f"{len(changes)} change(s) in {seeds}: ingesting")
-            elif not owed or not lock_free():
+            elif not owed or time.monotonic() - tried < RETRY_MS / 1000 or not lock_free():
                 continue
             owed = not run_once()
+            ran, tried = True, time.monotonic()
 
 
 class ExportFormat(str, Enum):

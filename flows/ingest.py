@@ -11,7 +11,7 @@ import os
 import sys
 import uuid
 from collections import deque
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -26,6 +26,7 @@ from flows.parallel import WorkerDied, in_worker, start_fork_server, worker_proc
 from flows.plan import RemovalRefused, refusal, to_read, to_remove, vanished_folders
 from flows.processing import BatchOutcome, merged_outcomes, process_paths, process_paths_columnar, worker_death_outcome
 from flows.progress import progress_bar
+from flows.published import depends_on_other_default
 from flows.sources import Survey, survey
 from schemas import Run, Skipped
 from warehouse.store import REPORTS, Batch, Stored, Warehouse, check_readable, reading, run_lock
@@ -70,15 +71,15 @@ def stored_documents(warehouse: Warehouse, seeds: str) -> Unwalked[dict[str, Sto
 
 @task(cache_policy=NO_CACHE)
 def extract_batch(seeds: Path, paths: Unwalked[list[str]], known: Unwalked[dict[str, Stored]],
-                  run_id: str) -> BatchOutcome:
+                  run_id: str, published: date | None = None) -> BatchOutcome:
     """Read, extract and validate one batch of documents."""
     try:
-        return in_worker(process_paths_columnar, seeds, paths.value, known.value, run_id)
+        return in_worker(process_paths_columnar, seeds, paths.value, known.value, run_id, published)
     except WorkerDied:  # a document kills its worker: one at a time, only that document is lost
         outcomes = []
         for path in paths.value:
             try:
-                outcomes.append(in_worker(process_paths, seeds, [path], _stored(known.value, [path]), run_id))
+                outcomes.append(in_worker(process_paths, seeds, [path], _stored(known.value, [path]), run_id, published))
             except WorkerDied as died:
                 outcomes.append(worker_death_outcome(str(seeds), path, known.value.get(path), died.how, run_id))
         return merged_outcomes(outcomes)
@@ -136,12 +137,14 @@ def _announce(flow, flow_run, state) -> None:
       on_crashed=[_announce])
 def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size: int | None = None,
            local_workers: int = WORKERS, max_in_flight: int = 2 * WORKERS, prune: bool = False,
-           run_id: str | None = None) -> Run:
+           run_id: str | None = None, published: str | None = None) -> Run:
     """Bring the warehouse up to date with the documents in `seeds`.
 
     Batches (of `batch_size` documents, by default batch_size_for the work) are extracted in
     `local_workers` processes (1: in the task's own thread, as on a Dask worker), at most
     `max_in_flight` at a time. The run's id is `run_id`, else a new one; it names the flow run.
+    `published` (YYYY-MM-DD: a flow parameter Prefect can validate and show) is the reference
+    date of documents that have none of their own.
     """
     seeds_path, db_path = Path(seeds).resolve(), Path(db).resolve()
     if not seeds_path.is_dir():
@@ -155,7 +158,8 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
                   seeds=str(seeds_path), extractor_version=EXTRACTOR_VERSION)
         record_run(quote(warehouse), run)
         try:
-            _update(run, seeds_path, warehouse, batch_size, local_workers, max_in_flight, prune)
+            _update(run, seeds_path, warehouse, batch_size, local_workers, max_in_flight, prune,
+                    date.fromisoformat(published) if published else None)
             run.status = "completed"
         except BaseException as error:
             run.status = "interrupted" if isinstance(error, (KeyboardInterrupt, TerminationSignal)) \
@@ -195,7 +199,7 @@ def _log_run(run: Run, db: Path) -> None:
 
 
 def _update(run: Run, seeds: Path, warehouse: Warehouse, batch_size: int | None, local_workers: int,
-            max_in_flight: int, prune: bool) -> None:
+            max_in_flight: int, prune: bool, published: date | None = None) -> None:
     """Extract and load new and changed documents batch by batch, then drop removed ones (with
     `prune`, even all of the folder's, and those of folders that are gone)."""
     if local_workers > 1:
@@ -203,12 +207,13 @@ def _update(run: Run, seeds: Path, warehouse: Warehouse, batch_size: int | None,
     surveyed = discover_documents(seeds).value
     found = surveyed.documents
     known = stored_documents(quote(warehouse), str(seeds)).value
-    run.docs_seen, run.docs_skipped = len(found), len(surveyed.skipped)
+    run.docs_seen, run.docs_skipped, run.files_ignored = len(found), len(surveyed.skipped), surveyed.ignored
     record_skips(quote(warehouse), run.run_id, surveyed.skipped)
     gone = to_remove(surveyed, known)
     if reason := refusal(seeds, surveyed, gone, prune):
         raise RemovalRefused(reason)
-    todo = to_read(found, known)
+    # a document extracted with another default than `published` is read again, as if new to to_read
+    todo = to_read(found, {p: s for p, s in known.items() if not depends_on_other_default(s.fingerprint, published)})
     run.docs_unchanged = len(found) - len(todo)
     batch_size = batch_size or batch_size_for(len(todo), local_workers)
     chunks = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
@@ -223,7 +228,7 @@ def _update(run: Run, seeds: Path, warehouse: Warehouse, batch_size: int | None,
     with progress_bar(len(todo)) as advance, worker_processes(min(local_workers, len(chunks))):
         in_flight: deque = deque()
         for chunk in chunks:
-            future = extract_batch.submit(seeds, Unwalked(chunk), Unwalked(_stored(known, chunk)), run.run_id)
+            future = extract_batch.submit(seeds, Unwalked(chunk), Unwalked(_stored(known, chunk)), run.run_id, published)
             in_flight.append((future, len(chunk)))
             if len(in_flight) >= max_in_flight:  # bounded: memory stays flat however large the corpus
                 future, n = in_flight.popleft()

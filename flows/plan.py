@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from extractors import EXTRACTOR_VERSION
+from flows.published import depends_on_other_default, same_fingerprint
 from flows.sources import DocumentError, Survey, read_raw, survey
 from warehouse.store import STATEMENTS, Stored, UserError, reading
 
@@ -48,10 +50,11 @@ class Plan:
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
+    ignored: dict[str, int] = field(default_factory=dict)  # files no reader takes, by suffix
     refused: str | None = None
 
 
-def dry_run(seeds: Path, db: Path, prune: bool) -> Plan:
+def dry_run(seeds: Path, db: Path, prune: bool, published: date | None = None) -> Plan:
     """What a run would do, found without writing anything: a document whose size or mtime differ is
     read and hashed, to tell a changed one from one that was only touched."""
     seeds = seeds.resolve()
@@ -63,8 +66,9 @@ def dry_run(seeds: Path, db: Path, prune: bool) -> Plan:
             known = {path: Stored(*rest) for path, *rest in
                      con.execute(STATEMENTS["known_documents"], {"seeds": str(seeds)}).fetchall()}
             folders = dict(con.execute(STATEMENTS["folders"]).fetchall())
-    plan = Plan(skipped=surveyed.skipped)
-    todo = to_read(surveyed.documents, known)
+    plan = Plan(skipped=surveyed.skipped, ignored=surveyed.ignored)
+    todo = to_read(surveyed.documents, {p: s for p, s in known.items()
+                                        if not depends_on_other_default(s.fingerprint, published)})
     plan.unchanged = len(surveyed.documents) - len(todo)
     for path in todo:
         stored = known.get(path)
@@ -72,7 +76,7 @@ def dry_run(seeds: Path, db: Path, prune: bool) -> Plan:
             plan.new.append(path)
             continue
         try:
-            same = read_raw(seeds, path).fingerprint(EXTRACTOR_VERSION) == stored.fingerprint
+            same = same_fingerprint(stored.fingerprint, read_raw(seeds, path).fingerprint(EXTRACTOR_VERSION), published)
         except DocumentError:
             same = False
         if same:

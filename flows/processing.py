@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,9 @@ from extractors import (
     EXTRACTOR_VERSION, AmountMention, DateMention, Mention, PercentageMention, collector_paused, extract_batch,
     find_dateline,
 )
-from flows.sources import DocumentError, RawDocument, decode, doc_id_for, parse_sidecar, read_raw, title_from_text
+from flows.published import default_tag, same_fingerprint
+from flows import readers
+from flows.sources import DocumentError, RawDocument, doc_id_for, parse_sidecar, read_raw, title_from_text
 from schemas import FACT_MODELS, Document, Reject
 from schemas.columns import Columns, ColumnValidator
 from warehouse.store import FACT_TABLES, Batch, Stored, row_count
@@ -68,10 +70,11 @@ def process_document(raw: RawDocument, run_id: str, batch: Batch) -> bool:
     return process_documents([raw], run_id, batch)[0]
 
 
-def process_documents(raws: list[RawDocument], run_id: str, batch: Batch) -> list[bool]:
+def process_documents(raws: list[RawDocument], run_id: str, batch: Batch, published: date | None = None) -> list[bool]:
     """process_document for each, with the extraction of all of them in one extract_batch call
-    and the validation of all their mentions in one validate_mentions call."""
-    started = [_start(raw, run_id) for raw in raws]
+    and the validation of all their mentions in one validate_mentions call; `published` is the
+    reference date of those that have none of their own (`facts run --published`)."""
+    started = [_start(raw, run_id, published) for raw in raws]
     readable = [fields for fields in started if "status" not in fields]
     found = extract_batch([f["text"] for f in readable], [f.get("published") for f in readable])
     extracted = []
@@ -96,27 +99,43 @@ def process_documents(raws: list[RawDocument], run_id: str, batch: Batch) -> lis
     return [fields["status"] == "ok" for fields in started]
 
 
-def _start(raw: RawDocument, run_id: str) -> dict[str, Any]:
-    """The document's row before extraction: decoded text, sidecar, reference date; or its error."""
+def _start(raw: RawDocument, run_id: str, published: date | None = None) -> dict[str, Any]:
+    """The document's row before extraction: the text its reader gave, metadata, reference date; or its error."""
     fields: dict[str, Any] = dict(
         doc_id=doc_id_for(raw.seeds, raw.path), path=raw.path, seeds=raw.seeds, sha256=raw.sha256(), n_bytes=len(raw.data),
         fingerprint=raw.fingerprint(EXTRACTOR_VERSION), stat_key=raw.stat_key, extractor_version=EXTRACTOR_VERSION,
         ingested_at=datetime.now(timezone.utc), run_id=run_id,
     )
     try:
-        text, fields["encoding"] = decode(raw.data)
-        fields.update(text=text, n_chars=len(text))
+        reading = readers.read(raw.data, raw.path)
+        text = reading.text
+        fields.update(format=reading.format, encoding=reading.encoding, text=text, n_chars=len(text),
+                      page_starts=reading.page_starts)
         sidecar = parse_sidecar(raw.sidecar)
-        fields.update(title=sidecar.title or title_from_text(text), url=sidecar.url, source=sidecar.source)
+        # where both give a field, the sidecar wins over the file's own metadata, and that over its text
+        fields.update(title=sidecar.title or reading.title or title_from_text(text), url=sidecar.url or reading.url,
+                      source=sidecar.source or reading.source)
         if sidecar.published:
             fields.update(published=sidecar.published, published_source="sidecar")
+        elif reading.published:
+            fields.update(published=reading.published, published_source=reading.published_source)
         elif dateline := find_dateline(text):
             fields.update(published=dateline[0], published_source="dateline")
+        _default_reference(fields, published)
     except DocumentError as error:
         fields.update(status="error", error=str(error))
     except Exception as error:  # a bug in reading, not in extraction
         fields.update(status="error", error=f"document could not be read: {type(error).__name__}: {error}")
     return fields
+
+
+def _default_reference(fields: dict[str, Any], default: date | None) -> None:
+    """Once a document's own reference date is decided: the default for one that has none, and
+    in either case the default it depends on in its fingerprint (flows/published.py)."""
+    if fields.get("published") is None:
+        if default is not None:
+            fields.update(published=default, published_source="default")
+        fields["fingerprint"] += default_tag(default)
 
 
 def _error_text(error: Exception) -> str:
@@ -138,7 +157,8 @@ class BatchOutcome:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_id: str) -> BatchOutcome:
+def process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_id: str,
+                  published: date | None = None) -> BatchOutcome:
     """Read each path; skip it when its fingerprint is unchanged, else extract and validate it.
 
     Every path counts as new, changed or unchanged; `failed` counts the new and changed ones
@@ -147,10 +167,11 @@ def process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_i
     # A batch makes some 100,000 containers (rows, models) that live until it is sent on: the
     # collector would walk them again and again, for nothing: they hold no cycles.
     with collector_paused():
-        return _process_paths(seeds, paths, known, run_id)
+        return _process_paths(seeds, paths, known, run_id, published)
 
 
-def _process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_id: str) -> BatchOutcome:
+def _process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_id: str,
+                   published: date | None) -> BatchOutcome:
     outcome = BatchOutcome(Batch())
     todo: list[RawDocument] = []  # read, new or changed: extracted together (extract_batch)
     for path in paths:
@@ -160,7 +181,7 @@ def _process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_
         except DocumentError as error:
             raw = None
             _record_unreadable(outcome.batch, str(seeds), path, str(error), run_id)
-        if raw and stored and stored.fingerprint == raw.fingerprint(EXTRACTOR_VERSION):
+        if raw and stored and same_fingerprint(stored.fingerprint, raw.fingerprint(EXTRACTOR_VERSION), published):
             outcome.unchanged += 1
             if stored.stat_key != raw.stat_key:  # touched, not changed: remember the new stat
                 outcome.batch.restat[stored.doc_id] = raw.stat_key
@@ -174,14 +195,15 @@ def _process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_
             outcome.failed += 1
             continue
         todo.append(raw)
-    outcome.failed += process_documents(todo, run_id, outcome.batch).count(False)
+    outcome.failed += process_documents(todo, run_id, outcome.batch, published).count(False)
     outcome.counts = {t: row_count(rows) for t, rows in outcome.batch.facts.items()} | {"rejects": len(outcome.batch.rejects)}
     return outcome
 
 
-def process_paths_columnar(seeds: Path, paths: list[str], known: dict[str, Stored], run_id: str) -> BatchOutcome:
+def process_paths_columnar(seeds: Path, paths: list[str], known: dict[str, Stored], run_id: str,
+                           published: date | None = None) -> BatchOutcome:
     """process_paths, with the batch's rows turned into Arrow tables where they were made."""
-    outcome = process_paths(seeds, paths, known, run_id)
+    outcome = process_paths(seeds, paths, known, run_id, published)
     outcome.batch = outcome.batch.columnar()
     return outcome
 

@@ -9,12 +9,16 @@ import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-DOCUMENT_SUFFIXES = (".txt", ".md")
+from flows.readers import READERS, suffix, takes
+
+from flows.published import parse_published
+
+DOCUMENT_SUFFIXES = tuple(READERS)  # lower case: is_document_name is the test for a name in any case
 SIDECAR_SUFFIX = ".meta.json"
 MAX_BYTES = 64_000_000  # larger files are refused with a clear error, not read
 _SIDECAR_FIELDS = ("published", "title", "url", "source")
@@ -33,6 +37,7 @@ class Survey:
     documents: dict[str, str | None] = field(default_factory=dict)  # relative path -> stat key, sorted
     skipped: dict[str, str] = field(default_factory=dict)  # relative path (a folder's ends in '/') -> reason
     unlisted: list[str] = field(default_factory=list)  # where discovery could not look: folders end in '/'
+    ignored: dict[str, int] = field(default_factory=dict)  # suffix ('' for none) -> files no reader takes
 
     def keeps(self, path: str) -> bool:
         """Whether a stored document not found now stays: it lies where discovery could not look."""
@@ -77,7 +82,11 @@ def survey(seeds: Path) -> Survey:
                     else:
                         folders.append((entry.path, path + "/"))
                     continue
-                if not name.endswith(DOCUMENT_SUFFIXES) or name.endswith(SIDECAR_SUFFIX):
+                if name.endswith(SIDECAR_SUFFIX):
+                    continue
+                if not takes(name):
+                    kind = _shown(suffix(name))
+                    found.ignored[kind] = found.ignored.get(kind, 0) + 1
                     continue
                 if reason := _not_a_document(entry, name, root):
                     found.skipped[_shown(path)] = reason
@@ -88,7 +97,13 @@ def survey(seeds: Path) -> Survey:
                 found.skipped[_shown(path)] = f"could not be read ({error.strerror or error}); its stored version is kept"
                 found.unlisted.append(path)
     found.documents = dict(sorted(found.documents.items()))
+    found.ignored = dict(sorted(found.ignored.items()))
     return found
+
+
+def is_document_name(name: str) -> bool:
+    """Whether a file of this name is read as a document (a reader takes its suffix, in any case)."""
+    return takes(name) and not name.endswith(SIDECAR_SUFFIX)
 
 
 def _not_a_document(entry: os.DirEntry, name: str, root: str) -> str | None:
@@ -319,7 +334,7 @@ class Sidecar:
 
 
 def parse_sidecar(data: bytes | None) -> Sidecar:
-    """The optional NAME.meta.json: published (YYYY-MM-DD), title, url, source."""
+    """The optional NAME.meta.json: published (a date or timestamp: flows/published.py), title, url, source."""
     if data is None:
         return Sidecar()
     try:
@@ -338,12 +353,13 @@ def parse_sidecar(data: bytes | None) -> Sidecar:
             raise DocumentError(f"sidecar field {key!r} must be a string")
         if value is not None and not _is_utf8(value):  # a "\ud800" escape: no database stores it
             raise DocumentError(f"sidecar field {key!r} holds a lone surrogate escape (not text)")
-    published = meta.get("published")
-    if published is not None:
+    written = meta.get("published")
+    published = None
+    if written is not None:
         try:
-            published = datetime.strptime(published, "%Y-%m-%d").date()
-        except ValueError:
-            raise DocumentError(f"sidecar 'published' is not a date as YYYY-MM-DD: {published!r}") from None
+            published = parse_published(written)
+        except ValueError as error:
+            raise DocumentError(f"sidecar 'published' is not a date: {written[:80]!r}: {error}") from None
     return Sidecar(published, meta.get("title"), meta.get("url"), meta.get("source"))
 
 

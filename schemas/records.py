@@ -6,7 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-PublishedSource = Literal["sidecar", "dateline", "none"]
+# where the reference date came from: the sidecar, the file's own metadata (by format), or a dateline in the text
+PublishedSource = Literal["sidecar", "html", "pdf", "docx", "email", "dateline", "default", "none"]
 MentionType = Literal["amount", "percentage", "date"]
 
 
@@ -18,7 +19,7 @@ class Document(BaseModel):
     doc_id: str  # stable for a path: the facts of a changed file replace the old ones
     path: str  # relative to the seeds folder, '/' separators
     sha256: str  # of the file's bytes
-    fingerprint: str  # sha256 of content, sidecar and extractor version: unchanged iff equal
+    fingerprint: str  # sha256 of content, sidecar and extractor version, "+default=…" when --published applied: unchanged iff equal
     stat_key: str | None = None  # size and mtime of file and sidecar: equal means not read again
     title: str | None = None
     published: date | None = None
@@ -35,6 +36,8 @@ class Document(BaseModel):
     ingested_at: datetime
     run_id: str
     seeds: str | None = None  # the seeds folder (absolute) the path is relative to
+    format: str | None = None  # the reader: text, html, pdf, docx, email; '+gzip' when compressed
+    page_starts: list[int] | None = None  # PDF: where in `text` each page starts (page 1 first)
 
     @model_validator(mode="after")
     def _error_explained(self) -> "Document":
@@ -81,6 +84,7 @@ class Run(BaseModel):
     extractor_version: str
     seconds: float | None = None
     docs_skipped: int = 0  # paths under the seeds folder passed over (table skipped says why)
+    files_ignored: dict[str, int] = {}  # files no reader takes: lower-cased suffix ('' for none) -> count
 
 
 class Skipped(BaseModel):

@@ -23,6 +23,34 @@ DATELINES = [
     ("spaces around", "Title\n  March 3, 2010  \nBody", date(2010, 3, 3), "March 3, 2010"),
     ("label", "Title\nPublished: March 3, 2010\nBody", date(2010, 3, 3), "March 3, 2010"),
     ("crlf", "Title\r\nMarch 3, 2010\r\nBody", date(2010, 3, 3), "March 3, 2010"),
+    # a labelled date near the top (issue 22): "Published", "Posted on", "Updated:", with or without a time
+    ("published iso", "Title\nPublished 2025-07-15\nBody", date(2025, 7, 15), "2025-07-15"),
+    ("published colon", "Title\nPublished: July 15, 2025\nBody", date(2025, 7, 15), "July 15, 2025"),
+    ("updated with time and zone", "Title\nUpdated: 15 July 2025 09:12 UTC\nBody", date(2025, 7, 15), "15 July 2025"),
+    ("posted on", "Title\nPosted on 2025-07-15\nBody", date(2025, 7, 15), "2025-07-15"),
+    ("label in capitals", "TITLE\nPUBLISHED: JULY 15, 2025\nBODY", date(2025, 7, 15), "JULY 15, 2025"),
+    ("label in lower case", "title\npublished on july 15, 2025\nbody", date(2025, 7, 15), "july 15, 2025"),
+    ("last updated", "Title\nLast updated: July 15, 2025\nBody", date(2025, 7, 15), "July 15, 2025"),
+    ("date label", "Memo\nDate: July 15, 2025\nBody", date(2025, 7, 15), "July 15, 2025"),
+    ("iso timestamp", "Title\nPublished: 2025-07-15T09:12:00Z\nBody", date(2025, 7, 15), "2025-07-15"),
+    ("iso timestamp with offset", "Title\nPosted on 2025-07-15T23:12:00.123-05:00\nBody", date(2025, 7, 15),
+     "2025-07-15"),
+    ("iso with time", "Title\n2025-07-15 14:00\nBody", date(2025, 7, 15), "2025-07-15"),
+    ("time after, am/pm and zone", "Title\nJuly 15, 2025, 9:12 a.m. EDT\nBody", date(2025, 7, 15), "July 15, 2025"),
+    ("weekday, at, time", "Title\nPublished: Tuesday, September 30, 2025 at 10:45 a.m. EDT\nBody",
+     date(2025, 9, 30), "Tuesday, September 30, 2025"),
+    ("time first", "Title\nUpdated 9:12 AM EDT, Tue July 15, 2025\nBody", date(2025, 7, 15), "Tue July 15, 2025"),
+    ("dotted time and zone", "Title\nTuesday 15 July 2025 12.30 BST\nBody", date(2025, 7, 15),
+     "Tuesday 15 July 2025"),
+    ("offset", "Title\npublished 15 July 2025 09:12 +0200\nBody", date(2025, 7, 15), "15 July 2025"),
+    ("pipe", "Title\nPosted | 2025-07-15 09:12\nBody", date(2025, 7, 15), "2025-07-15"),
+    ("double dash", "Title\nJuly 15, 2025 -- 3:14pm\nBody", date(2025, 7, 15), "July 15, 2025"),
+    # the text was written for the day it was published: an update above gives way to it
+    ("published below updated", "Title\nUpdated: July 20, 2025\nPublished: July 15, 2025\nBody",
+     date(2025, 7, 15), "July 15, 2025"),
+    ("updated alone", "Title\nUpdated: July 20, 2025\nBody", date(2025, 7, 20), "July 20, 2025"),
+    ("first of two publication lines", "Title\nJuly 14, 2025\nPublished: July 15, 2025\nBody",
+     date(2025, 7, 14), "July 14, 2025"),
 ]
 
 
@@ -41,6 +69,12 @@ NOT_DATELINES = [
     ("too far down", "A\nB\nC\nD\nE\nF\nMarch 3, 2010\n"),
     ("empty", ""),
     ("seed-like article", "Leaders deepen alliance\nIn a significant demonstration, the presidents met on July 3."),
+    ("label in a sentence", "Title\nPublished on July 15, 2025 by the ministry, the report says...\nBody"),
+    ("label without a year", "Title\nUpdated: July 15 09:12\nBody"),
+    ("a number after the date", "Title\nJuly 15, 2025 - 3.50\nBody"),
+    ("impossible labelled day", "Title\nPublished: 2025-02-30\nBody"),
+    ("over 80 characters", "Title\nPublished: Tuesday, September 30, 2025 at 10:45 a.m. Eastern Daylight Time (EDT)\n"),
+    ("a word, not a label", "Title\nReleased: July 15, 2025, with 40% more\nBody"),
 ]
 
 

@@ -5,11 +5,11 @@ CREATE TABLE IF NOT EXISTS documents (
     doc_id            VARCHAR NOT NULL,  -- stable for a path (hash of it)
     path              VARCHAR NOT NULL,  -- relative to the seeds folder, '/' separators
     sha256            VARCHAR NOT NULL,  -- of the file's bytes
-    fingerprint       VARCHAR NOT NULL,  -- content + sidecar + extractor version; equal means unchanged
+    fingerprint       VARCHAR NOT NULL,  -- content + sidecar + extractor version (+ the --published default); equal means unchanged
     stat_key          VARCHAR,           -- size and mtime of file and sidecar; equal means not read again
     title             VARCHAR,
     published         DATE,              -- the reference date relative dates are resolved against
-    published_source  VARCHAR NOT NULL,  -- 'sidecar', 'dateline' or 'none'
+    published_source  VARCHAR NOT NULL,  -- 'sidecar', 'dateline', 'default' (facts run --published) or 'none'
     url               VARCHAR,
     source            VARCHAR,
     encoding          VARCHAR,           -- how the bytes were decoded
@@ -23,7 +23,9 @@ CREATE TABLE IF NOT EXISTS documents (
     extractor_version VARCHAR NOT NULL,
     ingested_at       TIMESTAMPTZ NOT NULL,
     run_id            VARCHAR NOT NULL,
-    seeds             VARCHAR            -- the seeds folder (absolute) the path is relative to
+    seeds             VARCHAR,           -- the seeds folder (absolute) the path is relative to
+    format            VARCHAR,           -- the reader: text, html, pdf, docx, email ('pdf+gzip' ...)
+    page_starts       INTEGER[]          -- PDF: offset in text where each page starts; page_starts[1] = 0
 );
 
 CREATE TABLE IF NOT EXISTS amounts (
@@ -96,7 +98,8 @@ CREATE TABLE IF NOT EXISTS runs (
     rejects           INTEGER NOT NULL,
     extractor_version VARCHAR NOT NULL,
     seconds           DOUBLE,
-    docs_skipped      INTEGER NOT NULL    -- paths passed over: table skipped says why
+    docs_skipped      INTEGER NOT NULL,   -- paths passed over: table skipped says why
+    files_ignored     JSON                -- files no reader takes, by suffix: {".csv": 2, "": 1}
 );
 
 CREATE TABLE IF NOT EXISTS skipped (
@@ -111,3 +114,7 @@ ALTER TABLE runs ADD COLUMN IF NOT EXISTS docs_skipped INTEGER DEFAULT 0;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS seeds VARCHAR;
 UPDATE documents SET seeds = (SELECT seeds FROM runs WHERE status = 'completed' ORDER BY started_at DESC LIMIT 1)
 WHERE seeds IS NULL;
+-- Readers per format (issue 22): documents stored before were all plain text, with format NULL.
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS format VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS page_starts INTEGER[];
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS files_ignored JSON;

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import json
 import os
 import re
 import threading
@@ -430,9 +431,10 @@ class Warehouse:
 
     def record_run(self, run: dict[str, Any]) -> None:
         """Insert or replace the row of a run."""
+        row = run | {"files_ignored": json.dumps(run.get("files_ignored") or {})}  # a JSON column
         with self._transaction() as con:
             con.execute(STATEMENTS["delete_run"], {"run_id": run["run_id"]})
-            _insert(con, "insert_run", [run])
+            _insert(con, "insert_run", [row])
 
 
 def _delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
