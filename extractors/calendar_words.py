@@ -32,6 +32,9 @@ SHORT_WEEKDAYS: dict[str, int] = {
     "mon": 1, "tue": 2, "tues": 2, "wed": 3, "weds": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5,
     "sat": 6, "sun": 7,
 }
+# Those that are also English words ("wed", "sat", "sun", "mon" as in "c'mon"): a weekday only
+# where a word before or a date after says so ("on Sat", "Sun, Aug 3").
+AMBIGUOUS_SHORT_WEEKDAYS: frozenset[str] = frozenset({"mon", "wed", "sat", "sun"})
 
 # Words that turn a weekday into a named day that is not the nearest such weekday.
 WEEKDAY_NAME_PREFIXES: tuple[str, ...] = (
@@ -143,6 +146,7 @@ FUTURE_VERBS: tuple[str, ...] = ("will", "would", "shall", "is set to")
 FUTURE_CUES: tuple[str, ...] = (
     *FUTURE_VERBS, "won't", "are set to", "set for", "slated", "scheduled", "is due", "are due", "expected to",
     "plan to", "plans to", "planned", "going to", "is to", "are to", "upcoming",
+    "see you", "meet you", "let's meet", "talk to you",  # e-mail and chat: "see you tues"
 )
 # Past-tense verbs (besides words in -ed) and a few news verbs: "today" is then the day of the news.
 PAST_VERBS: tuple[str, ...] = (

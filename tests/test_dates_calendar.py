@@ -97,6 +97,10 @@ DAY_MONTH = [
 ]
 
 WEEKDAYS = [
+    example("an abbreviation no word shares, without a cue", "See you Tues.", Date("Tues", value="2025-07-15"),
+            reference=REF, source="issue 21"),
+    example("chat: a weekday in lower case, 'see you' speaks of the future", "ok see you fri",
+            Date("fri", value="2025-07-11"), reference=REF, source="issue 21"),
     example("tues after a cue", "The memo went out on tues.", Date("tues", value="2025-07-08"),
             reference=REF, source="issue 21"),
     example("chat: on thurs", "see u on thurs", Date("thurs", value="2025-07-10"), reference=REF,

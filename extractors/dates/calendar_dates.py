@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Final
 
-from extractors.calendar_words import COUNT_WORDS, DAY_ORDINALS, MONTHS, SHORT_WEEKDAYS, WEEKDAYS
+from extractors.calendar_words import AMBIGUOUS_SHORT_WEEKDAYS, COUNT_WORDS, DAY_ORDINALS, MONTHS, SHORT_WEEKDAYS, WEEKDAYS
 from extractors.dates import periods, starts
 from extractors.dates.context import (
     DATE_PREFIX, DAY_FIRST_PREFIX, HOLIDAY_PREFIX, HOLIDAY_WORDS, PART_PREFIX, Context, Found, glued,
@@ -212,13 +212,15 @@ _RELATIVE_WEEKDAY: Final = {"last": -1, "this": 0, "next": 1}
     (?!-|\.?,?\s+(?:the\s+)?(?:[0-9]|{ANY_MONTH}))                # not "Wed, Aug 13" (a prefix there)
     """, starts.Name(SHORT_WEEKDAYS))
 def _short_weekday(m: RuleMatch, ctx: Context) -> list[Found]:
-    """"on Thu", "by Fri.", "next Tues": an abbreviated weekday where a word before makes it one."""
+    """"on Thu", "see you Tues", "next Wed": an abbreviated weekday; one that is also a word ("Sat",
+    "Sun") only where a word before makes it a weekday."""
     text, start = ctx.text, m.start()
     cue = word_before(text, start)
     offset = _RELATIVE_WEEKDAY.get(cue)
-    if offset is None and cue not in _DATE_CUES:
+    abbreviation = group(m, "weekday").lower()
+    if offset is None and cue not in _DATE_CUES and abbreviation in AMBIGUOUS_SHORT_WEEKDAYS:
         return []
-    weekday = SHORT_WEEKDAYS[group(m, "weekday").lower()]
+    weekday = SHORT_WEEKDAYS[abbreviation]
     if offset is not None and text[start - 1 - len(cue):start - 1].lower() == cue:  # the span takes "next"
         start -= 1 + len(cue)
     elif offset is not None:

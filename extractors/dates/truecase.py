@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from extractors.calendar_words import DAY_ORDINALS, MONTHS, SHORT_WEEKDAYS, WEEKDAYS
+from extractors.calendar_words import AMBIGUOUS_SHORT_WEEKDAYS, DAY_ORDINALS, MONTHS, SHORT_WEEKDAYS, WEEKDAYS
 from extractors.dates.dispatch import DISPATCH
 from extractors.fastscan import Literals, index_lower
 
 # Names that are plainly dates whatever is around them ("mondays": "2 mondays from now").
-_PLAIN: Final = frozenset({*(k for k in MONTHS if len(k) > 4), "june", "july",
-                           *WEEKDAYS, *(w + "s" for w in WEEKDAYS)}) - {"march", "august"}
+_PLAIN: Final = frozenset({*(k for k in MONTHS if len(k) > 4), "june", "july", *WEEKDAYS, *(w + "s" for w in WEEKDAYS),
+                           *(w for w in SHORT_WEEKDAYS if w not in AMBIGUOUS_SHORT_WEEKDAYS)}) - {"march", "august"}
 # Words before an ambiguous name that make it a date: "in may", "since march", "on thu", "next tues".
 _MONTH_CUES: Final = frozenset({
     "in", "since", "until", "till", "by", "from", "through", "thru", "during", "before", "after",
