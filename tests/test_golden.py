@@ -23,7 +23,9 @@ from typing import Any
 import pytest
 
 import test_amounts
+import test_case
 import test_dates
+import test_not_facts
 import test_percentages
 from extractors import EXTRACTOR_VERSION, Mention, extract, find_dateline
 
@@ -47,10 +49,12 @@ def mention_record(m: Mention) -> Record:
 
 
 def sentence_records() -> list[Record]:
-    """One record for each (sentence, reference date) of the test tables: every row their tests run,
+    """One record for each (sentence, reference date) of the test tables (amounts, percentages, every
+    date table, the case rows and the not-facts rows): every row their tests run,
     negatives and known gaps too (date rows carry their reference date; the others have none)."""
-    rows = (*test_amounts.EXAMPLES, *test_percentages.EXAMPLES, *test_dates.EXAMPLES)
+    rows = (*test_amounts.EXAMPLES, *test_percentages.EXAMPLES, *test_dates.ALL_ROWS, *test_case.CASES)
     texts = {(row.sentence, getattr(row, "reference", None)) for row in rows}
+    texts |= {(row.text, None) for row in test_not_facts.EXAMPLES}
     return [{"text": text, "reference_date": reference and reference.isoformat(),
              "mentions": [mention_record(m) for m in extract(text, reference)]} for text, reference in texts]
 
