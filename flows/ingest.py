@@ -23,21 +23,15 @@ from prefect.utilities.annotations import quote
 
 from extractors import EXTRACTOR_VERSION
 from flows.parallel import WorkerDied, in_worker, start_fork_server, worker_processes
-from flows.plan import RemovalRefused, refusal, to_read, to_remove, vanished_folders
+from flows.collections import Chunk, ContainerIndex, chunk_death_outcome, entries_of, index_container, process_chunk
+from flows.plan import RemovalRefused, batch_size_for, refusal, to_do, to_remove, vanished_folders
 from flows.processing import BatchOutcome, merged_outcomes, process_paths, process_paths_columnar, worker_death_outcome
 from flows.progress import progress_bar
-from flows.published import depends_on_other_default
 from flows.sources import Survey, survey
 from schemas import Run, Skipped
 from warehouse.store import REPORTS, Batch, Stored, Warehouse, check_readable, reading, run_lock
 
 WORKERS = os.cpu_count() or 1
-
-
-def batch_size_for(n_docs: int, workers: int) -> int:
-    """Documents per batch: about eight batches per worker (progress, balance), 25 to 1,000 each
-    (a Prefect task run costs 5-10 ms: too small a batch would cost more than its extraction)."""
-    return min(1000, max(25, -(-n_docs // (8 * max(1, workers)))))
 
 
 T = TypeVar("T")
@@ -82,6 +76,34 @@ def extract_batch(seeds: Path, paths: Unwalked[list[str]], known: Unwalked[dict[
                 outcomes.append(in_worker(process_paths, seeds, [path], _stored(known.value, [path]), run_id, published))
             except WorkerDied as died:
                 outcomes.append(worker_death_outcome(str(seeds), path, known.value.get(path), died.how, run_id))
+        return merged_outcomes(outcomes)
+
+
+@task(cache_policy=NO_CACHE)
+def index_file(seeds: Path, path: str, stored: Unwalked[dict[str, Stored]], run_id: str, published: date | None,
+               batch_size: int | None, workers: int) -> Unwalked[ContainerIndex]:
+    """Read a file of many documents (records, zip members) and decide which of them to extract."""
+    try:
+        return Unwalked(in_worker(index_container, seeds, path, stored.value, run_id, published, batch_size, workers))
+    except WorkerDied as died:  # the file's error row, tried again next run; its entries stay as they are
+        index = ContainerIndex(path, seen=len(stored.value) + (path not in stored.value))
+        index.outcome = worker_death_outcome(str(seeds), path, stored.value.get(path), died.how, run_id)
+        index.outcome.unchanged = len(stored.value) - (path in stored.value)
+        return Unwalked(index)
+
+
+@task(cache_policy=NO_CACHE)
+def extract_chunk(chunk: Unwalked[Chunk], run_id: str, published: date | None = None) -> BatchOutcome:
+    """Extract and validate the new and changed entries of one file, a batch of them."""
+    try:
+        return in_worker(process_chunk, chunk.value, run_id, published)
+    except WorkerDied:  # an entry kills its worker: one at a time, only that entry is lost
+        outcomes = []
+        for i in range(len(chunk.value.keys)):
+            try:
+                outcomes.append(in_worker(process_chunk, chunk.value.alone(i), run_id, published, False))
+            except WorkerDied as died:
+                outcomes.append(chunk_death_outcome(chunk.value, i, died.how, run_id))
         return merged_outcomes(outcomes)
 
 
@@ -201,22 +223,25 @@ def _log_run(run: Run, db: Path) -> None:
 def _update(run: Run, seeds: Path, warehouse: Warehouse, batch_size: int | None, local_workers: int,
             max_in_flight: int, prune: bool, published: date | None = None) -> None:
     """Extract and load new and changed documents batch by batch, then drop removed ones (with
-    `prune`, even all of the folder's, and those of folders that are gone)."""
+    `prune`, even all of the folder's, and those of folders that are gone). A file of many
+    documents (flows/collections.py) is indexed first, and its new and changed entries batched."""
     if local_workers > 1:
         start_fork_server()  # the workers' imports, while the documents are found
     surveyed = discover_documents(seeds).value
     found = surveyed.documents
     known = stored_documents(quote(warehouse), str(seeds)).value
-    run.docs_seen, run.docs_skipped, run.files_ignored = len(found), len(surveyed.skipped), surveyed.ignored
+    run.docs_skipped, run.files_ignored = len(surveyed.skipped), surveyed.ignored
     record_skips(quote(warehouse), run.run_id, surveyed.skipped)
     gone = to_remove(surveyed, known)
     if reason := refusal(seeds, surveyed, gone, prune):
         raise RemovalRefused(reason)
-    # a document extracted with another default than `published` is read again, as if new to to_read
-    todo = to_read(found, {p: s for p, s in known.items() if not depends_on_other_default(s.fingerprint, published)})
-    run.docs_unchanged = len(found) - len(todo)
-    batch_size = batch_size or batch_size_for(len(todo), local_workers)
-    chunks = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
+    work = to_do(found, known, published)
+    todo = work.paths
+    run.docs_seen, run.docs_unchanged = work.seen, work.unchanged
+    size = batch_size or batch_size_for(len(todo), local_workers)
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    grouped = entries_of(known)
+    restat = Batch()  # unchanged entries of indexed files: their new stat key once their file's chunks are in
 
     # quote(): Prefect would otherwise walk every row of a batch looking for futures
     def load(outcome: BatchOutcome, n_paths: int) -> None:
@@ -225,23 +250,46 @@ def _update(run: Run, seeds: Path, warehouse: Warehouse, batch_size: int | None,
         advance(n_paths)
 
     # one batch is not worth starting worker processes for
-    with progress_bar(len(todo)) as advance, worker_processes(min(local_workers, len(chunks))):
+    with progress_bar(len(todo) + len(work.containers)) as advance, \
+            worker_processes(min(local_workers, len(chunks) + 2 * len(work.containers))):
         in_flight: deque = deque()
-        for chunk in chunks:
-            future = extract_batch.submit(seeds, Unwalked(chunk), Unwalked(_stored(known, chunk)), run.run_id, published)
-            in_flight.append((future, len(chunk)))
+
+        def submit(future, n: int) -> None:
+            in_flight.append((future, n))
             if len(in_flight) >= max_in_flight:  # bounded: memory stays flat however large the corpus
-                future, n = in_flight.popleft()
-                load(future.result(), n)
+                done, n_done = in_flight.popleft()
+                load(done.result(), n_done)
+
+        for chunk in chunks:
+            submit(extract_batch.submit(seeds, Unwalked(chunk), Unwalked(_stored(known, chunk)), run.run_id,
+                                        published), len(chunk))
+        for container in work.containers:  # indexed one at a time: one file's records in memory at once
+            index = index_file(seeds, container, Unwalked(grouped.get(container, {})), run.run_id, published,
+                               batch_size, local_workers).value
+            run.docs_seen += index.seen
+            run.files_ignored = _added(run.files_ignored, index.ignored)
+            restat.restat |= index.restat
+            load(index.outcome, 1)
+            for part in index.chunks:
+                submit(extract_chunk.submit(Unwalked(part), run.run_id, published), 0)
         while in_flight:
             future, n = in_flight.popleft()
             load(future.result(), n)
+    load_batch(quote(warehouse), quote(restat))
     removed = [known[p].doc_id for p in gone]
     if prune:  # and the documents of folders that are gone
         for folder in vanished_folders(warehouse.folders(), seeds):
             removed += [stored.doc_id for stored in warehouse.known_documents(folder).values()]
     remove_documents(quote(warehouse), removed)
-    run.docs_removed = len(removed)
+    run.docs_removed += len(removed)
+
+
+def _added(counts: dict[str, int], more: dict[str, int]) -> dict[str, int]:
+    """Files no reader takes, by suffix, with those found inside zip archives."""
+    total = dict(counts)
+    for kind, n in more.items():
+        total[kind] = total.get(kind, 0) + n
+    return dict(sorted(total.items()))
 
 
 def _stored(known: dict[str, Stored], paths: list[str]) -> dict[str, Stored]:
@@ -254,6 +302,7 @@ def _count(run: Run, outcome: BatchOutcome) -> None:
     run.docs_changed += outcome.changed
     run.docs_unchanged += outcome.unchanged
     run.docs_failed += outcome.failed
+    run.docs_removed += outcome.removed
     run.amounts += outcome.counts["amounts"]
     run.percentages += outcome.counts["percentages"]
     run.dates += outcome.counts["dates"]

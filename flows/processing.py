@@ -14,7 +14,7 @@ from extractors import (
 )
 from flows.published import default_tag, same_fingerprint
 from flows import readers
-from flows.sources import DocumentError, RawDocument, doc_id_for, parse_sidecar, read_raw, title_from_text
+from flows.sources import DocumentError, RawDocument, Sidecar, doc_id_for, parse_sidecar, read_raw, title_from_text
 from schemas import FACT_MODELS, Document, Reject
 from schemas.columns import Columns, ColumnValidator
 from warehouse.store import FACT_TABLES, Batch, Stored, row_count
@@ -107,11 +107,11 @@ def _start(raw: RawDocument, run_id: str, published: date | None = None) -> dict
         ingested_at=datetime.now(timezone.utc), run_id=run_id,
     )
     try:
-        reading = readers.read(raw.data, raw.path)
+        reading = raw.read_as() if raw.read_as else readers.read(raw.data, raw.path)
         text = reading.text
         fields.update(format=reading.format, encoding=reading.encoding, text=text, n_chars=len(text),
                       page_starts=reading.page_starts)
-        sidecar = parse_sidecar(raw.sidecar)
+        sidecar = Sidecar() if raw.read_as else parse_sidecar(raw.sidecar)
         # where both give a field, the sidecar wins over the file's own metadata, and that over its text
         fields.update(title=sidecar.title or reading.title or title_from_text(text), url=sidecar.url or reading.url,
                       source=sidecar.source or reading.source)
@@ -154,6 +154,7 @@ class BatchOutcome:
     changed: int = 0
     unchanged: int = 0
     failed: int = 0
+    removed: int = 0  # records and members gone from a file that is still there (flows/collections.py)
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -180,7 +181,7 @@ def _process_paths(seeds: Path, paths: list[str], known: dict[str, Stored], run_
             raw = read_raw(seeds, path)
         except DocumentError as error:
             raw = None
-            _record_unreadable(outcome.batch, str(seeds), path, str(error), run_id)
+            record_unreadable(outcome.batch, str(seeds), path, str(error), run_id)
         if raw and stored and same_fingerprint(stored.fingerprint, raw.fingerprint(EXTRACTOR_VERSION), published):
             outcome.unchanged += 1
             if stored.stat_key != raw.stat_key:  # touched, not changed: remember the new stat
@@ -208,7 +209,7 @@ def process_paths_columnar(seeds: Path, paths: list[str], known: dict[str, Store
     return outcome
 
 
-def _record_unreadable(batch: Batch, seeds: str, path: str, error: str, run_id: str) -> None:
+def record_unreadable(batch: Batch, seeds: str, path: str, error: str, run_id: str) -> None:
     doc_id = doc_id_for(seeds, path)
     batch.documents.append(Document(
         doc_id=doc_id, path=path, seeds=seeds, sha256="", fingerprint="", status="error", error=error,
@@ -224,7 +225,7 @@ def worker_death_outcome(seeds: str, path: str, stored: Stored | None, how: str,
     if stored:
         outcome.batch.replaced.append(stored.doc_id)
     error = f"the worker process died while extracting this document ({how})"
-    _record_unreadable(outcome.batch, seeds, path, error, run_id)
+    record_unreadable(outcome.batch, seeds, path, error, run_id)
     return outcome
 
 
@@ -241,6 +242,7 @@ def merged_outcomes(outcomes: list[BatchOutcome]) -> BatchOutcome:
                 total.batch.facts[table].setdefault(name, []).extend(column)
         total.new, total.changed = total.new + outcome.new, total.changed + outcome.changed
         total.unchanged, total.failed = total.unchanged + outcome.unchanged, total.failed + outcome.failed
+        total.removed += outcome.removed
         for name, n in outcome.counts.items():
             total.counts[name] += n
     return total

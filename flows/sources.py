@@ -211,6 +211,9 @@ class RawDocument:
     sidecar: bytes | None
     stat_key: str | None = None
     seeds: str = ""  # the folder the path is relative to, as the warehouse keys it
+    # a record's or zip member's reading (flows/collections.py): its metadata already merged with
+    # its file's sidecar, which only shapes its fingerprint here
+    read_as: Callable[[], Any] | None = field(default=None, repr=False, compare=False)
     _data_hash: Any = field(default=None, repr=False, compare=False)  # sha256 of data, once
 
     def _hash_of_data(self) -> Any:

@@ -6,8 +6,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-# where the reference date came from: the sidecar, the file's own metadata (by format), or a dateline in the text
-PublishedSource = Literal["sidecar", "html", "pdf", "docx", "email", "dateline", "default", "none"]
+# where the reference date came from: the sidecar, a collection's record, the file's own metadata (by format),
+# or a dateline in the text
+PublishedSource = Literal["sidecar", "record", "html", "pdf", "docx", "email", "dateline", "default", "none"]
 MentionType = Literal["amount", "percentage", "date"]
 
 

@@ -50,6 +50,31 @@ GOOD = {
     "old_wire.txt.gz": ("text+gzip", "Archive: mills", date(1998, 6, 2), "dateline", [
         ("date", "June 2, 1998", "1998-06-02"), ("date", "2001", "2001 (on_or_before)"),
         ("amount", "$4 million", "4000000 USD")]),
+    # collections: one document a record, FILE#ID (the id, else the line); feed.meta.json renames the fields
+    "articles.jsonl#acme-q3": ("jsonl", "Acme beats forecasts", date(2024, 10, 24), "record", [
+        ("date", "Tuesday", "2024-10-22"), ("date", "third-quarter", "2024-Q3"), ("percentage", "12%", "12%"),
+        ("amount", "$3.4 billion", "3400000000 USD")]),
+    "articles.jsonl#1042": ("jsonl", "Globex will cut 5% of its staff by June, saving EUR 80 million a year.",
+                            date(2025, 3, 15), "record", [
+        ("percentage", "5%", "5%"), ("date", "June", "2025-06 (on_or_before)"),
+        ("amount", "EUR 80 million", "80000000 EUR")]),
+    "articles.jsonl#4": ("jsonl", "Initech, founded in 1998, paid a dividend of $0.50 a share last year.",
+                         date(2025, 2, 1), "record", [  # no id: its line (after a blank one)
+        ("date", "1998", "1998"), ("amount", "$0.50", "0.5 USD"), ("date", "last year", "2024")]),
+    "feed.csv#w-1": ("csv", "Rates held", date(2025, 6, 19), "record", [  # a quoted value over two lines
+        ("percentage", "4.5%", "4.5%"), ("date", "Wednesday", "2025-06-18"), ("date", "March", "2025-03")]),
+    "feed.csv#w-2": ("csv", "Shipping costs doubled to $4,000 a container this year.", date(2025, 6, 19), "record", [
+        ("amount", "$4,000", "4000 USD"), ("date", "this year", "2025")]),
+    "bad/records.jsonl#fine": ("jsonl", "Revenue rose 3% in 2024.", date(2025, 1, 10), "record", [
+        ("percentage", "3%", "3%"), ("date", "2024", "2024")]),
+    # zip members, each by its own suffix (gzip inside too); chart.png is counted as ignored
+    "bundle.zip#briefing.txt": ("text+zip", "Morning briefing", date(2025, 5, 5), "dateline", [
+        ("date", "May 5, 2025", "2025-05-05"), ("percentage", "2%", "2%"), ("amount", "$61", "61 USD"),
+        ("date", "yesterday", "2025-05-04")]),
+    "bundle.zip#archive/mills.txt.gz": ("text+gzip+zip", "Mills", date(1998, 6, 2), "dateline", [
+        ("date", "June 2, 1998", "1998-06-02"), ("date", "2001", "2001 (on_or_before)")]),
+    "bad/unsafe.zip#inside.txt": ("text+zip", "Revenue rose 4% in 2024.", None, "none", [
+        ("percentage", "4%", "4%"), ("date", "2024", "2024")]),
 }
 BAD = {
     "bad/corrupt.pdf": "PDF could not be read (damaged or not a PDF)",
@@ -58,6 +83,14 @@ BAD = {
     "bad/broken.docx": "Word document could not be read: the zip holds no word/document.xml (damaged, or not a .docx)",
     "bad/no_article.html": "HTML page has no article text (only navigation, links or scripts)",
     "bad/bomb.txt.gz": "gzip file expands past the 64 MB limit (a gzip bomb?)",
+    "bad/bomb.zip": "zip archive expands 1027 times its size, over the limit of 100 (a zip bomb?)",
+    "bad/unsafe.zip#../escape.txt": "unsafe member name (it climbs out with '..'): not read",
+    "bad/no_text_column.csv": "CSV file has no 'text' column (its columns: id, amount)",
+    "bad/records.jsonl#2": "record is not a JSON object (it is an array)",
+    "bad/records.jsonl#no-text": "record has no 'text' field (a non-empty string)",
+    "bad/records.jsonl#bad-date": "record field 'published' is not a date: 'October 2024': it has no day",
+    "bad/records.jsonl#fine@5": "record id 'fine' is used by an earlier record (line 1): ids must be unique",
+    "bad/records.jsonl#6": "record is not valid JSON: Unterminated string",
 }
 
 
@@ -79,8 +112,9 @@ def test_every_format_through_facts_run(seeds, tmp_path):
     db = tmp_path / "facts.duckdb"
     result = CliRunner().invoke(app, ["run", "--seeds", str(seeds), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert "files no reader takes: 1 (no suffix), 1 .csv" in result.output  # README, notes.csv; no sidecar
-    assert re.search(r"│ ignored +│ +2 │", result.output), result.output
+    # README, notes.xlsx, bundle.zip#chart.png; no sidecar
+    assert "files no reader takes: 1 (no suffix), 1 .png, 1 .xlsx" in result.output
+    assert re.search(r"│ ignored +│ +3 │", result.output), result.output
     documents = {path: rest for path, *rest in rows(db, "select path, format, title, published, published_source, "
                                                         "status, error from documents")}
     assert set(documents) == set(GOOD) | set(BAD)
@@ -95,13 +129,13 @@ def test_every_format_through_facts_run(seeds, tmp_path):
         assert rows(db, f"select count(*) from {table} f join documents d using (doc_id) "
                         f"where substring(d.text, f.start_char + 1, f.end_char - f.start_char) <> f.text") == [(0,)]
     assert rows(db, "select status, docs_seen, docs_new, docs_failed, files_ignored from runs") == [
-        ("completed", 14, 14, 6, '{"": 1, ".csv": 1}')]
+        ("completed", 31, 31, 14, '{"": 1, ".png": 1, ".xlsx": 1}')]
     again = CliRunner().invoke(app, ["run", "--seeds", str(seeds), "--db", str(db)])
     assert again.exit_code == 0, again.output
-    assert rows(db, "select docs_unchanged, docs_new, docs_changed from runs order by started_at desc limit 1") == [
-        (14, 0, 0)]
+    assert rows(db, "select docs_seen, docs_unchanged, docs_new, docs_changed from runs "
+                    "order by started_at desc limit 1") == [(31, 31, 0, 0)]
     plan = CliRunner().invoke(app, ["run", "--seeds", str(seeds), "--db", str(db), "--dry-run"])
-    assert plan.exit_code == 0 and "1 (no suffix), 1 .csv" in plan.output, plan.output
+    assert plan.exit_code == 0 and "1 (no suffix), 1 .xlsx" in plan.output, plan.output
 
 
 @pytest.mark.usefixtures("prefect_engine")
@@ -123,7 +157,9 @@ def test_each_fact_of_a_pdf_knows_its_page(seeds, tmp_path):
     ("a.txt", ".txt", True), ("WIRE_0321.TXT", ".txt", True), ("Notes.Md", ".md", True),
     ("page.HTM", ".htm", True), ("report.pdf.gz", ".pdf.gz", True), ("report.PDF.GZ", ".pdf.gz", True),
     ("archive.txt.gz.gz", ".gz.gz", True), ("data.csv.gz", ".csv.gz", False), ("x.gz", ".gz", False),
-    ("notes.csv", ".csv", False), ("README", "", False), (".hidden", "", False), ("a.meta.json", ".json", False),
+    ("notes.csv", ".csv", True), ("news.JSONL", ".jsonl", True), ("a.ndjson", ".ndjson", True),
+    ("bundle.ZIP", ".zip", True), ("bundle.zip.gz", ".zip.gz", False), ("notes.xlsx", ".xlsx", False),
+    ("README", "", False), (".hidden", "", False), ("a.meta.json", ".json", False),
 ])
 def test_a_reader_takes_a_suffix_in_any_case(name, suffix, taken):
     assert (readers.suffix(name), readers.takes(name)) == (suffix, taken)
@@ -137,13 +173,13 @@ def test_plain_text_reads_as_it_always_did(data):
 
 
 def test_survey_counts_files_no_reader_takes_by_suffix(tmp_path):
-    for name in ("a.TXT", "b.md", "a.meta.json", "c.CSV", "d.csv", "e.png", "Makefile", "f.csv.gz", "g.pdf.gz"):
+    for name in ("a.TXT", "b.md", "a.meta.json", "c.CSV", "d.tsv", "e.png", "Makefile", "f.csv.gz", "g.pdf.gz"):
         (tmp_path / name).write_bytes(b"x")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "h.xlsx").write_bytes(b"x")
     found = survey(tmp_path)
-    assert list(found.documents) == ["a.TXT", "b.md", "g.pdf.gz"]
-    assert found.ignored == {"": 1, ".csv": 2, ".csv.gz": 1, ".png": 1, ".xlsx": 1}  # a sidecar is not ignored
+    assert list(found.documents) == ["a.TXT", "b.md", "c.CSV", "g.pdf.gz"]
+    assert found.ignored == {"": 1, ".csv.gz": 1, ".png": 1, ".tsv": 1, ".xlsx": 1}  # a sidecar is not ignored
 
 
 def test_a_gzip_bomb_stops_at_the_limit_without_inflating_it(monkeypatch):

@@ -121,7 +121,7 @@ def test_discover_finds_txt_and_md_recursively_and_skips_sidecars(tmp_path):
     (tmp_path / "a.meta.json").write_text("{}")
     (tmp_path / "sub" / "deeper").mkdir(parents=True)
     (tmp_path / "sub" / "deeper" / "b c's.md").write_text("x")
-    (tmp_path / "notes.csv").write_text("x")
+    (tmp_path / "notes.xlsx").write_text("x")
     assert discover(tmp_path) == ["a.txt", "sub/deeper/b c's.md"]
 
 

@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS documents (
     stat_key          VARCHAR,           -- size and mtime of file and sidecar; equal means not read again
     title             VARCHAR,
     published         DATE,              -- the reference date relative dates are resolved against
-    published_source  VARCHAR NOT NULL,  -- 'sidecar', 'dateline', 'default' (facts run --published) or 'none'
+    published_source  VARCHAR NOT NULL,  -- 'sidecar', 'record' (a collection's), the format's own ('html' ...), 'dateline', 'default' or 'none'
     url               VARCHAR,
     source            VARCHAR,
     encoding          VARCHAR,           -- how the bytes were decoded
@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS documents (
     ingested_at       TIMESTAMPTZ NOT NULL,
     run_id            VARCHAR NOT NULL,
     seeds             VARCHAR,           -- the seeds folder (absolute) the path is relative to
-    format            VARCHAR,           -- the reader: text, html, pdf, docx, email ('pdf+gzip' ...)
+    format            VARCHAR,           -- the reader: text, html, pdf, docx, email, jsonl, csv ('pdf+gzip', 'text+zip' ...)
     page_starts       INTEGER[]          -- PDF: offset in text where each page starts; page_starts[1] = 0
 );
 

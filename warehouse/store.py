@@ -402,7 +402,7 @@ class Warehouse:
 
     def replace(self, batch: Batch) -> None:
         """Delete everything stored for the batch's documents and insert its rows, atomically."""
-        if not len(batch.documents) and not batch.restat:
+        if not len(batch.documents) and not batch.restat and not batch.replaced:
             return
         with self._transaction() as con:
             _insert(con, "update_stat_keys", [{"doc_id": d, "stat_key": k} for d, k in batch.restat.items()])

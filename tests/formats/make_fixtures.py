@@ -95,6 +95,48 @@ def gzip_bomb() -> bytes:
     return out.getvalue()
 
 
+def _zip(members: dict[str, bytes]) -> bytes:
+    """A zip of these members, with fixed dates: the same bytes each time."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def bundle_zip() -> bytes:
+    """Members of two formats, one gzip-compressed inside, in a folder; a picture no reader takes."""
+    return _zip({
+        "briefing.txt": b"Morning briefing\nMay 5, 2025\nOil rose 2% to $61 a barrel yesterday.\n",
+        "archive/mills.txt.gz": gzip_bytes(b"Mills\nJune 2, 1998\nThe mill will close by 2001.\n"),
+        "chart.png": b"\x89PNG\r\n\x1a\n",
+    })
+
+
+def unsafe_zip() -> bytes:
+    """A member whose name climbs out of the archive, beside a good one."""
+    return _zip({"../escape.txt": b"Revenue rose 9% in 2024.\n", "inside.txt": b"Revenue rose 4% in 2024.\n"})
+
+
+def zip_bomb() -> bytes:
+    """100 MB of zeros behind a zip of ~100 KB: 1000 times its size once inflated."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        info = zipfile.ZipInfo("zeros.txt", date_time=(2025, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(info, "w") as member:
+            block = b"\0" * (1 << 20)
+            for _ in range(100):
+                member.write(block)
+    return out.getvalue()
+
+
+def write_zips() -> None:
+    (GOOD / "bundle.zip").write_bytes(bundle_zip())
+    (BAD / "unsafe.zip").write_bytes(unsafe_zip())
+    (BAD / "bomb.zip").write_bytes(zip_bomb())
+
+
 def main() -> None:
     GOOD.mkdir(exist_ok=True)
     BAD.mkdir(exist_ok=True)
@@ -110,6 +152,7 @@ def main() -> None:
     (BAD / "scanned.pdf").write_bytes(scanned_pdf())
     (BAD / "broken.docx").write_bytes(broken_docx())
     (BAD / "bomb.txt.gz").write_bytes(gzip_bomb())
+    write_zips()
 
 
 if __name__ == "__main__":
