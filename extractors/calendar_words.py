@@ -107,6 +107,13 @@ YEAR_PREPOSITIONS: tuple[str, ...] = (
     "in around", "since around", "from around", "until around", "by around",
 )
 
+# Words before a weekday's abbreviation that make it one ("on Thu", "next Tues"; alone, "Sun" and
+# "Wed" are other words), and before a numeric date without a year ("on 6/17", not "3/4 of").
+DATE_CUES: frozenset[str] = frozenset({
+    "on", "by", "until", "till", "since", "before", "after", "from", "through", "thru", "due", "dated",
+    "effective", "starting",
+})
+
 # Prepositions that make a year only when nothing word-like follows it ("loss of 2007.").
 WEAK_YEAR_PREPOSITIONS: tuple[str, ...] = ("of", "for", "to", "than", "over", "around")
 

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Final
 
-from extractors.calendar_words import AMBIGUOUS_SHORT_WEEKDAYS, COUNT_WORDS, DAY_ORDINALS, MONTHS, SHORT_WEEKDAYS, WEEKDAYS
+from extractors.calendar_words import AMBIGUOUS_SHORT_WEEKDAYS, COUNT_WORDS, DATE_CUES, DAY_ORDINALS, MONTHS, SHORT_WEEKDAYS, WEEKDAYS
 from extractors.dates import periods, starts
 from extractors.dates.context import (
     DATE_PREFIX, DAY_FIRST_PREFIX, HOLIDAY_PREFIX, HOLIDAY_WORDS, PART_PREFIX, Context, Found, glued,
@@ -198,12 +198,6 @@ def _weekday(m: RuleMatch, ctx: Context) -> list[Found]:
     return [(m.start(), m.end(), periods.day_of(d), None)]
 
 
-# Words before a weekday's abbreviation that make it one ("on Thu", "next Tues"; alone, "Sun" and
-# "Wed" are other words), and before a numeric date without a year ("on 6/17", not "3/4 of").
-_DATE_CUES: Final = frozenset({
-    "on", "by", "until", "till", "since", "before", "after", "from", "through", "thru", "due", "dated",
-    "effective", "starting",
-})
 _RELATIVE_WEEKDAY: Final = {"last": -1, "this": 0, "next": 1}
 
 
@@ -218,7 +212,7 @@ def _short_weekday(m: RuleMatch, ctx: Context) -> list[Found]:
     cue = word_before(text, start)
     offset = _RELATIVE_WEEKDAY.get(cue)
     abbreviation = group(m, "weekday").lower()
-    if offset is None and cue not in _DATE_CUES and abbreviation in AMBIGUOUS_SHORT_WEEKDAYS:
+    if offset is None and cue not in DATE_CUES and abbreviation in AMBIGUOUS_SHORT_WEEKDAYS:
         return []
     weekday = SHORT_WEEKDAYS[abbreviation]
     if offset is not None and text[start - 1 - len(cue):start - 1].lower() == cue:  # the span takes "next"
@@ -358,7 +352,7 @@ def _numeric_no_year(m: RuleMatch, ctx: Context) -> list[Found]:
     text, start = ctx.text, m.start()
     a, b = int(group(m, "a")), int(group(m, "b"))
     cue = word_before(text, start)
-    if (a, b) == (24, 7) or (cue not in _DATE_CUES and _weekday_number(cue) is None
+    if (a, b) == (24, 7) or (cue not in DATE_CUES and _weekday_number(cue) is None
                             and not _NUMERIC_BEFORE.search(text, max(0, start - 32), start)):
         return []
     if cue in ("by", "from", "to") and a < b <= 8:  # "cut by 1/3", "from 1/4 to 1/3": a share
@@ -376,7 +370,7 @@ def _numeric_no_year(m: RuleMatch, ctx: Context) -> list[Found]:
 
 
 # The end of a range of numeric dates whose start has a cue: "from 6/17 to 6/20", "on 6/17-6/20".
-_NUMERIC_BEFORE: Final = re.compile(rf"""\b(?:{"|".join(sorted(_DATE_CUES))})\s+[0-9]{{1,2}}/[0-9]{{1,2}}
+_NUMERIC_BEFORE: Final = re.compile(rf"""\b(?:{"|".join(sorted(DATE_CUES))})\s+[0-9]{{1,2}}/[0-9]{{1,2}}
                                     \s*(?:-|–|to|and|through|thru|until|till)\s*\Z""", re.X | re.I)
 
 
@@ -388,7 +382,7 @@ def _the_day(m: RuleMatch, ctx: Context) -> list[Found]:
     after "the" and a cue word ("the 14th summit", "he finished 14th" are none)."""
     text, start = ctx.text, m.start()
     the = start - 4
-    if text[the:start] not in ("the ", "The ") or word_before(text, the) not in _DATE_CUES:
+    if text[the:start] not in ("the ", "The ") or word_before(text, the) not in DATE_CUES:
         return []
     d = int(group(m, "day"))
     if not 1 <= d <= 31:

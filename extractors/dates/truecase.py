@@ -18,22 +18,19 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from extractors.calendar_words import AMBIGUOUS_SHORT_WEEKDAYS, DAY_ORDINALS, MONTHS, SHORT_WEEKDAYS, WEEKDAYS
+from extractors.calendar_words import (
+    AMBIGUOUS_SHORT_WEEKDAYS, DATE_CUES, DAY_ORDINALS, MONTHS, RELATIVE_WORDS, SHORT_WEEKDAYS, WEEKDAYS, YEAR_PREPOSITIONS,
+)
 from extractors.dates.dispatch import DISPATCH
 from extractors.fastscan import Literals, index_lower
 
 # Names that are plainly dates whatever is around them ("mondays": "2 mondays from now").
 _PLAIN: Final = frozenset({*(k for k in MONTHS if len(k) > 4), "june", "july", *WEEKDAYS, *(w + "s" for w in WEEKDAYS),
                            *(w for w in SHORT_WEEKDAYS if w not in AMBIGUOUS_SHORT_WEEKDAYS)}) - {"march", "august"}
-# Words before an ambiguous name that make it a date: "in may", "since march", "on thu", "next tues".
-_MONTH_CUES: Final = frozenset({
-    "in", "since", "until", "till", "by", "from", "through", "thru", "during", "before", "after",
-    "early", "late", "last", "next", "this", "around", "between", "of",
-})
-_WEEKDAY_CUES: Final = frozenset({
-    "on", "next", "last", "this", "every", "each", "by", "until", "till", "since", "before",
-    "after", "from", "through", "thru",
-})
+# Words before an ambiguous name that make it a date: "in may", "since march", "on thu", "next sat".
+_MONTH_CUES: Final = frozenset({*(w for w in YEAR_PREPOSITIONS if " " not in w), *RELATIVE_WORDS,
+                                "early", "late", "thru", "around", "of"})
+_WEEKDAY_CUES: Final = frozenset({*DATE_CUES, *RELATIVE_WORDS, "every", "each"})
 # What may follow such a name and its cue: the end of a clause, or a word that cannot make it a
 # verb or a noun ("in may.", "in may and june", "in may it will", not "in may be", "this may take").
 _CLAUSE_END: Final = re.compile(r"""\.?(?:\Z|[,;:!?)\]"'’”]|\.(?!\w)|[^\S\n]*\n
