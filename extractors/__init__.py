@@ -15,6 +15,7 @@ from extractors import amounts, dates, percentages
 from extractors.amounts import extract_amounts
 from extractors.dates import extract_dates, find_dateline
 from extractors.fastscan import CACHED_TEXTS, OnePass, forget_texts
+from extractors.links import link_figures
 from extractors.mentions import AmountMention, DateMention, Mention, PercentageMention
 from extractors.not_facts import without_not_facts
 from extractors.percentages import extract_percentages
@@ -24,7 +25,7 @@ from extractors.watchdog import watched
 OnePass(*amounts.WORD_SETS, *percentages.WORD_SETS, *dates.WORD_SETS)
 
 # Bump when a rule changes what is extracted: stored documents are then re-extracted.
-EXTRACTOR_VERSION = "0.3.2"
+EXTRACTOR_VERSION = "0.4.0"
 # Whether the extractor modules run compiled by mypyc (setup.py) or as plain Python: same mentions.
 COMPILED = is_compiled(amounts)
 
@@ -64,10 +65,16 @@ def extract_batch(texts: Sequence[str], reference_dates: Sequence[date | None]) 
                             results[i] = error
             finally:
                 forget_texts()
-    for i, found in enumerate(results):
-        if not isinstance(found, Exception):
+        for i, found in enumerate(results):
+            if isinstance(found, Exception):
+                continue
             found.sort(key=_position)
-            results[i] = without_not_facts(texts[i], found)
+            results[i] = found = without_not_facts(texts[i], found)
+            try:
+                with dog.watching(texts[i]):
+                    link_figures(texts[i], found)
+            except Exception as error:
+                results[i] = error
     return results
 
 

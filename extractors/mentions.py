@@ -15,6 +15,37 @@ from decimal import Decimal
 from typing import Final
 
 
+# What a figure measures, when, and how (extractors/links/): set on amounts and percentages after
+# extraction. Offsets index the document text, as the mention's own do.
+@dataclass(slots=True, init=False, unsafe_hash=True)  # hashable: it is a field's default, never changed
+class Link:
+    measure: str | None  # the noun phrase the figure quantifies: text[measure_start:measure_end]
+    measure_start: int | None
+    measure_end: int | None
+    period: str | None  # TIMEX3 value of the date that scopes the figure
+    period_start_date: date | None  # its calendar interval, as the dates table gives it
+    period_end_date: date | None
+    role: str | None  # level | change; None only before linking
+    per: str | None  # a rate's denominator: "share" in "$1.87 per share", the base currency of a quote
+    sentence_start: int | None  # the sentence the figure stands in
+    sentence_end: int | None
+
+    def __init__(self, measure: str | None = None, measure_start: int | None = None, measure_end: int | None = None,
+                 period: str | None = None, period_start_date: date | None = None, period_end_date: date | None = None,
+                 role: str | None = None, per: str | None = None, sentence_start: int | None = None,
+                 sentence_end: int | None = None) -> None:
+        self.measure, self.measure_start, self.measure_end = measure, measure_start, measure_end
+        self.period, self.period_start_date, self.period_end_date = period, period_start_date, period_end_date
+        self.role, self.per, self.sentence_start, self.sentence_end = role, per, sentence_start, sentence_end
+
+    def __reduce__(self) -> tuple:
+        return Link, (self.measure, self.measure_start, self.measure_end, self.period, self.period_start_date,
+                      self.period_end_date, self.role, self.per, self.sentence_start, self.sentence_end)
+
+
+UNLINKED: Final = Link()  # every figure's link until the linker sets one
+
+
 # Each record writes its __init__ out (init=False): mypyc compiles it, where the one @dataclass
 # would generate runs as Python, for every mention. Compiled, a record pickles by its __reduce__
 # (the call that builds it again).
@@ -28,17 +59,19 @@ class AmountMention:
     qualifier: str  # exact | about | over | under | range
     rule: str  # name of the rule that produced it
     value_max: Decimal | None = None  # upper bound of a range
+    link: Link = UNLINKED
     type: str = "amount"
 
     def __init__(self, start: int, end: int, text: str, value: Decimal, currency: str | None,
-                 qualifier: str, rule: str, value_max: Decimal | None = None) -> None:
+                 qualifier: str, rule: str, value_max: Decimal | None = None, link: Link = UNLINKED) -> None:
         self.start, self.end, self.text, self.value = start, end, text, value
         self.currency, self.qualifier, self.rule, self.value_max = currency, qualifier, rule, value_max
+        self.link = link
         self.type = "amount"
 
     def __reduce__(self) -> tuple:
         return AmountMention, (self.start, self.end, self.text, self.value, self.currency, self.qualifier,
-                               self.rule, self.value_max)
+                               self.rule, self.value_max, self.link)
 
 
 @dataclass(slots=True, init=False)
@@ -51,17 +84,19 @@ class PercentageMention:
     qualifier: str  # exact | about | over | under | range
     rule: str
     value_max: Decimal | None = None
+    link: Link = UNLINKED
     type: str = "percentage"
 
     def __init__(self, start: int, end: int, text: str, value: Decimal, unit: str, qualifier: str,
-                 rule: str, value_max: Decimal | None = None) -> None:
+                 rule: str, value_max: Decimal | None = None, link: Link = UNLINKED) -> None:
         self.start, self.end, self.text, self.value = start, end, text, value
         self.unit, self.qualifier, self.rule, self.value_max = unit, qualifier, rule, value_max
+        self.link = link
         self.type = "percentage"
 
     def __reduce__(self) -> tuple:
         return PercentageMention, (self.start, self.end, self.text, self.value, self.unit, self.qualifier,
-                                   self.rule, self.value_max)
+                                   self.rule, self.value_max, self.link)
 
 
 @dataclass(slots=True, init=False)

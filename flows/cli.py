@@ -496,13 +496,17 @@ def export(
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold mentions, one JSON line per document (ANNOTATION.md).")],
     docs: Annotated[Path, typer.Argument(help="Folder the gold's document paths are relative to.")],
-    errors_shown: Annotated[int, typer.Option("--errors", help="List up to N misses, spurious mentions "
-                                                               "and wrong values per kind.")] = 0,
+    errors_shown: Annotated[int, typer.Option("--errors", help="List up to N misses, spurious mentions, "
+                                                               "wrong values and wrong links per kind.")] = 0,
     case: Annotated[str | None, typer.Option("--case", help="Score the documents mapped to upper or lower case, "
                                                                "character by character (gold offsets hold).")] = None,
+    links: Annotated[Path | None, typer.Option("--links", help="Gold links (ANNOTATION.md, \"Linked facts\"); "
+                                                                "default: links.jsonl beside GOLD, when there is one.")] = None,
 ) -> None:
-    """Score extraction against annotated documents: precision, recall, F1 and value accuracy per type."""
-    from flows.evaluation import CASES, evaluate_folder, print_errors, print_scores
+    """Score extraction against annotated documents: precision, recall, F1 and value accuracy per
+    type; with gold links, each link's accuracy and the share of facts with all three right."""
+    from flows.evaluation import CASES, evaluate_folder, links_beside, print_errors, print_link_errors, \
+        print_link_scores, print_scores
 
     if not gold.is_file():
         _fail(f"gold file not found: {gold}")
@@ -510,11 +514,17 @@ def evaluate(
         _fail(f"documents folder not found: {docs}")
     if case is not None and case not in CASES:
         _fail(f"--case is upper or lower, not {case!r}")
-    scores, found_errors, texts = evaluate_folder(gold, docs, case)
-    print_scores(scores, console)
+    if links is not None and not links.is_file():
+        _fail(f"links file not found: {links}")
+    result = evaluate_folder(gold, docs, case, links if links is not None else links_beside(gold))
+    print_scores(result.counts, console)
+    if result.links is not None:
+        console.print()
+        print_link_scores(result.links, console)
     if errors_shown:
-        print_errors(found_errors, errors_shown, console, texts)
-
+        print_errors(result.errors, errors_shown, console, result.texts)
+        if result.links is not None:
+            print_link_errors(result.link_errors, errors_shown, console, result.texts)
 
 if __name__ == "__main__":
     main()

@@ -15,15 +15,16 @@ from extractors import (
 from flows.published import default_tag, same_fingerprint
 from flows import readers
 from flows.sources import DocumentError, RawDocument, Sidecar, doc_id_for, parse_sidecar, read_raw, title_from_text
-from schemas import FACT_MODELS, Document, Reject
+from schemas import FACT_MODELS, LINK_FIELDS, Document, Reject
 from schemas.columns import Columns, ColumnValidator
 from warehouse.store import FACT_TABLES, Batch, Stored, row_count
 
 
 # The fact columns a mention fills (each model field but doc_id and run_id), and a getter of the
-# mention's attributes for them (one C call a mention); two of them are named apart.
+# mention's attributes for them (one C call a mention); two of them are named apart, and the links
+# of amounts and percentages are read from their `link` (dates have none: no date column is one).
 _KIND_OF = {AmountMention: "amount", PercentageMention: "percentage", DateMention: "date"}
-_ATTRIBUTE_OF = {"start_char": "start", "end_char": "end"}
+_ATTRIBUTE_OF = {"start_char": "start", "end_char": "end"} | {name: f"link.{name}" for name in LINK_FIELDS}
 _COLUMNS = {kind: tuple(name for name in model.model_fields if name not in ("doc_id", "run_id"))
             for kind, model in FACT_MODELS.items()}
 _GETTERS = {cls: (kind, attrgetter(*(_ATTRIBUTE_OF.get(name, name) for name in _COLUMNS[kind])))

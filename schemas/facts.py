@@ -132,7 +132,90 @@ class _Quantity(Fact):
         return found
 
 
-class Amount(_Quantity):
+# The fields that say what a figure measures, when, and how (ANNOTATION.md "Linked facts"); the
+# flow takes them from a mention's `link` (extractors/mentions.py Link).
+LINK_FIELDS = ("measure", "measure_start", "measure_end", "period", "period_start_date", "period_end_date",
+               "role", "per", "sentence_start", "sentence_end")
+Role = Literal["level", "change"]
+
+
+class _LinkedQuantity(_Quantity):
+    """An amount or a percentage, with the links the linker found (all None: not linked)."""
+
+    measure: str | None = None  # the noun phrase the figure quantifies: text[measure_start:measure_end]
+    measure_start: int | None = None
+    measure_end: int | None = None
+    period: str | None = None  # TIMEX3 value of the date that scopes the figure
+    period_start_date: date | None = None  # its half-open calendar interval, as the dates table gives it
+    period_end_date: date | None = None
+    role: Role | None = None
+    per: str | None = None  # a rate's denominator: "share" in "$1.87 per share"
+    sentence_start: int | None = None  # the sentence the figure stands in
+    sentence_end: int | None = None
+
+    @classmethod
+    def problems(cls, rows: Columns, documents: Sequence[str | None]) -> Problems:
+        found = super().problems(rows, documents)
+        links = zip(rows["measure"], rows["measure_start"], rows["measure_end"], rows["period"],
+                    rows["period_start_date"], rows["period_end_date"], rows["sentence_start"],
+                    rows["sentence_end"], rows["start_char"], rows["end_char"], documents)
+        for i, (measure, m_start, m_end, period, p_start, p_end, s_start, s_end, start, end, document) in \
+                enumerate(links):
+            if i in found:
+                continue
+            if problem := (_measure_problem(measure, m_start, m_end, document)
+                           or _period_problem(period, p_start, p_end)
+                           or _sentence_problem(s_start, s_end, start, end, document)):
+                found[i] = problem
+        return found
+
+
+def _measure_problem(measure: str | None, start: int | None, end: int | None, document: str | None) -> str | None:
+    """Why a measure and its span break a rule: not all three known or unknown, or a span that does not quote it."""
+    if measure is None and start is None and end is None:
+        return None
+    if measure is None or start is None or end is None:
+        return "measure, measure_start and measure_end are all known or all unknown"
+    if not 0 <= start < end:
+        return f"measure span [{start}, {end}) is empty or negative"
+    if document is not None:
+        if end > len(document):
+            return f"measure span end {end} lies past the document end {len(document)}"
+        if (quoted := document[start:end]) != measure:
+            return f"text[{start}:{end}] is {quoted!r}, not the measure {measure!r}"
+    return None
+
+
+def _period_problem(period: str | None, start: date | None, end: date | None) -> str | None:
+    """Why a period and its calendar interval break a rule (the dates table's own rules)."""
+    if period is not None and not TIMEX3_VALUE.match(period):
+        return f"period {period!r} is not a TIMEX3 value"
+    if (start is None) != (end is None):
+        return "period_start_date and period_end_date are both known or both unknown"
+    if start is not None and period is None:
+        return "period_start_date and period_end_date are known only with a period"
+    if start is not None and end is not None and not start < end:
+        return f"period_start_date {start} must come before period_end_date {end}"
+    return None
+
+
+def _sentence_problem(start: int | None, end: int | None, fact_start: int, fact_end: int,
+                      document: str | None) -> str | None:
+    """Why a sentence span breaks a rule: half known, empty, past the text, or not around the fact."""
+    if start is None and end is None:
+        return None
+    if start is None or end is None:
+        return "sentence_start and sentence_end are both known or both unknown"
+    if not 0 <= start < end:
+        return f"sentence span [{start}, {end}) is empty or negative"
+    if document is not None and end > len(document):
+        return f"sentence span end {end} lies past the document end {len(document)}"
+    if not (start <= fact_start and fact_end <= end):
+        return f"sentence span [{start}, {end}) does not contain the fact's span [{fact_start}, {fact_end})"
+    return None
+
+
+class Amount(_LinkedQuantity):
     """A money amount: value with scale applied, ISO 4217 currency."""
 
     currency: str | None
@@ -146,7 +229,7 @@ class Amount(_Quantity):
         return found
 
 
-class Percentage(_Quantity):
+class Percentage(_LinkedQuantity):
     """A percentage, in percent units, or a change in percentage points."""
 
     unit: Unit

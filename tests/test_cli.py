@@ -24,7 +24,8 @@ def db(tmp_path):
     path = tmp_path / "facts.duckdb"
     Warehouse(path).create()
     with duckdb.connect(str(path)) as con:
-        con.execute("insert into amounts values ('d1', 3, 15, '$200 million', 200000000, null, 'USD', 'over', "
+        con.execute("insert into amounts (doc_id, start_char, end_char, text, value, value_max, currency, qualifier, "
+                    "rule, run_id) values ('d1', 3, 15, '$200 million', 200000000, null, 'USD', 'over', "
                     "'<currency> <number> <scale>', 'r1')")
     return path
 
@@ -44,7 +45,8 @@ BIG = "12345678901234567890.123456"  # 26 digits: a float keeps 17
 
 def test_query_formats(db):
     with duckdb.connect(str(db)) as con:
-        con.execute(f"insert into amounts values ('d1', 30, 40, 'big', {BIG}, null, 'EUR', 'exact', 'r', 'r1')")
+        con.execute("insert into amounts (doc_id, start_char, end_char, text, value, value_max, currency, qualifier, "
+                    f"rule, run_id) values ('d1', 30, 40, 'big', {BIG}, null, 'EUR', 'exact', 'r', 'r1')")
     sql = "select text, value, currency from amounts order by start_char"
     as_json = runner.invoke(app, ["query", sql, "--db", str(db), "--format", "json"])
     assert as_json.exit_code == 0

@@ -25,7 +25,8 @@ def db(tmp_path, monkeypatch):
     path = tmp_path / "facts.duckdb"
     Warehouse(path).create()
     with duckdb.connect(str(path)) as con:
-        con.execute("insert into amounts values ('d1', 3, 15, '$200 million', 200000000, null, 'USD', 'over', "
+        con.execute("insert into amounts (doc_id, start_char, end_char, text, value, value_max, currency, qualifier, "
+                    "rule, run_id) values ('d1', 3, 15, '$200 million', 200000000, null, 'USD', 'over', "
                     "'<currency> <number> <scale>', 'r1')")
     (tmp_path / ".ssh").mkdir()
     (tmp_path / "rows.csv").write_text("d2,1,2,$1,1,,USD,,rule,r1\n")

@@ -114,7 +114,8 @@ def read_only_warehouse(tmp_path):
     db = folder / "facts.duckdb"
     Warehouse(db).create()
     with duckdb.connect(str(db)) as con:
-        con.execute("insert into amounts values ('d1', 3, 15, '$200 million', 200000000, null, 'USD', 'over', "
+        con.execute("insert into amounts (doc_id, start_char, end_char, text, value, value_max, currency, qualifier, "
+                    "rule, run_id) values ('d1', 3, 15, '$200 million', 200000000, null, 'USD', 'over', "
                     "'<currency> <number> <scale>', 'r1')")
     db.chmod(0o444)
     folder.chmod(0o555)

@@ -9,8 +9,9 @@ import pytest
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from extractors import AmountMention, DateMention, PercentageMention
+from extractors.mentions import Link
 from flows.processing import validate_mentions
-from schemas import FACT_MODELS, Document, Reject, Run, Skipped
+from schemas import FACT_MODELS, LINK_FIELDS, Document, Reject, Run, Skipped
 from schemas.columns import ColumnValidator
 from warehouse.store import Batch, as_rows
 
@@ -40,6 +41,18 @@ def date_mention(**changes):
     return DateMention(**(fields | changes))
 
 
+def link(**changes):
+    """The links of TEXT's figures: the measure "Exports", in the first half of 2025, in TEXT's one sentence."""
+    fields = dict(measure="Exports", measure_start=0, measure_end=7, period="2025-H1",
+                  period_start_date=date(2025, 1, 1), period_end_date=date(2025, 7, 1), role="level", per=None,
+                  sentence_start=0, sentence_end=len(TEXT))
+    return Link(**(fields | changes))
+
+
+def linked_amount(**changes):
+    return amount(link=link(**changes))
+
+
 def validate(mention):
     batch = Batch()
     validate_mentions([("doc", TEXT, [mention])], "run", batch)
@@ -56,6 +69,7 @@ def test_valid_mentions_become_facts(mention):
 
 
 @pytest.mark.parametrize("mention", [amount(), amount(value_max=Decimal("300000000"), qualifier="range"),
+                                     amount(link=link()), percentage(link=link(role="change")),
                                      percentage(), date_mention(), date_mention(start_date=None, end_date=None,
                                                                                 value="XXXX-H1")])
 def test_fact_rows_are_what_pydantic_dumps(mention):
@@ -89,6 +103,32 @@ BROKEN = [
 ]
 
 
+# Links that break a rule: the measure's span, the period and its interval, the role, the sentence.
+BROKEN_LINKS = [
+    (linked_amount(measure=None), r"measure, measure_start and measure_end are all known or all unknown"),
+    (linked_amount(measure_start=None, measure_end=None), r"are all known or all unknown"),
+    (amount(link=Link(measure_start=0, measure_end=7)), r"are all known or all unknown"),
+    (linked_amount(measure="", measure_end=0), r"measure span \[0, 0\) is empty or negative"),
+    (linked_amount(measure_start=-1), r"measure span \[-1, 7\) is empty or negative"),
+    (linked_amount(measure_start=70, measure_end=77), r"measure span end 77 lies past the document end 64"),
+    (linked_amount(measure="Imports"), r"text\[0:7\] is 'Exports', not the measure 'Imports'"),
+    (linked_amount(measure_start=1, measure_end=8), r"text\[1:8\] is 'xports ', not the measure 'Exports'"),
+    (linked_amount(period="H1 2025"), r"period 'H1 2025' is not a TIMEX3 value"),
+    (percentage(link=link(period="2025-13")), r"period '2025-13' is not a TIMEX3 value"),
+    (linked_amount(period_end_date=None), r"period_start_date and period_end_date are both known or both unknown"),
+    (linked_amount(period=None), r"period_start_date and period_end_date are known only with a period"),
+    (linked_amount(period_start_date=date(2025, 7, 1)), r"period_start_date 2025-07-01 must come before"),
+    (linked_amount(role="growth"), r"role: Input should be 'level' or 'change'"),
+    (linked_amount(measure_start="zero"), r"measure_start: Input should be a valid integer"),
+    (linked_amount(sentence_end=None), r"sentence_start and sentence_end are both known or both unknown"),
+    (linked_amount(sentence_start=30, sentence_end=30), r"sentence span \[30, 30\) is empty or negative"),
+    (linked_amount(sentence_end=80), r"sentence span end 80 lies past the document end 64"),
+    (linked_amount(sentence_start=26), r"sentence span \[26, 64\) does not contain the fact's span \[25, 37\)"),
+    (percentage(link=link(sentence_end=15)), r"sentence span \[0, 15\) does not contain the fact's span \[13, 16\)"),
+]
+BROKEN += BROKEN_LINKS
+
+
 @pytest.mark.parametrize("mention, reason", BROKEN, ids=lambda x: x if isinstance(x, str) else None)
 def test_broken_mentions_go_to_rejects_with_reason(mention, reason):
     facts, rejects = validate(mention)
@@ -98,7 +138,30 @@ def test_broken_mentions_go_to_rejects_with_reason(mention, reason):
     assert rejects[0]["type"] == mention.type and rejects[0]["text"] == mention.text
 
 
-@pytest.mark.parametrize("mention", [m for m, _ in BROKEN] + [amount(), percentage(), date_mention()])
+# Links that keep every rule: all of them, or any part (a measure, a period, a role, a rate, a sentence).
+LINKED = [
+    ("all", amount(link=link())),
+    ("all, of a percentage", percentage(link=link(role="change"))),
+    ("a measure alone", amount(link=Link("Exports", 0, 7))),
+    ("a measure of two words", linked_amount(measure="Exports rose", measure_end=12)),
+    ("a period with unknown parts, no interval", amount(link=Link(period="XXXX-H1", role="level"))),
+    ("a fiscal year, no interval", percentage(link=Link(period="FY2025"))),
+    ("a rate", amount(link=Link("Exports", 0, 7, per="share"))),
+    ("a sentence exactly the fact", amount(link=Link(sentence_start=25, sentence_end=37))),
+    ("no link", amount(link=Link())),
+]
+
+
+@pytest.mark.parametrize("mention", [m for _, m in LINKED], ids=[name for name, _ in LINKED])
+def test_linked_mentions_become_facts_with_their_links(mention):
+    facts, rejects = validate(mention)
+    assert rejects == []
+    assert [{name: fact[name] for name in LINK_FIELDS} for fact in facts] == [
+        {name: getattr(mention.link, name) for name in LINK_FIELDS}]
+
+
+@pytest.mark.parametrize("mention", [m for m, _ in BROKEN] + [amount(), percentage(), date_mention()]
+                         + [m for _, m in LINKED])
 def test_a_mention_is_rejected_for_the_reason_its_model_gives(mention):
     """Facts are validated column by column (schemas/columns.py): the same verdict and the same
     words as validating the row with its model."""
@@ -116,7 +179,8 @@ def test_a_mention_is_rejected_for_the_reason_its_model_gives(mention):
 def _as_given(mention):
     names = [n for n in FACT_MODELS[mention.type].model_fields if n not in ("doc_id", "run_id")]
     attribute = {"start_char": "start", "end_char": "end"}
-    return {n: getattr(mention, attribute.get(n, n)) for n in names} | {"doc_id": "doc", "run_id": "run"}
+    given = {n: getattr(mention.link if n in LINK_FIELDS else mention, attribute.get(n, n)) for n in names}
+    return given | {"doc_id": "doc", "run_id": "run"}
 
 
 def test_a_model_whose_config_changes_its_fields_is_not_validated_as_columns():

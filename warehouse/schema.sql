@@ -38,7 +38,18 @@ CREATE TABLE IF NOT EXISTS amounts (
     currency   VARCHAR,                   -- ISO 4217
     qualifier  VARCHAR NOT NULL,          -- exact, about, over, under, range
     rule       VARCHAR NOT NULL,
-    run_id     VARCHAR NOT NULL
+    run_id     VARCHAR NOT NULL,
+    -- links (ANNOTATION.md "Linked facts"); after run_id, where ALTER TABLE adds them to an older warehouse
+    measure           VARCHAR,            -- the noun phrase the figure quantifies: bilateral trade, revenue
+    measure_start     INTEGER,            -- documents.text[measure_start:measure_end] = measure
+    measure_end       INTEGER,
+    period            VARCHAR,            -- TIMEX3 value of the date that scopes the figure: 2025-H1, 2030
+    period_start_date DATE,               -- its calendar interval, as the dates table gives it; inclusive
+    period_end_date   DATE,               -- exclusive
+    role              VARCHAR,            -- level (to, at, worth X) or change (by, up, down X)
+    per               VARCHAR,            -- a rate's denominator: share in '$1.87 per share'
+    sentence_start    INTEGER,            -- the sentence the figure stands in
+    sentence_end      INTEGER
 );
 
 CREATE TABLE IF NOT EXISTS percentages (
@@ -51,7 +62,17 @@ CREATE TABLE IF NOT EXISTS percentages (
     unit       VARCHAR NOT NULL,          -- percent or percentage_point
     qualifier  VARCHAR NOT NULL,
     rule       VARCHAR NOT NULL,
-    run_id     VARCHAR NOT NULL
+    run_id     VARCHAR NOT NULL,
+    measure           VARCHAR,            -- as in amounts: what the percentage is of, or the change of
+    measure_start     INTEGER,
+    measure_end       INTEGER,
+    period            VARCHAR,
+    period_start_date DATE,
+    period_end_date   DATE,
+    role              VARCHAR,
+    per               VARCHAR,
+    sentence_start    INTEGER,
+    sentence_end      INTEGER
 );
 
 CREATE TABLE IF NOT EXISTS dates (
@@ -118,3 +139,25 @@ WHERE seeds IS NULL;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS format VARCHAR;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS page_starts INTEGER[];
 ALTER TABLE runs ADD COLUMN IF NOT EXISTS files_ignored JSON;
+-- Linked facts (issue 23): NULL in the facts stored before, until the new EXTRACTOR_VERSION
+-- extracts their documents again (every document whose extractor_version differs is re-read).
+ALTER TABLE amounts ADD COLUMN IF NOT EXISTS measure VARCHAR;
+ALTER TABLE amounts ADD COLUMN IF NOT EXISTS measure_start INTEGER;
+ALTER TABLE amounts ADD COLUMN IF NOT EXISTS measure_end INTEGER;
+ALTER TABLE amounts ADD COLUMN IF NOT EXISTS period VARCHAR;
+ALTER TABLE amounts ADD COLUMN IF NOT EXISTS period_start_date DATE;
+ALTER TABLE amounts ADD COLUMN IF NOT EXISTS period_end_date DATE;
+ALTER TABLE amounts ADD COLUMN IF NOT EXISTS role VARCHAR;
+ALTER TABLE amounts ADD COLUMN IF NOT EXISTS per VARCHAR;
+ALTER TABLE amounts ADD COLUMN IF NOT EXISTS sentence_start INTEGER;
+ALTER TABLE amounts ADD COLUMN IF NOT EXISTS sentence_end INTEGER;
+ALTER TABLE percentages ADD COLUMN IF NOT EXISTS measure VARCHAR;
+ALTER TABLE percentages ADD COLUMN IF NOT EXISTS measure_start INTEGER;
+ALTER TABLE percentages ADD COLUMN IF NOT EXISTS measure_end INTEGER;
+ALTER TABLE percentages ADD COLUMN IF NOT EXISTS period VARCHAR;
+ALTER TABLE percentages ADD COLUMN IF NOT EXISTS period_start_date DATE;
+ALTER TABLE percentages ADD COLUMN IF NOT EXISTS period_end_date DATE;
+ALTER TABLE percentages ADD COLUMN IF NOT EXISTS role VARCHAR;
+ALTER TABLE percentages ADD COLUMN IF NOT EXISTS per VARCHAR;
+ALTER TABLE percentages ADD COLUMN IF NOT EXISTS sentence_start INTEGER;
+ALTER TABLE percentages ADD COLUMN IF NOT EXISTS sentence_end INTEGER;

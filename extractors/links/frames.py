@@ -1,0 +1,273 @@
+"""What a figure measures and whether it is a level or a change, read from its sentence's tags.
+
+The frames are patterns over the tag string (words.py) before or after the figure (F), tried
+in order; the first that matches names where the measure is:
+
+| frame | example | measure |
+|---|---|---|
+| per | "$70 a barrel", "$1.87 per diluted share" | the denominator |
+| change noun | "a 5% drop in retail sales" | after the noun |
+| attributive | "a $500 million fund", "a 20 percent stake" | the phrase after |
+| X of figure | "a market value of $348.8 billion" | the phrase before "of" |
+| count subject | "1,000 jobs, 20% of the workforce" | the counted noun |
+| figure of Y | "7% of world output", "90% of its bondholders" | the phrase after "of" |
+| worth | "a deal worth $7.2 bn" | the phrase before "worth" |
+| for | "sold the unit to X for $5 billion" | the thing sold |
+| verb | "sales rose 43%", "boost fuel efficiency by 3%", "it lost $2 billion" | subject, object, or the verb's noun |
+| figure in Y | "billions of dollars in pension costs" | the phrase after "in" |
+
+Roles: a change after a change verb with no "to"/"at" between, after "by", "up", "down", before
+or after a change noun ("a 14% increase", "a decline of 49%"), and "over budget"; else a level.
+"""
+from __future__ import annotations
+
+import regex
+
+from extractors.links import phrases
+from extractors.links.phrases import Phrase
+from extractors.links.vocabulary import (FIGURE_NOUNS, MOVING_VERBS, NOUNS_OF_VERBS, PER_UNITS, SPENT_ON,
+                                         TRANSITIVE_CHANGE_VERBS)
+from extractors.links.words import Words
+
+# A reference instead of a phrase: the measure of the figure before, the subject of the
+# sentence before, or a noun of the verb found in the text around.
+PREVIOUS = "previous"
+SUBJECT_BEFORE = "subject before"
+
+_FILL = r"(?:[ad]|da?O)*"  # "as much as", "another", "a total of"
+_CHANGE_BEFORE = regex.compile(rf"(?:C|U|B|cO)(?:IN)?{_FILL}(?:F[^F;.w]*&{_FILL})?$")  # "by 0.9% ... and a further 0.1%"
+_CHANGE_COUNT = regex.compile(rf"C{_FILL}QN?,?&{_FILL}$")  # "fell 678 points or 7.3%"
+_LEVEL_BEFORE = regex.compile(rf"(?:[TAfW]|Uf){_FILL}$")
+_OF_BEFORE = regex.compile(rf"(?P<c>c)?O{_FILL}$")
+_COUNT_SUBJECT = regex.compile(r"Q(?P<m>N+)(?:r[vLCUba]*|,)$")
+_WORTH_BEFORE = regex.compile(rf"W{_FILL}$")
+_FOR_BEFORE = regex.compile(rf"R{_FILL}$")
+_ATTRIBUTIVE = regex.compile(r"(?:\)|\([FN]\))?\"?(?=N)")
+_CHANGE_NOUN_AFTER = regex.compile(r"\)?c(?P<of>[IO]d?(?=N))?")
+_SPENT_ON = regex.compile(r"b*(?P<v>[vS])[RT](?=[dN])")
+_OF_AFTER = regex.compile(r"a*O(?=[daN\"])")
+_IN_AFTER = regex.compile(r"I(?=[dN])")
+_VERB = frozenset("CLSvVb")
+_CLAUSE_END = frozenset(";.wr")
+_COMPLEMENT = frozenset("adTBAfUIODFQN,&P()\"sxR")
+
+
+class Reading:
+    """A figure's measure (a phrase, a reference or None), its role and its rate denominator."""
+
+    __slots__ = ("measure", "reference", "role", "per", "verb")
+
+    def __init__(self) -> None:
+        self.measure: Phrase | None = None
+        self.reference: str | None = None  # PREVIOUS, SUBJECT_BEFORE, or a verb whose noun to find
+        self.role = "level"
+        self.per: Phrase | None = None
+        self.verb: int | None = None  # the word index of the verb that governs the figure
+
+
+def read(words: Words, i: int, is_amount: bool) -> Reading:
+    """The reading of the figure at word i of `words`."""
+    tags = words.tags
+    before, after = tags[:i], tags[i + 1:]
+    reading = Reading()
+    reading.role = _role(words, i, before, after, is_amount)
+    reading.per = _per(words, i, after)
+    reading.verb = _governing_verb(tags, i)
+    if reading.per is not None:
+        reading.measure = reading.per
+        return reading
+    if m := _CHANGE_NOUN_AFTER.match(after):  # "a 5% drop in retail sales"
+        if m.group("of") is not None:
+            reading.measure = phrases.run_at(words, i + 1 + m.end())
+        if reading.measure is None:
+            _from_verb(words, i, reading, is_amount)
+        return reading
+    if m := _SPENT_ON.match(after):  # "$40 million will be used for the design"
+        if words.word(i + 1 + m.start("v")).lower() in SPENT_ON:
+            reading.measure = phrases.run_at(words, i + 1 + m.end())
+            if reading.measure is not None:
+                return reading
+    if after[:2] == "aN" and words.word(i + 1).lower() in ("over", "under"):  # "$7.3 billion over budget"
+        reading.measure = (i + 2, i + 2)
+        return reading
+    if m := _ATTRIBUTIVE.match(after):  # "a $500 million fund"
+        phrase = phrases.run_at(words, i + 1 + m.end())
+        if phrase is not None:
+            reading.measure = _resolved(words, phrase, reading)
+            return reading
+    if m := _OF_BEFORE.search(before):  # "a market value of $348.8 billion", "a decline of 49%"
+        phrase = phrases.phrase_before(words, m.start())
+        if m.group("c") is not None:
+            phrase = phrases.phrase_before(words, m.start("c"))
+            if phrase is None or phrases.is_name(words, phrase):  # "GM reported a decline of 49%"
+                reading.verb = _governing_verb(tags, m.start("c"))
+                _from_verb(words, i, reading, is_amount)
+                if reading.measure is None:
+                    reading.reference = PREVIOUS
+                return reading
+        if phrase is not None:
+            reading.measure = _resolved(words, phrase, reading)
+            return reading
+    if m := _COUNT_SUBJECT.search(before):  # "30,000 jobs, 20% of the workforce"
+        reading.measure = phrases.trimmed(words, (m.start("m"), m.end("m") - 1))
+        return reading
+    if m := _OF_AFTER.match(after):  # "7% of world output"
+        phrase = phrases.run_at(words, i + 1 + m.end())
+        if phrase is not None:
+            reading.measure = _resolved(words, phrase, reading)
+            return reading
+    if m := _WORTH_BEFORE.search(before):  # "a deal worth $7.2 bn"
+        end = m.start() - 1
+        if end >= 0 and tags[end] in "NQ":
+            reading.measure = phrases.first_in_chain(words, end, _clause_start(tags, end), "O")
+            return reading
+    if _FOR_BEFORE.search(before) and _for(words, i, reading):  # "sold the unit to X for $5 billion"
+        return reading
+    if _from_verb(words, i, reading, is_amount):
+        return reading
+    if is_amount and (m := _IN_AFTER.match(after)):  # "billions of dollars in pension costs"
+        reading.measure = phrases.run_at(words, i + 1 + m.end())
+    return reading
+
+
+def _role(words: Words, i: int, before: str, after: str, is_amount: bool) -> str:
+    if _LEVEL_BEFORE.search(before):
+        return "level"
+    if _CHANGE_BEFORE.search(before) or _CHANGE_COUNT.search(before):
+        verb = _governing_verb(words.tags, i)
+        if is_amount and verb is not None and words.tags[verb] == "C" \
+                and words.word(verb).lower() in NOUNS_OF_VERBS and not before.endswith("B"):
+            return "level"  # "lost $2 billion": a loss of that much
+        return "change"
+    if _CHANGE_NOUN_AFTER.match(after):
+        return "change"
+    if after[:2] == "aN" and words.word(i + 1).lower() in ("over", "under") \
+            and words.word(i + 2).lower() in ("budget", "target", "plan", "forecast", "estimate"):
+        return "change"
+    return "level"
+
+
+def _per(words: Words, i: int, after: str) -> Phrase | None:
+    """The denominator of a rate: "per diluted share", "a barrel"."""
+    if after[:1] == "p" or after[:1] == "P" and words.word(i + 1).lower() == "per":
+        phrase = phrases.run_at(words, i + 2)
+        return None if phrase is None else (phrase[1], phrase[1])
+    if after[:2] == "aN" and words.word(i + 1).lower() in ("a", "an") \
+            and words.word(i + 2).lower() in PER_UNITS:
+        return (i + 2, i + 2)
+    return None
+
+
+def _for(words: Words, i: int, reading: Reading) -> bool:
+    """ "Y for $X": what a transaction verb took ("sell Chrysler Group for $7.4 billion"), else Y."""
+    tags = words.tags
+    verb = reading.verb
+    if verb is not None and tags[verb] in "SL":
+        j = verb + 1
+        if j < i and tags[j] == "x":
+            reading.measure = _antecedent(words, verb)
+            return reading.measure is not None
+        phrase = phrases.run_at(words, j)
+        if phrase is not None and phrase[1] < i:
+            reading.measure = phrase
+            return True
+    k = i - 1
+    while k >= 0 and tags[k] in "aR":
+        k -= 1
+    if k >= 0 and tags[k] == "N" and (verb is None or tags[verb] != "L"):
+        reading.measure = phrases.first_in_chain(words, k, _clause_start(tags, k))
+        return reading.measure is not None
+    return False
+
+
+def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
+    """The measure from the verb that governs the figure: its object, its subject, or its noun."""
+    tags = words.tags
+    verb = reading.verb
+    if verb is None:
+        return False
+    word = words.word(verb).lower()
+    if tags[verb] == "C" and word in TRANSITIVE_CHANGE_VERBS or word in MOVING_VERBS:  # "boost fuel efficiency by 3%"
+        phrase = phrases.run_at(words, verb + 1)
+        if phrase is not None and phrase[1] < i and not phrases.is_name(words, phrase):
+            reading.measure = _resolved(words, phrase, reading)
+            return True
+    subject = _subject(words, verb)
+    if word in NOUNS_OF_VERBS and (tags[verb] != "C" or is_amount) \
+            and (subject is None or subject == "x" or phrases.is_name(words, subject)):
+        reading.reference = word  # "it lost $2.24 billion": the loss
+        return True
+    if subject == "x":
+        reading.reference = SUBJECT_BEFORE
+        return True
+    if subject is None:
+        return False
+    if phrases.is_name(words, subject) and (tags[verb] in "Vvb" or reading.role == "change" and tags[verb] != "C"):
+        reading.reference = PREVIOUS  # "General Motors reported a 49% decline": of what was measured before
+        return True
+    reading.measure = _resolved(words, subject, reading)
+    return True
+
+
+def _subject(words: Words, verb: int) -> Phrase | str | None:
+    """The subject of the verb at `verb`: a phrase, "x" for a pronoun, or None. Through a chain
+    of verbs ("the market tumbling down 508 points, losing") and a relative ("jobs which make up")."""
+    tags = words.tags
+    start = _clause_start(tags, verb, ";.w")  # across a relative: "the Dow Jones, which fell"
+    j = verb - 1
+    for _ in range(3):
+        while j >= start and tags[j] in "ab,":
+            j -= 1
+        if j < start:
+            return None
+        if tags[j] == "x":
+            return "x"
+        if tags[j] == "r":
+            j -= 1
+        k = j
+        while k > start and tags[k - 1] == "N":
+            k -= 1
+        if tags[j] == "N" and k > start and tags[k - 1] == "Q":  # "508 points": a quantity, not the subject
+            k -= 1
+            while k >= start and tags[k] not in _VERB:
+                k -= 1
+            if k < start:
+                return None
+            j = k - 1
+            continue
+        return phrases.phrase_before(words, j + 1, start)
+    return None
+
+
+def _governing_verb(tags: str, i: int) -> int | None:
+    """The nearest verb before the figure in its clause, across its complements."""
+    j = i - 1
+    while j >= 0 and tags[j] in _COMPLEMENT:
+        j -= 1
+    return j if j >= 0 and tags[j] in _VERB else None
+
+
+def _clause_start(tags: str, i: int, ends: frozenset[str] | str = _CLAUSE_END) -> int:
+    j = i
+    while j > 0 and tags[j - 1] not in ends:
+        j -= 1
+    return j
+
+
+def _resolved(words: Words, phrase: Phrase, reading: Reading) -> Phrase | None:
+    """The phrase, or a reference when it points back ("this figure", "the amount")."""
+    if phrases.head(words, phrase) in FIGURE_NOUNS and phrase[0] == phrase[1] and phrase[0] > 0 \
+            and words.word(phrase[0] - 1).lower() in ("this", "that", "the", "these", "those") \
+            and words.tags[phrase[1] + 1:phrase[1] + 2] != "O":  # "the value of the contract" names it
+        reading.reference = PREVIOUS
+        return None
+    return phrase
+
+
+def _antecedent(words: Words, before: int) -> Phrase | None:
+    """The nearest phrase before word `before` in the sentence (what "it" stands for)."""
+    tags = words.tags
+    for j in range(before - 1, -1, -1):
+        if tags[j] == "N" and (j + 1 >= len(tags) or tags[j + 1] != "N"):
+            return phrases.first_in_chain(words, j, _clause_start(tags, j))
+    return None

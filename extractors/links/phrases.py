@@ -1,0 +1,103 @@
+"""Noun phrases in a tagged sentence (words.py): the phrase a figure measures, a verb's subject
+and object.
+
+A phrase is a run of nominal words (tag N; "&" between two of them, a number inside a name).
+Of a chain of phrases ("sales of cars in the US", "Ford's North American workforce") the
+measure is the first phrase after any possessor. An owner's name before a lower-case head drops
+("Ford Motor Company sales" -> "sales"); a one-word scope stays ("US vehicle sales").
+"""
+from __future__ import annotations
+
+from extractors.links.vocabulary import INDEX_WORDS
+from extractors.links.words import Words
+
+Phrase = tuple[int, int]  # first and last word index, inclusive
+
+_IN_PHRASE = frozenset("NQ&")
+_IN_CHAIN = frozenset("NQ&dsOIa(\")")
+
+
+def run_at(words: Words, i: int) -> Phrase | None:
+    """The phrase that starts at word i (after determiners and fillers), the possessor dropped."""
+    tags = words.tags
+    while i < len(tags) and tags[i] in "da\"(":
+        i += 1
+    if i >= len(tags) or tags[i] != "N":
+        return None
+    last = i
+    while last + 1 < len(tags) and (tags[last + 1] == "N" or tags[last + 1] in "Q&" and last + 2 < len(tags)
+                                    and tags[last + 2] == "N" or tags[last + 1] == "Q" and _name(words, last)):
+        last += 1
+    if last + 1 < len(tags) and tags[last + 1] == "s":  # "GM's bondholders": the possessed
+        return run_at(words, last + 2) or (i, last)
+    return trimmed(words, (i, last))
+
+
+def chain_start(words: Words, end: int, stop: int = 0, links: str = "OI") -> int | None:
+    """The first word of the chain of phrases that ends at word `end` ("sales of cars in the
+    US" ending at "US"), not reaching before word `stop`; None when word `end` is no noun."""
+    tags = words.tags
+    if end < stop or tags[end] not in "NQ":
+        return None
+    i = end
+    while i - 1 >= stop and tags[i - 1] in _IN_CHAIN:
+        if tags[i - 1] in "OI" and (i - 2 < stop or tags[i - 2] != "N" or tags[i - 1] not in links):
+            break  # "of" or "in" links two phrases only
+        i -= 1
+    return i
+
+
+def first_in_chain(words: Words, end: int, stop: int = 0, links: str = "OI") -> Phrase | None:
+    """The measure of the chain of phrases that ends at word `end`: its first phrase."""
+    start = chain_start(words, end, stop, links)
+    return None if start is None else run_at(words, start)
+
+
+def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
+    """The measure of the chain of phrases just before word i, fillers, a comma before the verb
+    and an aside between commas skipped ("the FTSE 100, dropped", "The Dow Jones, was down")."""
+    tags = words.tags
+    j = i - 1
+    while j >= stop and (tags[j] in "ab," or tags[j] == "d" and words.word(j).lower() in ("each", "both", "all")):
+        j -= 1
+    if j < stop:
+        return None
+    if tags[j] == ")":  # "Dow Jones (DJIA) fell"
+        while j >= stop and tags[j] != "(":
+            j -= 1
+        j -= 1
+    if j < stop or tags[j] not in "NQ":
+        return None
+    start = chain_start(words, j, stop)
+    return None if start is None else run_at(words, start)
+
+
+def trimmed(words: Words, phrase: Phrase) -> Phrase:
+    """The phrase without an owner's name before its lower-case head, and without a leading number."""
+    first, last = phrase
+    while first < last and words.tags[first] == "Q":
+        first += 1
+    head = words.word(last)
+    if head[:1].islower():
+        capitals = first
+        while capitals < last and words.word(capitals)[:1].isupper():
+            capitals += 1
+        if capitals - first >= 2 and not any(words.word(k).lower() in INDEX_WORDS for k in range(first, capitals)):
+            first = capitals
+    return first, last
+
+
+def head(words: Words, phrase: Phrase) -> str:
+    return words.word(phrase[1]).lower()
+
+
+def is_name(words: Words, phrase: Phrase) -> bool:
+    """Whether the phrase is a proper name (a company, a person, a country), not an index."""
+    if any(words.word(k).lower() in INDEX_WORDS for k in range(phrase[0], phrase[1] + 1)):
+        return False
+    last = words.word(phrase[1])
+    return last[:1].isupper() and last.lower() not in ("index", "average")
+
+
+def _name(words: Words, i: int) -> bool:
+    return words.word(i)[:1].isupper()
