@@ -27,8 +27,10 @@ from pathlib import Path
 DATE_MODULES = ("calendar_dates", "context", "dateline", "dispatch", "focus", "holidays", "matches", "patterns",
                 "periods", "relative_dates", "reporting", "resolve", "rules", "scan", "starts", "truecase",
                 "year_parts")
+LINK_MODULES = ("frames", "linker", "phrases", "scope", "sentences", "tables", "vocabulary", "words")
 MODULES = ("amounts", "calendar_words", "currencies", "engines", "fastscan", "mentions", "money_scan",
-           "not_facts", "numbers", "percent_scan", "percentages", "rules", *(f"dates/{name}" for name in DATE_MODULES))
+           "not_facts", "numbers", "percent_scan", "percentages", "rules", *(f"dates/{name}" for name in DATE_MODULES),
+           *(f"links/{name}" for name in LINK_MODULES))
 RECORD = "compiled-from.sha256"  # written beside the compiled modules by setup.py
 _HERE = Path(__file__).parent
 

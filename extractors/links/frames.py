@@ -21,7 +21,8 @@ or after a change noun ("a 14% increase", "a decline of 49%"), and "over budget"
 """
 from __future__ import annotations
 
-import regex
+import re
+from typing import Final
 
 from extractors.links import phrases
 from extractors.links.phrases import Phrase
@@ -31,25 +32,26 @@ from extractors.links.words import Words
 
 # A reference instead of a phrase: the measure of the figure before, the subject of the
 # sentence before, or a noun of the verb found in the text around.
-PREVIOUS = "previous"
-SUBJECT_BEFORE = "subject before"
+PREVIOUS: Final = "previous"
+SUBJECT_BEFORE: Final = "subject before"
 
-_FILL = r"(?:[ad]|da?O)*"  # "as much as", "another", "a total of"
-_CHANGE_BEFORE = regex.compile(rf"(?:C|U|B|cO)(?:IN)?{_FILL}(?:F[^F;.w]*&{_FILL})?$")  # "by 0.9% ... and a further 0.1%"
-_CHANGE_COUNT = regex.compile(rf"C{_FILL}QN?,?&{_FILL}$")  # "fell 678 points or 7.3%"
-_LEVEL_BEFORE = regex.compile(rf"(?:[TAfW]|Uf){_FILL}$")
-_OF_BEFORE = regex.compile(rf"(?P<c>c)?O{_FILL}$")
-_COUNT_SUBJECT = regex.compile(r"Q(?P<m>N+)(?:r[vLCUba]*|,)$")
-_WORTH_BEFORE = regex.compile(rf"W{_FILL}$")
-_FOR_BEFORE = regex.compile(rf"R{_FILL}$")
-_ATTRIBUTIVE = regex.compile(r"(?:\)|\([FN]\))?\"?(?=N)")
-_CHANGE_NOUN_AFTER = regex.compile(r"\)?c(?P<of>[IO]d?(?=N))?")
-_SPENT_ON = regex.compile(r"b*(?P<v>[vS])[RT](?=[dN])")
-_OF_AFTER = regex.compile(r"a*O(?=[daN\"])")
-_IN_AFTER = regex.compile(r"I(?=[dN])")
-_VERB = frozenset("CLSvVb")
-_CLAUSE_END = frozenset(";.wr")
-_COMPLEMENT = frozenset("adTBAfUIODFQN,&P()\"sxR")
+_REACH: Final = 12  # words before and after the figure that the patterns read
+_FILL: Final = r"(?:[ad]|da?O)*"  # "as much as", "another", "a total of"
+_CHANGE_BEFORE: Final = re.compile(rf"(?:C|U|B|cO)(?:IN)?{_FILL}(?:F[^F;.w]*&{_FILL})?$")  # "by 0.9% ... and a further 0.1%"
+_CHANGE_COUNT: Final = re.compile(rf"C{_FILL}QN?,?&{_FILL}$")  # "fell 678 points or 7.3%"
+_LEVEL_BEFORE: Final = re.compile(rf"(?:[TAfW]|Uf){_FILL}$")
+_OF_BEFORE: Final = re.compile(rf"(?P<c>c)?O{_FILL}$")
+_COUNT_SUBJECT: Final = re.compile(r"Q(?P<m>N+)(?:r[vLCUba]*|,)$")
+_WORTH_BEFORE: Final = re.compile(rf"W{_FILL}$")
+_FOR_BEFORE: Final = re.compile(rf"R{_FILL}$")
+_ATTRIBUTIVE: Final = re.compile(r"(?:\)|\([FN]\))?\"?(?=N)")
+_CHANGE_NOUN_AFTER: Final = re.compile(r"\)?c(?P<of>[IO]d?(?=N))?")
+_SPENT_ON: Final = re.compile(r"b*(?P<v>[vS])[RT](?=[dN])")
+_OF_AFTER: Final = re.compile(r"a*O(?=[daN\"])")
+_IN_AFTER: Final = re.compile(r"I(?=[dN])")
+_VERB: Final = frozenset("CLSvVb")
+_CLAUSE_END: Final = frozenset(";.wr")
+_COMPLEMENT: Final = frozenset("adTBAfUIODFQN,&P()\"sxR")
 
 
 class Reading:
@@ -68,22 +70,22 @@ class Reading:
 def read(words: Words, i: int, is_amount: bool) -> Reading:
     """The reading of the figure at word i of `words`."""
     tags = words.tags
-    before, after = tags[:i], tags[i + 1:]
+    lo, after = max(0, i - _REACH), tags[i + 1:i + 1 + _REACH]  # patterns before the figure end at it
     reading = Reading()
-    reading.role = _role(words, i, before, after, is_amount)
-    reading.per = _per(words, i, after)
     reading.verb = _governing_verb(tags, i)
+    reading.role = _role(words, i, lo, after, is_amount, reading.verb)
+    reading.per = _per(words, i, after)
     if reading.per is not None:
         reading.measure = reading.per
         return reading
-    if m := _CHANGE_NOUN_AFTER.match(after):  # "a 5% drop in retail sales"
+    if after[:1] in "c)" and (m := _CHANGE_NOUN_AFTER.match(after)):  # "a 5% drop in retail sales"
         if m.group("of") is not None:
             reading.measure = phrases.run_at(words, i + 1 + m.end())
         if reading.measure is None:
             _from_verb(words, i, reading, is_amount)
         return reading
-    if m := _SPENT_ON.match(after):  # "$40 million will be used for the design"
-        if words.word(i + 1 + m.start("v")).lower() in SPENT_ON:
+    if (after.find("R", 0, 4) >= 0 or after.find("T", 0, 4) >= 0) and (m := _SPENT_ON.match(after)):
+        if words.word(i + 1 + m.start("v")).lower() in SPENT_ON:  # "$40 million will be used for the design"
             reading.measure = phrases.run_at(words, i + 1 + m.end())
             if reading.measure is not None:
                 return reading
@@ -95,7 +97,7 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
             return reading
-    if m := _OF_BEFORE.search(before):  # "a market value of $348.8 billion", "a decline of 49%"
+    if tags.find("O", lo, i) >= 0 and (m := _OF_BEFORE.search(tags, lo, i)):  # "a market value of $348.8 billion", "a decline of 49%"
         phrase = phrases.phrase_before(words, m.start())
         if m.group("c") is not None:
             phrase = phrases.phrase_before(words, m.start("c"))
@@ -108,38 +110,38 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
             return reading
-    if m := _COUNT_SUBJECT.search(before):  # "30,000 jobs, 20% of the workforce"
+    if tags.find("Q", lo, i) >= 0 and (m := _COUNT_SUBJECT.search(tags, lo, i)):  # "30,000 jobs, 20% of the workforce"
         reading.measure = phrases.trimmed(words, (m.start("m"), m.end("m") - 1))
         return reading
-    if m := _OF_AFTER.match(after):  # "7% of world output"
+    if after.find("O", 0, 3) >= 0 and (m := _OF_AFTER.match(after)):  # "7% of world output"
         phrase = phrases.run_at(words, i + 1 + m.end())
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
             return reading
-    if m := _WORTH_BEFORE.search(before):  # "a deal worth $7.2 bn"
+    if tags.find("W", lo, i) >= 0 and (m := _WORTH_BEFORE.search(tags, lo, i)):  # "a deal worth $7.2 bn"
         end = m.start() - 1
         if end >= 0 and tags[end] in "NQ":
             reading.measure = phrases.first_in_chain(words, end, _clause_start(tags, end), "O")
             return reading
-    if _FOR_BEFORE.search(before) and _for(words, i, reading):  # "sold the unit to X for $5 billion"
+    if tags.find("R", lo, i) >= 0 and _FOR_BEFORE.search(tags, lo, i) and _for(words, i, reading):  # "sold the unit to X for $5 billion"
         return reading
     if _from_verb(words, i, reading, is_amount):
         return reading
-    if is_amount and (m := _IN_AFTER.match(after)):  # "billions of dollars in pension costs"
+    if is_amount and after[:1] == "I" and (m := _IN_AFTER.match(after)):  # "billions of dollars in pension costs"
         reading.measure = phrases.run_at(words, i + 1 + m.end())
     return reading
 
 
-def _role(words: Words, i: int, before: str, after: str, is_amount: bool) -> str:
-    if _LEVEL_BEFORE.search(before):
+def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int | None) -> str:
+    tags = words.tags
+    if _LEVEL_BEFORE.search(tags, lo, i):
         return "level"
-    if _CHANGE_BEFORE.search(before) or _CHANGE_COUNT.search(before):
-        verb = _governing_verb(words.tags, i)
+    if _CHANGE_BEFORE.search(tags, lo, i) or tags.find("Q", lo, i) >= 0 and _CHANGE_COUNT.search(tags, lo, i):
         if is_amount and verb is not None and words.tags[verb] == "C" \
-                and words.word(verb).lower() in NOUNS_OF_VERBS and not before.endswith("B"):
+                and words.word(verb).lower() in NOUNS_OF_VERBS and tags[i - 1] != "B":
             return "level"  # "lost $2 billion": a loss of that much
         return "change"
-    if _CHANGE_NOUN_AFTER.match(after):
+    if after[:1] in "c)" and _CHANGE_NOUN_AFTER.match(after):
         return "change"
     if after[:2] == "aN" and words.word(i + 1).lower() in ("over", "under") \
             and words.word(i + 2).lower() in ("budget", "target", "plan", "forecast", "estimate"):
@@ -149,10 +151,16 @@ def _role(words: Words, i: int, before: str, after: str, is_amount: bool) -> str
 
 def _per(words: Words, i: int, after: str) -> Phrase | None:
     """The denominator of a rate: "per diluted share", "a barrel"."""
+    tags = words.tags
     if after[:1] == "p" or after[:1] == "P" and words.word(i + 1).lower() == "per":
-        phrase = phrases.run_at(words, i + 2)
-        return None if phrase is None else (phrase[1], phrase[1])
-    if after[:2] == "aN" and words.word(i + 1).lower() in ("a", "an") \
+        last = None
+        j = i + 2
+        while j < len(tags) and tags[j] in "Nv":  # "per diluted share": the noun
+            if tags[j] == "N":
+                last = j
+            j += 1
+        return None if last is None else (last, last)
+    if after[:2] in ("aN", "dN") and words.word(i + 1).lower() in ("a", "an") \
             and words.word(i + 2).lower() in PER_UNITS:
         return (i + 2, i + 2)
     return None
@@ -192,16 +200,17 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
         if phrase is not None and phrase[1] < i and not phrases.is_name(words, phrase):
             reading.measure = _resolved(words, phrase, reading)
             return True
-    subject = _subject(words, verb)
+    found = _subject(words, verb)
     if word in NOUNS_OF_VERBS and (tags[verb] != "C" or is_amount) \
-            and (subject is None or subject == "x" or phrases.is_name(words, subject)):
+            and (not isinstance(found, tuple) or phrases.is_name(words, found)):
         reading.reference = word  # "it lost $2.24 billion": the loss
         return True
-    if subject == "x":
+    if found == "x":
         reading.reference = SUBJECT_BEFORE
         return True
-    if subject is None:
+    if not isinstance(found, tuple):
         return False
+    subject: Phrase = found
     if phrases.is_name(words, subject) and (tags[verb] in "Vvb" or reading.role == "change" and tags[verb] != "C"):
         reading.reference = PREVIOUS  # "General Motors reported a 49% decline": of what was measured before
         return True

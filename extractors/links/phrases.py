@@ -8,13 +8,15 @@ measure is the first phrase after any possessor. An owner's name before a lower-
 """
 from __future__ import annotations
 
+from typing import Final
+
 from extractors.links.vocabulary import INDEX_WORDS
 from extractors.links.words import Words
 
 Phrase = tuple[int, int]  # first and last word index, inclusive
 
-_IN_PHRASE = frozenset("NQ&")
-_IN_CHAIN = frozenset("NQ&dsOIa(\")")
+_IN_PHRASE: Final = frozenset("NQ&")
+_IN_CHAIN: Final = frozenset("NQ&dsOIa(\")")
 
 
 def run_at(words: Words, i: int) -> Phrase | None:

@@ -12,47 +12,64 @@ baseline, not a bound like "by 2030"); a headline takes the first of the body's.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from datetime import date
-
-import regex
+from typing import Final
 
 from extractors.links.vocabulary import BASELINE_WORDS
 from extractors.links.words import Words
 from extractors.mentions import DateMention
 
 # A clause scoped by a stretch of time, not a date: "for the past five trading days".
-_DURATION = regex.compile(
+_DURATION: Final = re.compile(
     r"\b(?:for|over|in|during)\s+the\s+(?:past|last|previous|next|first)\s+(?:\w+\s+){0,2}"
-    r"(?:days|weeks|months|years|quarters|sessions)\b", regex.IGNORECASE)
-_BASELINE_TEXT = regex.compile(r"\b(?:ago|earlier|previous|prior|year-ago|year-earlier|before)\b", regex.IGNORECASE)
-_BEFORE_OTHER = regex.compile(r"\b(?:since|from|than|compared\s+(?:to|with)|versus|against|of|by|until)\s+$",
-                              regex.IGNORECASE)
-_BOUND_MODS = frozenset({"before", "on_or_before", "after", "since"})
-_PASSAGE_CHARS = 3000  # how far back a passage's period is looked for
+    r"(?:days|weeks|months|years|quarters|sessions)\b", re.IGNORECASE)
+_NOT_ACROSS: Final = re.compile("[FvCLSVb]")  # a date after the figure past another figure or verb is theirs
+_DURATION_WORDS: Final = (" the past ", " the last ", " the previous ", " the next ", " the first ")
+_BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|year-earlier|before)\b", re.IGNORECASE)
+_BEFORE_OTHER: Final = re.compile(r"\b(?:since|from|than|compared\s+(?:to|with)|versus|against|of|by|until)\s+$",
+                              re.IGNORECASE)
+_BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
+_PASSAGE_CHARS: Final = 3000  # how far back a passage's period is looked for
 
 
-def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention | None | bool:
-    """The date of the figure's own clause, or False when the clause is scoped by a duration
-    (no period at all), or None when it names none."""
+def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention | None:
+    """The date of the figure's own clause, or None when it names none."""
     tags = words.tags
-    start, end = i, i
-    while start > 0 and tags[start - 1] not in ";w":
-        start -= 1
-    while end + 1 < len(tags) and tags[end + 1] not in ";w.":
-        end += 1
+    start, end = _clause(tags, i)
     if start <= 1 and tags[:1] == "w" and 0 <= (comma := tags.find(",", 0, i)):
         start = comma + 1  # "After the plan failed this week, the White House ...": the figure's clause
-    for j in range(i + 1, end + 1):
-        if tags[j] in "FvCLSVb":  # another figure's date, or another verb's
-            break
-        if tags[j] == "D" and _places(words, j, measure_word):
+    j = tags.find("D", i + 1, end + 1)
+    while j >= 0 and not _NOT_ACROSS.search(tags, i + 1, j):
+        if _places(words, j, measure_word):  # the nearest after, unless another figure or verb comes first
             return _enclosing(words, j)
-    for j in range(i - 1, start - 1, -1):
-        if tags[j] == "D" and _places(words, j, measure_word) and not _in_aside(tags, j, i):
+        j = tags.find("D", j + 1, end + 1)
+    j = tags.rfind("D", start, i)
+    while j >= 0:
+        if _places(words, j, measure_word) and not _in_aside(tags, j, i):
             return _enclosing(words, j)
-    if _DURATION.search(words.text, words.spans[start][0], words.spans[end][1]):
-        return False
+        j = tags.rfind("D", start, j)
     return None
+
+
+def _clause(tags: str, i: int) -> tuple[int, int]:
+    """The first and last word of the clause of word i: between semicolons, "while", "but" and the like."""
+    start = max(tags.rfind(";", 0, i), tags.rfind("w", 0, i)) + 1
+    end = len(tags) - 1
+    for mark in ";w.":
+        at = tags.find(mark, i + 1)
+        if 0 <= at <= end:
+            end = at - 1
+    return start, end
+
+
+def in_duration(words: Words, i: int) -> bool:
+    """Whether the figure's clause is scoped by a stretch of time ("for the past five days"): then
+    it belongs to no period."""
+    first, last = words.phrase(*_clause(words.tags, i))
+    clause = words.text[first:last].lower()
+    return any(word in clause for word in _DURATION_WORDS) and _DURATION.search(clause) is not None
 
 
 def _in_aside(tags: str, j: int, i: int) -> bool:
@@ -86,10 +103,12 @@ def _places(words: Words, j: int, measure_word: int | None) -> bool:
 
 def _enclosing(words: Words, j: int) -> DateMention:
     """The date at word j, or for "between April and June" the quarter, half or year that holds both."""
-    mention = words.mentions[j]
+    mention = words.mention_at[j]
+    assert isinstance(mention, DateMention)  # a date's word (tag D)
     tags = words.tags
     if j > 0 and words.word(j - 1).lower() == "between" and tags[j + 1:j + 3] == "&D":
-        other = words.mentions[j + 2]
+        other = words.mention_at[j + 2]
+        assert isinstance(other, DateMention)
         if mention.start_date and other.end_date and mention.start_date < other.end_date:
             return _holding(mention, other) or mention
     return mention
@@ -112,31 +131,42 @@ def _holding(first: DateMention, last: DateMention) -> DateMention | None:
     return DateMention(first.start, last.end, "", value, grain, "between", start, end)
 
 
-def passage_date(text: str, dates: list[DateMention], sentence_start: int,
-                 headline_end: int | None) -> DateMention | None:
-    """The period of the passage before `sentence_start` (the first of the body's for a headline,
-    whose end is `headline_end`), from the document's dates in text order."""
-    if headline_end is not None:
-        for mention in dates:
-            if mention.start > headline_end + _PASSAGE_CHARS:
-                break
-            if mention.start > headline_end and _scene(text, mention):
-                return mention
+class Passage:
+    """The document's dates in text order, to find the period of the passage before a sentence."""
+
+    def __init__(self, text: str, dates: list[DateMention]) -> None:
+        self.text = text
+        self.dates = dates
+        self.starts = [mention.start for mention in dates]
+        self._scenes: dict[int, bool] = {}  # by index: whether the date can set a passage's period
+
+    def before(self, sentence_start: int) -> DateMention | None:
+        """The nearest date before `sentence_start` that sets the passage's period."""
+        k = bisect_left(self.starts, sentence_start) - 1
+        while k >= 0 and self.dates[k].start >= sentence_start - _PASSAGE_CHARS:
+            if self._scene(k):
+                return self.dates[k]
+            k -= 1
         return None
-    best = None
-    for mention in dates:
-        if mention.start >= sentence_start:
-            break
-        if mention.start >= sentence_start - _PASSAGE_CHARS and _scene(text, mention):
-            best = mention
-    return best
 
+    def after(self, headline_end: int) -> DateMention | None:
+        """The first date of the body after a headline that sets a period."""
+        k = bisect_right(self.starts, headline_end)
+        while k < len(self.dates) and self.dates[k].start <= headline_end + _PASSAGE_CHARS:
+            if self._scene(k):
+                return self.dates[k]
+            k += 1
+        return None
 
-def _scene(text: str, mention: DateMention) -> bool:
-    """Whether a date can set a passage's period: no bound ("by 2030", "since 1997"), no baseline
-    ("a year ago", "compared to last year"), no other noun's ("the biggest loss of 2007")."""
-    return mention.mod not in _BOUND_MODS and not _BASELINE_TEXT.search(mention.text) \
-        and not _BEFORE_OTHER.search(text, max(0, mention.start - 30), mention.start)
+    def _scene(self, k: int) -> bool:
+        """Whether date k can set a passage's period: no bound ("by 2030", "since 1997"), no baseline
+        ("a year ago", "compared to last year"), no other noun's ("the biggest loss of 2007")."""
+        known = self._scenes.get(k)
+        if known is None:
+            mention = self.dates[k]
+            known = self._scenes[k] = mention.mod not in _BOUND_MODS and not _BASELINE_TEXT.search(mention.text) \
+                and not _BEFORE_OTHER.search(self.text, max(0, mention.start - 30), mention.start)
+        return known
 
 
 def interval(mention: DateMention) -> tuple[date | None, date | None]:

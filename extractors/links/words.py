@@ -22,151 +22,259 @@ The extracted mentions stand as one word each: F a figure (amount or percentage)
 """
 from __future__ import annotations
 
-import regex
+import re
+from typing import Final
 
 from extractors.links.vocabulary import (ADVERBS, BACK_REFERENCES, CHANGE_NOUNS, CHANGE_VERBS, CONJUNCTIONS,
                                          DETERMINERS, DIRECTION_WORDS, LEVEL_VERBS, MOVING_VERBS, NOUNS_OF_VERBS,
                                          OTHER_VERBS, PHRASAL_UP, PREPOSITIONS, RELATIVES, REPORTING_VERBS,
                                          TRANSACTION_VERBS)
+from extractors.mentions import Mention
 
-_FUNCTION_WORDS = {"to": "T", "by": "B", "at": "A", "of": "O", "in": "I", "for": "R", "from": "f", "worth": "W",
+_FUNCTION_WORDS: Final = {"to": "T", "by": "B", "at": "A", "of": "O", "in": "I", "for": "R", "from": "f", "worth": "W",
                    "per": "p", "and": "&", "or": "&", "&": "&", "nor": "&"}
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "will", "would",
+_BE: Final = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "will", "would",
                  "could", "should", "may", "might", "must", "can", "shall", "did", "does", "do"})
 # Words in both noun and verb lists: a noun after a determiner or a figure, or before "of"/"in".
-_NOUN_LEFT = frozenset("dFasN")
-_NOUN_RIGHT = frozenset("OI,.;)")
+_NOUN_LEFT: Final = frozenset("dFasN")
+_NOUN_RIGHT: Final = frozenset("OI,.;)")
 # Level verbs that are nouns too ("the total", "costs"): a verb only between a noun and a figure or "at".
-_LEVEL_NOUNS = frozenset({"cost", "costs", "total", "totals", "value", "values", "price", "prices", "close",
+_LEVEL_NOUNS: Final = frozenset({"cost", "costs", "total", "totals", "value", "values", "price", "prices", "close",
                           "end", "open", "trade", "top", "average", "account", "run", "amount", "amounts",
                           "hit", "stand", "finish", "worth"})
-_NOT_VERBS = frozenset({"funding", "earnings", "spending", "holding", "holdings", "building", "housing",
+_NOT_VERBS: Final = frozenset({"funding", "earnings", "spending", "holding", "holdings", "building", "housing",
                         "pricing", "lending", "trading", "offering", "rating", "ratings", "savings", "listing",
                         "financing", "banking", "mining", "shipping", "manufacturing", "marketing", "advertising",
                         "borrowing", "restructuring", "meeting", "morning", "evening", "feed", "seed", "speed",
                         "need", "hundred", "red", "bed", "united", "limited", "billing", "ing", "airbed",
                         "processing", "accounting", "clothing", "engineering", "catering", "packaging"})
 
-_NOT_ADVERBS = frozenset({"supply", "apply", "reply", "family", "italy", "july", "assembly", "anomaly", "monopoly",
+_NOT_ADVERBS: Final = frozenset({"supply", "apply", "reply", "family", "italy", "july", "assembly", "anomaly", "monopoly",
                           "comply", "rely", "ally", "early", "daily", "weekly", "monthly", "quarterly", "yearly"})
 
-WORD = regex.compile(
-    r"""(?P<w>[^\W\d_](?:[\w&'’./-]*[^\W_])?)(?P<s>['’]s\b)?   # a word, its possessive 's apart
-      | (?P<s2>['’]s\b)                                       # a possessive after a date ("Monday's")
-      | (?P<q>-?\d(?:[\d.,]*\d)?)                              # a number
-      | (?P<p>--|[—–]|[^\w\s])                                # punctuation""",
-    regex.VERBOSE)
-_PUNCTUATION = {",": ",", ";": ";", ":": ";", "--": ",", "—": ",", "–": ",", "(": "(", ")": ")", "[": "(",
+# Words whose tag needs no context, checked before a capital makes a word a name.
+_FIXED: Final[dict[str, str]] = {
+    **dict.fromkeys(ADVERBS, "a"), **dict.fromkeys(DETERMINERS, "d"),
+    **dict.fromkeys(RELATIVES - {"that"}, "r"), **dict.fromkeys(BACK_REFERENCES, "x"),
+    "to": "T", "by": "B", "at": "A", "of": "O", "in": "I", "for": "R", "from": "f", "worth": "W", "per": "p",
+    "and": "&", "or": "&", "&": "&", "nor": "&",
+}
+# The other listed words, by the first list that holds them (K: a change noun and a change verb).
+_CLASS: Final[dict[str, str]] = {
+    **dict.fromkeys(PREPOSITIONS, "P"), **dict.fromkeys(CONJUNCTIONS, "w"), "that": "r",
+    **dict.fromkeys(OTHER_VERBS | frozenset(NOUNS_OF_VERBS) | MOVING_VERBS, "v"), **dict.fromkeys(_BE, "b"),
+    **dict.fromkeys(TRANSACTION_VERBS, "S"), **dict.fromkeys(LEVEL_VERBS, "L"), **dict.fromkeys(REPORTING_VERBS, "V"),
+    **dict.fromkeys(CHANGE_VERBS, "C"), **dict.fromkeys(CHANGE_NOUNS, "c"),
+    **dict.fromkeys(CHANGE_NOUNS & CHANGE_VERBS, "K"), **dict.fromkeys(DIRECTION_WORDS, "U"),
+}
+
+# One look-up a word. A class letter is never a fixed tag, but for "r", whose class gives "r" too.
+_LEXICON: Final[dict[str, str]] = {**_CLASS, **_FIXED}
+_FIXED_TAGS: Final = frozenset(_FIXED.values())
+
+# A word (a possessive 's split off after), a possessive after a date ("Monday's"), a number, a mark.
+TOKEN: Final = re.compile(r"[^\W\d_](?:[\w&'’./-]*[^\W_])?|['’]s\b|-?\d(?:[\d.,]*\d)?|--|\S")
+# Each word as written, seen before: its tag from _context_free, then "C" when it starts with a
+# capital. Words repeat: most of a sentence's are looked up here once. Emptied when full.
+_SEEN: Final[dict[str, str]] = {}
+_SEEN_MAX: Final = 200_000
+_OPENING: Final = "(\"“‘['[{"
+_CLOSING: Final = ",.;:)\"”’'!?]}"
+_NUMBER_CHARACTERS: Final = "0123456789.,"
+_PUNCTUATION: Final = {"&": "&", ",": ",", ";": ";", ":": ";", "--": ",", "—": ",", "–": ",", "(": "(", ")": ")", "[": "(",
                 "]": ")", '"': '"', "“": '"', "”": '"', ".": ".", "!": ".", "?": "."}
 
 
 class Words:
     """The words of text[start:end] with their tags; figures and dates (mentions) as one word each."""
 
-    __slots__ = ("text", "spans", "tags", "mentions", "cased")
-
-    def __init__(self, text: str, start: int, end: int, mentions: list) -> None:
+    def __init__(self, text: str, start: int, end: int, mentions: list[Mention]) -> None:
         self.text = text
-        self.spans: list[tuple[int, int]] = []
-        self.mentions: list = []  # the mention of each word, or None
+        # where each word starts and ends, from `start`: small numbers, which Python does not allocate
+        self._base = start
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self.mention_at: dict[int, Mention] = {}  # the figures and dates, by their word's index
+        self.index_of: dict[int, int] = {}  # and their word's index by where they start
+        self._plain: list[str] = []  # each plain word as written, else ""
+        self._plains = 0  # plain words (not figures, dates, numbers or marks)
+        self._capitals = 0  # plain words that start with a capital
+        self._pending: list[int] = []  # the words whose tag turns on their neighbours
+        self._numbers: list[int] = []  # the bare numbers
         tags: list[str] = []
         at = start
         for mention in mentions:
             if mention.end <= start or mention.start >= end:
                 continue
             self._words(at, max(at, mention.start), tags)
-            self.spans.append((mention.start, mention.end))
-            self.mentions.append(mention)
+            self._starts.append(mention.start - start)
+            self._ends.append(mention.end - start)
+            self.mention_at[len(tags)] = mention
+            self.index_of[mention.start] = len(tags)
+            self._plain.append("")
             tags.append("D" if mention.type == "date" else "F")
             at = max(at, mention.end)
         self._words(at, end, tags)
-        plain = [self.word(i) for i, tag in enumerate(tags) if tag == "N"]
+        plain = self._plain
         # in capitals or a headline's Title Case, a capital says nothing about a word
-        self.cased = sum(w[:1].isupper() for w in plain) * 2 < len(plain) + 2
-        for i, tag in enumerate(tags):  # left to right: a word's left neighbours are tagged already
-            if tag == "N":
-                tags[i] = _tag(self.word(i), self.word(i - 1).lower() if i else "",
-                               self.word(i + 1).lower() if i + 1 < len(tags) else "", i, tags, self.cased)
-            elif tag == "Q" and i and tags[i - 1] == "N" and self.word(i - 1)[:1].isupper():
-                tags[i] = "N"  # part of a name: "FTSE 100", "Boeing 787"
+        self.cased = self._capitals * 2 < self._plains + 2
+        last = len(tags) - 1
+        for i in self._pending:  # left to right: a word's left neighbours are tagged already
+            tags[i] = _tag(plain[i], plain[i].lower(), plain[i - 1].lower() if i else "",
+                           plain[i + 1].lower() if i < last else "", tags[i - 1] if i else " ",
+                           tags[i + 1] if i < last else ".", i, self.cased)
+        for i in self._numbers:
+            if i and (tags[i - 1] == "N" or tags[i - 1] == "s" and i > 1 and tags[i - 2] == "N") \
+                    and text[start + self._starts[i - 1 if tags[i - 1] == "N" else i - 2]].isupper():
+                tags[i] = "N"  # part of a name: "FTSE 100", "Boeing 787", "Standard & Poor's 500"
         self.tags = "".join(tags)
 
     def _words(self, start: int, end: int, tags: list[str]) -> None:
-        for m in WORD.finditer(self.text, start, end):
-            if m.group("w") is not None:
-                self._add(m.start("w"), m.end("w"), "N", tags)
-                if m.group("s") is not None:
-                    self._add(m.start("s"), m.end("s"), "s", tags)
-            elif m.group("s2") is not None:
-                self._add(m.start(), m.end(), "s", tags)
-            elif m.group("q") is not None:
-                self._add(m.start(), m.end(), "Q", tags)
+        """Add the words of text[start:end]: split at spaces (quick), marks taken off each end,
+        and TOKEN for what is left when it is neither a plain word nor a number."""
+        text = self.text
+        at = start
+        for chunk in text[start:end].split():
+            a = text.find(chunk, at)
+            b = a + len(chunk)
+            at = b
+            code = _SEEN.get(chunk)
+            if code is not None:  # most are words seen before
+                self._seen_word(a, b, chunk, code, tags)
+                continue
+            if chunk.isalpha():
+                self._word(a, b, chunk, tags)
+                continue
+            if chunk[0] in "'’" and chunk[1:2] == "s" and (len(chunk) == 2 or not chunk[2].isalpha()):
+                self._add(a, a + 2, "s", tags)  # "Monday's" after a date
+                a += 2
+            while a < b and text[a] in _OPENING:
+                self._add(a, a + 1, _PUNCTUATION.get(text[a], " "), tags)
+                a += 1
+            core_end = b
+            while core_end > a and text[core_end - 1] in _CLOSING:
+                core_end -= 1
+            if core_end > a:
+                core = chunk if core_end - a == len(chunk) else text[a:core_end]
+                if core.isalpha():
+                    self._word(a, core_end, core, tags)
+                elif core_end - a > 2 and text[core_end - 1] == "s" and text[core_end - 2] in "'’" \
+                        and text[a:core_end - 2].isalpha():
+                    self._word(a, core_end - 2, text[a:core_end - 2], tags)  # "GM's": the owner, then 's
+                    self._add(core_end - 2, core_end, "s", tags)
+                elif core[0].isdigit() and core[-1].isdigit() and not core.strip(_NUMBER_CHARACTERS):
+                    self._numbers.append(len(tags))
+                    self._add(a, core_end, "Q", tags)
+                else:
+                    self._tokens(a, core_end, tags)
+            for k in range(core_end, b):
+                self._add(k, k + 1, _PUNCTUATION.get(text[k], " "), tags)
+
+    def _tokens(self, start: int, end: int, tags: list[str]) -> None:
+        """Add the words of text[start:end] as TOKEN finds them."""
+        text = self.text
+        for m in TOKEN.finditer(text, start, end):
+            a, b = m.span()
+            first = text[a]
+            if first.isalpha():
+                if b - a > 2 and text[b - 1] == "s" and text[b - 2] in "'’":  # "GM's": the owner, then 's
+                    self._word(a, b - 2, text[a:b - 2], tags)
+                    self._add(b - 2, b, "s", tags)
+                else:
+                    self._word(a, b, text[a:b], tags)
+            elif first.isdigit() or b - a > 1 and first == "-" and text[a + 1].isdigit():
+                self._numbers.append(len(tags))
+                self._add(a, b, "Q", tags)
+            elif b - a == 2 and first in "'’":
+                self._add(a, b, "s", tags)
             else:
-                self._add(m.start(), m.end(), _PUNCTUATION.get(m.group(), " "), tags)
+                self._add(a, b, _PUNCTUATION.get(text[a:b], " "), tags)
 
     def _add(self, start: int, end: int, tag: str, tags: list[str]) -> None:
-        self.spans.append((start, end))
-        self.mentions.append(None)
+        self._starts.append(start - self._base)
+        self._ends.append(end - self._base)
+        self._plain.append("")
         tags.append(tag)
 
+    def _word(self, start: int, end: int, word: str, tags: list[str]) -> None:
+        """Add a plain word, tagged now when its tag needs no neighbours (most do not)."""
+        code = _SEEN.get(word)
+        if code is None:
+            if len(_SEEN) >= _SEEN_MAX:
+                _SEEN.clear()
+            code = _SEEN[word] = _context_free(word) + ("C" if word[0].isupper() else " ")
+        self._seen_word(start, end, word, code, tags)
+
+    def _seen_word(self, start: int, end: int, word: str, code: str, tags: list[str]) -> None:
+        self._starts.append(start - self._base)
+        self._ends.append(end - self._base)
+        self._plain.append(word)
+        self._plains += 1
+        if code[1] == "C":
+            self._capitals += 1
+        if code[0] == "?":
+            self._pending.append(len(tags))
+            tags.append("N")
+        else:
+            tags.append(code[0])
+
     def word(self, i: int) -> str:
-        start, end = self.spans[i]
+        start, end = self._base + self._starts[i], self._base + self._ends[i]
         return self.text[start:end]
 
     def phrase(self, first: int, last: int) -> tuple[int, int]:
         """The character span of words first..last (inclusive)."""
-        return self.spans[first][0], self.spans[last][1]
+        return self._base + self._starts[first], self._base + self._ends[last]
 
 
-def _tag(word: str, previous: str, following: str, i: int, tags: list[str], cased: bool) -> str:
-    """The tag of the word at i, from the vocabulary, the tags before it and the next tag
-    (a word's next tag is still N when it is a word)."""
+def _context_free(word: str) -> str:
+    """A word's tag when its neighbours cannot change it, else "?"."""
     lower = word.lower()
-    if lower in _FUNCTION_WORDS:
-        return _FUNCTION_WORDS[lower]
-    left = tags[i - 1] if i else " "
-    right = tags[i + 1] if i + 1 < len(tags) else "."
+    kind = _LEXICON.get(lower)
+    if kind is not None:
+        return kind if kind in _FIXED_TAGS else "?"
+    if not (word.islower() and len(lower) > 5):
+        return "N"
+    if lower.endswith("ed") and lower not in _NOT_VERBS:
+        return "v"
+    if lower.endswith("ing") and lower not in _NOT_VERBS:
+        return "?"
+    return "a" if lower.endswith("ly") and lower not in _NOT_ADVERBS else "N"
+
+
+def _tag(word: str, lower: str, previous: str, following: str, left: str, right: str, i: int, cased: bool) -> str:
+    """The tag of a word from its vocabulary and its neighbours: the words and the tag before it,
+    the word and the tag after it (a word's tag is still N there)."""
+    kind = _LEXICON.get(lower)
+    if kind is not None and kind in _FIXED_TAGS:
+        return kind
+    if cased and i > 0 and word[0].isupper() and left not in '".;':
+        return "N"  # a capital inside a sentence: a name ("United States", "Sales" after a colon aside)
+    if kind is None:
+        if word.islower() and len(lower) > 5:
+            if lower.endswith(("ed", "ing")) and lower not in _NOT_VERBS:
+                return "N" if lower.endswith("ing") and left in "dCvSL" and right == "N" else "v"  # "increase existing lines"
+            if lower.endswith("ly") and lower not in _NOT_ADVERBS:
+                return "a"
+        return "N"
+    if kind == "U":
+        return "a" if lower == "up" and previous in PHRASAL_UP else "U"
     if following in ("of", "in"):
         right = "O"
-    if lower in BACK_REFERENCES:
-        return "x"
-    if lower in RELATIVES and lower != "that":
-        return "r"
-    if lower in DETERMINERS:
-        return "d"
-    if lower in ADVERBS:
-        return "a"
-    if cased and word[:1].isupper() and i > 0 and left not in '".;' and lower not in BACK_REFERENCES:
-        return "N"  # a capital inside a sentence: a name ("United States", "Sales" after a colon aside)
-    if lower in DIRECTION_WORDS:
-        return "a" if lower == "up" and previous in PHRASAL_UP else "U"
-    if left == "d" and previous not in ("each", "both", "all", "that") and lower not in CHANGE_NOUNS:
+    if left == "d" and previous not in ("each", "both", "all", "that") and kind not in "cK":
         return "N"  # after a determiner a verb's form is a noun: "a plan", "the cost"
-    if lower in CHANGE_NOUNS and (lower not in CHANGE_VERBS or left in _NOUN_LEFT and left != "N"
-                                  or right in _NOUN_RIGHT):
+    if kind == "c":
         return "c"
-    if lower in CHANGE_VERBS:
-        noun = left in "dF)\"s" and previous not in ("each", "both", "all") and lower not in CHANGE_NOUNS
-        return "N" if noun else "C"  # "a $40 billion contract"
-    if lower in REPORTING_VERBS:
+    if kind == "K":
+        return "c" if left in _NOUN_LEFT and left != "N" or right in _NOUN_RIGHT else "C"
+    if kind == "C":
+        return "N" if left in "dF)\"s" and previous not in ("each", "both", "all") else "C"  # "a $40 billion contract"
+    if kind == "V":
         return "V"
-    if lower in LEVEL_VERBS and (lower not in _LEVEL_NOUNS or left in "Nx" and right in "FAT"):
-        return "L"
-    if lower in TRANSACTION_VERBS:
+    if kind == "L":
+        if lower not in _LEVEL_NOUNS or left in "Nx" and right in "FAT":
+            return "L"
+        kind = "S" if lower in TRANSACTION_VERBS else "N"
+    if kind == "S":
         return "N" if left in "dF)\"s" or right in "OI" else "S"  # "agree purchase of", "a bid"
-    if lower in _BE:
-        return "b"
-    if lower in OTHER_VERBS or lower in NOUNS_OF_VERBS or lower in MOVING_VERBS:
-        return "v"
-    if lower == "that":
-        return "r"
-    if lower in CONJUNCTIONS:
-        return "w"
-    if lower in PREPOSITIONS:
-        return "P"
-    if word.islower() and len(lower) > 5 and lower.endswith(("ed", "ing")) and lower not in _NOT_VERBS:
-        return "N" if lower.endswith("ing") and left in "dCvSL" and right == "N" else "v"  # "increase existing lines"
-    if lower.endswith("ly") and len(lower) > 4 and word.islower() and lower not in _NOT_ADVERBS:
-        return "a"
-    return "N"
-
+    return kind

@@ -1,0 +1,207 @@
+"""Linked facts: what each amount and percentage measures, the period it belongs to, whether it is
+a level or a change, and a rate's denominator (ANNOTATION "Linked facts").
+
+`link_figures(text, mentions)` runs after extraction and sets each figure's `link`. It reads the
+figure's sentence as tagged words (words.py), tries the frames (frames.py) for the measure and
+the role, resolves back-references ("this figure", "it", "lost $2 billion"), takes the period from
+the clause or the passage (scope.py), and in a table a figure's row and column headers
+(tables.py). Pure: text and mentions in, links out.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Final
+
+from extractors.currencies import CURRENCY_WORDS
+from extractors.links import frames, phrases, scope, tables
+from extractors.links.sentences import Sentences
+from extractors.links.vocabulary import DEAL_MEASURES, NOUNS_OF_VERBS, PERIOD_MEASURES
+from extractors.links.words import Words
+from extractors.mentions import AmountMention, DateMention, Link, Mention, PercentageMention
+
+Span = tuple[int, int]
+Linked = tuple[AmountMention | PercentageMention, Span | None, int]  # a figure, its measure, its sentence's start
+
+_WORDS_AFTER: Final = 50  # a sentence is read this far past its last figure: no frame looks further
+# Longer "sentences" (tables, lists without stops) are read a stretch of this length at a time,
+# from this far before a figure, so that a text of many figures costs in proportion to its length.
+_LONG_SENTENCE: Final = 2000
+_WORDS_BEFORE: Final = 300
+_SEARCH_CHARS: Final = 2000  # how far a verb's noun is looked for ("lost" -> "losses" in the headline)
+_BACK_SENTENCES_CHARS: Final = 600  # how far back "this figure" and "it" look for what they refer to
+_QUOTE_BEFORE: Final = re.compile(r"\b(?P<base>[A-Z]{3})/(?:[A-Z]{3}\s*)?$")  # "EUR/USD 1.0893", "EUR/" before "USD 1.0893"
+_QUOTE_BETWEEN: Final = re.compile(r"\s*=\s*$")  # "1 EUR = 1.08 USD", matched between the two figures
+_MODIFIER: Final = re.compile(r"(?:\b[a-z][a-z-]*\s+){1,2}$")
+_FUNCTION_WORD: Final = re.compile(r"\b(?:the|a|an|of|in|to|and|its|their|this|that)\s")
+
+
+def link_figures(text: str, mentions: list[Mention]) -> None:
+    """Set the link of every amount and percentage of `mentions` (sorted by start) in `text`."""
+    figures = [m for m in mentions if not isinstance(m, DateMention)]
+    if not figures:
+        return
+    dates: list[DateMention] = [m for m in mentions if isinstance(m, DateMention)]
+    starts = [m.start for m in mentions]
+    passage = scope.Passage(text, dates)
+    sentences = Sentences(text)
+    table = tables.table_index(text) if "|" in text else None
+    first_break = text.find("\n")
+    headline_end = first_break if 0 < first_break < 300 else None
+    words = Words(text, 0, 0, [])  # the words of the sentence of the figure before
+    words_start = w_end = -1
+    linked: list[Linked] = []
+    for k, figure in enumerate(figures):
+        s_start, s_end = sentences.around(figure.start)
+        if s_end - s_start > _LONG_SENTENCE:  # a table or a list without stops: read a stretch at a time
+            if not (words_start >= 0 and figure.end + _WORDS_AFTER <= w_end):
+                words_start = max(s_start, text.rfind(" ", 0, max(0, figure.start - _WORDS_BEFORE)) + 1)
+                w_end = min(s_end, words_start + _LONG_SENTENCE)
+                words = Words(text, words_start, w_end, _within(mentions, starts, words_start, w_end))
+        elif s_start != words_start:  # the sentence's words, up to a little past its last figure
+            last = k
+            while last + 1 < len(figures) and figures[last + 1].start < s_end:
+                last += 1
+            w_end = min(s_end, figures[last].end + _WORDS_AFTER)
+            words, words_start = Words(text, s_start, w_end, _within(mentions, starts, s_start, w_end)), s_start
+        i = _word_of(words, figure)
+        if i is None:
+            continue
+        reading = frames.read(words, i, figure.type == "amount")
+        measure = _measure_span(text, words, reading, linked, sentences, s_start, figure.start)
+        headers = table.headers(figure.start, figure.end) if table is not None else (None, None)
+        if headers[0] is not None:
+            measure = measure if measure is not None and measure[0] >= headers[0][0] else headers[0]
+        period = _period(words, i, reading, measure, text, dates, passage, s_start, headline_end, headers[1])
+        per = _per(text, words, reading, figure, measure, mentions, bisect_left(starts, figure.start))
+        linked.append((figure, measure, s_start))
+        figure.link = Link(
+            measure=None if measure is None else text[measure[0]:measure[1]],
+            measure_start=None if measure is None else measure[0], measure_end=None if measure is None else measure[1],
+            period=None if period is None else period.value,
+            period_start_date=None if period is None else period.start_date,
+            period_end_date=None if period is None else period.end_date,
+            role=reading.role, per=per, sentence_start=s_start, sentence_end=s_end)
+
+
+def _within(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
+    """The mentions that may overlap text[start:end] (`starts`: theirs, in order)."""
+    return mentions[max(0, bisect_left(starts, start) - 1):bisect_left(starts, end)]
+
+
+def _word_of(words: Words, figure: Mention) -> int | None:
+    i = words.index_of.get(figure.start)
+    return i if i is not None and words.mention_at[i] is figure else None
+
+
+def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list[Linked], sentences: Sentences,
+                  s_start: int, at: int) -> tuple[int, int] | None:
+    """The measure as a character span, back-references resolved."""
+    if reading.measure is not None:
+        return words.phrase(*reading.measure)
+    reference = reading.reference
+    if reference is None:
+        return None
+    if reference in NOUNS_OF_VERBS:
+        return _noun_of_verb(text, NOUNS_OF_VERBS[reference], at)
+    for k in range(len(linked) - 1, -1, -1):  # the figure before, if near
+        measure, start = linked[k][1], linked[k][2]
+        if start < s_start - _BACK_SENTENCES_CHARS:
+            break
+        if measure is not None:
+            return measure
+    if reference == frames.SUBJECT_BEFORE and (before := sentences.previous(s_start)) is not None:
+        words_before = Words(text, before[0], before[1], [])
+        for v, tag in enumerate(words_before.tags):
+            if tag in "CLSvb":
+                phrase = phrases.phrase_before(words_before, v)
+                return None if phrase is None else words_before.phrase(*phrase)
+    return None
+
+
+def _noun_of_verb(text: str, nouns: tuple[str, ...], at: int) -> tuple[int, int] | None:
+    """The nearest of `nouns` before `at` (else after), with up to two lower-case words before it."""
+    found = _nearest_word(text, nouns, max(0, at - _SEARCH_CHARS), at, True) \
+        or _nearest_word(text, nouns, at, min(len(text), at + _SEARCH_CHARS), False)
+    if found is None:
+        return None
+    start, end = found
+    modifier = _MODIFIER.search(text, max(0, start - 40), start)
+    if modifier is not None and not _FUNCTION_WORD.search(modifier.group()):
+        start = modifier.start()
+    return start, end
+
+
+def _nearest_word(text: str, words: tuple[str, ...], start: int, end: int, last: bool) -> tuple[int, int] | None:
+    """The span of the last (or first) of `words`, a whole word in lower case, capitalized or in
+    capitals, in text[start:end]."""
+    best: tuple[int, int] | None = None
+    for word in words:
+        for form in (word, word.capitalize(), word.upper()):
+            at = text.rfind(form, start, end) if last else text.find(form, start, end)
+            while at >= 0:
+                after = at + len(form)
+                if (at == 0 or not text[at - 1].isalnum()) and (after == len(text) or not text[after].isalnum()):
+                    if best is None or (at > best[0] if last else at < best[0]):
+                        best = (at, after)
+                    break
+                at = text.rfind(form, start, at) if last else text.find(form, at + 1, end)
+    return best
+
+
+def _period(words: Words, i: int, reading: frames.Reading, measure: tuple[int, int] | None, text: str,
+            dates: list[DateMention], passage: scope.Passage, s_start: int, headline_end: int | None,
+            column: tuple[int, int] | None) -> DateMention | None:
+    if column is not None:  # a table's column header
+        return next((d for d in dates if column[0] <= d.start and d.end <= column[1]), None)
+    measure_word = reading.measure[1] if reading.measure is not None else None
+    own = scope.clause_date(words, i, measure_word)
+    if own is not None:
+        return own
+    if not _takes_passage_period(text, reading, measure, words) or scope.in_duration(words, i):
+        return None
+    if headline_end is not None and s_start < headline_end:
+        return passage.after(headline_end)
+    return passage.before(s_start)
+
+
+def _takes_passage_period(text: str, reading: frames.Reading, measure: tuple[int, int] | None, words: Words) -> bool:
+    """Flows, changes and as-of levels take the passage's period; deal values and prices never do."""
+    head = text[measure[0]:measure[1]].lower().split()[-1] if measure is not None else None
+    if head in DEAL_MEASURES:
+        return False
+    verb = reading.verb
+    if verb is not None and verb > 0 and words.tags[verb - 1] == "T":  # "to reduce costs by 30%": an aim
+        return False
+    if reading.role == "change" or head in PERIOD_MEASURES:
+        return True
+    if head in ("share", "shares") and measure is not None and "market" in text[measure[0]:measure[1] + 60].lower():
+        return True
+    return measure is None and verb is not None and words.word(verb).lower() in NOUNS_OF_VERBS \
+        and words.tags[verb] == "C"
+
+
+def _per(text: str, words: Words, reading: frames.Reading, figure: Mention, measure: tuple[int, int] | None,
+         mentions: list[Mention], k: int) -> str | None:
+    """A rate's denominator; for an exchange rate, the base currency ("EUR/USD 1.0893", "1 EUR = 1.08 USD",
+    "the euro was at $1.09")."""
+    if reading.per is not None:
+        return words.word(reading.per[0]).lower()
+    if "/" in text[max(0, figure.start - 5):figure.start] \
+            and (quote := _QUOTE_BEFORE.search(text, max(0, figure.start - 12), figure.start)):
+        return quote.group("base")
+    while mentions[k] is not figure:
+        k += 1
+    before = mentions[k - 1] if k > 0 else None
+    after = mentions[k + 1] if k + 1 < len(mentions) else None
+    if isinstance(before, AmountMention) and text.find("=", before.end, figure.start) >= 0 \
+            and _QUOTE_BETWEEN.match(text, before.end, figure.start):
+        return before.currency  # "1 EUR = 1.08 USD": the 1.08 USD is per EUR
+    if isinstance(figure, AmountMention) and figure.value == 1 and isinstance(after, AmountMention) \
+            and text.find("=", figure.end, after.start) >= 0 and _QUOTE_BETWEEN.match(text, figure.end, after.start):
+        return figure.currency  # and so is the 1 EUR: a quote, not a sum
+    if measure is not None and figure.type == "amount":
+        word = text[measure[0]:measure[1]].lower()
+        if word in CURRENCY_WORDS and CURRENCY_WORDS[word] != getattr(figure, "currency", None):
+            return CURRENCY_WORDS[word]
+    return None
