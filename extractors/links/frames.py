@@ -26,8 +26,8 @@ from typing import Final
 
 from extractors.links import phrases
 from extractors.links.phrases import Phrase
-from extractors.links.vocabulary import (FIGURE_NOUNS, MOVING_VERBS, NOUNS_OF_VERBS, PER_UNITS, SPENT_ON,
-                                         TRANSITIVE_CHANGE_VERBS)
+from extractors.links.vocabulary import (FIGURE_NOUNS, MOVING_VERBS, NOUNS_OF_VERBS, PER_UNITS, PERIOD_MEASURES,
+                                         SPEND_VERBS, SPENT_ON, TRANSITIVE_CHANGE_VERBS)
 from extractors.links.words import Words
 
 # A reference instead of a phrase: the measure of the figure before, the subject of the
@@ -49,6 +49,9 @@ _CHANGE_NOUN_AFTER: Final = re.compile(r"\)?c(?P<of>[IO]d?(?=N))?")
 _SPENT_ON: Final = re.compile(r"b*(?P<v>[vS])[RT](?=[dN])")
 _OF_AFTER: Final = re.compile(r"a*O(?=[daN\"])")
 _IN_AFTER: Final = re.compile(r"I(?=[dN])")
+# "in the end", "in total": no thing paid for
+_NOT_PAID_FOR: Final = frozenset({"end", "total", "all", "cash", "full", "part", "addition", "return", "exchange",
+                                  "advance", "time", "case", "fact", "turn", "sum", "person", "public"})
 _VERB: Final = frozenset("CLSvVb")
 _CLAUSE_END: Final = frozenset(";.wr")
 _COMPLEMENT: Final = frozenset("adTBAfUIODFQN,&P()\"sxR")
@@ -75,28 +78,37 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
     reading.verb = _governing_verb(tags, i)
     reading.role = _role(words, i, lo, after, is_amount, reading.verb)
     reading.per = _per(words, i, after)
-    if reading.per is not None:
-        reading.measure = reading.per
+    if reading.per is not None:  # "$X per Y" measures Y ("200 million per aircraft"), but "earnings of 26 cents a share"
+        of = _OF_BEFORE.search(tags, lo, i) if tags.find("O", lo, i) >= 0 else None
+        named = phrases.phrase_before(words, of.start()) if of is not None and of.group("c") is None else None
+        reading.measure = named if named is not None else reading.per
         return reading
+    _measure(words, i, reading, is_amount, lo, after)
+    return reading
+
+
+def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, after: str) -> None:
+    """Set the reading's measure (a phrase or a reference) from the first frame that matches."""
+    tags = words.tags
     if after[:1] in "c)" and (m := _CHANGE_NOUN_AFTER.match(after)):  # "a 5% drop in retail sales"
         if m.group("of") is not None:
             reading.measure = phrases.run_at(words, i + 1 + m.end())
         if reading.measure is None:
             _from_verb(words, i, reading, is_amount)
-        return reading
+        return
     if (after.find("R", 0, 4) >= 0 or after.find("T", 0, 4) >= 0) and (m := _SPENT_ON.match(after)):
         if words.word(i + 1 + m.start("v")).lower() in SPENT_ON:  # "$40 million will be used for the design"
             reading.measure = phrases.run_at(words, i + 1 + m.end())
             if reading.measure is not None:
-                return reading
+                return
     if after[:2] == "aN" and words.word(i + 1).lower() in ("over", "under"):  # "$7.3 billion over budget"
         reading.measure = (i + 2, i + 2)
-        return reading
+        return
     if m := _ATTRIBUTIVE.match(after):  # "a $500 million fund"
         phrase = phrases.run_at(words, i + 1 + m.end())
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
-            return reading
+            return
     if tags.find("O", lo, i) >= 0 and (m := _OF_BEFORE.search(tags, lo, i)):  # "a market value of $348.8 billion", "a decline of 49%"
         phrase = phrases.phrase_before(words, m.start())
         if m.group("c") is not None:
@@ -106,30 +118,38 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
                 _from_verb(words, i, reading, is_amount)
                 if reading.measure is None:
                     reading.reference = PREVIOUS
-                return reading
+                return
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
-            return reading
+            return
     if tags.find("Q", lo, i) >= 0 and (m := _COUNT_SUBJECT.search(tags, lo, i)):  # "30,000 jobs, 20% of the workforce"
         reading.measure = phrases.trimmed(words, (m.start("m"), m.end("m") - 1))
-        return reading
+        return
     if after.find("O", 0, 3) >= 0 and (m := _OF_AFTER.match(after)):  # "7% of world output"
         phrase = phrases.run_at(words, i + 1 + m.end())
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
-            return reading
+            return
     if tags.find("W", lo, i) >= 0 and (m := _WORTH_BEFORE.search(tags, lo, i)):  # "a deal worth $7.2 bn"
         end = m.start() - 1
         if end >= 0 and tags[end] in "NQ":
             reading.measure = phrases.first_in_chain(words, end, _clause_start(tags, end), "O")
-            return reading
+            return
     if tags.find("R", lo, i) >= 0 and _FOR_BEFORE.search(tags, lo, i) and _for(words, i, reading):  # "sold the unit to X for $5 billion"
-        return reading
-    if _from_verb(words, i, reading, is_amount):
-        return reading
-    if is_amount and after[:1] == "I" and (m := _IN_AFTER.match(after)):  # "billions of dollars in pension costs"
-        reading.measure = phrases.run_at(words, i + 1 + m.end())
-    return reading
+        return
+    if is_amount and after[:1] == "P" and words.word(i + 1).lower() == "on" and reading.verb is not None \
+            and words.word(reading.verb).lower() in SPEND_VERBS:  # "will spend Rs 20 crore on roads"
+        reading.measure = phrases.run_at(words, i + 2)
+        if reading.measure is not None:
+            return
+    if is_amount and after[:1] == "I" and (reading.verb is None or tags[reading.verb] in "Sv") \
+            and (m := _IN_AFTER.match(after)):  # "paid $300 million in dividends", not "costs 45 Kč in Prague"
+        phrase = phrases.run_at(words, i + 1 + m.end())
+        if phrase is not None and not words.word(phrase[1])[:1].isupper() \
+                and words.word(phrase[1]).lower() not in _NOT_PAID_FOR:
+            reading.measure = phrase
+            return
+    _from_verb(words, i, reading, is_amount)
 
 
 def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int | None) -> str:
@@ -155,11 +175,11 @@ def _per(words: Words, i: int, after: str) -> Phrase | None:
     if after[:1] == "p" or after[:1] == "P" and words.word(i + 1).lower() == "per":
         last = None
         j = i + 2
-        while j < len(tags) and tags[j] in "Nv":  # "per diluted share": the noun
+        while j < len(tags) and tags[j] in "Nv":  # "per diluted share": up to the noun
             if tags[j] == "N":
                 last = j
             j += 1
-        return None if last is None else (last, last)
+        return None if last is None else (i + 2, last)
     if after[:2] in ("aN", "dN") and words.word(i + 1).lower() in ("a", "an") \
             and words.word(i + 2).lower() in PER_UNITS:
         return (i + 2, i + 2)
@@ -202,7 +222,8 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
             return True
     found = _subject(words, verb)
     if word in NOUNS_OF_VERBS and (tags[verb] != "C" or is_amount) \
-            and (not isinstance(found, tuple) or phrases.is_name(words, found)):
+            and (not isinstance(found, tuple) or phrases.is_name(words, found)
+                 or is_amount and phrases.head(words, found) not in PERIOD_MEASURES):
         reading.reference = word  # "it lost $2.24 billion": the loss
         return True
     if found == "x":
@@ -226,6 +247,10 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
     j = verb - 1
     for _ in range(3):
         while j >= start and tags[j] in "ab,":
+            if tags[j] == ",":  # "The S&P 500, which fell on Monday, gained": over the relative clause
+                aside = tags.rfind(",", start, j)
+                if aside >= 0 and tags[aside + 1:aside + 2] == "r":
+                    j = aside
             j -= 1
         if j < start:
             return None

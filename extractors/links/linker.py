@@ -28,7 +28,7 @@ _WORDS_AFTER: Final = 50  # a sentence is read this far past its last figure: no
 # from this far before a figure, so that a text of many figures costs in proportion to its length.
 _LONG_SENTENCE: Final = 2000
 _WORDS_BEFORE: Final = 300
-_SEARCH_CHARS: Final = 2000  # how far a verb's noun is looked for ("lost" -> "losses" in the headline)
+_SEARCH_CHARS: Final = 800  # how far a verb's noun is looked for ("lost" -> "losses" in the headline)
 _BACK_SENTENCES_CHARS: Final = 600  # how far back "this figure" and "it" look for what they refer to
 _QUOTE_BEFORE: Final = re.compile(r"\b(?P<base>[A-Z]{3})/(?:[A-Z]{3}\s*)?$")  # "EUR/USD 1.0893", "EUR/" before "USD 1.0893"
 _QUOTE_BETWEEN: Final = re.compile(r"\s*=\s*$")  # "1 EUR = 1.08 USD", matched between the two figures
@@ -51,8 +51,10 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
     words = Words(text, 0, 0, [])  # the words of the sentence of the figure before
     words_start = w_end = -1
     linked: list[Linked] = []
+    s_start = s_end = -1
     for k, figure in enumerate(figures):
-        s_start, s_end = sentences.around(figure.start)
+        if not s_start <= figure.start < s_end:  # else in the sentence of the figure before
+            s_start, s_end = sentences.around(figure.start)
         if s_end - s_start > _LONG_SENTENCE:  # a table or a list without stops: read a stretch at a time
             if not (words_start >= 0 and figure.end + _WORDS_AFTER <= w_end):
                 words_start = max(s_start, text.rfind(" ", 0, max(0, figure.start - _WORDS_BEFORE)) + 1)
@@ -103,7 +105,7 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
     if reference is None:
         return None
     if reference in NOUNS_OF_VERBS:
-        return _noun_of_verb(text, NOUNS_OF_VERBS[reference], at)
+        return _noun_of_verb(text, NOUNS_OF_VERBS[reference], at, words.cased)
     for k in range(len(linked) - 1, -1, -1):  # the figure before, if near
         measure, start = linked[k][1], linked[k][2]
         if start < s_start - _BACK_SENTENCES_CHARS:
@@ -119,10 +121,10 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
     return None
 
 
-def _noun_of_verb(text: str, nouns: tuple[str, ...], at: int) -> tuple[int, int] | None:
+def _noun_of_verb(text: str, nouns: tuple[str, ...], at: int, cased: bool) -> tuple[int, int] | None:
     """The nearest of `nouns` before `at` (else after), with up to two lower-case words before it."""
-    found = _nearest_word(text, nouns, max(0, at - _SEARCH_CHARS), at, True) \
-        or _nearest_word(text, nouns, at, min(len(text), at + _SEARCH_CHARS), False)
+    found = _nearest_word(text, nouns, max(0, at - _SEARCH_CHARS), at, True, cased) \
+        or _nearest_word(text, nouns, at, min(len(text), at + _SEARCH_CHARS), False, cased)
     if found is None:
         return None
     start, end = found
@@ -132,12 +134,13 @@ def _noun_of_verb(text: str, nouns: tuple[str, ...], at: int) -> tuple[int, int]
     return start, end
 
 
-def _nearest_word(text: str, words: tuple[str, ...], start: int, end: int, last: bool) -> tuple[int, int] | None:
-    """The span of the last (or first) of `words`, a whole word in lower case, capitalized or in
-    capitals, in text[start:end]."""
+def _nearest_word(text: str, words: tuple[str, ...], start: int, end: int, last: bool,
+                  cased: bool) -> tuple[int, int] | None:
+    """The span of the last (or first) of `words`, a whole word in lower case or capitalized (in
+    capitals in a text in capitals), in text[start:end]."""
     best: tuple[int, int] | None = None
     for word in words:
-        for form in (word, word.capitalize(), word.upper()):
+        for form in (word, word.capitalize()) if cased else (word.upper(),):
             at = text.rfind(form, start, end) if last else text.find(form, start, end)
             while at >= 0:
                 after = at + len(form)
@@ -186,7 +189,7 @@ def _per(text: str, words: Words, reading: frames.Reading, figure: Mention, meas
     """A rate's denominator; for an exchange rate, the base currency ("EUR/USD 1.0893", "1 EUR = 1.08 USD",
     "the euro was at $1.09")."""
     if reading.per is not None:
-        return words.word(reading.per[0]).lower()
+        return words.word(reading.per[1]).lower()
     if "/" in text[max(0, figure.start - 5):figure.start] \
             and (quote := _QUOTE_BEFORE.search(text, max(0, figure.start - 12), figure.start)):
         return quote.group("base")

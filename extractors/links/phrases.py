@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from extractors.links.vocabulary import INDEX_WORDS
+from extractors.links.vocabulary import DEAL_MEASURES, INDEX_WORDS, PERIOD_MEASURES
 from extractors.links.words import Words
 
 Phrase = tuple[int, int]  # first and last word index, inclusive
 
 _IN_PHRASE: Final = frozenset("NQ&")
-_IN_CHAIN: Final = frozenset("NQ&dsOIa(\")")
+_IN_CHAIN: Final = frozenset("NQ&dsOIRAa(\")")
 
 
 def run_at(words: Words, i: int) -> Phrase | None:
@@ -35,7 +35,7 @@ def run_at(words: Words, i: int) -> Phrase | None:
     return trimmed(words, (i, last))
 
 
-def chain_start(words: Words, end: int, stop: int = 0, links: str = "OI") -> int | None:
+def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRA") -> int | None:
     """The first word of the chain of phrases that ends at word `end` ("sales of cars in the
     US" ending at "US"), not reaching before word `stop`; None when word `end` is no noun."""
     tags = words.tags
@@ -43,13 +43,13 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OI") -> int
         return None
     i = end
     while i - 1 >= stop and tags[i - 1] in _IN_CHAIN:
-        if tags[i - 1] in "OI" and (i - 2 < stop or tags[i - 2] != "N" or tags[i - 1] not in links):
-            break  # "of" or "in" links two phrases only
+        if tags[i - 1] in "OIRA" and (i - 2 < stop or tags[i - 2] != "N" or tags[i - 1] not in links):
+            break  # "of", "in", "for", "at" link two phrases only: "orders for durable goods"
         i -= 1
     return i
 
 
-def first_in_chain(words: Words, end: int, stop: int = 0, links: str = "OI") -> Phrase | None:
+def first_in_chain(words: Words, end: int, stop: int = 0, links: str = "OIRA") -> Phrase | None:
     """The measure of the chain of phrases that ends at word `end`: its first phrase."""
     start = chain_start(words, end, stop, links)
     return None if start is None else run_at(words, start)
@@ -71,7 +71,15 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
     if j < stop or tags[j] not in "NQ":
         return None
     start = chain_start(words, j, stop)
-    return None if start is None else run_at(words, start)
+    phrase = None if start is None else run_at(words, start)
+    if phrase is not None and start is not None and start - 2 >= stop and tags[start - 1] in "d," \
+            and not words.word(phrase[1])[:1].isupper():  # "The Dow Jones Industrial Average, the blue-chip gauge, fell"
+        comma = start - 1 if tags[start - 1] == "," else start - 2
+        if tags[comma] == "," and comma - 1 >= stop and tags[comma - 1] in "NQ":
+            named = first_in_chain(words, comma - 1, stop)
+            if named is not None and words.word(named[1])[:1].isupper():
+                return named
+    return phrase
 
 
 def trimmed(words: Words, phrase: Phrase) -> Phrase:
@@ -95,9 +103,12 @@ def head(words: Words, phrase: Phrase) -> str:
 
 def is_name(words: Words, phrase: Phrase) -> bool:
     """Whether the phrase is a proper name (a company, a person, a country), not an index."""
-    if any(words.word(k).lower() in INDEX_WORDS for k in range(phrase[0], phrase[1] + 1)):
-        return False
+    if not words.cased or any(words.word(k).lower() in INDEX_WORDS for k in range(phrase[0], phrase[1] + 1)):
+        return False  # in capitals, no word looks like a name
     last = words.word(phrase[1])
+    if phrase[0] == phrase[1] == 0 and (last.lower() in PERIOD_MEASURES | DEAL_MEASURES
+                                        or last.endswith("s") and not last.endswith("ss") and last[1:].islower()):
+        return False  # "Sales were up 5%", "Rooms start at": a capital because it starts the sentence
     return last[:1].isupper() and last.lower() not in ("index", "average")
 
 

@@ -25,11 +25,16 @@ from extractors.mentions import DateMention
 _DURATION: Final = re.compile(
     r"\b(?:for|over|in|during)\s+the\s+(?:past|last|previous|next|first)\s+(?:\w+\s+){0,2}"
     r"(?:days|weeks|months|years|quarters|sessions)\b", re.IGNORECASE)
+_TO_LEVEL: Final = re.compile(r"[ad]*T[ad]*F|p[dvN]*")  # "to $1.3 billion", "per diluted share"
 _NOT_ACROSS: Final = re.compile("[FvCLSVb]")  # a date after the figure past another figure or verb is theirs
 _DURATION_WORDS: Final = (" the past ", " the last ", " the previous ", " the next ", " the first ")
 _BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|year-earlier|before)\b", re.IGNORECASE)
-_BEFORE_OTHER: Final = re.compile(r"\b(?:since|from|than|compared\s+(?:to|with)|versus|against|of|by|until)\s+$",
-                              re.IGNORECASE)
+# Before a date: a word that makes it a bound, a baseline or another noun's ("since", "compared
+# with", "the loss of"), or a report's ("said on Tuesday"): no passage's period.
+_NOT_A_SCENE: Final = re.compile(
+    r"\b(?:since|from|than|compared\s+(?:to|with)|versus|against|of|by|until"
+    r"|(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed)\s+(?:on\s+|late\s+|early\s+)?)\s*$",
+    re.IGNORECASE)
 _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
 _PASSAGE_CHARS: Final = 3000  # how far back a passage's period is looked for
 
@@ -40,8 +45,11 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
     start, end = _clause(tags, i)
     if start <= 1 and tags[:1] == "w" and 0 <= (comma := tags.find(",", 0, i)):
         start = comma + 1  # "After the plan failed this week, the White House ...": the figure's clause
-    j = tags.find("D", i + 1, end + 1)
-    while j >= 0 and not _NOT_ACROSS.search(tags, i + 1, j):
+    after = i + 1
+    if m := _TO_LEVEL.match(tags, after):  # "rose 20% to $1.3 billion in the quarter": the level's date too
+        after = m.end()
+    j = tags.find("D", after, end + 1)
+    while j >= 0 and not _NOT_ACROSS.search(tags, after, j):
         if _places(words, j, measure_word):  # the nearest after, unless another figure or verb comes first
             return _enclosing(words, j)
         j = tags.find("D", j + 1, end + 1)
@@ -67,7 +75,10 @@ def _clause(tags: str, i: int) -> tuple[int, int]:
 def in_duration(words: Words, i: int) -> bool:
     """Whether the figure's clause is scoped by a stretch of time ("for the past five days"): then
     it belongs to no period."""
-    first, last = words.phrase(*_clause(words.tags, i))
+    start, end = _clause(words.tags, i)
+    if not any(0 <= words.tags.find(lead, start, end) for lead in ("Rd", "Pd", "Id", "ad")):  # "for the", "over the"
+        return False
+    first, last = words.phrase(start, end)
     clause = words.text[first:last].lower()
     return any(word in clause for word in _DURATION_WORDS) and _DURATION.search(clause) is not None
 
@@ -160,12 +171,13 @@ class Passage:
 
     def _scene(self, k: int) -> bool:
         """Whether date k can set a passage's period: no bound ("by 2030", "since 1997"), no baseline
-        ("a year ago", "compared to last year"), no other noun's ("the biggest loss of 2007")."""
+        ("a year ago", "compared to last year"), no other noun's ("the biggest loss of 2007"), no
+        report's ("said on Tuesday")."""
         known = self._scenes.get(k)
         if known is None:
             mention = self.dates[k]
             known = self._scenes[k] = mention.mod not in _BOUND_MODS and not _BASELINE_TEXT.search(mention.text) \
-                and not _BEFORE_OTHER.search(self.text, max(0, mention.start - 30), mention.start)
+                and not _NOT_A_SCENE.search(self.text, max(0, mention.start - 30), mention.start)
         return known
 
 

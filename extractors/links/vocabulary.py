@@ -120,6 +120,9 @@ PHRASAL_UP: Final = _forms("make|makes|made|making", "set|sets|setting", "take|t
 # "$40 million will be used for the design": the figure pays for what follows.
 SPENT_ON: Final = frozenset({"used", "spent", "earmarked", "allocated", "allotted", "invested", "needed", "required",
                              "paid", "budgeted", "set", "reserved", "committed", "raised"})
+# "spend $X on Y": the figure pays for Y.
+SPEND_VERBS: Final = _forms("spend|spends|spent|spending", "invest|invests|invested|investing",
+                            "splurge|splurges|splurged", "waste|wastes|wasted")
 # Nouns of change: "a 14% increase", "a decline of 49%". Not the measure themselves.
 CHANGE_NOUNS: Final = frozenset({
     "increase", "increases", "rise", "rises", "drop", "drops", "decline", "declines", "decrease", "decreases",

@@ -39,7 +39,7 @@ _BE: Final = frozenset({"is", "are", "was", "were", "be", "been", "being", "am",
 _NOUN_LEFT: Final = frozenset("dFasN")
 _NOUN_RIGHT: Final = frozenset("OI,.;)")
 # Level verbs that are nouns too ("the total", "costs"): a verb only between a noun and a figure or "at".
-_LEVEL_NOUNS: Final = frozenset({"cost", "costs", "total", "totals", "value", "values", "price", "prices", "close",
+_LEVEL_NOUNS: Final = frozenset({"cost", "costs", "total", "totals", "value", "values", "price", "prices", "close", "retail",
                           "end", "open", "trade", "top", "average", "account", "run", "amount", "amounts",
                           "hit", "stand", "finish", "worth"})
 _NOT_VERBS: Final = frozenset({"funding", "earnings", "spending", "holding", "holdings", "building", "housing",
@@ -74,9 +74,9 @@ _FIXED_TAGS: Final = frozenset(_FIXED.values())
 
 # A word (a possessive 's split off after), a possessive after a date ("Monday's"), a number, a mark.
 TOKEN: Final = re.compile(r"[^\W\d_](?:[\w&'’./-]*[^\W_])?|['’]s\b|-?\d(?:[\d.,]*\d)?|--|\S")
-# Each word as written, seen before: its tag from _context_free, then "C" when it starts with a
+# Each word as written, seen before: its tag from _context_free, and whether it starts with a
 # capital. Words repeat: most of a sentence's are looked up here once. Emptied when full.
-_SEEN: Final[dict[str, str]] = {}
+_SEEN: Final[dict[str, tuple[str, bool]]] = {}
 _SEEN_MAX: Final = 200_000
 _OPENING: Final = "(\"“‘['[{"
 _CLOSING: Final = ",.;:)\"”’'!?]}"
@@ -122,7 +122,7 @@ class Words:
         for i in self._pending:  # left to right: a word's left neighbours are tagged already
             tags[i] = _tag(plain[i], plain[i].lower(), plain[i - 1].lower() if i else "",
                            plain[i + 1].lower() if i < last else "", tags[i - 1] if i else " ",
-                           tags[i + 1] if i < last else ".", i, self.cased)
+                           tags[i + 1] if i < last else ".", tags[i - 2] if i > 1 else " ", i, self.cased)
         for i in self._numbers:
             if i and (tags[i - 1] == "N" or tags[i - 1] == "s" and i > 1 and tags[i - 2] == "N") \
                     and text[start + self._starts[i - 1 if tags[i - 1] == "N" else i - 2]].isupper():
@@ -145,6 +145,18 @@ class Words:
             if chunk.isalpha():
                 self._word(a, b, chunk, tags)
                 continue
+            last = chunk[-1]
+            if b - a > 1 and last in _CLOSING:  # "said,", "year.": a word and a mark
+                head = chunk[:-1]
+                code = _SEEN.get(head)
+                if code is not None:
+                    self._seen_word(a, b - 1, head, code, tags)
+                    self._add(b - 1, b, _PUNCTUATION.get(last, " "), tags)
+                    continue
+                if head.isalpha():
+                    self._word(a, b - 1, head, tags)
+                    self._add(b - 1, b, _PUNCTUATION.get(last, " "), tags)
+                    continue
             if chunk[0] in "'’" and chunk[1:2] == "s" and (len(chunk) == 2 or not chunk[2].isalpha()):
                 self._add(a, a + 2, "s", tags)  # "Monday's" after a date
                 a += 2
@@ -202,21 +214,22 @@ class Words:
         if code is None:
             if len(_SEEN) >= _SEEN_MAX:
                 _SEEN.clear()
-            code = _SEEN[word] = _context_free(word) + ("C" if word[0].isupper() else " ")
+            code = _SEEN[word] = (_context_free(word), word[0].isupper())
         self._seen_word(start, end, word, code, tags)
 
-    def _seen_word(self, start: int, end: int, word: str, code: str, tags: list[str]) -> None:
+    def _seen_word(self, start: int, end: int, word: str, code: tuple[str, bool], tags: list[str]) -> None:
         self._starts.append(start - self._base)
         self._ends.append(end - self._base)
         self._plain.append(word)
         self._plains += 1
-        if code[1] == "C":
+        tag, capital = code
+        if capital:
             self._capitals += 1
-        if code[0] == "?":
+        if tag == "?":
             self._pending.append(len(tags))
             tags.append("N")
         else:
-            tags.append(code[0])
+            tags.append(tag)
 
     def word(self, i: int) -> str:
         start, end = self._base + self._starts[i], self._base + self._ends[i]
@@ -242,8 +255,9 @@ def _context_free(word: str) -> str:
     return "a" if lower.endswith("ly") and lower not in _NOT_ADVERBS else "N"
 
 
-def _tag(word: str, lower: str, previous: str, following: str, left: str, right: str, i: int, cased: bool) -> str:
-    """The tag of a word from its vocabulary and its neighbours: the words and the tag before it,
+def _tag(word: str, lower: str, previous: str, following: str, left: str, right: str, two_left: str, i: int,
+         cased: bool) -> str:
+    """The tag of a word from its vocabulary and its neighbours: the words and the tags before it,
     the word and the tag after it (a word's tag is still N there)."""
     kind = _LEXICON.get(lower)
     if kind is not None and kind in _FIXED_TAGS:
@@ -268,13 +282,14 @@ def _tag(word: str, lower: str, previous: str, following: str, left: str, right:
     if kind == "K":
         return "c" if left in _NOUN_LEFT and left != "N" or right in _NOUN_RIGHT else "C"
     if kind == "C":
-        return "N" if left in "dF)\"s" and previous not in ("each", "both", "all") else "C"  # "a $40 billion contract"
+        noun = left in "dF\"s" and previous not in ("each", "both", "all") or left == ")" and two_left == "F"
+        return "N" if noun else "C"  # "a $40 billion (£20 billion) contract", but "the Dow (DJIA) fell"
     if kind == "V":
         return "V"
     if kind == "L":
-        if lower not in _LEVEL_NOUNS or left in "Nx" and right in "FAT":
+        if lower not in _LEVEL_NOUNS or left in "Nxb" and right in "FATR":  # "the program costs $99", "will retail for"
             return "L"
         kind = "S" if lower in TRANSACTION_VERBS else "N"
     if kind == "S":
-        return "N" if left in "dF)\"s" or right in "OI" else "S"  # "agree purchase of", "a bid"
+        return "N" if i == 0 or left in "dF)\"s" or right in "OI" else "S"  # "agree purchase of", "Orders for"
     return kind
