@@ -15,6 +15,7 @@ from extractors.dates.dispatch import DISPATCH
 from extractors.dates.matches import group, number
 from extractors.engines import Alternation, TwoEngines, groups, numbers
 from extractors.fastscan import engines_agree, forget_texts
+from extractors.links import link_figures
 from extractors.not_facts import without_not_facts
 from extractors.rules import Document, qualifier_before, token_starts
 from extractors.rules import groups as rules_groups
@@ -87,7 +88,9 @@ def test_the_rule_patterns_run_on_re():
 def _on_regex(text: str, reference: date | None) -> list[str]:
     """The mentions the extractors find called on their own: no watchdog, so on `regex` (less
     those in a code or address, as extract_batch leaves them out)."""
-    found = without_not_facts(text, [*extract_amounts(text), *extract_percentages(text), *extract_dates(text, reference)])
+    found = without_not_facts(text, sorted([*extract_amounts(text), *extract_percentages(text),
+                                            *extract_dates(text, reference)], key=lambda m: (m.start, m.end)))
+    link_figures(text, found)  # as extract_batch links them: the links read the mentions, not the engine
     forget_texts()
     return sorted(map(repr, found))
 

@@ -399,3 +399,16 @@ def test_a_table_holds_rows_and_few_gaps() -> None:
     assert sum(bool(e.gap) for e in EXAMPLES) <= 0.15 * len(EXAMPLES)
     for name, table in TABLES_BY_FRAME.items():
         assert any(not e.gap for e in table), name
+
+
+def test_a_line_of_many_figures_links_each_of_them() -> None:
+    """A table or list with no sentence stop is read a stretch at a time: every figure is linked,
+    its measure quotes the text and its sentence holds it (linker._LONG_SENTENCE)."""
+    text = "Sales rose 5% to $20 million in 2024, " * 3000
+    figures = [m for m in extract(text, REF) if m.type != "date"]
+    assert len(figures) == 6000
+    assert all(m.link.role is not None for m in figures)
+    assert all(m.link.sentence_start <= m.start and m.end <= m.link.sentence_end for m in figures)
+    assert all(text[m.link.measure_start:m.link.measure_end] == m.link.measure == "Sales" for m in figures)
+    assert {m.link.role for m in figures if m.text == "5%"} == {"change"}
+    assert {m.link.period for m in figures} == {"2024"}

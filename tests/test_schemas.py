@@ -119,7 +119,6 @@ BROKEN_LINKS = [
     (linked_amount(period=None), r"period_start_date and period_end_date are known only with a period"),
     (linked_amount(period_start_date=date(2025, 7, 1)), r"period_start_date 2025-07-01 must come before"),
     (linked_amount(role="growth"), r"role: Input should be 'level' or 'change'"),
-    (linked_amount(measure_start="zero"), r"measure_start: Input should be a valid integer"),
     (linked_amount(sentence_end=None), r"sentence_start and sentence_end are both known or both unknown"),
     (linked_amount(sentence_start=30, sentence_end=30), r"sentence span \[30, 30\) is empty or negative"),
     (linked_amount(sentence_end=80), r"sentence span end 80 lies past the document end 64"),

@@ -15,7 +15,6 @@ from extractors.links.words import Words
 
 Phrase = tuple[int, int]  # first and last word index, inclusive
 
-_IN_PHRASE: Final = frozenset("NQ&")
 _IN_CHAIN: Final = frozenset("NQ&dsOIRAa(\")")
 
 

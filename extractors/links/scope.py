@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from datetime import date
 from typing import Final
 
 from extractors.links.vocabulary import BASELINE_WORDS
@@ -179,7 +178,3 @@ class Passage:
             known = self._scenes[k] = mention.mod not in _BOUND_MODS and not _BASELINE_TEXT.search(mention.text) \
                 and not _NOT_A_SCENE.search(self.text, max(0, mention.start - 30), mention.start)
         return known
-
-
-def interval(mention: DateMention) -> tuple[date | None, date | None]:
-    return mention.start_date, mention.end_date

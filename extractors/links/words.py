@@ -31,8 +31,6 @@ from extractors.links.vocabulary import (ADVERBS, BACK_REFERENCES, CHANGE_NOUNS,
                                          TRANSACTION_VERBS)
 from extractors.mentions import Mention
 
-_FUNCTION_WORDS: Final = {"to": "T", "by": "B", "at": "A", "of": "O", "in": "I", "for": "R", "from": "f", "worth": "W",
-                   "per": "p", "and": "&", "or": "&", "&": "&", "nor": "&"}
 _BE: Final = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "will", "would",
                  "could", "should", "may", "might", "must", "can", "shall", "did", "does", "do"})
 # Words in both noun and verb lists: a noun after a determiner or a figure, or before "of"/"in".
