@@ -412,3 +412,12 @@ def test_a_line_of_many_figures_links_each_of_them() -> None:
     assert all(text[m.link.measure_start:m.link.measure_end] == m.link.measure == "Sales" for m in figures)
     assert {m.link.role for m in figures if m.text == "5%"} == {"change"}
     assert {m.link.period for m in figures} == {"2024"}
+
+
+def test_a_figure_across_a_line_break_stands_in_both_lines() -> None:
+    """A figure's sentence holds it, even where the figure spans the break between two lines
+    (the schema refuses a sentence that does not: a property test found "RS\\n0")."""
+    text = "Fees of RS\n0 are charged.\nNo more."
+    [figure] = [m for m in extract(text, None) if m.type != "date"]
+    assert figure.text == "RS\n0"
+    assert text[figure.link.sentence_start:figure.link.sentence_end] == "Fees of RS\n0 are charged."

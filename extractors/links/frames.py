@@ -5,16 +5,19 @@ in order; the first that matches names where the measure is:
 
 | frame | example | measure |
 |---|---|---|
-| per | "$70 a barrel", "$1.87 per diluted share" | the denominator |
+| per | "$70 a barrel", "$1.87 per diluted share" | the denominator (but "earnings of 26 cents a share": X) |
 | change noun | "a 5% drop in retail sales" | after the noun |
+| used for | "$40 million will be used for the design" | what it pays for |
+| over budget | "$7.3 billion over budget" | the budget |
 | attributive | "a $500 million fund", "a 20 percent stake" | the phrase after |
 | X of figure | "a market value of $348.8 billion" | the phrase before "of" |
 | count subject | "1,000 jobs, 20% of the workforce" | the counted noun |
 | figure of Y | "7% of world output", "90% of its bondholders" | the phrase after "of" |
 | worth | "a deal worth $7.2 bn" | the phrase before "worth" |
 | for | "sold the unit to X for $5 billion" | the thing sold |
+| spend on | "will spend Rs 20 crore on roads" | the phrase after "on" |
+| figure in Y | "paid $300 million in dividends" (not after a change or level verb) | the phrase after "in" |
 | verb | "sales rose 43%", "boost fuel efficiency by 3%", "it lost $2 billion" | subject, object, or the verb's noun |
-| figure in Y | "billions of dollars in pension costs" | the phrase after "in" |
 
 Roles: a change after a change verb with no "to"/"at" between, after "by", "up", "down", before
 or after a change noun ("a 14% increase", "a decline of 49%"), and "over budget"; else a level.

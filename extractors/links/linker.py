@@ -55,6 +55,8 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
     for k, figure in enumerate(figures):
         if not s_start <= figure.start < s_end:  # else in the sentence of the figure before
             s_start, s_end = sentences.around(figure.start)
+        if figure.end > s_end:  # "RS\n0": a figure across a line break joins the two sentences
+            s_end = sentences.around(figure.end - 1)[1]
         if s_end - s_start > _LONG_SENTENCE:  # a table or a list without stops: read a stretch at a time
             if not (words_start >= 0 and figure.end + _WORDS_AFTER <= w_end):
                 words_start = max(s_start, text.rfind(" ", 0, max(0, figure.start - _WORDS_BEFORE)) + 1)
