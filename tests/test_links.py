@@ -105,6 +105,8 @@ CHANGE_VERBS = [
 ]
 
 TO_AND_FROM = [
+    row("the same figure per share between", "Net income rose to $1.2 billion, or 45 cents a share, in the second "
+        "quarter.", "$1.2 billion", "Net income", "2025-Q2", "level", reference=REF),
     row("by A: change", "Two-way trade rose by 40% in the first half of 2025 to over $200 million.", "40%",
         "Two-way trade", "2025-H1", "change", source="seed article"),
     row("to B: level", "Two-way trade rose by 40% in the first half of 2025 to over $200 million.", "$200 million",

@@ -24,7 +24,9 @@ from extractors.mentions import DateMention
 _DURATION: Final = re.compile(
     r"\b(?:for|over|in|during)\s+the\s+(?:past|last|previous|next|first)\s+(?:\w+\s+){0,2}"
     r"(?:days|weeks|months|years|quarters|sessions)\b", re.IGNORECASE)
-_TO_LEVEL: Final = re.compile(r"[ad]*T[ad]*F|p[dvN]*")  # "to $1.3 billion", "per diluted share"
+# What may stand between a figure and its clause's date: "to $1.3 billion", "per diluted share",
+# the same figure again (", or 45 cents a share,").
+_TO_LEVEL: Final = re.compile(r"[ad]*T[ad]*F|p[dvN]*|,&[ad]*F(?:dN|p[dvN]*)?,?")
 _NOT_ACROSS: Final = re.compile("[FvCLSVb]")  # a date after the figure past another figure or verb is theirs
 _DURATION_WORDS: Final = (" the past ", " the last ", " the previous ", " the next ", " the first ")
 _BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|year-earlier|before)\b", re.IGNORECASE)
