@@ -45,6 +45,8 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRA") -> i
         if tags[i - 1] in "OIRA" and (i - 2 < stop or tags[i - 2] != "N" or tags[i - 1] not in links):
             break  # "of", "in", "for", "at" link two phrases only: "orders for durable goods"
         i -= 1
+    while i < end and tags[i] in "&sOIRA":  # a chain starts with a phrase: "and inflation" -> "inflation"
+        i += 1
     return i
 
 

@@ -27,6 +27,7 @@ _DURATION: Final = re.compile(
 # What may stand between a figure and its clause's date: "to $1.3 billion", "per diluted share",
 # the same figure again (", or 45 cents a share,").
 _TO_LEVEL: Final = re.compile(r"[ad]*T[ad]*F|p[dvN]*|,&[ad]*F(?:dN|p[dvN]*)?,?")
+_RESTATED: Final = re.compile(r",&[ad]*F")
 _NOT_ACROSS: Final = re.compile("[FvCLSVb]")  # a date after the figure past another figure or verb is theirs
 _DURATION_WORDS: Final = (" the past ", " the last ", " the previous ", " the next ", " the first ")
 _BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|year-earlier|before)\b", re.IGNORECASE)
@@ -44,6 +45,9 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
     """The date of the figure's own clause, or None when it names none."""
     tags = words.tags
     start, end = _clause(tags, i)
+    joined = tags.rfind(",&", start, i)  # "rose 0.4% in March, and inflation slowed to 2.7%"
+    if joined >= 0 and not _RESTATED.match(tags, joined):  # but "$704 million, or 15 cents a share"
+        start = joined + 2
     if start <= 1 and tags[:1] == "w" and 0 <= (comma := tags.find(",", 0, i)):
         start = comma + 1  # "After the plan failed this week, the White House ...": the figure's clause
     after = i + 1
@@ -162,13 +166,21 @@ class Passage:
         return None
 
     def after(self, headline_end: int) -> DateMention | None:
-        """The first date of the body after a headline that sets a period."""
+        """The first date of the body after a headline that sets a period; not a dateline (a date
+        alone on its line), which says when the story was written."""
         k = bisect_right(self.starts, headline_end)
         while k < len(self.dates) and self.dates[k].start <= headline_end + _PASSAGE_CHARS:
-            if self._scene(k):
+            if self._scene(k) and not self._alone_on_its_line(self.dates[k]):
                 return self.dates[k]
             k += 1
         return None
+
+    def _alone_on_its_line(self, mention: DateMention) -> bool:
+        text = self.text
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
+        return not text[line_start:mention.start].strip() \
+            and not text[mention.end:len(text) if line_end < 0 else line_end].strip(" \t.,;:-–—")
 
     def _scene(self, k: int) -> bool:
         """Whether date k can set a passage's period: no bound ("by 2030", "since 1997"), no baseline

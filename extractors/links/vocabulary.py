@@ -110,10 +110,12 @@ OTHER_VERBS: Final = _forms(
     "earmark|earmarks|earmarked", "finance|finances|financed|financing", "compare|compares|compared|comparing",
     "outsell|outsells|outsold", "born", "hire|hires|hired|hiring", "employ|employs|employed|employing",
 )
-# Verbs that move their object by the figure: "push the value as high as $100 billion".
+# Verbs that move or hold their object at the figure: "push the value as high as $100 billion",
+# "kept its benchmark rate at 0.25%".
 MOVING_VERBS: Final = _forms("push|pushes|pushed|pushing", "bring|brings|brought|bringing",
                              "drive|drives|drove|driven|driving", "send|sends|sent|sending", "put|puts|putting",
-                             "take|takes|took|taken|taking", "set|sets|setting")
+                             "take|takes|took|taken|taking", "set|sets|setting", "keep|keeps|kept|keeping",
+                             "hold|holds|held|holding", "leave|leaves|left|leaving")
 # After "make", "up" is no direction: "jobs which make up 20% of the workforce".
 PHRASAL_UP: Final = _forms("make|makes|made|making", "set|sets|setting", "take|takes|took|taken", "pick|picks|picked",
                            "end|ends|ended", "add|adds|added", "sum|sums|summed", "wind|winds|wound", "open|opens|opened")
