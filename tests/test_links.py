@@ -45,6 +45,8 @@ def row(id: str, text: str, figure: str, measure: str | None, period: str | None
 
 
 LEVEL_VERBS = [
+    row("climbed above", "Oil prices climbed above $100 a barrel on Thursday.", "$100", "barrel", "2025-07-10", "level",
+        "barrel", reference=REF, source="ANNOTATION.md"),
     row("kept at", "The central bank kept its benchmark rate at 0.25% on Wednesday.", "0.25%", "benchmark rate",
         "2025-07-09", "level", reference=REF),
     row("reached", "Revenue reached $5 billion in 2023.", "$5 billion", "Revenue", "2023", "level"),

@@ -55,6 +55,7 @@ _IN_AFTER: Final = re.compile(r"I(?=[dN])")
 # "in the end", "in total": no thing paid for
 _NOT_PAID_FOR: Final = frozenset({"end", "total", "all", "cash", "full", "part", "addition", "return", "exchange",
                                   "advance", "time", "case", "fact", "turn", "sum", "person", "public"})
+_THRESHOLDS: Final = frozenset({"above", "below", "beyond", "past"})  # a level crossed, not a change
 _VERB: Final = frozenset("CLSvVb")
 _CLAUSE_END: Final = frozenset(";.wr")
 _COMPLEMENT: Final = frozenset("adTBAfUIODFQN,&P()\"sxR")
@@ -157,8 +158,8 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
 
 def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int | None) -> str:
     tags = words.tags
-    if _LEVEL_BEFORE.search(tags, lo, i):
-        return "level"
+    if _LEVEL_BEFORE.search(tags, lo, i) or i > 0 and words.word(i - 1).lower() in _THRESHOLDS:
+        return "level"  # "rose to $5 billion", "climbed above $100 a barrel"
     if _CHANGE_BEFORE.search(tags, lo, i) or tags.find("Q", lo, i) >= 0 and _CHANGE_COUNT.search(tags, lo, i):
         if is_amount and verb is not None and words.tags[verb] == "C" \
                 and words.word(verb).lower() in NOUNS_OF_VERBS and tags[i - 1] != "B":
