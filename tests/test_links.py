@@ -45,6 +45,10 @@ def row(id: str, text: str, figure: str, measure: str | None, period: str | None
 
 
 LEVEL_VERBS = [
+    row("a quantity subject of 'N% of Y'", "Public debt is expected to reach 61% of gross domestic product in 2026.",
+        "61%", "Public debt", "2026", "level", source="ANNOTATION.md"),
+    row("will go to", "Another €900 million will go to home insulation.", "€900 million", "home insulation", None,
+        "level"),
     row("climbed above", "Oil prices climbed above $100 a barrel on Thursday.", "$100", "barrel", "2025-07-10", "level",
         "barrel", reference=REF, source="ANNOTATION.md"),
     row("kept at", "The central bank kept its benchmark rate at 0.25% on Wednesday.", "0.25%", "benchmark rate",
@@ -79,6 +83,10 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("a market price gained cents", "Crude oil futures gained 87 cents to settle at $52.46 a barrel on Friday.",
+        "87 cents", "Crude oil futures", "2025-07-04", "change", reference=REF),
+    row("an abbreviation is no stop", "Its share of the U.S. market rose to 18% in May.", "18%", "share", "2025-05",
+        "level", reference=REF),
     row("a second clause after ', and'", "Exports rose 3% in May, and imports fell 2%.", "2%", "imports", "2025-05",
         "change", reference=REF,
         gap="linker._period looks for the passage's period before the sentence only, so 'May' of the clause "
@@ -113,6 +121,8 @@ CHANGE_VERBS = [
 ]
 
 TO_AND_FROM = [
+    row("a baseline measures what the figure before does", "The jobless rate fell to 4.1% in June from 4.3%.",
+        "4.3%", "jobless rate", "2025-06", "level", reference=REF),
     row("the same figure per share between", "Net income rose to $1.2 billion, or 45 cents a share, in the second "
         "quarter.", "$1.2 billion", "Net income", "2025-Q2", "level", reference=REF),
     row("by A: change", "Two-way trade rose by 40% in the first half of 2025 to over $200 million.", "40%",
@@ -407,7 +417,7 @@ def test_every_row_says_where_it_came_from() -> None:
 
 def test_a_table_holds_rows_and_few_gaps() -> None:
     """At most ~15% of the rows are known gaps, and every frame has rows that pass."""
-    assert 80 <= len(EXAMPLES) <= 140
+    assert 80 <= len(EXAMPLES) <= 160
     assert sum(bool(e.gap) for e in EXAMPLES) <= 0.15 * len(EXAMPLES)
     for name, table in TABLES_BY_FRAME.items():
         assert any(not e.gap for e in table), name

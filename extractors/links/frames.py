@@ -29,8 +29,8 @@ from typing import Final
 
 from extractors.links import phrases
 from extractors.links.phrases import Phrase
-from extractors.links.vocabulary import (FIGURE_NOUNS, MOVING_VERBS, NOUNS_OF_VERBS, PER_UNITS, PERIOD_MEASURES,
-                                         SPEND_VERBS, SPENT_ON, TRANSITIVE_CHANGE_VERBS)
+from extractors.links.vocabulary import (FIGURE_NOUNS, MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS, PER_UNITS,
+                                         PERIOD_MEASURES, SHARE_VERBS, SPEND_VERBS, SPENT_ON, TRANSITIVE_CHANGE_VERBS)
 from extractors.links.words import Words
 
 # A reference instead of a phrase: the measure of the figure before, the subject of the
@@ -44,7 +44,7 @@ _CHANGE_BEFORE: Final = re.compile(rf"(?:C|U|B|cO)(?:IN)?{_FILL}(?:F[^F;.w]*&{_F
 _CHANGE_COUNT: Final = re.compile(rf"C{_FILL}QN?,?&{_FILL}$")  # "fell 678 points or 7.3%"
 _LEVEL_BEFORE: Final = re.compile(rf"(?:[TAfW]|Uf){_FILL}$")
 _OF_BEFORE: Final = re.compile(rf"(?P<c>c)?O{_FILL}$")
-_COUNT_SUBJECT: Final = re.compile(r"Q(?P<m>N+)(?:r[vLCUba]*|,)$")
+_COUNT_SUBJECT: Final = re.compile(r"Q(?P<m>N+)(?:r[vLCUba]*|,&?a*)$")  # "4,000 jobs, or about 12% of"
 _WORTH_BEFORE: Final = re.compile(rf"W{_FILL}$")
 _FOR_BEFORE: Final = re.compile(rf"R{_FILL}$")
 _ATTRIBUTIVE: Final = re.compile(r"(?:\)|\([FN]\))?\"?(?=N)")
@@ -126,11 +126,20 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
             return
-    if tags.find("Q", lo, i) >= 0 and (m := _COUNT_SUBJECT.search(tags, lo, i)):  # "30,000 jobs, 20% of the workforce"
+    if tags.find("Q", lo, i) >= 0 and (m := _COUNT_SUBJECT.search(tags, lo, i)) \
+            and (m.start() == 0 or tags[m.start() - 1] not in _VERB or after[:1] == "O"):
+        # "30,000 jobs, 20% of the workforce"; but "gained 155.91 points, or 1.67%" measures the subject
         reading.measure = phrases.trimmed(words, (m.start("m"), m.end("m") - 1))
         return
     if after.find("O", 0, 3) >= 0 and (m := _OF_AFTER.match(after)):  # "7% of world output"
         phrase = phrases.run_at(words, i + 1 + m.end())
+        verb = reading.verb
+        if phrase is not None and verb is not None and (tags[verb] in "CL" or tags[verb] == "b" and verb == i - 1) \
+                and words.word(verb).lower() not in SHARE_VERBS | TRANSITIVE_CHANGE_VERBS:
+            subject = _subject(words, verb)  # "debt will reach 61% of GDP": the debt; not "Windows 10 reached"
+            if isinstance(subject, tuple) and words.word(subject[1])[:1].islower():
+                reading.measure = subject
+                return
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
             return
@@ -162,8 +171,9 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
         return "level"  # "rose to $5 billion", "climbed above $100 a barrel"
     if _CHANGE_BEFORE.search(tags, lo, i) or tags.find("Q", lo, i) >= 0 and _CHANGE_COUNT.search(tags, lo, i):
         if is_amount and verb is not None and words.tags[verb] == "C" \
-                and words.word(verb).lower() in NOUNS_OF_VERBS and tags[i - 1] != "B":
-            return "level"  # "lost $2 billion": a loss of that much
+                and words.word(verb).lower() in NOUNS_OF_VERBS and tags[i - 1] != "B" \
+                and not _market_subject(words, verb):
+            return "level"  # "lost $2 billion": a loss of that much; but "oil futures gained 87 cents"
         return "change"
     if after[:1] in "c)" and _CHANGE_NOUN_AFTER.match(after):
         return "change"
@@ -227,7 +237,7 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
     found = _subject(words, verb)
     if word in NOUNS_OF_VERBS and (tags[verb] != "C" or is_amount) \
             and (not isinstance(found, tuple) or phrases.is_name(words, found)
-                 or is_amount and phrases.head(words, found) not in PERIOD_MEASURES):
+                 or is_amount and phrases.head(words, found) not in PERIOD_MEASURES | MARKET_WORDS):
         reading.reference = word  # "it lost $2.24 billion": the loss
         return True
     if found == "x":
@@ -243,6 +253,13 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
     return True
 
 
+def _market_subject(words: Words, verb: int) -> bool:
+    """Whether the verb's subject is a market price ("oil futures gained 87 cents"): then the
+    figure is its change, not a gain or loss booked."""
+    subject = _subject(words, verb)
+    return isinstance(subject, tuple) and phrases.head(words, subject) in MARKET_WORDS
+
+
 def _subject(words: Words, verb: int) -> Phrase | str | None:
     """The subject of the verb at `verb`: a phrase, "x" for a pronoun, or None. Through a chain
     of verbs ("the market tumbling down 508 points, losing") and a relative ("jobs which make up")."""
@@ -250,7 +267,9 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
     start = _clause_start(tags, verb, ";.w")  # across a relative: "the Dow Jones, which fell"
     j = verb - 1
     for _ in range(3):
-        while j >= start and tags[j] in "ab,":
+        while j >= start and (tags[j] in "ab," or tags[j] == "T" and j > start and tags[j - 1] in "vbLV"):
+            if tags[j] == "T":  # "debt is expected to reach 61%": the subject of the verb before "to"
+                j -= 1
             if tags[j] == ",":  # "The S&P 500, which fell on Monday, gained": over the relative clause
                 aside = tags.rfind(",", start, j)
                 if aside >= 0 and tags[aside + 1:aside + 2] == "r":

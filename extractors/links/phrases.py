@@ -15,7 +15,7 @@ from extractors.links.words import Words
 
 Phrase = tuple[int, int]  # first and last word index, inclusive
 
-_IN_CHAIN: Final = frozenset("NQ&dsOIRAa(\")")
+_IN_CHAIN: Final = frozenset("NQ&dsOIRAfa(\")")
 
 
 def run_at(words: Words, i: int) -> Phrase | None:
@@ -34,7 +34,7 @@ def run_at(words: Words, i: int) -> Phrase | None:
     return trimmed(words, (i, last))
 
 
-def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRA") -> int | None:
+def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> int | None:
     """The first word of the chain of phrases that ends at word `end` ("sales of cars in the
     US" ending at "US"), not reaching before word `stop`; None when word `end` is no noun."""
     tags = words.tags
@@ -42,15 +42,15 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRA") -> i
         return None
     i = end
     while i - 1 >= stop and tags[i - 1] in _IN_CHAIN:
-        if tags[i - 1] in "OIRA" and (i - 2 < stop or tags[i - 2] != "N" or tags[i - 1] not in links):
-            break  # "of", "in", "for", "at" link two phrases only: "orders for durable goods"
+        if tags[i - 1] in "OIRAf" and (i - 2 < stop or tags[i - 2] != "N" or tags[i - 1] not in links):
+            break  # "of", "in", "for", "at", "from" link two phrases only: "revenue from oil exports"
         i -= 1
-    while i < end and tags[i] in "&sOIRA":  # a chain starts with a phrase: "and inflation" -> "inflation"
+    while i < end and tags[i] in "&sOIRAf":  # a chain starts with a phrase: "and inflation" -> "inflation"
         i += 1
     return i
 
 
-def first_in_chain(words: Words, end: int, stop: int = 0, links: str = "OIRA") -> Phrase | None:
+def first_in_chain(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> Phrase | None:
     """The measure of the chain of phrases that ends at word `end`: its first phrase."""
     start = chain_start(words, end, stop, links)
     return None if start is None else run_at(words, start)

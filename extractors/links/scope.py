@@ -24,9 +24,9 @@ from extractors.mentions import DateMention
 _DURATION: Final = re.compile(
     r"\b(?:for|over|in|during)\s+the\s+(?:past|last|previous|next|first)\s+(?:\w+\s+){0,2}"
     r"(?:days|weeks|months|years|quarters|sessions)\b", re.IGNORECASE)
-# What may stand between a figure and its clause's date: "to $1.3 billion", "per diluted share",
-# the same figure again (", or 45 cents a share,").
-_TO_LEVEL: Final = re.compile(r"[ad]*T[ad]*F|p[dvN]*|,&[ad]*F(?:dN|p[dvN]*)?,?")
+# What may stand between a figure and its clause's date: "to $1.3 billion", "to settle at $52.46 a
+# barrel", "per diluted share", the same figure again (", or 45 cents a share,").
+_TO_LEVEL: Final = re.compile(r"[ad]*T[ad]*(?:L[ad]*A[ad]*)?F(?:dN|p[dvN]*)?|p[dvN]*|,&[ad]*F(?:dN|p[dvN]*)?,?")
 _RESTATED: Final = re.compile(r",&[ad]*F")
 _NOT_ACROSS: Final = re.compile("[FvCLSVb]")  # a date after the figure past another figure or verb is theirs
 _DURATION_WORDS: Final = (" the past ", " the last ", " the previous ", " the next ", " the first ")
@@ -35,7 +35,10 @@ _BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|ye
 # with", "the loss of"), or a report's ("said on Tuesday"): no passage's period.
 _NOT_A_SCENE: Final = re.compile(
     r"\b(?:since|from|than|compared\s+(?:to|with)|versus|against|of|by|until"
-    r"|(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed)\s+(?:on\s+|late\s+|early\s+)?)\s*$",
+    r"|(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed)\s+(?:on\s+|late\s+|early\s+)?)\s*$"
+    # a comparison's, a side event's or a relative clause's: "from 15.1% in August", "after
+    # touching $1,295 on Thursday", "which it bought in 2014"
+    r"|\b(?:from|compared\s+(?:to|with)|than|after\s+\w+ing|which|that)\b[^.;,]{1,30}$",
     re.IGNORECASE)
 _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
 _PASSAGE_CHARS: Final = 3000  # how far back a passage's period is looked for

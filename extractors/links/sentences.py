@@ -11,7 +11,7 @@ from bisect import bisect_right
 from typing import Final
 
 _STOP: Final = re.compile(r"[.!?][\"'”’)\]]?[ \t]+(?=[\"“'‘(\[]?(?:[^\W\da-z_]|[\d$€£]))")  # within a line
-_ABBREVIATIONS: Final = frozenset({
+ABBREVIATIONS: Final = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "inc", "corp", "co", "ltd", "plc", "jr", "sr", "st", "vs", "no", "gov",
     "sen", "rep", "gen", "col", "lt", "capt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "e.g", "i.e", "approx", "est", "dept", "univ", "mt", "ft", "fig", "op", "vol",
@@ -61,4 +61,4 @@ class Sentences:
         while begin > 0 and (self.text[begin - 1].isalpha() or self.text[begin - 1] == "."):
             begin -= 1
         word = self.text[begin:end].lower()
-        return len(word) == 1 or word in _ABBREVIATIONS
+        return len(word) == 1 or word in ABBREVIATIONS

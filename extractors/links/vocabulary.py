@@ -119,9 +119,11 @@ MOVING_VERBS: Final = _forms("push|pushes|pushed|pushing", "bring|brings|brought
 # After "make", "up" is no direction: "jobs which make up 20% of the workforce".
 PHRASAL_UP: Final = _forms("make|makes|made|making", "set|sets|setting", "take|takes|took|taken", "pick|picks|picked",
                            "end|ends|ended", "add|adds|added", "sum|sums|summed", "wind|winds|wound", "open|opens|opened")
-# "$40 million will be used for the design": the figure pays for what follows.
+# "$40 million will be used for the design", "€900 million will go to home insulation": the
+# figure pays for what follows.
 SPENT_ON: Final = frozenset({"used", "spent", "earmarked", "allocated", "allotted", "invested", "needed", "required",
-                             "paid", "budgeted", "set", "reserved", "committed", "raised"})
+                             "paid", "budgeted", "set", "reserved", "committed", "raised", "go", "goes", "went",
+                             "going", "flow", "flows"})
 # "spend $X on Y": the figure pays for Y.
 SPEND_VERBS: Final = _forms("spend|spends|spent|spending", "invest|invests|invested|investing",
                             "splurge|splurges|splurged", "waste|wastes|wasted")
@@ -177,6 +179,15 @@ PERIOD_MEASURES: Final = frozenset({
     "market", "volume", "yield", "yields", "balance", "reserves", "deposits", "assets", "cash", "demand",
     "consumption", "dividend", "eps", "bookings", "premiums",
 })
+# Market prices, whose "gained 87 cents" is a change of them, not a gain booked.
+MARKET_WORDS: Final = frozenset({"futures", "oil", "crude", "gold", "silver", "copper", "platinum", "bonds", "bond",
+                                 "yield", "yields", "dollar", "euro", "yen", "pound", "currency", "shares", "stock",
+                                 "stocks", "index", "contract", "contracts", "price", "prices", "brent"})
+# Verbs after which "N% of Y" measures Y: someone holds the share ("accounts for 30% of sales").
+SHARE_VERBS: Final = _forms("account|accounts|accounted|accounting", "make|makes|made|making",
+                            "represent|represents|represented|representing", "comprise|comprises|comprised",
+                            "hold|holds|held|holding", "own|owns|owned|owning", "control|controls|controlled",
+                            "sell|sells|sold|selling", "buy|buys|bought|buying", "take|takes|took|taken")
 # Deal values and prices never take a passage's period (only a date of their own clause).
 DEAL_MEASURES: Final = frozenset({
     "deal", "deals", "contract", "contracts", "order", "purchase", "acquisition", "merger", "takeover", "bid",

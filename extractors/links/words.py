@@ -29,6 +29,7 @@ from extractors.links.vocabulary import (ADVERBS, BACK_REFERENCES, CHANGE_NOUNS,
                                          DETERMINERS, DIRECTION_WORDS, LEVEL_VERBS, MOVING_VERBS, NOUNS_OF_VERBS,
                                          OTHER_VERBS, PHRASAL_UP, PREPOSITIONS, RELATIVES, REPORTING_VERBS,
                                          TRANSACTION_VERBS)
+from extractors.links.sentences import ABBREVIATIONS
 from extractors.mentions import Mention
 
 _BE: Final = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "will", "would",
@@ -144,6 +145,10 @@ class Words:
                 self._word(a, b, chunk, tags)
                 continue
             last = chunk[-1]
+            if last == "." and b - a > 2 and (chunk.find(".", 0, b - a - 1) > 0 or chunk[:-1].lower() in ABBREVIATIONS) \
+                    and chunk[0].isalpha():  # "U.S.", "Inc.": an abbreviation keeps its dot, which ends no clause
+                self._word(a, b, chunk, tags)
+                continue
             if b - a > 1 and last in _CLOSING:  # "said,", "year.": a word and a mark
                 head = chunk[:-1]
                 code = _SEEN.get(head)
@@ -285,7 +290,8 @@ def _tag(word: str, lower: str, previous: str, following: str, left: str, right:
     if kind == "V":
         return "V"
     if kind == "L":
-        if lower not in _LEVEL_NOUNS or left in "Nxb" and right in "FATR":  # "the program costs $99", "will retail for"
+        if lower not in _LEVEL_NOUNS or left in "Nxb" and (right in "FAT" or right == "R" and lower == "retail"):
+            # "the program costs $99", "films will retail for $10"; not "prices for new cars"
             return "L"
         kind = "S" if lower in TRANSACTION_VERBS else "N"
     if kind == "S":
