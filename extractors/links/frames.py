@@ -108,7 +108,7 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
     if after[:2] == "aN" and words.word(i + 1).lower() in ("over", "under"):  # "$7.3 billion over budget"
         reading.measure = (i + 2, i + 2)
         return
-    if m := _ATTRIBUTIVE.match(after):  # "a $500 million fund"
+    if after[:1] in "N)(\"" and (m := _ATTRIBUTIVE.match(after)):  # "a $500 million fund"
         phrase = phrases.run_at(words, i + 1 + m.end())
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
@@ -167,7 +167,7 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
 
 def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int | None) -> str:
     tags = words.tags
-    if _LEVEL_BEFORE.search(tags, lo, i) or i > 0 and words.word(i - 1).lower() in _THRESHOLDS:
+    if _LEVEL_BEFORE.search(tags, lo, i) or i > 0 and tags[i - 1] == "a" and words.word(i - 1).lower() in _THRESHOLDS:
         return "level"  # "rose to $5 billion", "climbed above $100 a barrel"
     if _CHANGE_BEFORE.search(tags, lo, i) or tags.find("Q", lo, i) >= 0 and _CHANGE_COUNT.search(tags, lo, i):
         if is_amount and verb is not None and words.tags[verb] == "C" \

@@ -81,13 +81,14 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
         period = _period(words, i, reading, measure, text, dates, passage, s_start, headline_end, headers[1])
         per = _per(text, words, reading, figure, measure, mentions, bisect_left(starts, figure.start))
         linked.append((figure, measure, s_start))
-        figure.link = Link(
-            measure=None if measure is None else text[measure[0]:measure[1]],
-            measure_start=None if measure is None else measure[0], measure_end=None if measure is None else measure[1],
-            period=None if period is None else period.value,
-            period_start_date=None if period is None else period.start_date,
-            period_end_date=None if period is None else period.end_date,
-            role=reading.role, per=per, sentence_start=s_start, sentence_end=s_end)
+        if measure is None:
+            m_text, m_start, m_end = None, None, None
+        else:
+            m_start, m_end = measure
+            m_text = text[m_start:m_end]
+        figure.link = Link(m_text, m_start, m_end, None if period is None else period.value,  # fields in order
+                           None if period is None else period.start_date, None if period is None else period.end_date,
+                           reading.role, per, s_start, s_end)
 
 
 def _within(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:

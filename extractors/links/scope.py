@@ -35,11 +35,12 @@ _BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|ye
 # with", "the loss of"), or a report's ("said on Tuesday"): no passage's period.
 _NOT_A_SCENE: Final = re.compile(
     r"\b(?:since|from|than|compared\s+(?:to|with)|versus|against|of|by|until"
-    r"|(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed)\s+(?:on\s+|late\s+|early\s+)?)\s*$"
-    # a comparison's, a side event's or a relative clause's: "from 15.1% in August", "after
-    # touching $1,295 on Thursday", "which it bought in 2014"
-    r"|\b(?:from|compared\s+(?:to|with)|than|after\s+\w+ing|which|that)\b[^.;,]{1,30}$",
+    r"|(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed)\s+(?:on\s+|late\s+|early\s+)?)\s*$",
     re.IGNORECASE)
+# In the stretch of clause before a date: a comparison's, a side event's or a relative clause's
+# date ("from 15.1% in August", "after touching $1,295 on Thursday", "which it bought in 2014").
+_SIDE_CLAUSE: Final = re.compile(r"\b(?:from|compared\s+(?:to|with)|than|after\s+\w+ing|which|that)\b",
+                                 re.IGNORECASE)
 _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
 _PASSAGE_CHARS: Final = 3000  # how far back a passage's period is looked for
 
@@ -178,6 +179,13 @@ class Passage:
             k += 1
         return None
 
+    def _clause_start(self, at: int) -> int:
+        """Where the stretch of clause before `at` starts: after the last comma, full stop or
+        semicolon of the 31 characters before it."""
+        start = max(0, at - 31)
+        text = self.text
+        return max(start, text.rfind(",", start, at) + 1, text.rfind(". ", start, at) + 1, text.rfind(";", start, at) + 1)
+
     def _alone_on_its_line(self, mention: DateMention) -> bool:
         text = self.text
         line_start = text.rfind("\n", 0, mention.start) + 1
@@ -193,5 +201,6 @@ class Passage:
         if known is None:
             mention = self.dates[k]
             known = self._scenes[k] = mention.mod not in _BOUND_MODS and not _BASELINE_TEXT.search(mention.text) \
-                and not _NOT_A_SCENE.search(self.text, max(0, mention.start - 30), mention.start)
+                and not _NOT_A_SCENE.search(self.text, max(0, mention.start - 30), mention.start) \
+                and not _SIDE_CLAUSE.search(self.text, self._clause_start(mention.start), mention.start)
         return known
