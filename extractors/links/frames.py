@@ -113,7 +113,8 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
             return
-    if tags.find("O", lo, i) >= 0 and (m := _OF_BEFORE.search(tags, lo, i)):  # "a market value of $348.8 billion", "a decline of 49%"
+    # "a market value of $348.8 billion", "a decline of 49%"
+    if tags.find("O", lo, i) >= 0 and (m := _OF_BEFORE.search(tags, lo, i)):
         phrase = phrases.phrase_before(words, m.start())
         if m.group("c") is not None:
             phrase = phrases.phrase_before(words, m.start("c"))
@@ -148,7 +149,8 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         if end >= 0 and tags[end] in "NQ":
             reading.measure = phrases.first_in_chain(words, end, _clause_start(tags, end), "O")
             return
-    if tags.find("R", lo, i) >= 0 and _FOR_BEFORE.search(tags, lo, i) and _for(words, i, reading):  # "sold the unit to X for $5 billion"
+    # "sold the unit to X for $5 billion"
+    if tags.find("R", lo, i) >= 0 and _FOR_BEFORE.search(tags, lo, i) and _for(words, i, reading):
         return
     if is_amount and after[:1] == "P" and words.word(i + 1).lower() == "on" and reading.verb is not None \
             and words.word(reading.verb).lower() in SPEND_VERBS:  # "will spend Rs 20 crore on roads"

@@ -33,23 +33,23 @@ from extractors.links.sentences import ABBREVIATIONS
 from extractors.mentions import Mention
 
 _BE: Final = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "will", "would",
-                 "could", "should", "may", "might", "must", "can", "shall", "did", "does", "do"})
+                        "could", "should", "may", "might", "must", "can", "shall", "did", "does", "do"})
 # Words in both noun and verb lists: a noun after a determiner or a figure, or before "of"/"in".
 _NOUN_LEFT: Final = frozenset("dFasN")
 _NOUN_RIGHT: Final = frozenset("OI,.;)")
 # Level verbs that are nouns too ("the total", "costs"): a verb only between a noun and a figure or "at".
-_LEVEL_NOUNS: Final = frozenset({"cost", "costs", "total", "totals", "value", "values", "price", "prices", "close", "retail",
-                          "end", "open", "trade", "top", "average", "account", "run", "amount", "amounts",
-                          "hit", "stand", "finish", "worth"})
+_LEVEL_NOUNS: Final = frozenset({"cost", "costs", "total", "totals", "value", "values", "price", "prices", "close",
+                                 "retail", "end", "open", "trade", "top", "average", "account", "run", "amount", "amounts",
+                                 "hit", "stand", "finish", "worth"})
 _NOT_VERBS: Final = frozenset({"funding", "earnings", "spending", "holding", "holdings", "building", "housing",
-                        "pricing", "lending", "trading", "offering", "rating", "ratings", "savings", "listing",
-                        "financing", "banking", "mining", "shipping", "manufacturing", "marketing", "advertising",
-                        "borrowing", "restructuring", "meeting", "morning", "evening", "feed", "seed", "speed",
-                        "need", "hundred", "red", "bed", "united", "limited", "billing", "ing", "airbed",
-                        "processing", "accounting", "clothing", "engineering", "catering", "packaging"})
+                               "pricing", "lending", "trading", "offering", "rating", "ratings", "savings", "listing",
+                               "financing", "banking", "mining", "shipping", "manufacturing", "marketing", "advertising",
+                               "borrowing", "restructuring", "meeting", "morning", "evening", "feed", "seed", "speed",
+                               "need", "hundred", "red", "bed", "united", "limited", "billing", "ing", "airbed",
+                               "processing", "accounting", "clothing", "engineering", "catering", "packaging"})
 
 _NOT_ADVERBS: Final = frozenset({"supply", "apply", "reply", "family", "italy", "july", "assembly", "anomaly", "monopoly",
-                          "comply", "rely", "ally", "early", "daily", "weekly", "monthly", "quarterly", "yearly"})
+                                 "comply", "rely", "ally", "early", "daily", "weekly", "monthly", "quarterly", "yearly"})
 
 # Words whose tag needs no context, checked before a capital makes a word a name.
 _FIXED: Final[dict[str, str]] = {
@@ -81,7 +81,7 @@ _OPENING: Final = "(\"“‘['[{"
 _CLOSING: Final = ",.;:)\"”’'!?]}"
 _NUMBER_CHARACTERS: Final = "0123456789.,"
 _PUNCTUATION: Final = {"&": "&", ",": ",", ";": ";", ":": ";", "--": ",", "—": ",", "–": ",", "(": "(", ")": ")", "[": "(",
-                "]": ")", '"': '"', "“": '"', "”": '"', ".": ".", "!": ".", "?": "."}
+                       "]": ")", '"': '"', "“": '"', "”": '"', ".": ".", "!": ".", "?": "."}
 
 
 class Words:
