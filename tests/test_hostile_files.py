@@ -300,17 +300,18 @@ def test_a_full_disk_says_so(tmp_path, small_disk):
 
 # ------------------------------------------------------------------ interrupts
 
-# `facts run` as users start it, with each batch's extraction taking a second: a run long enough
-# to be interrupted part-way.
+# `facts run` as users start it, with the first batch taking a second and every later one three:
+# a run long enough (about 15 s) to be interrupted part-way, however slowly the test sees the first.
 SLOW_RUN = textwrap.dedent("""
-    import sys, time
+    import itertools, sys, time
     import flows.ingest as ingest_module
     from flows import cli
 
     extract = ingest_module.in_worker
+    calls = itertools.count()
 
     def slowly(fn, *args):
-        time.sleep(1)
+        time.sleep(1 if next(calls) == 0 else 3)
         return extract(fn, *args)
 
     ingest_module.in_worker = slowly
