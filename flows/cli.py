@@ -154,6 +154,8 @@ def run(
         parser=_reference_date, metavar="DATE",
         help="Reference date of documents that give none (no sidecar date, metadata or dateline): "
              "2024-10-24, 10/24/2024, 24 Oct 2024 ...")] = None,
+    review: Annotated[Path | None, typer.Option("--review", metavar="DIR", help="Once the facts are in, write "
+                                                "the review pages into DIR (as `facts review` does).")] = None,
 ) -> None:
     """Ingest every document in SEEDS into the warehouse, then print a summary.
 
@@ -177,7 +179,8 @@ def run(
         from flows.ingest import WORKERS, ingest
 
         options = {"max_in_flight": in_flight or 2 * WORKERS, "prune": prune,
-                   "published": published.isoformat() if published else None}
+                   "published": published.isoformat() if published else None,
+                   "review": str(review) if review else None}
         flow = ingest
         if task_runner is TaskRunner.dask:
             try:
@@ -191,6 +194,8 @@ def run(
         with _quiet_prefect_errors():
             result = flow(seeds=str(seeds), db=str(db), **options)
     _print_summary(result, db)
+    if review:
+        console.print(f"review pages: {(review / 'index.html').resolve().as_uri()}", highlight=False, soft_wrap=True)
 
 
 def _print_plan(seeds: Path, db: Path, prune: bool, published: date | None = None) -> None:
@@ -213,25 +218,15 @@ def _print_plan(seeds: Path, db: Path, prune: bool, published: date | None = Non
 
 def _print_summary(run, db: Path) -> None:
     import extractors
+    from flows.artifacts import SUMMARY_COLUMNS, summary_rows
     from warehouse.store import totals
 
     held = totals(db)
     console.print(f"run {run.run_id[:8]} {run.status} in {run.seconds:.1f} s → {db}", highlight=False)
     table = Table()
-    for header in ("documents", "this run", "facts", "loaded", "in warehouse"):
+    for header in SUMMARY_COLUMNS:
         table.add_column(header, justify="left" if header in ("documents", "facts") else "right")
-    rows = [
-        ("seen", run.docs_seen, "amounts", run.amounts, held["amounts"]),
-        ("new", run.docs_new, "percentages", run.percentages, held["percentages"]),
-        ("changed", run.docs_changed, "dates", run.dates, held["dates"]),
-        ("unchanged", run.docs_unchanged, "rejects", run.rejects, held["rejects"]),
-        ("removed", run.docs_removed, "", "", ""),
-        ("failed", run.docs_failed, "documents", "", held["documents"]),
-        ("skipped", run.docs_skipped, "", "", ""),
-    ]
-    if run.files_ignored:  # files no reader takes: a row only when there are some
-        rows.append(("ignored", sum(run.files_ignored.values()), "", "", ""))
-    for row in rows:
+    for row in summary_rows(run, held):  # the rows of the run's summary artifact too
         table.add_row(*(str(c) for c in row))
     console.print(table)
     if held["failed"]:
@@ -490,6 +485,60 @@ def export(
         _fail(str(error))
     for path in written:
         console.print(f"wrote {path}", highlight=False)
+
+
+@app.command()
+def report(
+    seeds: Seeds = DEFAULT_SEEDS,
+    db: Db = DEFAULT_DB,
+    out: Annotated[Path | None, typer.Option("--out", help="HTML file to write (default: report.html beside "
+                                                            "the warehouse).", show_default=False)] = None,
+) -> None:
+    """Write one HTML page about the warehouse (facts per type and run, money by currency, time span, rejects,
+    failed documents), with charts that work offline; print its file:// address."""
+    import duckdb
+
+    from flows.report import write_report
+    from warehouse.store import DatabaseBusy
+
+    try:
+        written = write_report(db, out or db.with_name("report.html"))
+    except (FileNotFoundError, DatabaseBusy) as error:
+        _fail(str(error))
+    except duckdb.Error as error:
+        _fail(_one_line(error))
+    except OSError as error:
+        _fail(f"cannot write {error.filename or out}: {error.strerror or error}")
+    console.print(written.resolve().as_uri(), highlight=False, soft_wrap=True)
+
+
+@app.command()
+def review(
+    seeds: Seeds = DEFAULT_SEEDS,
+    db: Db = DEFAULT_DB,
+    out: Annotated[Path | None, typer.Option("--out", help="Folder to write the site into (default: review/ "
+                                                           "beside the warehouse file).", show_default=False)] = None,
+    doc: Annotated[list[str] | None, typer.Option("--doc", metavar="PATH", help="Write only this document's page "
+                                                  "(its path as in documents.path); repeatable.")] = None,
+) -> None:
+    """Write a static HTML site to review the facts: an index of documents and a page per document
+    with its facts highlighted. Opens the warehouse read-only; works from file:// with no network."""
+    import duckdb
+
+    from flows.review import UnknownDocuments, review_site
+    from warehouse.store import DatabaseBusy
+
+    target = out if out is not None else db.parent / "review"
+    try:
+        site = review_site(db, target, doc)
+    except (FileNotFoundError, DatabaseBusy, UnknownDocuments) as error:
+        _fail(str(error))
+    except duckdb.Error as error:
+        _fail(_one_line(error))
+    except OSError as error:
+        _fail(f"cannot write the site into {target}: {error.strerror or error} ({error.filename})")
+    console.print(f"wrote {site.pages} page(s) of {site.documents} document(s): {site.index.resolve().as_uri()}",
+                  highlight=False, soft_wrap=True)
 
 
 @app.command("eval")

@@ -22,6 +22,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from extractors import EXTRACTOR_VERSION
+from flows.artifacts import publish_run_artifacts
 from flows.parallel import WorkerDied, in_worker, start_fork_server, worker_processes
 from flows.collections import Chunk, ContainerIndex, chunk_death_outcome, entries_of, index_container, process_chunk
 from flows.plan import RemovalRefused, batch_size_for, refusal, to_do, to_remove, vanished_folders
@@ -126,6 +127,15 @@ def record_skips(warehouse: Warehouse, run_id: str, skipped: dict[str, str]) -> 
                             for path, reason in skipped.items()])
 
 
+@task(cache_policy=NO_CACHE)
+def write_review(db: Path, out: Path) -> Path:
+    """Write the review pages of the warehouse (flows/review.py) into `out`; return their index."""
+    from flows.review import write_site
+
+    with reading(db) as con:
+        return write_site(con, out)
+
+
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 def record_run(warehouse: Warehouse, run: Run) -> None:
     """Write the run's row."""
@@ -159,14 +169,15 @@ def _announce(flow, flow_run, state) -> None:
       on_crashed=[_announce])
 def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size: int | None = None,
            local_workers: int = WORKERS, max_in_flight: int = 2 * WORKERS, prune: bool = False,
-           run_id: str | None = None, published: str | None = None) -> Run:
+           run_id: str | None = None, published: str | None = None, review: str | None = None) -> Run:
     """Bring the warehouse up to date with the documents in `seeds`.
 
     Batches (of `batch_size` documents, by default batch_size_for the work) are extracted in
     `local_workers` processes (1: in the task's own thread, as on a Dask worker), at most
     `max_in_flight` at a time. The run's id is `run_id`, else a new one; it names the flow run.
     `published` (YYYY-MM-DD: a flow parameter Prefect can validate and show) is the reference
-    date of documents that have none of their own.
+    date of documents that have none of their own. With `review` (a folder), the review pages are
+    written there once the run's facts are in. The flow run's artifacts show what it did (flows/artifacts.py).
     """
     seeds_path, db_path = Path(seeds).resolve(), Path(db).resolve()
     if not seeds_path.is_dir():
@@ -194,7 +205,14 @@ def ingest(seeds: str = "seeds", db: str = "warehouse/facts.duckdb", batch_size:
                 record_run(quote(warehouse), run)
             finally:
                 warehouse.close()
+                if run.status in ("failed", "refused"):  # what a failed run did, on its page too
+                    publish_run_artifacts(run, db_path)
         _log_run(run, db_path)
+        review_index = None
+        try:
+            review_index = write_review(db_path, Path(review).resolve()) if review else None
+        finally:  # a failed review still leaves the run's summary
+            publish_run_artifacts(run, db_path, review_index)
     return run
 
 

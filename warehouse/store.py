@@ -34,7 +34,7 @@ LOCK_WAIT_SECONDS = 60.0
 READER_TURN_SECONDS = 10.0  # how long the writer waits for announced readers before going on
 
 
-def _sql_sections(name: str) -> dict[str, str]:
+def sql_sections(name: str) -> dict[str, str]:
     """The `-- name: x` sections of a .sql file beside this module."""
     sections: dict[str, str] = {}
     current = None
@@ -49,9 +49,9 @@ def _sql_sections(name: str) -> dict[str, str]:
 
 SCHEMA_SQL = (SQL_DIR / "schema.sql").read_text(encoding="utf-8")
 VIEWS_SQL = (SQL_DIR / "views.sql").read_text(encoding="utf-8")
-STATEMENTS = _sql_sections("load.sql")
-REPORTS = _sql_sections("reports.sql")
-EXPORTS = _sql_sections("export.sql")
+STATEMENTS = sql_sections("load.sql")
+REPORTS = sql_sections("reports.sql")
+EXPORTS = sql_sections("export.sql")
 
 
 class UserError(RuntimeError):
@@ -498,7 +498,7 @@ def _refusal(con: duckdb.DuckDBPyConnection, statement: Any) -> str | None:
     return f"facts query only reads: {name} statements are refused"
 
 
-def _query_config(allow_files: bool) -> dict[str, Any]:
+def query_config(allow_files: bool) -> dict[str, Any]:
     """The query connection's settings: no file but the warehouse unless `allow_files`, no SET to undo that,
     and no extension downloaded into ~/.duckdb."""
     return {"enable_external_access": allow_files, "autoinstall_known_extensions": False, "lock_configuration": True}
@@ -512,7 +512,7 @@ def query(path: Path, sql: str, wait: float = LOCK_WAIT_SECONDS,
     """
     if not Path(path).exists():
         raise FileNotFoundError(f"no database at {path}: run `facts run` first")
-    with reading(Path(path), wait, _query_config(allow_files)) as con:
+    with reading(Path(path), wait, query_config(allow_files)) as con:
         if reason := refusal(con, sql):  # every statement checked before any runs
             raise QueryRefused(reason)
         result = con.execute(sql)
