@@ -43,6 +43,8 @@ _FILL: Final = r"(?:[ad]|da?O)*"  # "as much as", "another", "a total of"
 _CHANGE_BEFORE: Final = re.compile(rf"(?:C|U|B|cO)(?:IN)?{_FILL}(?:F[^F;.w]*&{_FILL})?$")  # "by 0.9% ... and a further 0.1%"
 _CHANGE_COUNT: Final = re.compile(rf"C{_FILL}QN?,?&{_FILL}$")  # "fell 678 points or 7.3%"
 _LEVEL_BEFORE: Final = re.compile(rf"(?:[TAfW]|Uf){_FILL}$")
+_LEVEL_LAST: Final = frozenset("TAfWadO")  # the tags these can end with
+_CHANGE_LAST: Final = frozenset("CUBONad&")
 _OF_BEFORE: Final = re.compile(rf"(?P<c>c)?O{_FILL}$")
 _COUNT_SUBJECT: Final = re.compile(r"Q(?P<m>N+)(?:r[vLCUba]*|,&?a*)$")  # "4,000 jobs, or about 12% of"
 _WORTH_BEFORE: Final = re.compile(rf"W{_FILL}$")
@@ -169,9 +171,12 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
 
 def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int | None) -> str:
     tags = words.tags
-    if _LEVEL_BEFORE.search(tags, lo, i) or i > 0 and tags[i - 1] == "a" and words.word(i - 1).lower() in _THRESHOLDS:
+    last = tags[i - 1] if i > lo else ""  # the tag a pattern before the figure ends with: a cheap first test
+    if last in _LEVEL_LAST and _LEVEL_BEFORE.search(tags, lo, i) \
+            or last == "a" and words.word(i - 1).lower() in _THRESHOLDS:
         return "level"  # "rose to $5 billion", "climbed above $100 a barrel"
-    if _CHANGE_BEFORE.search(tags, lo, i) or tags.find("Q", lo, i) >= 0 and _CHANGE_COUNT.search(tags, lo, i):
+    if last in _CHANGE_LAST and (_CHANGE_BEFORE.search(tags, lo, i)
+                                 or tags.find("Q", lo, i) >= 0 and _CHANGE_COUNT.search(tags, lo, i)):
         if is_amount and verb is not None and words.tags[verb] == "C" \
                 and words.word(verb).lower() in NOUNS_OF_VERBS and tags[i - 1] != "B" \
                 and not _market_subject(words, verb):

@@ -41,6 +41,12 @@ _NOT_A_SCENE: Final = re.compile(
 # date ("from 15.1% in August", "after touching $1,295 on Thursday", "which it bought in 2014").
 _SIDE_CLAUSE: Final = re.compile(r"\b(?:from|compared\s+(?:to|with)|than|after\s+\w+ing|which|that)\b",
                                  re.IGNORECASE)
+# The last words _NOT_A_SCENE can match, and the words _SIDE_CLAUSE needs: cheap tests before them.
+_SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus", "against", "of", "by", "until", "said",
+                                "says", "announced", "reported", "stated", "disclosed", "confirmed", "on", "late",
+                                "early"})
+_SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that")
+_BASELINE_TEXT_WORDS: Final = ("ago", "earlier", "previous", "prior", "before")
 _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
 _PASSAGE_CHARS: Final = 3000  # how far back a passage's period is looked for
 
@@ -119,6 +125,12 @@ def _places(words: Words, j: int, measure_word: int | None) -> bool:
     if j > 1 and tags[j - 1] == "O" and tags[j - 2] == "N" and measure_word != j - 2:
         return False  # "the second-biggest loss of 2007"
     return True
+
+
+def _baseline(date_text: str) -> bool:
+    """Whether a date's own words make it a baseline ("a year ago", "the previous quarter")."""
+    lower = date_text.lower()
+    return any(word in lower for word in _BASELINE_TEXT_WORDS) and _BASELINE_TEXT.search(date_text) is not None
 
 
 def _enclosing(words: Words, j: int) -> DateMention:
@@ -200,7 +212,25 @@ class Passage:
         known = self._scenes.get(k)
         if known is None:
             mention = self.dates[k]
-            known = self._scenes[k] = mention.mod not in _BOUND_MODS and not _BASELINE_TEXT.search(mention.text) \
-                and not _NOT_A_SCENE.search(self.text, max(0, mention.start - 30), mention.start) \
-                and not _SIDE_CLAUSE.search(self.text, self._clause_start(mention.start), mention.start)
+            known = self._scenes[k] = mention.mod not in _BOUND_MODS and not _baseline(mention.text) \
+                and not self._after_bound_or_report(mention.start) and not self._in_side_clause(mention.start)
         return known
+
+    def _after_bound_or_report(self, at: int) -> bool:
+        """Whether the words before `at` make its date a bound, a baseline or a report's (_NOT_A_SCENE)."""
+        before = self.text[max(0, at - 30):at]
+        end = len(before.rstrip())
+        start = end
+        while start > 0 and before[start - 1].isalpha():
+            start -= 1
+        if before[start:end].lower() not in _SCENE_ENDS and "told" not in before.lower():  # the regex can't match
+            return False
+        return _NOT_A_SCENE.search(self.text, max(0, at - 30), at) is not None
+
+    def _in_side_clause(self, at: int) -> bool:
+        """Whether the stretch of clause before `at` is a comparison's, side event's or relative clause's."""
+        start = self._clause_start(at)
+        before = self.text[start:at].lower()
+        if not any(word in before for word in _SIDE_WORDS):  # the regex can't match
+            return False
+        return _SIDE_CLAUSE.search(self.text, start, at) is not None

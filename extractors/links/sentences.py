@@ -34,14 +34,28 @@ class Sentences:
             line_start = text.rfind("\n", 0, offset) + 1
             line_end = text.find("\n", offset)
             self._line_start, self._line_end = line_start, len(text) if line_end < 0 else line_end + 1
-            self._stops = [line_start] + [m.end() for m in _STOP.finditer(text, line_start, self._line_end)
-                                          if not self._abbreviation(m.start())]
+            self._stops = [line_start] + self._stops_in(line_start, self._line_end)
         k = bisect_right(self._stops, offset) - 1
         start = self._stops[k]
         end = self._stops[k + 1] if k + 1 < len(self._stops) else self._line_end
         while end > start and text[end - 1].isspace():
             end -= 1
         return start, end
+
+    def _stops_in(self, start: int, end: int) -> list[int]:
+        """Where each sentence after the first of text[start:end] starts. Each stop mark is found
+        with str.find and tried with _STOP there: far quicker than a regex scan of the line."""
+        text = self.text
+        stops: list[int] = []
+        for mark in ".!?":
+            at = text.find(mark, start, end)
+            while at >= 0:
+                m = _STOP.match(text, at, end)
+                if m is not None and not self._abbreviation(at):
+                    stops.append(m.end())
+                at = text.find(mark, at + 1, end)
+        stops.sort()
+        return stops
 
     def previous(self, start: int) -> tuple[int, int] | None:
         """The sentence before the one that starts at `start`, if any."""

@@ -89,13 +89,13 @@ class Words:
 
     def __init__(self, text: str, start: int, end: int, mentions: list[Mention]) -> None:
         self.text = text
-        # where each word starts and ends, from `start`: small numbers, which Python does not allocate
+        # where each word starts, from `start` (small numbers, which Python does not allocate), and
+        # each word as written: the strings split() made, kept rather than sliced again
         self._base = start
         self._starts: list[int] = []
-        self._ends: list[int] = []
+        self._texts: list[str] = []
         self.mention_at: dict[int, Mention] = {}  # the figures and dates, by their word's index
         self.index_of: dict[int, int] = {}  # and their word's index by where they start
-        self._plain: list[str] = []  # each plain word as written, else ""
         self._plains = 0  # plain words (not figures, dates, numbers or marks)
         self._capitals = 0  # plain words that start with a capital
         self._pending: list[int] = []  # the words whose tag turns on their neighbours
@@ -107,20 +107,19 @@ class Words:
                 continue
             self._words(at, max(at, mention.start), tags)
             self._starts.append(mention.start - start)
-            self._ends.append(mention.end - start)
+            self._texts.append(text[mention.start:mention.end])
             self.mention_at[len(tags)] = mention
             self.index_of[mention.start] = len(tags)
-            self._plain.append("")
             tags.append("D" if mention.type == "date" else "F")
             at = max(at, mention.end)
         self._words(at, end, tags)
-        plain = self._plain
         # in capitals or a headline's Title Case, a capital says nothing about a word
         self.cased = self._capitals * 2 < self._plains + 2
         last = len(tags) - 1
         for i in self._pending:  # left to right: a word's left neighbours are tagged already
-            tags[i] = _tag(plain[i], plain[i].lower(), plain[i - 1].lower() if i else "",
-                           plain[i + 1].lower() if i < last else "", tags[i - 1] if i else " ",
+            word = self.word(i)
+            tags[i] = _tag(word, word.lower(), self.word(i - 1).lower() if i else "",
+                           self.word(i + 1).lower() if i < last else "", tags[i - 1] if i else " ",
                            tags[i + 1] if i < last else ".", tags[i - 2] if i > 1 else " ", i, self.cased)
         for i in self._numbers:
             if i and (tags[i - 1] == "N" or tags[i - 1] == "s" and i > 1 and tags[i - 2] == "N") \
@@ -139,25 +138,25 @@ class Words:
             at = b
             code = _SEEN.get(chunk)
             if code is not None:  # most are words seen before
-                self._seen_word(a, b, chunk, code, tags)
+                self._seen_word(a, chunk, code, tags)
                 continue
             if chunk.isalpha():
-                self._word(a, b, chunk, tags)
+                self._word(a, chunk, tags)
                 continue
             last = chunk[-1]
             if last == "." and b - a > 2 and (chunk.find(".", 0, b - a - 1) > 0 or chunk[:-1].lower() in ABBREVIATIONS) \
                     and chunk[0].isalpha():  # "U.S.", "Inc.": an abbreviation keeps its dot, which ends no clause
-                self._word(a, b, chunk, tags)
+                self._word(a, chunk, tags)
                 continue
             if b - a > 1 and last in _CLOSING:  # "said,", "year.": a word and a mark
                 head = chunk[:-1]
                 code = _SEEN.get(head)
                 if code is not None:
-                    self._seen_word(a, b - 1, head, code, tags)
+                    self._seen_word(a, head, code, tags)
                     self._add(b - 1, b, _PUNCTUATION.get(last, " "), tags)
                     continue
                 if head.isalpha():
-                    self._word(a, b - 1, head, tags)
+                    self._word(a, head, tags)
                     self._add(b - 1, b, _PUNCTUATION.get(last, " "), tags)
                     continue
             if chunk[0] in "'’" and chunk[1:2] == "s" and (len(chunk) == 2 or not chunk[2].isalpha()):
@@ -172,10 +171,10 @@ class Words:
             if core_end > a:
                 core = chunk if core_end - a == len(chunk) else text[a:core_end]
                 if core.isalpha():
-                    self._word(a, core_end, core, tags)
+                    self._word(a, core, tags)
                 elif core_end - a > 2 and text[core_end - 1] == "s" and text[core_end - 2] in "'’" \
                         and text[a:core_end - 2].isalpha():
-                    self._word(a, core_end - 2, text[a:core_end - 2], tags)  # "GM's": the owner, then 's
+                    self._word(a, text[a:core_end - 2], tags)  # "GM's": the owner, then 's
                     self._add(core_end - 2, core_end, "s", tags)
                 elif core[0].isdigit() and core[-1].isdigit() and not core.strip(_NUMBER_CHARACTERS):
                     self._numbers.append(len(tags))
@@ -193,10 +192,10 @@ class Words:
             first = text[a]
             if first.isalpha():
                 if b - a > 2 and text[b - 1] == "s" and text[b - 2] in "'’":  # "GM's": the owner, then 's
-                    self._word(a, b - 2, text[a:b - 2], tags)
+                    self._word(a, text[a:b - 2], tags)
                     self._add(b - 2, b, "s", tags)
                 else:
-                    self._word(a, b, text[a:b], tags)
+                    self._word(a, text[a:b], tags)
             elif first.isdigit() or b - a > 1 and first == "-" and text[a + 1].isdigit():
                 self._numbers.append(len(tags))
                 self._add(a, b, "Q", tags)
@@ -207,23 +206,21 @@ class Words:
 
     def _add(self, start: int, end: int, tag: str, tags: list[str]) -> None:
         self._starts.append(start - self._base)
-        self._ends.append(end - self._base)
-        self._plain.append("")
+        self._texts.append(self.text[start:end])
         tags.append(tag)
 
-    def _word(self, start: int, end: int, word: str, tags: list[str]) -> None:
+    def _word(self, start: int, word: str, tags: list[str]) -> None:
         """Add a plain word, tagged now when its tag needs no neighbours (most do not)."""
         code = _SEEN.get(word)
         if code is None:
             if len(_SEEN) >= _SEEN_MAX:
                 _SEEN.clear()
             code = _SEEN[word] = (_context_free(word), word[0].isupper())
-        self._seen_word(start, end, word, code, tags)
+        self._seen_word(start, word, code, tags)
 
-    def _seen_word(self, start: int, end: int, word: str, code: tuple[str, bool], tags: list[str]) -> None:
+    def _seen_word(self, start: int, word: str, code: tuple[str, bool], tags: list[str]) -> None:
         self._starts.append(start - self._base)
-        self._ends.append(end - self._base)
-        self._plain.append(word)
+        self._texts.append(word)
         self._plains += 1
         tag, capital = code
         if capital:
@@ -235,12 +232,11 @@ class Words:
             tags.append(tag)
 
     def word(self, i: int) -> str:
-        start, end = self._base + self._starts[i], self._base + self._ends[i]
-        return self.text[start:end]
+        return self._texts[i]
 
     def phrase(self, first: int, last: int) -> tuple[int, int]:
         """The character span of words first..last (inclusive)."""
-        return self._base + self._starts[first], self._base + self._ends[last]
+        return self._base + self._starts[first], self._base + self._starts[last] + len(self._texts[last])
 
 
 def _context_free(word: str) -> str:
