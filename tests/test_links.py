@@ -80,6 +80,16 @@ LEVEL_VERBS = [
         "2024", "level", source="ANNOTATION.md"),
     row("possessor drops", "The company's annual revenue stood at $3.4 billion in 2024.", "$3.4 billion",
         "annual revenue", "2024", "level", source="ANNOTATION.md"),
+    row("values X at", "The bid values the retailer's shares at about $9.4 billion.", "$9.4 billion", "shares", None,
+        "level"),
+    row("a participle after a noun names it", "Torvald agreed to buy Hensel Foods in a stock deal valued at "
+        "$2.6 billion.", "$2.6 billion", "stock deal", None, "level"),
+    row("object relative: which analysts value at", "The group plans to sell its cement unit, which analysts value "
+        "at up to $3 billion.", "$3 billion", "cement unit", None, "level"),
+    row("object relative: which it bought for", "Acme holds a 12% stake in Borel, which it bought in 2019 for "
+        "$85 million.", "$85 million", "stake", "2019", "level"),
+    row("a subject with a date, revised", "Growth in the fourth quarter was revised up to 1.9% from 1.5%.", "1.9%",
+        "Growth", "2024-Q4", "level", reference=REF),
 ]
 
 CHANGE_VERBS = [
@@ -118,6 +128,10 @@ CHANGE_VERBS = [
     row("be up", "Sales were up 5% in May.", "5%", "Sales", "2025-05", "change", reference=REF),
     row("subject with 'for'", "Orders for durable goods dropped 1.1% in May.", "1.1%", "Orders", "2025-05", "change",
         reference=REF, source="ANNOTATION.md"),
+    row("at an annualized rate of", "Household income grew at an annualized rate of 3.1% in the third quarter.",
+        "3.1%", "Household income", "2025-Q3", "change", reference=REF),
+    row("in early trading on a day", "Hollis shares fell 4.1% in early trading on Monday.", "4.1%", "Hollis shares",
+        "2025-07-07", "change", reference=REF),
 ]
 
 TO_AND_FROM = [
@@ -172,6 +186,14 @@ OF = [
         "2024", "level", source="ANNOTATION.md",
         gap="the count-subject frame needs a number before the noun ('1,000 jobs'); a subject that is a "
             "quantity without one falls to the 'figure of Y' frame: 'group sales'"),
+    row("narrow to N% of Y: the subject", "The trade gap will narrow to 2.1% of output next year.", "2.1%",
+        "trade gap", "2026", "level", reference=REF),
+    row("a target of N% for Y", "The strategy sets a target of 35% for wind power's share of generation by 2030, up "
+        "from 22% last year.", "35%", "share", "2030", "level", reference=REF),
+    row("a target's baseline", "The strategy sets a target of 35% for wind power's share of generation by 2030, up "
+        "from 22% last year.", "22%", "share", "2024", "level", reference=REF),
+    row("X of between A and B", "The firm expects impairment charges of between $40 million and $55 million.",
+        "$40 million and $55 million", "impairment charges", None, "level"),
 ]
 
 ATTRIBUTIVE = [
@@ -217,6 +239,9 @@ BACK_REFERENCE = [
         "change", reference=REF),
     row("lost: losses in the headline", "Losses mount at Acme\nAcme said it lost $2 billion in the fourth quarter "
         "of 2024.", "$2 billion", "Losses", "2024-Q4", "level", source="ANNOTATION.md"),
+    row("capitalized: the capital named after, past a possessive", "The fund was capitalized at $80 million in "
+        "March. Its returns already exceed the fund’s initial capital.", "$80 million", "initial capital", "2025-03",
+        "level", reference=REF),
     row("they rose a further", "Exports of wine grew 9% in 2024. They rose a further 4% in the first quarter of "
         "2025.", "4%", "Exports", "2025-Q1", "change"),
     row("name reported a decline", "Harbor Motor sales dropped 9% in June. Summit Motors reported a decline of 12%.",
@@ -247,6 +272,11 @@ PASSAGE_PERIOD = [
     row("headline skips the body's reporting date", "Profit jumps 20% at Acme\nAcme Corp said on Tuesday that net "
         "profit rose 20% to $1.3 billion in the second quarter of 2025.", "20%", "Profit", "2025-Q2", "change",
         reference=REF, source="ANNOTATION.md"),
+    row("a price's thousands separator ends no side clause", "Gold was steady on Wednesday, after touching $3,402 "
+        "on Tuesday. Silver slipped 0.4%.", "0.4%", "Silver", "2025-07-09", "change", reference=REF),
+    row("a revised period is no passage period", "The economy grew 1.2% in the second quarter. Growth in the first "
+        "quarter was revised down to 0.3%. Exports rose 2.5%.", "2.5%", "Exports", "2025-Q2", "change",
+        reference=REF),
 ]
 
 NO_PERIOD = [

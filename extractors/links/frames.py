@@ -30,7 +30,8 @@ from typing import Final
 from extractors.links import phrases
 from extractors.links.phrases import Phrase
 from extractors.links.vocabulary import (FIGURE_NOUNS, MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS, PER_UNITS,
-                                         PERIOD_MEASURES, SHARE_VERBS, SPEND_VERBS, SPENT_ON, TRANSITIVE_CHANGE_VERBS)
+                                         PERIOD_MEASURES, SHARE_VERBS, SPEND_VERBS, SPENT_ON, TARGET_NOUNS,
+                                         TRANSITIVE_CHANGE_VERBS, VALUE_VERBS)
 from extractors.links.words import Words
 
 # A reference instead of a phrase: the measure of the figure before, the subject of the
@@ -126,6 +127,9 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
                 if reading.measure is None:
                     reading.reference = PREVIOUS
                 return
+        if phrase is not None and after[:1] == "R" and phrases.head(words, phrase) in TARGET_NOUNS:
+            aim = phrases.run_at(words, i + 2)  # "a target of 40% for renewable energy's share"
+            phrase = aim if aim is not None else phrase
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
             return
@@ -137,8 +141,10 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
     if after.find("O", 0, 3) >= 0 and (m := _OF_AFTER.match(after)):  # "7% of world output"
         phrase = phrases.run_at(words, i + 1 + m.end())
         verb = reading.verb
+        verb_word = words.word(verb).lower() if verb is not None else ""
         if phrase is not None and verb is not None and (tags[verb] in "CL" or tags[verb] == "b" and verb == i - 1) \
-                and words.word(verb).lower() not in SHARE_VERBS | TRANSITIVE_CHANGE_VERBS:
+                and verb_word not in SHARE_VERBS \
+                and (verb_word not in TRANSITIVE_CHANGE_VERBS or tags[verb + 1] in "TB"):  # "will narrow to 3.9% of GDP"
             subject = _subject(words, verb)  # "debt will reach 61% of GDP": the debt; not "Windows 10 reached"
             if isinstance(subject, tuple) and words.word(subject[1])[:1].islower():
                 reading.measure = subject
@@ -236,10 +242,23 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
     if verb is None:
         return False
     word = words.word(verb).lower()
-    if tags[verb] == "C" and word in TRANSITIVE_CHANGE_VERBS or word in MOVING_VERBS:  # "boost fuel efficiency by 3%"
-        phrase = phrases.run_at(words, verb + 1)
-        if phrase is not None and phrase[1] < i and not phrases.is_name(words, phrase):
+    if tags[verb] == "C" and word in TRANSITIVE_CHANGE_VERBS or word in MOVING_VERBS | VALUE_VERBS:
+        phrase = phrases.run_at(words, verb + 1)  # "boost fuel efficiency by 3%", "values the equity at $3 billion"
+        if phrase is not None and phrase[1] < i and not (word not in VALUE_VERBS and phrases.is_name(words, phrase)):
             reading.measure = _resolved(words, phrase, reading)
+            return True
+    if tags[verb] in "SL" or word in VALUE_VERBS:  # "the stake, which it bought for $260 million"
+        antecedent = _relative_antecedent(words, verb)
+        if antecedent is not None:
+            reading.measure = antecedent
+            return True
+    if tags[verb] in "Lv" and word.endswith("ed") and tags[verb - 1] == "N" and _verb_before(tags, verb):
+        nearest = verb - 1  # "agreed to buy Baystone in a cash deal valued at $4.2 billion": the deal
+        while nearest > 0 and tags[nearest - 1] == "N":
+            nearest -= 1
+        phrase = phrases.run_at(words, nearest)
+        if phrase is not None:
+            reading.measure = phrase
             return True
     found = _subject(words, verb)
     if word in NOUNS_OF_VERBS and (tags[verb] != "C" or is_amount) \
@@ -258,6 +277,31 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
         return True
     reading.measure = _resolved(words, subject, reading)
     return True
+
+
+def _relative_antecedent(words: Words, verb: int) -> Phrase | None:
+    """What an object relative clause speaks of: "the stake in Baystone, which it bought" and "the
+    business, which analysts value" -> "stake", "business"; None when the verb has no subject of
+    its own after the relative."""
+    tags = words.tags
+    s = verb - 1
+    if s < 1 or tags[s] not in "xN":
+        return None
+    while s > 0 and tags[s - 1] == "N":
+        s -= 1
+    if s < 1 or tags[s - 1] != "r":
+        return None
+    end = s - 2
+    if end >= 0 and tags[end] == ",":
+        end -= 1
+    return phrases.first_in_chain(words, end, _clause_start(tags, end)) if end >= 0 else None
+
+
+def _verb_before(tags: str, verb: int) -> bool:
+    """Whether the clause has a verb before the one at `verb`: then a participle after a noun
+    ("a deal valued at") describes that noun, not the clause's subject."""
+    start = _clause_start(tags, verb)
+    return any(tags[j] in "CLSvV" for j in range(start, verb))
 
 
 def _market_subject(words: Words, verb: int) -> bool:

@@ -34,7 +34,7 @@ _QUOTE_BEFORE: Final = re.compile(r"\b(?P<base>[A-Z]{3})/(?:[A-Z]{3}\s*)?$")  # 
 _QUOTE_BETWEEN: Final = re.compile(r"\s*=\s*$")  # "1 EUR = 1.08 USD", matched between the two figures
 _BASELINE_BEFORE: Final = re.compile(r"\b(?:from|than|versus|vs\.?|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 _CLAUSE_MARK: Final = re.compile("[;w]")  # between two clauses: ";", "while", "but"
-_MODIFIER: Final = re.compile(r"(?:\b[a-z][a-z-]*\s+){1,2}$")
+_MODIFIER: Final = re.compile(r"(?:(?<![\w'’])[a-z][a-z-]*\s+){1,2}$")  # not the "s" of "fund’s"
 _FUNCTION_WORD: Final = re.compile(r"\b(?:the|a|an|of|in|to|and|its|their|this|that)\s")
 
 
@@ -104,16 +104,17 @@ def _word_of(words: Words, figure: Mention) -> int | None:
 def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list[Linked], sentences: Sentences,
                   s_start: int, at: int) -> tuple[int, int] | None:
     """The measure as a character span, back-references resolved."""
+    # "rose to 17%, up from 14%": a baseline measures what the figure before it does
+    if linked and linked[-1][2] == s_start and linked[-1][1] is not None and _BASELINE_BEFORE.search(
+            text, max(0, at - 16), at):
+        prior = words.index_of.get(linked[-1][0].start)
+        here = words.index_of.get(at)
+        if prior is not None and here is not None and not _CLAUSE_MARK.search(words.tags, prior, here):
+            return linked[-1][1]
     if reading.measure is not None:
         return words.phrase(*reading.measure)
     reference = reading.reference
-    if reference is None:  # "rose to 17%, up from 14%": a baseline measures what the figure before it does
-        if linked and linked[-1][2] == s_start and linked[-1][1] is not None and _BASELINE_BEFORE.search(
-                text, max(0, at - 16), at):
-            prior = words.index_of.get(linked[-1][0].start)
-            here = words.index_of.get(at)
-            if prior is not None and here is not None and not _CLAUSE_MARK.search(words.tags, prior, here):
-                return linked[-1][1]
+    if reference is None:
         return None
     if reference in NOUNS_OF_VERBS:
         return _noun_of_verb(text, NOUNS_OF_VERBS[reference], at, words.cased)

@@ -69,6 +69,10 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
         while j >= stop and tags[j] != "(":
             j -= 1
         j -= 1
+    if j - 2 >= stop and tags[j] == "D" and tags[j - 1] in "IRO" and tags[j - 2] in "NQc":
+        j -= 2  # "Growth in the first quarter was revised": the date scopes the phrase
+        if tags[j] == "c":
+            return j, j  # a change noun that is the subject is what is measured
     if j < stop or tags[j] not in "NQ":
         return None
     start = chain_start(words, j, stop)

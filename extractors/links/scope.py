@@ -47,6 +47,9 @@ _SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus",
                                 "early"})
 _SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that")
 _BASELINE_TEXT_WORDS: Final = ("ago", "earlier", "previous", "prior", "before")
+# After a date: its figure is being revised, a period before the story's ("Growth in the first
+# quarter was revised up").
+_REVISED: Final = re.compile(r"\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|had\s+been)\s+revised\b", re.IGNORECASE)
 _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
 _PASSAGE_CHARS: Final = 3000  # how far back a passage's period is looked for
 
@@ -196,7 +199,10 @@ class Passage:
         semicolon of the 31 characters before it."""
         start = max(0, at - 31)
         text = self.text
-        return max(start, text.rfind(",", start, at) + 1, text.rfind(". ", start, at) + 1, text.rfind(";", start, at) + 1)
+        comma = text.rfind(",", start, at)
+        while comma > start and text[comma - 1].isdigit() and text[comma + 1:comma + 2].isdigit():
+            comma = text.rfind(",", start, comma)  # "$1,295": a thousands separator ends no clause
+        return max(start, comma + 1, text.rfind(". ", start, at) + 1, text.rfind(";", start, at) + 1)
 
     def _alone_on_its_line(self, mention: DateMention) -> bool:
         text = self.text
@@ -213,7 +219,8 @@ class Passage:
         if known is None:
             mention = self.dates[k]
             known = self._scenes[k] = mention.mod not in _BOUND_MODS and not _baseline(mention.text) \
-                and not self._after_bound_or_report(mention.start) and not self._in_side_clause(mention.start)
+                and not self._after_bound_or_report(mention.start) and not self._in_side_clause(mention.start) \
+                and not _REVISED.match(self.text, mention.end, mention.end + 40)
         return known
 
     def _after_bound_or_report(self, at: int) -> bool:

@@ -188,6 +188,12 @@ SHARE_VERBS: Final = _forms("account|accounts|accounted|accounting", "make|makes
                             "represent|represents|represented|representing", "comprise|comprises|comprised",
                             "hold|holds|held|holding", "own|owns|owned|owning", "control|controls|controlled",
                             "sell|sells|sold|selling", "buy|buys|bought|buying", "take|takes|took|taken")
+# Verbs that put a value on their object: "the offer values the equity at $3.1 billion".
+VALUE_VERBS: Final = frozenset({"value", "values", "valued", "valuing"})
+# Nouns of an aim: "a target of 40% for renewables' share" measures the share.
+TARGET_NOUNS: Final = frozenset({"target", "targets", "goal", "goals", "aim", "objective", "objectives"})
+# Words of a rate that scales a change: "grew at an annual rate of 2.3%" (the growth, not the rate).
+ANNUAL_WORDS: Final = frozenset({"annual", "annualized", "annualised", "seasonally", "adjusted", "yearly"})
 # Deal values and prices never take a passage's period (only a date of their own clause).
 DEAL_MEASURES: Final = frozenset({
     "deal", "deals", "contract", "contracts", "order", "purchase", "acquisition", "merger", "takeover", "bid",

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from extractors.links.vocabulary import (ADVERBS, BACK_REFERENCES, CHANGE_NOUNS, CHANGE_VERBS, CONJUNCTIONS,
+from extractors.links.vocabulary import (ADVERBS, ANNUAL_WORDS, BACK_REFERENCES, CHANGE_NOUNS, CHANGE_VERBS, CONJUNCTIONS,
                                          DETERMINERS, DIRECTION_WORDS, LEVEL_VERBS, MOVING_VERBS, NOUNS_OF_VERBS,
                                          OTHER_VERBS, PHRASAL_UP, PREPOSITIONS, RELATIVES, REPORTING_VERBS,
                                          TRANSACTION_VERBS)
@@ -40,7 +40,7 @@ _NOUN_RIGHT: Final = frozenset("OI,.;)")
 # Level verbs that are nouns too ("the total", "costs"): a verb only between a noun and a figure or "at".
 _LEVEL_NOUNS: Final = frozenset({"cost", "costs", "total", "totals", "value", "values", "price", "prices", "close",
                                  "retail", "end", "open", "trade", "top", "average", "account", "run", "amount", "amounts",
-                                 "hit", "stand", "finish", "worth"})
+                                 "hit", "stand", "finish", "worth", "trading"})
 _NOT_VERBS: Final = frozenset({"funding", "earnings", "spending", "holding", "holdings", "building", "housing",
                                "pricing", "lending", "trading", "offering", "rating", "ratings", "savings", "listing",
                                "financing", "banking", "mining", "shipping", "manufacturing", "marketing", "advertising",
@@ -125,7 +125,27 @@ class Words:
             if i and (tags[i - 1] == "N" or tags[i - 1] == "s" and i > 1 and tags[i - 2] == "N") \
                     and text[start + self._starts[i - 1 if tags[i - 1] == "N" else i - 2]].isupper():
                 tags[i] = "N"  # part of a name: "FTSE 100", "Boeing 787", "Standard & Poor's 500"
+        if text.find(" rate of ", start, end) >= 0 or text.find(" pace of ", start, end) >= 0:
+            self._rate_phrases(tags)
         self.tags = "".join(tags)
+
+    def _rate_phrases(self, tags: list[str]) -> None:
+        """ "grew at an annual rate of 2.3%": the words before the figure are filler, so that the
+        verb governs the figure and the subject is its measure."""
+        texts = self._texts
+        for k in range(1, len(tags) - 2):
+            if tags[k + 2] != "F" or texts[k + 1].lower() != "of" or texts[k].lower() not in ("rate", "pace") \
+                    or texts[k - 1].lower() not in ANNUAL_WORDS:
+                continue
+            first = k - 1
+            while first > 0 and texts[first - 1].lower() in ANNUAL_WORDS:
+                first -= 1
+            if first > 0 and tags[first - 1] == "d":
+                first -= 1
+            if first > 0 and texts[first - 1].lower() == "at":
+                first -= 1
+            for j in range(first, k + 2):
+                tags[j] = "a"
 
     def _words(self, start: int, end: int, tags: list[str]) -> None:
         """Add the words of text[start:end]: split at spaces (quick), marks taken off each end,
@@ -270,6 +290,8 @@ def _tag(word: str, lower: str, previous: str, following: str, left: str, right:
             if lower.endswith("ly") and lower not in _NOT_ADVERBS:
                 return "a"
         return "N"
+    if kind == "P" and lower == "between" and right == "F":
+        return "a"  # "charges of between $600 million and $700 million": the range is the figure
     if kind == "U":
         return "a" if lower == "up" and previous in PHRASAL_UP else "U"
     if following in ("of", "in"):
@@ -286,10 +308,12 @@ def _tag(word: str, lower: str, previous: str, following: str, left: str, right:
     if kind == "V":
         return "V"
     if kind == "L":
-        if lower not in _LEVEL_NOUNS or left in "Nxb" and (right in "FAT" or right == "R" and lower == "retail"):
-            # "the program costs $99", "films will retail for $10"; not "prices for new cars"
+        if lower not in _LEVEL_NOUNS or left in "Nxb" and (right in "FAT" or right == "R" and lower == "retail") \
+                or lower == "values" and left in "Nx" and right in "Nd":
+            # "the program costs $99", "films will retail for $10", "the offer values the equity at";
+            # not "prices for new cars"
             return "L"
         kind = "S" if lower in TRANSACTION_VERBS else "N"
-    if kind == "S":
-        return "N" if i == 0 or left in "dF)\"s" or right in "OI" else "S"  # "agree purchase of", "Orders for"
+    if kind == "S":  # "agree purchase of", "Orders for"; but "which it bought in 2014"
+        return "N" if i == 0 or left in "dF)\"s" or right in "OI" and left != "x" else "S"
     return kind
