@@ -1,10 +1,12 @@
 """The report in headless Chromium from file://: every chart is drawn with its marks, offline, and runs no script
 from the warehouse."""
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from browser import browser, page  # noqa: F401
-from test_report import HOSTILE, write_documents
+from corpus import DEV_DOCS
+from test_report import HOSTILE, cell, sql, write_documents
 
 from flows.ingest import ingest
 from flows.report import write_report
@@ -47,10 +49,57 @@ def test_the_hostile_path_is_text_in_the_table_and_the_chart(page, report):
     assert page.errors == [] and page.requests == []
 
 
-def test_the_report_of_the_bundled_seed_draws_its_charts(page, tmp_path):
-    ingest(seeds=str(SEEDS), db=str(tmp_path / "facts.duckdb"))
-    page.goto(write_report(tmp_path / "facts.duckdb", tmp_path / "report.html").as_uri())
-    page.wait_for_selector("#chart-documents .main-svg")
-    assert all(bars(page, chart) for chart in ("types", "runs", "money", "timeline", "units", "documents"))
-    assert page.locator("#rejects_by_reason .none").inner_text() == "None."
+CORPORA = {"seed": SEEDS, "dev": DEV_DOCS}  # the bundled seed, and the dev set when it is beside the project
+
+
+@pytest.fixture(scope="module", params=list(CORPORA))
+def corpus_report(request, tmp_path_factory) -> tuple[Path, Path]:
+    """A corpus's warehouse made by the real flow, and its report as `facts report` writes it."""
+    seeds = CORPORA[request.param]
+    if not seeds.is_dir():
+        pytest.skip(f"the dev set is not beside the project ({seeds})")
+    folder = tmp_path_factory.mktemp(f"report-{request.param}")
+    db = folder / "facts.duckdb"
+    assert ingest(seeds=str(seeds), db=str(db)).status == "completed"
+    return db, write_report(db, folder / "report.html")
+
+
+def shown_table(page, name: str) -> list[tuple]:
+    """The rows of a section's table as the page shows them, unfolded first when it is long."""
+    summary = page.locator(f"#{name} details summary")
+    if summary.count():
+        summary.click()
+    return [tuple(cell(text) for text in row.locator("td").all_inner_texts())
+            for row in page.locator(f"#table-{name} tbody tr").all()]
+
+
+def plotted(page, chart: str) -> dict[str, float]:
+    """What the chart draws: each category's bar, its traces stacked, as Plotly holds the figure's data."""
+    return page.locator(f"#chart-{chart}").evaluate(
+        "div => { const sums = {}; for (const trace of div.data) trace.x.forEach((x, i) => "
+        "{ sums[x] = (sums[x] || 0) + trace.y[i]; }); return sums; }")
+
+
+def test_the_report_of_a_corpus_draws_its_charts_with_the_warehouse_numbers(page, corpus_report):
+    """`facts report` of a corpus: every chart drawn with bars; its tables and bars say what SQL over the warehouse
+    says."""
+    db, report = corpus_report
+    page.goto(report.as_uri())
+    has_rejects = sql(db, "select count(*) from rejects")[0][0] > 0
+    charts = page.locator("div[id^=chart-]").evaluate_all("divs => divs.map(div => div.id.slice('chart-'.length))")
+    expected = {"types", "runs", "money", "timeline", "units", "documents"} | ({"rejects"} if has_rejects else set())
+    assert set(charts) == expected
+    for chart in charts:
+        page.locator(f"#chart-{chart} .main-svg").first.wait_for()
+    drawn = {chart: bars(page, chart) for chart in charts}
+    assert all(drawn.values()), drawn
+    if not has_rejects:
+        assert page.locator("#rejects_by_reason .none").inner_text() == "None."
+    types = sql(db, "select type, count(*), count(distinct doc_id) from facts group by type")
+    assert sorted(shown_table(page, "facts_per_type")) == sorted((t, Decimal(n), Decimal(d)) for t, n, d in types)
+    assert plotted(page, "types") == {t: n for t, n, _ in types}
+    money = dict(sql(db, "select coalesce(currency, '(none)'), count(*) from facts where type = 'amount' "
+                         "group by all"))
+    assert {row[0]: row[1] for row in shown_table(page, "money_by_currency")} == money
+    assert plotted(page, "money") == money  # levels, changes and rates stacked: every amount of the currency
     assert page.errors == [] and page.requests == []

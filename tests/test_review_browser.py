@@ -2,13 +2,13 @@
 tooltips, the facts table, the index's sorting, filtering and paging, and a hostile document that runs nothing."""
 from pathlib import Path
 
-import duckdb
 import pytest
 from playwright.sync_api import expect
 
 from browser import browser, page  # noqa: F401
+from corpus import DEV_DOCS
 from flows.ingest import ingest
-from flows.review import write_site
+from flows.review import review_site
 from test_review import doc_id, rows, site, warehouse  # noqa: F401  (the site of test_review's documents)
 
 ROOT = Path(__file__).parents[1]
@@ -146,17 +146,53 @@ def test_pages_link_to_each_other(page, site, warehouse):
     assert page.errors == [] and page.requests == []
 
 
-def test_the_bundled_seed(page, tmp_path, prefect_engine):
-    """`facts review` of the bundled seeds/ as a person sees it: every fact highlighted, with its value."""
-    db = tmp_path / "facts.duckdb"
-    assert ingest(seeds=str(ROOT / "seeds"), db=str(db)).status == "completed"
-    with duckdb.connect(str(db), read_only=True) as con:
-        index = write_site(con, tmp_path / "site")
-    page.goto(index.as_uri())
-    page.locator("#documents-table tbody a").first.click()
-    marks = page.locator("article mark")
-    assert marks.count() == rows(db, "select count(*) from facts")[0][0] > 0
-    for mark in marks.all():
-        mark.hover()
-        assert mark.get_attribute("data-value") in page.locator("#tooltip").inner_text()
+CORPORA = {"seed": ROOT / "seeds", "dev": DEV_DOCS}  # the bundled seed, and the dev set when it is beside the project
+HOVER_EVERY_MARK = {"seed"}  # elsewhere the first and the last of each page: a hover costs ~50 ms
+
+
+@pytest.fixture(scope="module", params=list(CORPORA))
+def corpus_site(request, tmp_path_factory, prefect_engine) -> tuple[str, Path, Path]:
+    """A corpus's name, its warehouse made by the real flow, and the index of its site as `facts review` writes it."""
+    seeds = CORPORA[request.param]
+    if not seeds.is_dir():
+        pytest.skip(f"the dev set is not beside the project ({seeds})")
+    folder = tmp_path_factory.mktemp(f"review-{request.param}")
+    db = folder / "facts.duckdb"
+    assert ingest(seeds=str(seeds), db=str(db)).status == "completed"
+    return request.param, db, review_site(db, folder / "site").index
+
+
+def hover_shows_its_value(page, mark) -> None:
+    mark.hover()
+    assert mark.get_attribute("data-value") in page.locator("#tooltip").inner_text()
+
+
+def marks_to_hover(page, every: bool) -> list:
+    """Every mark a pointer can rest on (not a clipped one, nor one with a mark inside), or its first and last."""
+    pointable = page.locator("article mark:not(:has(mark)):not(:empty)")
+    if every:
+        return pointable.all()
+    return [pointable.first, pointable.last] if pointable.count() else []
+
+
+def test_every_page_of_a_corpus(page, corpus_site):
+    """`facts review` of a corpus as a person walks it: the index lists every document, and each page, reached by
+    "next →", highlights each of its facts and strikes each reject; hovering a highlight shows its value."""
+    name, db, index = corpus_site
+    documents = rows(db, "select path, doc_id from documents order by path")
+    facts = dict(rows(db, "select path, count(*) from facts group by path"))
+    rejects = dict(rows(db, "select path, count(*) from rejects join documents using (doc_id) group by path"))
+    assert sum(facts.values()) > 0
+    page.goto(index.as_uri() + "#size=1000")  # every document on one page of the index
+    assert index_paths(page) == [path for path, _ in documents]
+    page.get_by_role("link", name=documents[0][0], exact=True).click()
+    for number, (path, doc) in enumerate(documents):
+        if number:
+            page.locator("a[rel=next]").click()
+        assert page.url.endswith(f"/{doc}.html")
+        assert page.locator("article mark").count() == facts.get(path, 0), path
+        assert page.locator("article del").count() == rejects.get(path, 0), path
+        for mark in marks_to_hover(page, every=name in HOVER_EVERY_MARK):
+            hover_shows_its_value(page, mark)
+    assert page.locator("a[rel=next]").count() == 0  # the last page
     assert page.errors == [] and page.requests == []
