@@ -146,7 +146,7 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
                 and verb_word not in SHARE_VERBS \
                 and (verb_word not in TRANSITIVE_CHANGE_VERBS or tags[verb + 1] in "TB"):  # "will narrow to 3.9% of GDP"
             subject = _subject(words, verb)  # "debt will reach 61% of GDP": the debt; not "Windows 10 reached"
-            if isinstance(subject, tuple) and words.word(subject[1])[:1].islower():
+            if isinstance(subject, tuple) and (not words.cased or words.word(subject[1])[:1].islower()):
                 reading.measure = subject
                 return
         if phrase is not None:
@@ -168,7 +168,7 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
     if is_amount and after[:1] == "I" and (reading.verb is None or tags[reading.verb] in "Sv") \
             and (m := _IN_AFTER.match(after)):  # "paid $300 million in dividends", not "costs 45 Kč in Prague"
         phrase = phrases.run_at(words, i + 1 + m.end())
-        if phrase is not None and not words.word(phrase[1])[:1].isupper() \
+        if phrase is not None and not (words.cased and words.word(phrase[1])[:1].isupper()) \
                 and words.word(phrase[1]).lower() not in _NOT_PAID_FOR:
             reading.measure = phrase
             return
@@ -272,8 +272,13 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
     if not isinstance(found, tuple):
         return False
     subject: Phrase = found
-    if phrases.is_name(words, subject) and (tags[verb] in "Vvb" or reading.role == "change" and tags[verb] != "C"):
-        reading.reference = PREVIOUS  # "General Motors reported a 49% decline": of what was measured before
+    # in capitals no name shows: a reporting verb's subject that is no measure is taken as one
+    reporter = not words.cased and tags[verb] == "V" and reading.role == "change" \
+        and phrases.head(words, subject) not in PERIOD_MEASURES
+    if (reporter or phrases.is_name(words, subject)) \
+            and (tags[verb] in "Vvb" or reading.role == "change" and tags[verb] != "C"):
+        # "General Motors reported a 49% decline": of what was measured before
+        reading.reference = PREVIOUS
         return True
     reading.measure = _resolved(words, subject, reading)
     return True

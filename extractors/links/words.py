@@ -265,7 +265,7 @@ def _context_free(word: str) -> str:
     kind = _LEXICON.get(lower)
     if kind is not None:
         return kind if kind in _FIXED_TAGS else "?"
-    if not (word.islower() and len(lower) > 5):
+    if not ((word.islower() or word.isupper()) and len(lower) > 5):  # in capitals, a word's ending still tells
         return "N"
     if lower.endswith("ed") and lower not in _NOT_VERBS:
         return "v"
@@ -284,7 +284,7 @@ def _tag(word: str, lower: str, previous: str, following: str, left: str, right:
     if cased and i > 0 and word[0].isupper() and left not in '".;':
         return "N"  # a capital inside a sentence: a name ("United States", "Sales" after a colon aside)
     if kind is None:
-        if word.islower() and len(lower) > 5:
+        if (word.islower() or word.isupper()) and len(lower) > 5:
             if lower.endswith(("ed", "ing")) and lower not in _NOT_VERBS:
                 return "N" if lower.endswith("ing") and left in "dCvSL" and right == "N" else "v"  # "increase existing lines"
             if lower.endswith("ly") and lower not in _NOT_ADVERBS:
@@ -306,7 +306,7 @@ def _tag(word: str, lower: str, previous: str, following: str, left: str, right:
         noun = left in "dF\"s" and previous not in ("each", "both", "all") or left == ")" and two_left == "F"
         return "N" if noun else "C"  # "a $40 billion (£20 billion) contract", but "the Dow (DJIA) fell"
     if kind == "V":
-        return "V"
+        return "N" if previous == "united" else "V"  # "UNITED STATES ROSE" in capitals
     if kind == "L":
         if lower not in _LEVEL_NOUNS or left in "Nxb" and (right in "FAT" or right == "R" and lower == "retail") \
                 or lower == "values" and left in "Nx" and right in "Nd":
