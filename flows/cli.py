@@ -554,8 +554,8 @@ def evaluate(
 ) -> None:
     """Score extraction against annotated documents: precision, recall, F1 and value accuracy per
     type; with gold links, each link's accuracy and the share of facts with all three right."""
-    from flows.evaluation import CASES, evaluate_folder, links_beside, print_errors, print_link_errors, \
-        print_link_scores, print_scores
+    from flows.evaluation import CASES, evaluate_folder, print_errors, print_scores
+    from flows.link_scoring import links_beside, print_link_errors, print_link_scores
 
     if not gold.is_file():
         _fail(f"gold file not found: {gold}")

@@ -1,5 +1,5 @@
 """`facts eval`: score the pipeline's extraction against gold annotations (ANNOTATION.md, "Scoring"),
-and the links of its amounts and percentages against gold links (ANNOTATION.md, "Linked facts").
+and the links of its amounts and percentages against gold links (flows/link_scoring.py).
 
 Predictions come from the pipeline's own path (read, decode, sidecar or dateline, extract,
 validate), so what is scored is what `facts run` would store.
@@ -7,10 +7,11 @@ validate), so what is scored is what `facts run` would store.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from rich.console import Console
 
@@ -18,8 +19,12 @@ from flows.processing import process_document
 from flows.sources import DocumentError, decode, read_raw
 from warehouse.store import FACT_TABLES, Batch, as_rows
 
+if TYPE_CHECKING:
+    from flows.link_scoring import LinkCounts, LinkError
+
 TYPES = ("amount", "percentage", "date")
 CASES = ("upper", "lower")
+# the link columns a prediction carries, scored by flows/link_scoring.py
 LINK_FIELDS = ("measure", "measure_start", "measure_end", "period", "role", "per")
 
 
@@ -175,96 +180,6 @@ def prf(hits: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def last_word(text: str | None) -> str:
-    """The last word, lower case, punctuation and a plural "s" dropped ("sales" and "Sales," agree)."""
-    words = (text or "").lower().replace("-", " ").split()
-    word = words[-1].strip(".,;:'\"()") if words else ""
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
-
-
-def measure_right(gold: dict | None, pred: dict) -> bool:
-    """Both null, or the spans overlap, or the last words agree."""
-    if gold is None or pred.get("measure") in (None, ""):
-        return gold is None and pred.get("measure") in (None, "")
-    if pred.get("measure_start") is not None and pred.get("measure_end") is not None \
-            and overlap(gold, {"start": pred["measure_start"], "end": pred["measure_end"]}):
-        return True
-    return last_word(gold["text"]) == last_word(pred["measure"])
-
-
-def period_right(gold: str | None, pred: dict) -> bool:
-    """Both null, or the values agree with the date allowances (same_date)."""
-    if gold is None or pred.get("period") in (None, ""):
-        return gold is None and pred.get("period") in (None, "")
-    return same_date(gold, str(pred["period"]))
-
-
-@dataclass
-class LinkCounts:
-    facts: int = 0
-    found: int = 0
-    measure: int = 0
-    period: int = 0
-    role: int = 0
-    all_three: int = 0
-
-    def shares(self) -> dict[str, float]:
-        """Each figure over all gold facts: a fact not found counts as wrong."""
-        n = self.facts or 1
-        return {k: getattr(self, k) / n for k in ("found", "measure", "period", "role", "all_three")}
-
-
-@dataclass
-class LinkError:
-    kind: str  # missed | wrong measure,period,role (the links that are wrong)
-    doc: str
-    gold: dict  # the gold link: fact, measure, period, role
-    pred: dict | None
-
-
-def score_links(link_docs: list[dict], predictions: list[dict]) -> tuple[dict[str, LinkCounts], list[LinkError]]:
-    """Per fact type and over "all": each gold fact takes the first unused prediction of its type
-    that overlaps it, in order (one-to-one), and its measure, period and role are judged."""
-    by_doc: dict[str, list[dict]] = {}
-    for p in predictions:
-        by_doc.setdefault(p["doc"], []).append(p)
-    counts: dict[str, LinkCounts] = {"amount": LinkCounts(), "percentage": LinkCounts(), "all": LinkCounts()}
-    found: list[LinkError] = []
-    for link_doc in link_docs:
-        pool = list(by_doc.get(link_doc["doc"], []))
-        for link in link_doc["links"]:
-            fact = link["fact"]
-            tallies = [counts.setdefault(fact["type"], LinkCounts()), counts["all"]]
-            match = next((p for p in pool if p["type"] == fact["type"] and overlap(p, fact)), None)
-            for c in tallies:
-                c.facts += 1
-            if match is None:
-                found.append(LinkError("missed", link_doc["doc"], link, None))
-                continue
-            pool.remove(match)
-            right = {"measure": measure_right(link["measure"], match), "period": period_right(link["period"], match),
-                     "role": link["role"] == match.get("role")}
-            for c in tallies:
-                c.found += 1
-                c.measure += right["measure"]
-                c.period += right["period"]
-                c.role += right["role"]
-                c.all_three += all(right.values())
-            if not all(right.values()):
-                wrong = ",".join(k for k, ok in right.items() if not ok)
-                found.append(LinkError(f"wrong {wrong}", link_doc["doc"], link, match))
-    return counts, found
-
-
-def links_beside(gold_path: Path) -> Path | None:
-    """The gold links file beside a gold file, when there is one: `gold.jsonl` -> `links.jsonl`,
-    `X-gold.jsonl` -> `X-links.jsonl`."""
-    if not gold_path.name.endswith("gold.jsonl"):
-        return None
-    links = gold_path.with_name(gold_path.name.removesuffix("gold.jsonl") + "links.jsonl")
-    return links if links.is_file() else None
-
-
 @dataclass
 class Evaluation:
     counts: dict[str, Counts]
@@ -286,6 +201,8 @@ def evaluate_folder(gold_path: Path, docs: Path, case: str | None = None, links_
     counts, errors = score(gold_docs, predictions)
     result = Evaluation(counts, errors, texts)
     if links_path is not None:
+        from flows.link_scoring import score_links  # here, not on top: link_scoring builds on this module's matching
+
         result.links, result.link_errors = score_links(link_docs, predictions)
     return result
 
@@ -310,54 +227,38 @@ def _show(m: dict | None) -> str:
     return f"{m.get('text')!r} [{m['start']}:{m['end']}] = {span} {extra}".rstrip()
 
 
-def _context(text: str, mention: dict, width: int = 60) -> str:
+def in_context(text: str, mention: dict, width: int = 60) -> str:
+    """The mention marked [[so]] in up to `width` characters of text either side, on one line."""
     start, end = mention["start"], mention["end"]
     before = text[max(0, start - width):start].replace("\n", " ")
     after = text[end:end + width].replace("\n", " ")
     return f"...{before}[[{text[start:end]}]]{after}..."
 
 
+class Kinded(Protocol):
+    """An error listed by its kind: ScoreError here, LinkError in flows/link_scoring.py."""
+    kind: str
+
+
+ErrorT = TypeVar("ErrorT", bound=Kinded)
+
+
+def print_by_kind(found: list[ErrorT], describe: Callable[[ErrorT], str], limit: int, console: Console,
+                  label: str) -> None:
+    """The first `limit` errors of each kind, described, then how many there are of each kind."""
+    shown: dict[str, int] = {}
+    for e in found:
+        shown[e.kind] = shown.get(e.kind, 0) + 1
+        if shown[e.kind] <= limit:
+            console.print(describe(e), highlight=False, markup=False, soft_wrap=True)
+    console.print(f"{label}: " + ", ".join(f"{k} {v}" for k, v in sorted(shown.items())), highlight=False, soft_wrap=True)
+
+
+def describe_error(e: ScoreError, text: str) -> str:
+    """The missed, spurious or wrongly valued mention: gold, prediction, and the mention in context."""
+    return (f"{e.kind:<8} {e.type:<10} {e.doc}\n    gold {_show(e.gold)}\n    pred {_show(e.pred)}"
+            f"\n    {in_context(text, e.gold or e.pred)}")
+
+
 def print_errors(found: list[ScoreError], limit: int, console: Console, texts: dict[str, str]) -> None:
-    shown: dict[str, int] = {}
-    for e in found:
-        shown[e.kind] = shown.get(e.kind, 0) + 1
-        if shown[e.kind] <= limit:
-            context = _context(texts.get(e.doc, ""), e.gold or e.pred)
-            console.print(f"{e.kind:<8} {e.type:<10} {e.doc}\n    gold {_show(e.gold)}\n    pred {_show(e.pred)}"
-                          f"\n    {context}", highlight=False, markup=False, soft_wrap=True)
-    console.print("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(shown.items())), highlight=False, soft_wrap=True)
-
-
-def print_link_scores(counts: dict[str, LinkCounts], console: Console) -> None:
-    """One line per type and one for all: the share of gold facts found, with each link right,
-    and with all three right (the headline)."""
-    header = ("links", "facts", "found", "measure", "period", "role", "all three")
-    console.print(f"{header[0]:<11}" + "".join(f"{h:>10}" for h in header[1:]), highlight=False, soft_wrap=True)
-    for t, c in counts.items():
-        console.print(f"{t:<11}{c.facts:>10}" + "".join(f"{x:>10.3f}" for x in c.shares().values()),
-                      highlight=False, soft_wrap=True)
-
-
-def _show_link(link: dict | None) -> str:
-    if link is None:
-        return ""
-    measure = link.get("measure")
-    if isinstance(measure, dict):  # gold: a span
-        measure = f"{measure['text']!r} [{measure['start']}:{measure['end']}]"
-    elif measure is not None:
-        span = f" [{link.get('measure_start')}:{link.get('measure_end')}]" if link.get("measure_start") is not None else ""
-        measure = f"{measure!r}{span}"
-    return f"measure={measure} period={link.get('period')} role={link.get('role')}"
-
-
-def print_link_errors(found: list[LinkError], limit: int, console: Console, texts: dict[str, str]) -> None:
-    shown: dict[str, int] = {}
-    for e in found:
-        shown[e.kind] = shown.get(e.kind, 0) + 1
-        if shown[e.kind] <= limit:
-            fact, text = e.gold["fact"], texts.get(e.doc, "")
-            console.print(f"{e.kind:<25} {fact['type']:<10} {e.doc}\n"
-                          f"    fact {text[fact['start']:fact['end']]!r} [{fact['start']}:{fact['end']}]\n"
-                          f"    gold {_show_link(e.gold)}\n    pred {_show_link(e.pred)}\n    {_context(text, fact)}",
-                          highlight=False, markup=False, soft_wrap=True)
-    console.print("link errors: " + ", ".join(f"{k} {v}" for k, v in sorted(shown.items())), highlight=False, soft_wrap=True)
+    print_by_kind(found, lambda e: describe_error(e, texts.get(e.doc, "")), limit, console, "errors")

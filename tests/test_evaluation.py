@@ -8,10 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from flows import cli, evaluation
-from flows.evaluation import (
-    Counts, LinkCounts, case_mapped, links_beside, load_jsonl, measure_right, period_right, predict, prf, same_value,
-    score, score_links,
-)
+from flows.evaluation import Counts, case_mapped, load_jsonl, predict, prf, same_value, score
+from flows.link_scoring import LinkCounts, links_beside, measure_right, period_right, score_links
 
 
 def gold_doc(mentions, **extra):
