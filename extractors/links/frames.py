@@ -58,6 +58,8 @@ _IN_AFTER: Final = re.compile(r"I(?=[dN])")
 # "in the end", "in total": no thing paid for
 _NOT_PAID_FOR: Final = frozenset({"end", "total", "all", "cash", "full", "part", "addition", "return", "exchange",
                                   "advance", "time", "case", "fact", "turn", "sum", "person", "public"})
+_OBJECT_VERBS: Final = MOVING_VERBS | VALUE_VERBS  # verbs whose object the figure measures
+_FLOWS_AND_PRICES: Final = PERIOD_MEASURES | MARKET_WORDS
 _THRESHOLDS: Final = frozenset({"above", "below", "beyond", "past"})  # a level crossed, not a change
 _VERB: Final = frozenset("CLSvVb")
 _CLAUSE_END: Final = frozenset(";.wr")
@@ -242,7 +244,7 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
     if verb is None:
         return False
     word = words.word(verb).lower()
-    if tags[verb] == "C" and word in TRANSITIVE_CHANGE_VERBS or word in MOVING_VERBS | VALUE_VERBS:
+    if tags[verb] == "C" and word in TRANSITIVE_CHANGE_VERBS or word in _OBJECT_VERBS:
         phrase = phrases.run_at(words, verb + 1)  # "boost fuel efficiency by 3%", "values the equity at $3 billion"
         if phrase is not None and phrase[1] < i and not (word not in VALUE_VERBS and phrases.is_name(words, phrase)):
             reading.measure = _resolved(words, phrase, reading)
@@ -263,7 +265,7 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
     found = _subject(words, verb)
     if word in NOUNS_OF_VERBS and (tags[verb] != "C" or is_amount) \
             and (not isinstance(found, tuple) or phrases.is_name(words, found)
-                 or is_amount and phrases.head(words, found) not in PERIOD_MEASURES | MARKET_WORDS):
+                 or is_amount and phrases.head(words, found) not in _FLOWS_AND_PRICES):
         reading.reference = word  # "it lost $2.24 billion": the loss
         return True
     if found == "x":

@@ -15,6 +15,7 @@ from extractors.links.words import Words
 
 Phrase = tuple[int, int]  # first and last word index, inclusive
 
+_MEASURE_WORDS: Final = PERIOD_MEASURES | DEAL_MEASURES
 _IN_CHAIN: Final = frozenset("NQ&dsOIRAfa(\")")
 
 
@@ -111,7 +112,7 @@ def is_name(words: Words, phrase: Phrase) -> bool:
     if not words.cased or any(words.word(k).lower() in INDEX_WORDS for k in range(phrase[0], phrase[1] + 1)):
         return False  # in capitals, no word looks like a name
     last = words.word(phrase[1])
-    if phrase[0] == phrase[1] == 0 and (last.lower() in PERIOD_MEASURES | DEAL_MEASURES
+    if phrase[0] == phrase[1] == 0 and (last.lower() in _MEASURE_WORDS
                                         or last.endswith("s") and not last.endswith("ss") and last[1:].islower()):
         return False  # "Sales were up 5%", "Rooms start at": a capital because it starts the sentence
     return last[:1].isupper() and last.lower() not in ("index", "average")

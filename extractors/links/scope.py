@@ -220,17 +220,18 @@ class Passage:
             mention = self.dates[k]
             known = self._scenes[k] = mention.mod not in _BOUND_MODS and not _baseline(mention.text) \
                 and not self._after_bound_or_report(mention.start) and not self._in_side_clause(mention.start) \
-                and not _REVISED.match(self.text, mention.end, mention.end + 40)
+                and not (self.text.find("revised", mention.end, mention.end + 40) >= 0
+                         and _REVISED.match(self.text, mention.end, mention.end + 40))
         return known
 
     def _after_bound_or_report(self, at: int) -> bool:
         """Whether the words before `at` make its date a bound, a baseline or a report's (_NOT_A_SCENE)."""
-        before = self.text[max(0, at - 30):at]
+        before = self.text[max(0, at - 30):at].lower()
         end = len(before.rstrip())
         start = end
         while start > 0 and before[start - 1].isalpha():
             start -= 1
-        if before[start:end].lower() not in _SCENE_ENDS and "told" not in before.lower():  # the regex can't match
+        if before[start:end] not in _SCENE_ENDS and "told" not in before:  # the regex can't match
             return False
         return _NOT_A_SCENE.search(self.text, max(0, at - 30), at) is not None
 
