@@ -151,11 +151,11 @@ class Words:
         """Add the words of text[start:end]: split at spaces (quick), marks taken off each end,
         and TOKEN for what is left when it is neither a plain word nor a number."""
         text = self.text
-        at = start
+        at = start  # where the next word starts if a single space stands before it, as most do
         for chunk in text[start:end].split():
-            a = text.find(chunk, at)
+            a = at if at < end and text[at] == chunk[0] else text.find(chunk, at)
             b = a + len(chunk)
-            at = b
+            at = b + 1
             code = _SEEN.get(chunk)
             if code is not None:  # most are words seen before
                 self._seen_word(a, chunk, code, tags)
