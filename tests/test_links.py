@@ -132,6 +132,8 @@ CHANGE_VERBS = [
         "3.1%", "Household income", "2025-Q3", "change", reference=REF),
     row("in early trading on a day", "Hollis shares fell 4.1% in early trading on Monday.", "4.1%", "Hollis shares",
         "2025-07-07", "change", reference=REF),
+    row("an index named with a possessive", "The Standard & Poor's 500 index dropped 1.2% on Monday.", "1.2%",
+        "Standard & Poor's 500 index", "2025-07-07", "change", reference=REF),
 ]
 
 TO_AND_FROM = [

@@ -27,9 +27,15 @@ def run_at(words: Words, i: int) -> Phrase | None:
     if i >= len(tags) or tags[i] != "N":
         return None
     last = i
-    while last + 1 < len(tags) and (tags[last + 1] == "N" or tags[last + 1] in "Q&" and last + 2 < len(tags)
-                                    and tags[last + 2] == "N" or tags[last + 1] == "Q" and _name(words, last)):
-        last += 1
+    while True:
+        while last + 1 < len(tags) and (tags[last + 1] == "N" or tags[last + 1] in "Q&" and last + 2 < len(tags)
+                                        and tags[last + 2] == "N" or tags[last + 1] == "Q" and _name(words, last)):
+            last += 1
+        if last + 2 < len(tags) and tags[last + 1] == "s" and tags[last + 2] == "N" \
+                and words.word(last + 2)[:1].isdigit():
+            last += 2  # "Standard & Poor's 500 index": a possessive inside a name
+            continue
+        break
     if last + 1 < len(tags) and tags[last + 1] == "s":  # "GM's bondholders": the possessed
         return run_at(words, last + 2) or (i, last)
     return trimmed(words, (i, last))
