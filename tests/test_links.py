@@ -134,6 +134,10 @@ CHANGE_VERBS = [
         "2025-07-07", "change", reference=REF),
     row("an index named with a possessive", "The Standard & Poor's 500 index dropped 1.2% on Monday.", "1.2%",
         "Standard & Poor's 500 index", "2025-07-07", "change", reference=REF),
+    row("the subject of an infinitive", "The retailer expects same-store sales to rise as much as 3% in the third "
+        "quarter.", "3%", "same-store sales", "2025-Q3", "change", reference=REF),
+    row("a fronted place is no subject", "In Rotterdam, coal futures fell 1.1% to $98 a tonne.", "1.1%", "coal futures",
+        None, "change"),
 ]
 
 TO_AND_FROM = [
@@ -160,6 +164,14 @@ TO_AND_FROM = [
         "Net profit", "2025-Q2", "level"),
     row("change A and the clause's date", "Net profit rose 20% to $1.3 billion in the second quarter of 2025.", "20%",
         "Net profit", "2025-Q2", "change"),
+    row("a clause without its subject: slowing to", "The ministry sees economic growth of 2.9% this year, slowing "
+        "to 2.4% in 2026, after 3.1% in 2024.", "2.4%", "economic growth", "2026", "level"),
+    row("a clause without its subject: after", "The ministry sees economic growth of 2.9% this year, slowing to 2.4% "
+        "in 2026, after 3.1% in 2024.", "3.1%", "economic growth", "2024", "level"),
+    row("before easing to", "Inflation should peak at 3.4% in the fourth quarter before easing to 2.8% by the end "
+        "of 2026.", "2.8%", "Inflation", "2026", "level"),
+    row("a rate's growth in a place", "Annual rent growth in Spain slowed to 4.2% in June.", "4.2%",
+        "Annual rent growth", "2025-06", "level", reference=REF),
 ]
 
 OF = [

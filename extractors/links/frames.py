@@ -123,6 +123,8 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         phrase = phrases.phrase_before(words, m.start())
         if m.group("c") is not None:
             phrase = phrases.phrase_before(words, m.start("c"))
+            if phrase is not None and phrase[1] == m.start("c") - 1 and not phrases.is_name(words, phrase):
+                phrase = (phrase[0], m.start("c"))  # "economic growth of 3.7%": the growth is measured
             if phrase is None or phrases.is_name(words, phrase):  # "GM reported a decline of 49%"
                 reading.verb = _governing_verb(tags, m.start("c"))
                 _from_verb(words, i, reading, is_amount)
@@ -339,6 +341,8 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
             return "x"
         if tags[j] == "r":
             j -= 1
+        if tags[j] == "T" and j - 1 >= start and tags[j - 1] == "N" and _object_of_expecting(tags, j - 1, start):
+            j -= 1  # "expects comparable sales to rise 2.5%": the subject of the infinitive
         k = j
         while k > start and tags[k - 1] == "N":
             k -= 1
@@ -352,6 +356,15 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
             continue
         return phrases.phrase_before(words, j + 1, start)
     return None
+
+
+def _object_of_expecting(tags: str, end: int, start: int) -> bool:
+    """Whether the phrase ending at word `end` is the object of a verb like "expects" or "sees"
+    (tagged V or v), which an infinitive after it takes as its subject."""
+    k = end
+    while k > start and tags[k - 1] in "Nd":
+        k -= 1
+    return k > start and tags[k - 1] in "Vv"
 
 
 def _governing_verb(tags: str, i: int) -> int | None:

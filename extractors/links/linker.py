@@ -33,6 +33,10 @@ _BACK_SENTENCES_CHARS: Final = 600  # how far back "this figure" and "it" look f
 _QUOTE_BEFORE: Final = re.compile(r"\b(?P<base>[A-Z]{3})/(?:[A-Z]{3}\s*)?$")  # "EUR/USD 1.0893", "EUR/" before "USD 1.0893"
 _QUOTE_BETWEEN: Final = re.compile(r"\s*=\s*$")  # "1 EUR = 1.08 USD", matched between the two figures
 _BASELINE_BEFORE: Final = re.compile(r"\b(?:from|than|versus|vs\.?|compared\s+(?:with|to))\s+$", re.IGNORECASE)
+# A clause that goes on from the figure before, its subject left out: "growth of 3.7% this year,
+# slowing to 3.3% in 2020, after 5.1% in 2018", "peak at 2.4% before easing to 2.1%".
+_ELLIPSIS_BEFORE: Final = re.compile(
+    r"(?:,\s+(?:(?:before|after)\s+)?[a-z]+ing|\bbefore\s+[a-z]+ing)\s+(?:to|by|at)\s+(?:[a-z]+\s+){0,3}$|,\s+after\s+$")
 _CLAUSE_MARK: Final = re.compile("[;w]")  # between two clauses: ";", "while", "but"
 _MODIFIER: Final = re.compile(r"(?:(?<![\w'’])[a-z][a-z-]*\s+){1,2}$")  # not the "s" of "fund’s"
 _FUNCTION_WORD: Final = re.compile(r"\b(?:the|a|an|of|in|to|and|its|their|this|that)\s")
@@ -115,6 +119,9 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
         return words.phrase(*reading.measure)
     reference = reading.reference
     if reference is None:
+        if linked and linked[-1][2] == s_start and linked[-1][1] is not None \
+                and _ELLIPSIS_BEFORE.search(text, max(0, at - 40), at):
+            return linked[-1][1]
         return None
     if reference in NOUNS_OF_VERBS:
         return _noun_of_verb(text, NOUNS_OF_VERBS[reference], at, words.cased)

@@ -83,13 +83,20 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
     if j < stop or tags[j] not in "NQ":
         return None
     start = chain_start(words, j, stop)
+    if start is not None and start - 2 >= stop and tags[start - 1] in "IO" and tags[start - 2] == "c" \
+            and words.cased and words.word(j)[:1].isupper():
+        first = start - 2  # "Annual house price growth in Britain slowed": the growth, in a place
+        while first > stop and tags[first - 1] == "N":
+            first -= 1
+        return trimmed(words, (first, start - 2))
     phrase = None if start is None else run_at(words, start)
     if phrase is not None and start is not None and start - 2 >= stop and tags[start - 1] in "d," \
             and not words.word(phrase[1])[:1].isupper():  # "The Dow Jones Industrial Average, the blue-chip gauge, fell"
         comma = start - 1 if tags[start - 1] == "," else start - 2
         if tags[comma] == "," and comma - 1 >= stop and tags[comma - 1] in "NQ":
             named = first_in_chain(words, comma - 1, stop)
-            if named is not None and words.word(named[1])[:1].isupper():
+            if named is not None and words.word(named[1])[:1].isupper() \
+                    and not (named[0] > stop and tags[named[0] - 1] in "IPRAf"):  # not "In Chicago, wheat fell"
                 return named
     return phrase
 
