@@ -90,6 +90,8 @@ LEVEL_VERBS = [
         "$85 million.", "$85 million", "stake", "2019", "level"),
     row("a subject with a date, revised", "Growth in the fourth quarter was revised up to 1.9% from 1.5%.", "1.9%",
         "Growth", "2024-Q4", "level", reference=REF),
+    row("the yield on bonds", "The yield on 10-year government bonds fell to 3.05% on Monday.", "3.05%", "yield",
+        "2025-07-07", "level", reference=REF),
 ]
 
 CHANGE_VERBS = [
@@ -138,6 +140,8 @@ CHANGE_VERBS = [
         "quarter.", "3%", "same-store sales", "2025-Q3", "change", reference=REF),
     row("a fronted place is no subject", "In Rotterdam, coal futures fell 1.1% to $98 a tonne.", "1.1%", "coal futures",
         None, "change"),
+    row("over a relative clause with whose", "Shares of Orvell Inc, whose phones are made in Vietnam, fell 3.2% on "
+        "Monday.", "3.2%", "Shares", "2025-07-07", "change", reference=REF),
 ]
 
 TO_AND_FROM = [

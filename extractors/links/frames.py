@@ -332,7 +332,7 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
                 j -= 1
             if tags[j] == ",":  # "The S&P 500, which fell on Monday, gained": over the relative clause
                 aside = tags.rfind(",", start, j)
-                if aside >= 0 and tags[aside + 1:aside + 2] == "r":
+                if aside >= 0 and (tags[aside + 1:aside + 2] == "r" or words.word(aside + 1).lower() == "whose"):
                     j = aside
             j -= 1
         if j < start:

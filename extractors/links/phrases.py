@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from extractors.links.vocabulary import DEAL_MEASURES, INDEX_WORDS, PERIOD_MEASURES
+from extractors.links.vocabulary import DEAL_MEASURES, INDEX_WORDS, ON_HEADS, PERIOD_MEASURES
 from extractors.links.words import Words
 
 Phrase = tuple[int, int]  # first and last word index, inclusive
@@ -48,7 +48,9 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> 
     if end < stop or tags[end] not in "NQ":
         return None
     i = end
-    while i - 1 >= stop and tags[i - 1] in _IN_CHAIN:
+    while i - 1 >= stop and (tags[i - 1] in _IN_CHAIN or tags[i - 1] == "P" and "I" in links and i - 2 >= stop
+                             and tags[i - 2] == "N" and words.word(i - 1).lower() == "on"
+                             and words.word(i - 2).lower() in ON_HEADS):  # "the yield on 10-year bonds"
         if tags[i - 1] in "OIRAf" and (i - 2 < stop or tags[i - 2] != "N" or tags[i - 1] not in links):
             break  # "of", "in", "for", "at", "from" link two phrases only: "revenue from oil exports"
         i -= 1

@@ -188,6 +188,10 @@ SHARE_VERBS: Final = _forms("account|accounts|accounted|accounting", "make|makes
                             "represent|represents|represented|representing", "comprise|comprises|comprised",
                             "hold|holds|held|holding", "own|owns|owned|owning", "control|controls|controlled",
                             "sell|sells|sold|selling", "buy|buys|bought|buying", "take|takes|took|taken")
+# Nouns that "on" joins to what they are of: "the yield on 10-year bonds", "a tariff on steel".
+ON_HEADS: Final = frozenset({"yield", "yields", "rate", "rates", "tax", "taxes", "tariff", "tariffs", "duty", "duties",
+                             "spending", "interest", "return", "returns", "premium", "premiums", "spread", "spreads",
+                             "discount", "levy", "levies", "charge", "charges", "cap", "limit"})
 # Verbs that put a value on their object: "the offer values the equity at $3.1 billion".
 VALUE_VERBS: Final = frozenset({"value", "values", "valued", "valuing"})
 # Nouns of an aim: "a target of 40% for renewables' share" measures the share.

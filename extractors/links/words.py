@@ -199,6 +199,9 @@ class Words:
                 elif core[0].isdigit() and core[-1].isdigit() and not core.strip(_NUMBER_CHARACTERS):
                     self._numbers.append(len(tags))
                     self._add(a, core_end, "Q", tags)
+                elif core[0].isdigit() and core[-1].isalpha() and (hyphen := core.find("-")) > 0 \
+                        and core[hyphen + 1:].isalpha():
+                    self._word(a, core, tags)  # "10-year", "52-week": one word that says what kind
                 else:
                     self._tokens(a, core_end, tags)
             for k in range(core_end, b):
