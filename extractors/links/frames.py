@@ -11,12 +11,16 @@ in order; the first that matches names where the measure is:
 | over budget | "$7.3 billion over budget" | the budget |
 | attributive | "a $500 million fund", "a 20 percent stake" | the phrase after |
 | X of figure | "a market value of $348.8 billion" | the phrase before "of" |
+| target of figure for Y | "a target of 35% for wind power's share" | the phrase after "for" |
 | count subject | "1,000 jobs, 20% of the workforce" | the counted noun |
 | figure of Y | "7% of world output", "90% of its bondholders" | the phrase after "of" |
 | worth | "a deal worth $7.2 bn" | the phrase before "worth" |
 | for | "sold the unit to X for $5 billion" | the thing sold |
 | spend on | "will spend Rs 20 crore on roads" | the phrase after "on" |
 | figure in Y | "paid $300 million in dividends" (not after a change or level verb) | the phrase after "in" |
+| value verb | "the offer values the equity at $3.1 billion" | the object |
+| object relative | "its unit, which analysts value at $2 billion" | what "which" stands for |
+| participle | "agreed to buy X in a stock deal valued at $2.6 billion" | the noun before it |
 | verb | "sales rose 43%", "boost fuel efficiency by 3%", "it lost $2 billion" | subject, object, or the verb's noun |
 
 Roles: a change after a change verb with no "to"/"at" between, after "by", "up", "down", before
@@ -248,7 +252,7 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
     word = words.word(verb).lower()
     if tags[verb] == "C" and word in TRANSITIVE_CHANGE_VERBS or word in _OBJECT_VERBS:
         phrase = phrases.run_at(words, verb + 1)  # "boost fuel efficiency by 3%", "values the equity at $3 billion"
-        if phrase is not None and phrase[1] < i and not (word not in VALUE_VERBS and phrases.is_name(words, phrase)):
+        if phrase is not None and phrase[1] < i and (word in VALUE_VERBS or not phrases.is_name(words, phrase)):
             reading.measure = _resolved(words, phrase, reading)
             return True
     if tags[verb] in "SL" or word in VALUE_VERBS:  # "the stake, which it bought for $260 million"
