@@ -1,0 +1,90 @@
+"""Links on news unlike the dev set: two probes of our own (articles we wrote, with every amount's
+and percentage's link annotated by ANNOTATION.md "Linked facts"), scored as
+../shared/tools/score_links.py scores (lenient span, per link, all three).
+
+usage: python benchmarks/links_news.py [--errors]
+
+probe1.json: 8 articles, 97 figures (results, macro, markets, a deal, car sales, a budget,
+commodities, a restructuring); its errors led rules of 0.4.0 and 0.4.1, so it is no longer blind.
+probe2.json: 8 articles, 120 figures, annotated before the linker ran on them: 0.475 all three
+blind (benchmarks/RESULTS.md). Each article: title, published (its reference date), text, and
+gold links in text order {figure, measure (its text, the occurrence nearest the figure), period,
+role}.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
+
+from extractors import extract  # noqa: E402
+from score import overlap  # noqa: E402  the reference scorers, beside the project
+from score_links import measure_right, period_right  # noqa: E402
+
+HERE = Path(__file__).parent / "links_news"
+
+
+def gold_links(article: dict) -> list[dict]:
+    """The article's gold links with character spans: each figure at its next occurrence, each
+    measure at its occurrence nearest the figure."""
+    text, at, links = article["text"], 0, []
+    lower = text.lower()
+    for gold in article["gold"]:
+        start = text.index(gold["figure"], at)
+        at = start + 1
+        kind = "percentage" if "%" in gold["figure"] or "point" in gold["figure"] else "amount"
+        measure = None
+        if gold["measure"]:
+            key = gold["measure"].lower()
+            found = [k for k in range(len(lower)) if lower.startswith(key, k)]
+            best = min(found, key=lambda k: abs(k - start))
+            measure = {"start": best, "end": best + len(key), "text": text[best:best + len(key)]}
+        links.append({"fact": {"type": kind, "start": start, "end": start + len(gold["figure"])},
+                      "measure": measure, "period": gold["period"], "role": gold["role"], "figure": gold["figure"]})
+    return links
+
+
+def predictions(article: dict) -> list[dict]:
+    mentions = extract(article["text"], date.fromisoformat(article["published"]))
+    return [{"type": m.type, "start": m.start, "end": m.end, "text": m.text, "measure": m.link.measure,
+             "measure_start": m.link.measure_start, "measure_end": m.link.measure_end, "period": m.link.period,
+             "role": m.link.role, "per": m.link.per} for m in mentions if m.type != "date"]
+
+
+def score(path: Path, errors: bool) -> None:
+    counts = dict(facts=0, found=0, measure=0, period=0, role=0, all=0)
+    wrong = []
+    for n, article in enumerate(json.loads(path.read_text(encoding="utf-8"))):
+        pool = predictions(article)
+        for gold in gold_links(article):
+            counts["facts"] += 1
+            pred = next((p for p in pool if p["type"] == gold["fact"]["type"] and overlap(p, gold["fact"])), None)
+            if pred is None:
+                wrong.append((n, gold, None, "missed"))
+                continue
+            pool.remove(pred)
+            counts["found"] += 1
+            right = {"measure": measure_right(gold["measure"], pred), "period": period_right(gold["period"], pred),
+                     "role": gold["role"] == pred["role"]}
+            for name, ok in right.items():
+                counts[name] += ok
+            counts["all"] += all(right.values())
+            if not all(right.values()):
+                wrong.append((n, gold, pred, ",".join(name for name, ok in right.items() if not ok)))
+    n = counts["facts"]
+    print(f"{path.stem}: {n} facts  found {counts['found'] / n:.3f}  measure {counts['measure'] / n:.3f}  "
+          f"period {counts['period'] / n:.3f}  role {counts['role'] / n:.3f}  all three {counts['all'] / n:.3f}")
+    for k, gold, pred, kind in wrong if errors else []:
+        measure = gold["measure"] and gold["measure"]["text"]
+        got = "" if pred is None else f" | got {pred['measure']!r} {pred['period']} {pred['role']}"
+        print(f"  article {k} {gold['figure']!r:32} wrong {kind:20} gold {measure!r} {gold['period']} {gold['role']}{got}")
+
+
+if __name__ == "__main__":
+    for probe in sorted(HERE.glob("*.json")):
+        score(probe, "--errors" in sys.argv)
