@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from warehouse.store import query_config, sql_sections, reading
+from warehouse.store import REPORTS, query_config, reading, sql_sections
 
 REPORT_SQL = sql_sections("report.sql")
 STYLE = Path(__file__).parent / "pages" / "report.css"
@@ -28,8 +28,9 @@ Table = tuple[list[str], list[tuple]]
 
 def gather(con: duckdb.DuckDBPyConnection) -> dict[str, Table]:
     """Every section's columns and rows, each from its statement in report.sql."""
-    data = {}
-    for name in ("overview", "facts_per_type", "facts_per_run", "money_by_currency", "timeline", "date_span",
+    result = con.execute(REPORTS["totals"])
+    data = {"overview": ([d[0] for d in result.description], result.fetchall())}
+    for name in ("facts_per_type", "facts_per_run", "money_by_currency", "timeline", "date_span",
                  "percentages_by_unit", "top_documents", "rejects_by_reason", "failed_documents"):
         result = con.execute(REPORT_SQL[name], {"limit": LIMITS[name]} if name in LIMITS else {})
         data[name] = ([d[0] for d in result.description], result.fetchall())

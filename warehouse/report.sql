@@ -1,15 +1,6 @@
 -- `facts report`: read-only aggregates of the warehouse, one statement a section (flows/report.py).
--- Every figure of the page comes from here: the aggregation stays in DuckDB however large the warehouse.
-
--- name: overview
-SELECT
-    (SELECT count(*) FROM documents) AS documents,
-    (SELECT count(*) FROM documents WHERE status = 'error') AS failed,
-    (SELECT count(*) FROM amounts) AS amounts,
-    (SELECT count(*) FROM percentages) AS percentages,
-    (SELECT count(*) FROM dates) AS dates,
-    (SELECT count(*) FROM rejects) AS rejects,
-    (SELECT count(*) FROM runs) AS runs;
+-- Every figure of the page comes from here (the counts at the top from reports.sql's totals, as
+-- `facts run` reads them): the aggregation stays in DuckDB however large the warehouse.
 
 -- name: facts_per_type
 SELECT type, facts, documents FROM (

@@ -8,7 +8,8 @@ SELECT
     (SELECT count(*) FROM percentages) AS percentages,
     (SELECT count(*) FROM dates) AS dates,
     (SELECT count(*) FROM rejects) AS rejects,
-    (SELECT count(DISTINCT seeds) FROM documents) AS folders;
+    (SELECT count(DISTINCT seeds) FROM documents) AS folders,
+    (SELECT count(*) FROM runs) AS runs;
 
 -- name: failed_documents
 SELECT path, error FROM documents WHERE run_id = $run_id AND status = 'error' ORDER BY path;
