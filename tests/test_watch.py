@@ -8,6 +8,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -90,15 +92,34 @@ def test_watch_debounces_a_burst_into_one_run(tmp_path):
         stop_watcher(watcher, output, runs=3)
 
 
-def test_watch_retries_a_run_it_had_to_skip(tmp_path):
-    from warehouse.store import run_lock
+@contextmanager
+def lock_once_free(db: Path, timeout: float = 30) -> Iterator[None]:
+    """Hold the run lock as a manual `facts run` would, once the watcher's run has let it go (it
+    keeps it after its row is written, while it publishes the run's artifacts)."""
+    from warehouse.store import RunInProgress, run_lock
 
+    deadline = time.monotonic() + timeout
+    while True:
+        lock = run_lock(db)
+        try:
+            lock.__enter__()
+            break
+        except RunInProgress:
+            assert time.monotonic() < deadline, "the watcher's run kept the lock"
+            time.sleep(0.1)
+    try:
+        yield
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def test_watch_retries_a_run_it_had_to_skip(tmp_path):
     seeds, db = tmp_path / "seeds", (tmp_path / "facts.duckdb").resolve()
     seeds.mkdir()
     watcher, output = start_watcher(seeds, db, quiet_ms=300)
     try:
         assert wait_for_runs(db, 1, watcher, output) == [(0, 0, 0)]
-        with run_lock(db):  # as a manual `facts run` holds it
+        with lock_once_free(db):  # as a manual `facts run` holds it
             (seeds / "new.txt").write_text("Profit rose 7% to $3 million.\n")
             deadline = time.monotonic() + 60
             while not any(line.startswith("skipped:") for line in output):
