@@ -84,8 +84,8 @@ _BELOW_100: Final = rf"(?:{_TENS}(?:[-\s]{_UNITS}\b)?|{_TEENS}|{_UNITS})"
 _BELOW_1000: Final = rf"(?:(?:an?|{_UNITS})\s+hundred(?:\s+(?:and\s+)?{_BELOW_100}\b)?|{_BELOW_100})"
 
 DIGITS: Final = r"""
-    (?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])         # Indian grouping: 1,23,45,678
-     | \d{1,3}(?:,\d{3})+(?![\d,])              # 1,234,567
+    (?:\d{1,2}(?:,\d\d)+,\d{3}(?!\d|,\d)       # Indian grouping: 1,23,45,678
+     | \d{1,3}(?:,\d{3})+(?!\d|,\d)            # 1,234,567; a comma after ends it
      | \d{1,3}(?:['’]\d{3})+(?!\d)              # Swiss: 1'200
      | \d{1,15}(?!\d)                           # plain digits (longer runs are not amounts)
     )(?:\.\d{1,12}(?!\d))?                      # decimals
