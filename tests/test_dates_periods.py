@@ -131,12 +131,27 @@ BARE_YEARS = [
             Date("1890", value="1890", mod="approx"), source="issue 21"),
     example("year range with a hyphen", "Sales fell in 2019-2021.", Date("2019", value="2019"),
             Date("2021", value="2021"), source="issue 20"),
+    example("its <year> <noun>", "The bank cut its 2026 growth forecast to 1.1%.", Date("2026", value="2026"),
+            source="issue 23"),
+    example("the <adjective> <year> <noun>", "Ministers approved the draft 2027 budget.", Date("2027", value="2027"),
+            source="issue 23"),
+    example("a <adjective> <year> <noun>", "The airline posted a record 2024 profit.", Date("2024", value="2024"),
+            source="issue 23"),
+    example("for <year> is", "Operating profit for 2025 is seen at $2 billion.", Date("2025", value="2025"),
+            source="issue 23"),
+    example("over <year> as a whole", "Rents should rise 3% over 2026 as a whole.", Date("2026", value="2026"),
+            source="issue 23"),
 ]
 
 PERIOD_NEGATIVES = [
     negative("count of employees", "The firm has 2000 employees.", source="issue 21"),
     negative("count of votes", "He won 2009 votes in the district.", source="issue 21"),
     negative("room number", "She stayed in room 2010.", source="issue 21"),
+    negative("a further count", "The group will add a further 2000 jobs.", source="issue 23"),
+    negative("its roughly count", "Its roughly 2000 staff were told.", source="issue 23"),
+    negative("over a count that were", "Over 2000 were hired.", source="issue 23"),
+    negative("an index named with a number", "The Russell 2000 index fell 1%.", source="issue 23"),
+    negative("an index in lower case", "the russell 2000 index fell 1%.", source="issue 23"),
     # A model year names the car, as "Boeing 747" names the plane (ANNOTATION.md: numbers in names).
     negative("model year", "He drove a 1990 Ford to work.", source="issue 21"),
     negative("count as a plural subject", "2000 were hired, and 1500 left.", source="issue 21"),

@@ -92,6 +92,12 @@ LEVEL_VERBS = [
         "Growth", "2024-Q4", "level", reference=REF),
     row("the yield on bonds", "The yield on 10-year government bonds fell to 3.05% on Monday.", "3.05%", "yield",
         "2025-07-07", "level", reference=REF),
+    row("to peak at", "Economists expect inflation to peak at 3.4% in the fourth quarter of 2025.", "3.4%",
+        "inflation", "2025-Q4", "level"),
+    row("will cost", "The new terminal will cost about $900 million in 2026.", "$900 million", "new terminal", "2026",
+        "level"),
+    row("estimated X at", "Analysts estimated the true cost of the merger at around $4 billion.", "$4 billion",
+        "true cost", None, "level"),
 ]
 
 CHANGE_VERBS = [
@@ -142,6 +148,17 @@ CHANGE_VERBS = [
         None, "change"),
     row("over a relative clause with whose", "Shares of Orvell Inc, whose phones are made in Vietnam, fell 3.2% on "
         "Monday.", "3.2%", "Shares", "2025-07-07", "change", reference=REF),
+    row("a change verb's object, then the figure", "The council will lift road spending 8% to €2.1 billion in 2026.",
+        "8%", "road spending", "2026", "change"),
+    row("that raises", "Ministers backed a plan that raises rail investment by 15% in 2026.", "15%",
+        "rail investment", "2026", "change"),
+    row("firmed", "The rand firmed 0.6% on Monday.", "0.6%", "rand", "2025-07-07", "change", reference=REF),
+    row("knocked off", "The sell-off knocked $12 billion off the bank's market value on Monday.", "$12 billion",
+        "market value", "2025-07-07", "change", reference=REF),
+    row("below their peak", "Asking prices in June were 4.5% below their 2022 peak.", "4.5%", "Asking prices",
+        "2025-06", "change", reference=REF),
+    row("likely to fall", "The retailer said holiday sales were likely to fall 3%.", "3%", "holiday sales", None,
+        "change"),
 ]
 
 TO_AND_FROM = [
@@ -212,6 +229,10 @@ OF = [
         "from 22% last year.", "22%", "share", "2024", "level", reference=REF),
     row("X of between A and B", "The firm expects impairment charges of between $40 million and $55 million.",
         "$40 million and $55 million", "impairment charges", None, "level"),
+    row("a goal for X of N%", "The alliance's goal for military spending of 2% of output is far off.", "2%",
+        "military spending", None, "level"),
+    row("lost N% of their value", "Airline stocks, which have lost 30% of their value this year, rallied on Monday.",
+        "30%", "value", "2025", "change", reference=REF),
 ]
 
 ATTRIBUTIVE = [
@@ -233,6 +254,8 @@ ATTRIBUTIVE = [
         None, "level"),
     row("drop in retail sales", "Economists expect a 5% drop in retail sales.", "5%", "retail sales", None, "change",
         source="ANNOTATION.md"),
+    row("a count before the noun", "Skylark orders 40 Boeing jets worth $5.2 billion", "$5.2 billion",
+        "Boeing jets", None, "level"),
 ]
 
 APPOSITION = [
@@ -246,6 +269,10 @@ APPOSITION = [
         "Dow Jones Industrial Average", None, "change", source="ANNOTATION.md"),
     row("ticker in brackets", "The Dow Jones Industrial Average (DJIA) fell 1.2% on Friday.", "1.2%",
         "Dow Jones Industrial Average", "2025-07-04", "change", reference=REF),
+    row("a description in an aside", "Core sales, a closely watched measure of demand, rose 2.4% in the second "
+        "quarter.", "2.4%", "Core sales", "2025-Q2", "change", reference=REF),
+    row("a change noun as the subject", "Annual wage growth slowed to 3.1% in May.", "3.1%", "Annual wage growth",
+        "2025-05", "level", reference=REF),
 ]
 
 BACK_REFERENCE = [
@@ -295,6 +322,19 @@ PASSAGE_PERIOD = [
     row("a revised period is no passage period", "The economy grew 1.2% in the second quarter. Growth in the first "
         "quarter was revised down to 0.3%. Exports rose 2.5%.", "2.5%", "Exports", "2025-Q2", "change",
         reference=REF),
+    row("headline restates the body's figure", "Bank holds rate at 4% as inflation eases to 2.6%\nJuly 9, 2025\n"
+        "The central bank kept its main rate at 4% on Wednesday. Consumer price inflation eased to 2.6% in June from "
+        "2.9% in May.", "2.6%", "inflation", "2025-06", "level", reference=REF),
+    row("past a restated per-share figure", "Acme said on Tuesday that net profit rose 12% to $450 million, or 90 "
+        "cents a share, in the second quarter.", "12%", "net profit", "2025-Q2", "change", reference=REF),
+    row("past a figure in brackets", "The overhaul will cost 800 million euros ($870 million) in 2026.",
+        "800 million euros", "overhaul", "2026", "level"),
+    row("while: the date of the clause before", "The peso gained 0.5% on Tuesday, while the yield on 10-year bonds "
+        "fell to 7.1%.", "7.1%", "yield", "2025-07-08", "level", reference=REF),
+    row("its lowest since: another event's date", "Stocks slid on Monday. The index fell 1.2% to 6,410.5, its lowest "
+        "close since March.", "1.2%", "index", "2025-07-07", "change", reference=REF),
+    row("a date that modifies the noun after a reporting verb", "The chain expects first-half revenue of about "
+        "£50 million.", "£50 million", "revenue", "2025-H1", "level", reference=REF),
 ]
 
 NO_PERIOD = [

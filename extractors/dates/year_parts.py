@@ -261,8 +261,11 @@ def _years(m: RuleMatch, ctx: Context) -> list[Found]:
             if cued and prep[1]:
                 first_start = start - len(prep[1])  # "in the year 2000"
         elif prep is not None:  # "of", "for": only when the year ends the phrase ("loss of 2007.")
-            cued = bool(END_NEXT.match(text, first_end)) and not _level_around(text, start)
-        elif pre.the or THE_BEFORE.search(text[max(0, start - 8):start]):
+            cued = bool(END_NEXT.match(text, first_end) or _AS_A_WHOLE.match(text, first_end)
+                        or word_before(text, start) in ("for", "For") and _VERB_AFTER_FOR.match(text, first_end)) \
+                and not _level_around(text, start)
+        elif pre.the or THE_BEFORE.search(text[max(0, start - 8):start]) \
+                or _OWNER_BEFORE.search(text[max(0, start - 24):start]) and not _INDEX_NEXT.match(text, first_end):
             cued = (1900 <= first <= 2099 and bool(WORD_NEXT.match(text, first_end))
                     and not plural_noun_next(text, first_end))
         else:
@@ -279,6 +282,18 @@ def _years(m: RuleMatch, ctx: Context) -> list[Found]:
     return found
 
 
+# After a weak preposition, a year "as a whole" ("1% over 2019 as a whole"), or after "for" a year
+# that a singular verb follows ("Core profit for 2019 is forecast"; but "over 2000 were hired").
+_AS_A_WHOLE: Final = regex.compile(r"\s+as\s+a\s+whole\b")
+_VERB_AFTER_FOR: Final = regex.compile(r"\s+(?:is|was|will|would|could|should|has|had)\b")
+# A year that modifies a noun after a possessive, or after "the"/"a" and one adjective: "its
+# 2019 inflation projection", "the draft 2020 budget", "a record 2019 profit" (the noun is
+# checked after the year, as after "the").
+_OWNER_BEFORE: Final = regex.compile(
+    r"(?r)(?:\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+(?:(?!\w+ly\s)[a-z]+\s+)?"
+    r"|\b(?:[Tt]he|[Aa]n?)\s+(?!(?:about|some|over|under|around|almost|nearly|roughly|estimated|total|mere|further"
+    r"|extra|additional|another|other|first|last|next|remaining|\w+ly)\s)[a-z]+\s+)\Z")
+_INDEX_NEXT: Final = regex.compile(r"\s+ind(?:ex|ices|exes)\b", regex.IGNORECASE)  # "the Russell 2000 index"
 # A year as a clause's subject: "2009 was a hard year", "... and 2010 proved worse". Singular
 # verbs only: "2000 were hired" is a count.
 _VERB_NEXT: Final = regex.compile(r"""\s+(?:was|is|has\s+been|had\s+been|will\s+be|saw|marked|brought|proved

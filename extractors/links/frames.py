@@ -33,7 +33,7 @@ from typing import Final
 
 from extractors.links import phrases
 from extractors.links.phrases import Phrase
-from extractors.links.vocabulary import (FIGURE_NOUNS, MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS, PER_UNITS,
+from extractors.links.vocabulary import (ESTIMATE_VERBS, FIGURE_NOUNS, MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS, PER_UNITS,
                                          PERIOD_MEASURES, SHARE_VERBS, SPEND_VERBS, SPENT_ON, TARGET_NOUNS,
                                          TRANSITIVE_CHANGE_VERBS, VALUE_VERBS)
 from extractors.links.words import Words
@@ -62,9 +62,10 @@ _IN_AFTER: Final = re.compile(r"I(?=[dN])")
 # "in the end", "in total": no thing paid for
 _NOT_PAID_FOR: Final = frozenset({"end", "total", "all", "cash", "full", "part", "addition", "return", "exchange",
                                   "advance", "time", "case", "fact", "turn", "sum", "person", "public"})
-_OBJECT_VERBS: Final = MOVING_VERBS | VALUE_VERBS  # verbs whose object the figure measures
+_OBJECT_VERBS: Final = MOVING_VERBS | VALUE_VERBS | ESTIMATE_VERBS  # verbs whose object the figure measures
 _FLOWS_AND_PRICES: Final = PERIOD_MEASURES | MARKET_WORDS
 _THRESHOLDS: Final = frozenset({"above", "below", "beyond", "past"})  # a level crossed, not a change
+_OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
 _VERB: Final = frozenset("CLSvVb")
 _CLAUSE_END: Final = frozenset(";.wr")
 _COMPLEMENT: Final = frozenset("adTBAfUIODFQN,&P()\"sxR")
@@ -103,6 +104,10 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
 def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, after: str) -> None:
     """Set the reading's measure (a phrase or a reference) from the first frame that matches."""
     tags = words.tags
+    if after[:1] == "P" and words.word(i + 1).lower() == "off":  # "wiping $46 billion off its market value"
+        reading.measure = phrases.run_at(words, i + 2)
+        if reading.measure is not None:
+            return
     if after[:1] in "c)" and (m := _CHANGE_NOUN_AFTER.match(after)):  # "a 5% drop in retail sales"
         if m.group("of") is not None:
             reading.measure = phrases.run_at(words, i + 1 + m.end())
@@ -135,7 +140,10 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
                 if reading.measure is None:
                     reading.reference = PREVIOUS
                 return
-        if phrase is not None and after[:1] == "R" and phrases.head(words, phrase) in TARGET_NOUNS:
+        aim = _aim_before_of(words, m.start() - 1, lo) if m.group("c") is None else None
+        if aim is not None:  # "NATO's goal for defence spending of 2%": the spending
+            phrase = aim
+        elif phrase is not None and after[:1] == "R" and phrases.head(words, phrase) in TARGET_NOUNS:
             aim = phrases.run_at(words, i + 2)  # "a target of 40% for renewable energy's share"
             phrase = aim if aim is not None else phrase
         if phrase is not None:
@@ -150,8 +158,9 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         phrase = phrases.run_at(words, i + 1 + m.end())
         verb = reading.verb
         verb_word = words.word(verb).lower() if verb is not None else ""
+        own = words.word(i + 1 + m.end()).lower() in ("its", "their")  # "lost 28% of their value": the value
         if phrase is not None and verb is not None and (tags[verb] in "CL" or tags[verb] == "b" and verb == i - 1) \
-                and verb_word not in SHARE_VERBS \
+                and verb_word not in SHARE_VERBS and not own \
                 and (verb_word not in TRANSITIVE_CHANGE_VERBS or tags[verb + 1] in "TB"):  # "will narrow to 3.9% of GDP"
             subject = _subject(words, verb)  # "debt will reach 61% of GDP": the debt; not "Windows 10 reached"
             if isinstance(subject, tuple) and (not words.cased or words.word(subject[1])[:1].islower()):
@@ -198,6 +207,12 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
         return "change"
     if after[:1] in "c)" and _CHANGE_NOUN_AFTER.match(after):
         return "change"
+    if after[:1] == "P" and words.word(i + 1).lower() == "off" \
+            or after[:1] == "a" and after[1:2] in "dND" and words.word(i + 1).lower() in ("below", "above"):
+        return "change"  # "wiping $46 billion off its value", "4.5% below their peak"
+    if last == "N" and verb is not None and tags[verb] == "C" and words.word(verb).lower() in TRANSITIVE_CHANGE_VERBS \
+            and _OBJECT_ONLY.fullmatch(tags, verb + 1, i):
+        return "change"  # "to lift transport investment 12%"
     if after[:2] == "aN" and words.word(i + 1).lower() in ("over", "under") \
             and words.word(i + 2).lower() in ("budget", "target", "plan", "forecast", "estimate"):
         return "change"
@@ -310,6 +325,19 @@ def _relative_antecedent(words: Words, verb: int) -> Phrase | None:
     return phrases.first_in_chain(words, end, _clause_start(tags, end)) if end >= 0 else None
 
 
+def _aim_before_of(words: Words, end: int, lo: int) -> Phrase | None:
+    """The phrase ending at word `end` when a target's "for" stands before it ("goal for defence spending")."""
+    tags = words.tags
+    if end < lo or tags[end] != "N":
+        return None
+    first = end
+    while first > lo and tags[first - 1] == "N":
+        first -= 1
+    if first - 2 < lo or tags[first - 1] != "R" or words.word(first - 2).lower() not in TARGET_NOUNS:
+        return None
+    return phrases.trimmed(words, (first, end))
+
+
 def _verb_before(tags: str, verb: int) -> bool:
     """Whether the clause has a verb before the one at `verb`: then a participle after a noun
     ("a deal valued at") describes that noun, not the clause's subject."""
@@ -331,7 +359,7 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
     start = _clause_start(tags, verb, ";.w")  # across a relative: "the Dow Jones, which fell"
     j = verb - 1
     for _ in range(3):
-        while j >= start and (tags[j] in "ab," or tags[j] == "T" and j > start and tags[j - 1] in "vbLV"):
+        while j >= start and (tags[j] in "ab," or tags[j] == "T" and j > start and tags[j - 1] in "vbLVa"):
             if tags[j] == "T":  # "debt is expected to reach 61%": the subject of the verb before "to"
                 j -= 1
             if tags[j] == ",":  # "The S&P 500, which fell on Monday, gained": over the relative clause

@@ -57,6 +57,7 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
     words = Words(text, 0, 0, [])  # the words of the sentence of the figure before
     words_start = w_end = -1
     linked: list[Linked] = []
+    headline: list[AmountMention | PercentageMention] = []  # headline figures without a date of their own
     s_start = s_end = -1
     for k, figure in enumerate(figures):
         if not s_start <= figure.start < s_end:  # else in the sentence of the figure before
@@ -93,6 +94,25 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
         figure.link = Link(m_text, m_start, m_end, None if period is None else period.value,  # fields in order
                            None if period is None else period.start_date, None if period is None else period.end_date,
                            reading.role, per, s_start, s_end)
+        if headline_end is not None and s_start < headline_end and (period is None or period.start > headline_end):
+            headline.append(figure)
+    for figure in headline:
+        _period_of_restated(figure, figures, headline_end or 0)
+
+
+def _period_of_restated(figure: AmountMention | PercentageMention, figures: list[AmountMention | PercentageMention],
+                        body: int) -> None:
+    """A headline's figure takes the period of the same figure in the body, which the headline
+    restates ("profit falls 9%" over "net income fell 9% ... in the first quarter")."""
+    for other in figures:
+        if other.start > body and other.type == figure.type and other.value == figure.value \
+                and getattr(other, "currency", None) == getattr(figure, "currency", None) \
+                and getattr(other, "unit", None) == getattr(figure, "unit", None):
+            link = other.link
+            if link is not None and link.period is not None:
+                figure.link.period = link.period
+                figure.link.period_start_date, figure.link.period_end_date = link.period_start_date, link.period_end_date
+            return
 
 
 def _within(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
@@ -182,6 +202,9 @@ def _period(words: Words, i: int, reading: frames.Reading, measure: tuple[int, i
         return own
     if not _takes_passage_period(text, reading, measure, words) or scope.in_duration(words, i):
         return None
+    contrast = scope.contrast_date(words, i)
+    if contrast is not None:
+        return contrast
     if headline_end is not None and s_start < headline_end:
         return passage.after(headline_end)
     return passage.before(s_start)

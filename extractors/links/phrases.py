@@ -22,8 +22,8 @@ _IN_CHAIN: Final = frozenset("NQ&dsOIRAfa(\")")
 def run_at(words: Words, i: int) -> Phrase | None:
     """The phrase that starts at word i (after determiners and fillers), the possessor dropped."""
     tags = words.tags
-    while i < len(tags) and tags[i] in "da\"(":
-        i += 1
+    while i < len(tags) and (tags[i] in "da\"(" or tags[i] in "QD" and i + 1 < len(tags) and tags[i + 1] == "N"):
+        i += 1  # "60 Airbus jets", "its 2019 inflation projection": a count or a year before the phrase
     if i >= len(tags) or tags[i] != "N":
         return None
     last = i
@@ -53,10 +53,19 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> 
                              and words.word(i - 2).lower() in ON_HEADS):  # "the yield on 10-year bonds"
         if tags[i - 1] in "OIRAf" and (i - 2 < stop or tags[i - 2] != "N" or tags[i - 1] not in links):
             break  # "of", "in", "for", "at", "from" link two phrases only: "revenue from oil exports"
+        if tags[i - 1] == "&" and _after_quantity(tags, i - 2, stop):
+            break  # "to close at 2,844.74 points and the Dow Jones": a quantity ends the clause before
         i -= 1
-    while i < end and tags[i] in "&sOIRAf":  # a chain starts with a phrase: "and inflation" -> "inflation"
+    while i < end and tags[i] in "&sOIRAf)":  # a chain starts with a phrase: "and inflation" -> "inflation"
         i += 1
     return i
+
+
+def _after_quantity(tags: str, j: int, stop: int) -> bool:
+    """Whether the nouns ending at word j follow a bare number ("767.27 points")."""
+    while j >= stop and tags[j] == "N":
+        j -= 1
+    return j >= stop and tags[j] == "Q"
 
 
 def first_in_chain(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> Phrase | None:
@@ -74,6 +83,9 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
         j -= 1
     if j < stop:
         return None
+    aside = tags[j + 1:j + 2] == ","  # "comparable-store sales, a closely watched gauge, gained": a comma before the verb
+    if tags[j] == "D" and j - 1 >= stop and tags[j - 1] == "N":
+        j -= 1  # "public investment last year was": the date scopes the phrase
     if tags[j] == ")":  # "Dow Jones (DJIA) fell"
         while j >= stop and tags[j] != "(":
             j -= 1
@@ -82,6 +94,11 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
         j -= 2  # "Growth in the first quarter was revised": the date scopes the phrase
         if tags[j] == "c":
             return j, j  # a change noun that is the subject is what is measured
+    if tags[j] == "c" and j - 1 >= stop and tags[j - 1] == "N":  # "UK house price growth slows to 0.9%"
+        first = j - 1
+        while first > stop and tags[first - 1] == "N":
+            first -= 1
+        return trimmed(words, (first, j))
     if j < stop or tags[j] not in "NQ":
         return None
     start = chain_start(words, j, stop)
@@ -92,12 +109,15 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
             first -= 1
         return trimmed(words, (first, start - 2))
     phrase = None if start is None else run_at(words, start)
-    if phrase is not None and start is not None and start - 2 >= stop and tags[start - 1] in "d," \
+    lead = start - 1 if start is not None else -1
+    while lead > stop and tags[lead] in "av":  # "a closely watched gauge"
+        lead -= 1
+    if phrase is not None and start is not None and lead - 1 >= stop and tags[lead] in "d," \
             and not words.word(phrase[1])[:1].isupper():  # "The Dow Jones Industrial Average, the blue-chip gauge, fell"
-        comma = start - 1 if tags[start - 1] == "," else start - 2
+        comma = lead if tags[lead] == "," else lead - 1
         if tags[comma] == "," and comma - 1 >= stop and tags[comma - 1] in "NQ":
             named = first_in_chain(words, comma - 1, stop)
-            if named is not None and words.word(named[1])[:1].isupper() \
+            if named is not None and (words.word(named[1])[:1].isupper() or aside and tags[lead] == "d") \
                     and not (named[0] > stop and tags[named[0] - 1] in "IPRAf"):  # not "In Chicago, wheat fell"
                 return named
     return phrase

@@ -26,7 +26,9 @@ _DURATION: Final = re.compile(
     r"(?:days|weeks|months|years|quarters|sessions)\b", re.IGNORECASE)
 # What may stand between a figure and its clause's date: "to $1.3 billion", "to settle at $52.46 a
 # barrel", "per diluted share", the same figure again (", or 45 cents a share,").
-_TO_LEVEL: Final = re.compile(r"[ad]*T[ad]*(?:L[ad]*A[ad]*)?F(?:dN|p[dvN]*)?|p[dvN]*|,&[ad]*F(?:dN|p[dvN]*)?,?")
+# ", or 74 cents a share," and "(£1.1 billion)" restate it.
+_TO_LEVEL: Final = re.compile(
+    r"(?:[ad]*T[ad]*(?:L[ad]*A[ad]*)?[FQ](?:dN|p[dvN]*)?|p[dvN]*)?(?:,&[ad]*F(?:dN|p[dvN]*)?,?|\(F\))?")
 _RESTATED: Final = re.compile(r",&[ad]*F")
 _NOT_ACROSS: Final = re.compile("[FvCLSVb]")  # a date after the figure past another figure or verb is theirs
 _DURATION_WORDS: Final = (" the past ", " the last ", " the previous ", " the next ", " the first ")
@@ -50,6 +52,7 @@ _BASELINE_TEXT_WORDS: Final = ("ago", "earlier", "previous", "prior", "before")
 # After a date: its figure is being revised, a period before the story's ("Growth in the first
 # quarter was revised up").
 _REVISED: Final = re.compile(r"\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|had\s+been)\s+revised\b", re.IGNORECASE)
+_COMPARED_WITH: Final = BASELINE_WORDS | {"below", "above", "over", "under"}
 _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
 _PASSAGE_CHARS: Final = 3000  # how far back a passage's period is looked for
 
@@ -74,6 +77,22 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
     j = tags.rfind("D", start, i)
     while j >= 0:
         if _places(words, j, measure_word) and not _in_aside(tags, j, i):
+            return _enclosing(words, j)
+        j = tags.rfind("D", start, j)
+    return None
+
+
+def contrast_date(words: Words, i: int) -> DateMention | None:
+    """For a figure in a "while" or "whereas" clause that names no date, the date of the clause
+    it contrasts with ("The zloty firmed on Wednesday, while the yield fell to 2.86%")."""
+    tags = words.tags
+    mark = tags.rfind("w", 0, i)
+    if mark <= 0 or tags.rfind(";", mark, i) >= 0 or words.word(mark).lower() not in ("while", "whereas"):
+        return None
+    start = max(tags.rfind(";", 0, mark), tags.rfind("w", 0, mark)) + 1
+    j = tags.rfind("D", start, mark)
+    while j >= 0:
+        if _places(words, j, None) and not _baseline(words.word(j)) and not _in_aside(tags, j, mark):
             return _enclosing(words, j)
         j = tags.rfind("D", start, j)
     return None
@@ -117,17 +136,26 @@ def _places(words: Words, j: int, measure_word: int | None) -> bool:
     before = words.word(j - 1).lower() if j > 0 else ""
     if before in BASELINE_WORDS or j > 1 and words.word(j - 2).lower() == "compared":
         return False
+    if before in ("its", "their") and j > 1 and words.word(j - 2).lower() in _COMPARED_WITH:
+        return False  # "4.5% below their 2017 peak": the peak's year
     if j + 1 < len(tags) and tags[j + 1] == "s":  # "Monday's close"
         return False
-    if before == "since" and j > 1 and tags[j - 2] == "N":  # "its lowest level since April 1997"
+    if before == "since" and j > 1 and tags[j - 2] not in "FC":  # "its lowest level since April 1997"
         return False
-    if j > 0 and tags[j - 1] == "V" or j > 1 and tags[j - 1] in "PA" and tags[j - 2] == "V":
-        return False  # "said Friday", "announced on Wednesday"
+    if (j > 0 and tags[j - 1] == "V" or j > 1 and tags[j - 1] in "PA" and tags[j - 2] == "V") \
+            and not _modifier(words, j):
+        return False  # "said Friday", "announced on Wednesday"; but "expects first-half revenue"
     if j + 1 < len(tags) and tags[j + 1] == "V":
         return False
     if j > 1 and tags[j - 1] == "O" and tags[j - 2] == "N" and measure_word != j - 2:
         return False  # "the second-biggest loss of 2007"
     return True
+
+
+def _modifier(words: Words, j: int) -> bool:
+    """Whether the date at word j is one hyphenated word before a noun ("third-quarter sales")."""
+    date_text = words.word(j)
+    return j + 1 < len(words.tags) and words.tags[j + 1] == "N" and "-" in date_text and " " not in date_text
 
 
 def _baseline(date_text: str) -> bool:

@@ -33,7 +33,9 @@ CHANGE_VERBS: Final = _forms(
     "widen|widens|widened|widening", "narrow|narrows|narrowed|narrowing", "improve|improves|improved|improving",
     "rebound|rebounds|rebounded|rebounding", "recover|recovers|recovered|recovering",
     "dip|dips|dipped|dipping", "spike|spikes|spiked|spiking", "rally|rallies|rallied|rallying",
-    "accelerate|accelerates|accelerated|accelerating", "slow|slows|slowed|slowing",
+    "accelerate|accelerates|accelerated|accelerating", "slow|slows|slowed|slowing", "firmed|firming",
+    "weaken|weakens|weakened|weakening", "strengthen|strengthens|strengthened|strengthening",
+    "soften|softens|softened|softening", "sag|sags|sagged|sagging",
 )
 # Of these, the ones that take what changes as their object when one follows ("boost fuel efficiency by 3%").
 TRANSITIVE_CHANGE_VERBS: Final = _forms(
@@ -55,7 +57,7 @@ LEVEL_VERBS: Final = _forms(
     "hover|hovers|hovered|hovering", "settle|settles|settled|settling", "average|averages|averaged|averaging",
     "equal|equals|equalled|equaled", "represent|represents|represented|representing",
     "account|accounts|accounted|accounting", "value|values|valued|valuing", "price|prices|priced|pricing",
-    "worth", "run|runs|ran|running", "come|comes|came|coming",
+    "worth", "run|runs|ran|running", "come|comes|came|coming", "peak|peaks|peaked|peaking",
 )
 # Verbs that buy or sell what they take: "sold the unit to X for $5 billion" -> the unit.
 TRANSACTION_VERBS: Final = _forms(
@@ -109,6 +111,7 @@ OTHER_VERBS: Final = _forms(
     "sign|signs|signed|signing", "launch|launches|launched|launching", "fit|fits|fitted|fitting",
     "earmark|earmarks|earmarked", "finance|finances|financed|financing", "compare|compares|compared|comparing",
     "outsell|outsells|outsold", "born", "hire|hires|hired|hiring", "employ|employs|employed|employing",
+    "deliver|delivers|delivered|delivering", "stay|stays|stayed|staying",
 )
 # Verbs that move or hold their object at the figure: "push the value as high as $100 billion",
 # "kept its benchmark rate at 0.25%".
@@ -194,6 +197,8 @@ ON_HEADS: Final = frozenset({"yield", "yields", "rate", "rates", "tax", "taxes",
                              "discount", "levy", "levies", "charge", "charges", "cap", "limit"})
 # Verbs that put a value on their object: "the offer values the equity at $3.1 billion".
 VALUE_VERBS: Final = frozenset({"value", "values", "valued", "valuing"})
+# "estimated the real value of the deal at $3.5 billion": the figure measures the object.
+ESTIMATE_VERBS: Final = _forms("estimate|estimates|estimated", "peg|pegs|pegged", "put|puts")
 # Nouns of an aim: "a target of 40% for renewables' share" measures the share.
 TARGET_NOUNS: Final = frozenset({"target", "targets", "goal", "goals", "aim", "objective", "objectives"})
 # Words of a rate that scales a change: "grew at an annual rate of 2.3%" (the growth, not the rate).

@@ -40,7 +40,7 @@ _NOUN_RIGHT: Final = frozenset("OI,.;)")
 # Level verbs that are nouns too ("the total", "costs"): a verb only between a noun and a figure or "at".
 _LEVEL_NOUNS: Final = frozenset({"cost", "costs", "total", "totals", "value", "values", "price", "prices", "close",
                                  "retail", "end", "open", "trade", "top", "average", "account", "run", "amount", "amounts",
-                                 "hit", "stand", "finish", "worth", "trading"})
+                                 "hit", "stand", "finish", "worth", "trading", "peak", "peaks"})
 _NOT_VERBS: Final = frozenset({"funding", "earnings", "spending", "holding", "holdings", "building", "housing",
                                "pricing", "lending", "trading", "offering", "rating", "ratings", "savings", "listing",
                                "financing", "banking", "mining", "shipping", "manufacturing", "marketing", "advertising",
@@ -53,20 +53,23 @@ _NOT_ADVERBS: Final = frozenset({"supply", "apply", "reply", "family", "italy", 
 
 # Words whose tag needs no context, checked before a capital makes a word a name.
 _FIXED: Final[dict[str, str]] = {
-    **dict.fromkeys(ADVERBS, "a"), **dict.fromkeys(DETERMINERS, "d"),
+    **dict.fromkeys(ADVERBS, "a"), **dict.fromkeys(DETERMINERS - {"that"}, "d"),
     **dict.fromkeys(RELATIVES - {"that"}, "r"), **dict.fromkeys(BACK_REFERENCES, "x"),
     "to": "T", "by": "B", "at": "A", "of": "O", "in": "I", "for": "R", "from": "f", "worth": "W", "per": "p",
     "and": "&", "or": "&", "&": "&", "nor": "&",
 }
 # The other listed words, by the first list that holds them (K: a change noun and a change verb).
 _CLASS: Final[dict[str, str]] = {
-    **dict.fromkeys(PREPOSITIONS, "P"), **dict.fromkeys(CONJUNCTIONS, "w"), "that": "r",
+    **dict.fromkeys(PREPOSITIONS, "P"), **dict.fromkeys(CONJUNCTIONS, "w"), "that": "t",
     **dict.fromkeys(OTHER_VERBS | frozenset(NOUNS_OF_VERBS) | MOVING_VERBS, "v"), **dict.fromkeys(_BE, "b"),
     **dict.fromkeys(TRANSACTION_VERBS, "S"), **dict.fromkeys(LEVEL_VERBS, "L"), **dict.fromkeys(REPORTING_VERBS, "V"),
     **dict.fromkeys(CHANGE_VERBS, "C"), **dict.fromkeys(CHANGE_NOUNS, "c"),
     **dict.fromkeys(CHANGE_NOUNS & CHANGE_VERBS, "K"), **dict.fromkeys(DIRECTION_WORDS, "U"),
 }
 
+# A verb's forms after "that" that make it a relative ("a budget that raises", "that was"), not a determiner.
+_FINITE_VERBS: Final = frozenset("CLSVvbK")
+_MODALS: Final = frozenset({"will", "would", "could", "should", "may", "might", "must", "can"})
 # One look-up a word. A class letter is never a fixed tag, but for "r", whose class gives "r" too.
 _LEXICON: Final[dict[str, str]] = {**_CLASS, **_FIXED}
 _FIXED_TAGS: Final = frozenset(_FIXED.values())
@@ -293,6 +296,10 @@ def _tag(word: str, lower: str, previous: str, following: str, left: str, right:
             if lower.endswith("ly") and lower not in _NOT_ADVERBS:
                 return "a"
         return "N"
+    if kind == "t":  # "that": a relative before a verb in -s or -ed, else a determiner ("that figure")
+        verb = _LEXICON.get(following)
+        return "r" if verb is not None and verb in _FINITE_VERBS and (
+            following in _BE or following.endswith(("s", "ed"))) else "d"
     if kind == "P" and lower == "between" and right == "F":
         return "a"  # "charges of between $600 million and $700 million": the range is the figure
     if kind == "U":
@@ -312,9 +319,10 @@ def _tag(word: str, lower: str, previous: str, following: str, left: str, right:
         return "N" if previous == "united" else "V"  # "UNITED STATES ROSE" in capitals
     if kind == "L":
         if lower not in _LEVEL_NOUNS or left in "Nxb" and (right in "FAT" or right == "R" and lower == "retail") \
-                or lower == "values" and left in "Nx" and right in "Nd":
-            # "the program costs $99", "films will retail for $10", "the offer values the equity at";
-            # not "prices for new cars"
+                or lower == "values" and left in "Nx" and right in "Nd" or previous in _MODALS \
+                or left == "T" and right == "A":
+            # "the program costs $99", "films will retail for $10", "the offer values the equity at",
+            # "will cost about", "expect inflation to peak at"; not "prices for new cars"
             return "L"
         kind = "S" if lower in TRANSACTION_VERBS else "N"
     if kind == "S":  # "agree purchase of", "Orders for"; but "which it bought in 2014"
