@@ -139,6 +139,8 @@ BARE_YEARS = [
             source="issue 23"),
     example("for <year> is", "Operating profit for 2025 is seen at $2 billion.", Date("2025", value="2025"),
             source="issue 23"),
+    example("for <year> by", "The bank cut its oil forecast for 2026 by 6%.", Date("2026", value="2026"),
+            source="issue 23"),
     example("over <year> as a whole", "Rents should rise 3% over 2026 as a whole.", Date("2026", value="2026"),
             source="issue 23"),
 ]

@@ -159,6 +159,10 @@ CHANGE_VERBS = [
         "2025-06", "change", reference=REF),
     row("likely to fall", "The retailer said holiday sales were likely to fall 3%.", "3%", "holiday sales", None,
         "change"),
+    row("a gapped clause in a list", "Tin rose 1.2% on Monday, lead slid 0.8% and cobalt 2.5%.", "2.5%", "cobalt",
+        "2025-07-07", "change", reference=REF),
+    row("since, after a loss of value", "The stock has lost 35% of its value since the start of the year.", "35%",
+        "value", "2025", "change", reference=REF),
 ]
 
 TO_AND_FROM = [
@@ -233,6 +237,8 @@ OF = [
         "military spending", None, "level"),
     row("lost N% of their value", "Airline stocks, which have lost 30% of their value this year, rallied on Monday.",
         "30%", "value", "2025", "change", reference=REF),
+    row("of purchases", "Shoppers used \"buy now, pay later\" plans for $8.1 billion of purchases during May.",
+        "$8.1 billion", "purchases", "2025-05", "level", reference=REF),
 ]
 
 ATTRIBUTIVE = [
@@ -273,6 +279,12 @@ APPOSITION = [
         "quarter.", "2.4%", "Core sales", "2025-Q2", "change", reference=REF),
     row("a change noun as the subject", "Annual wage growth slowed to 3.1% in May.", "3.1%", "Annual wage growth",
         "2025-05", "level", reference=REF),
+    row("a metal on an exchange", "Three-month zinc on the London Metal Exchange fell 2% on Monday.", "2%",
+        "Three-month zinc", "2025-07-07", "change", reference=REF),
+    row("discounts on", "Discounts on laptops averaged 18% in June.", "18%", "Discounts", "2025-06", "level",
+        reference=REF),
+    row("an hourly measure", "Average hourly earnings rose 3.9% in May.", "3.9%", "Average hourly earnings",
+        "2025-05", "change", reference=REF),
 ]
 
 BACK_REFERENCE = [
@@ -335,6 +347,15 @@ PASSAGE_PERIOD = [
         "close since March.", "1.2%", "index", "2025-07-07", "change", reference=REF),
     row("a date that modifies the noun after a reporting verb", "The chain expects first-half revenue of about "
         "£50 million.", "£50 million", "revenue", "2025-H1", "level", reference=REF),
+    row("for the month", "Retail sales rose 2.1% in November. Analysts had forecast growth of 1.5% for the month.",
+        "1.5%", "Retail sales", "2025-11", "change", reference=REF),
+    row("for the full year", "Sales fell 3% in the fourth quarter of 2024. For the full year, sales rose 4%.", "4%",
+        "sales", "2024", "change"),
+    row("for a year, then by", "The bank cut its oil price forecast for 2026 by 6% to $64 a barrel.", "6%",
+        "oil price forecast", "2026", "change"),
+    row("dates after a revision are its", "Exports grew 1.4% in the second quarter. Growth in the first quarter was "
+        "revised down to 0.2%, meaning the economy stalled at the end of last year. Imports rose 0.7%.", "0.7%",
+        "Imports", "2025-Q2", "change", reference=REF),
 ]
 
 NO_PERIOD = [

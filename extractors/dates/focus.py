@@ -107,6 +107,13 @@ def _in_year(m: DateMention, y: int) -> Period | None:
     return None
 
 
+def _year_of(m: DateMention) -> Period:
+    """The year that holds `m`; a fiscal year for a part of one ("FY2024-Q3" -> "FY2024")."""
+    if m.value.startswith("FY"):
+        return periods.fiscal_year(int(m.value[2:6]))
+    return periods.year(int(m.value[:4]))
+
+
 def _same_sentence(text: str, first: DateMention, later: DateMention) -> bool:
     between = text[first.end:later.start]
     return len(between) < _SAME_SENTENCE_CHARS and sentence_start(between) == 0
@@ -147,6 +154,8 @@ class _Focus:
             return _later(self.report, self.month)
         if unit == "month":
             return self.month
+        if unit == "year":  # "the full year": the year of the last period named
+            return _later(self.report, self.month)
         report = self.report
         return report if report is not None and report.grain == unit else None
 
@@ -246,8 +255,10 @@ def _resolve(ctx: Context, focus: _Focus, m: DateMention) -> DateMention | None:
     unit = _unit(m)
     report = focus.reporting(unit)
     if rule == _THE_PERIOD or rule == _LATEST:
-        if report is None:  # "the period", "the half" do not stand alone; "the latest half" does
-            return None if rule == _THE_PERIOD and unit in ("period", "half") else m
+        if report is None:  # "the period", "the half", "the month" do not stand alone; "the latest half" does
+            return None if rule == _THE_PERIOD and unit in ("period", "half", "month", "year") else m
+        if unit == "year":
+            return _with(m, _year_of(report))
         return _with(m, _period(report))
     if rule == _SAME:  # it shifts the mention before it: a year, or a day of the news, is no report
         if report is None or m.grain == unit or unit not in ("quarter", "half", "period") or (

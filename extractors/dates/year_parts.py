@@ -283,9 +283,10 @@ def _years(m: RuleMatch, ctx: Context) -> list[Found]:
 
 
 # After a weak preposition, a year "as a whole" ("1% over 2019 as a whole"), or after "for" a year
-# that a singular verb follows ("Core profit for 2019 is forecast"; but "over 2000 were hired").
+# that a singular verb, "by" or "to" follows ("Core profit for 2019 is forecast", "cut its forecast
+# for 2022 by 9%"; but "over 2000 were hired").
 _AS_A_WHOLE: Final = regex.compile(r"\s+as\s+a\s+whole\b")
-_VERB_AFTER_FOR: Final = regex.compile(r"\s+(?:is|was|will|would|could|should|has|had)\b")
+_VERB_AFTER_FOR: Final = regex.compile(r"\s+(?:is|was|will|would|could|should|has|had|by|to)\s")
 # A year that modifies a noun after a possessive, or after "the"/"a" and one adjective: "its
 # 2019 inflation projection", "the draft 2020 budget", "a record 2019 profit" (the noun is
 # checked after the year, as after "the").

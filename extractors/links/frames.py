@@ -33,7 +33,7 @@ from typing import Final
 
 from extractors.links import phrases
 from extractors.links.phrases import Phrase
-from extractors.links.vocabulary import (ESTIMATE_VERBS, FIGURE_NOUNS, MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS, PER_UNITS,
+from extractors.links.vocabulary import (ESTIMATE_VERBS, FIGURE_NOUNS, REPORTERS, MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS, PER_UNITS,
                                          PERIOD_MEASURES, SHARE_VERBS, SPEND_VERBS, SPENT_ON, TARGET_NOUNS,
                                          TRANSITIVE_CHANGE_VERBS, VALUE_VERBS)
 from extractors.links.words import Words
@@ -90,6 +90,13 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
     lo, after = max(0, i - _REACH), tags[i + 1:i + 1 + _REACH]  # patterns before the figure end at it
     reading = Reading()
     reading.verb = _governing_verb(tags, i)
+    gap = _gapped(tags, i, lo)
+    if gap is not None:  # "nickel slid 5.6% and zinc 3%": zinc, as the figure before
+        reading.measure = phrases.trimmed(words, (gap, i - 1))
+        before = gap - 2
+        reading.role = _role(words, before, max(0, before - _REACH), tags[before + 1:before + 1 + _REACH], is_amount,
+                             _governing_verb(tags, before))
+        return reading
     reading.role = _role(words, i, lo, after, is_amount, reading.verb)
     reading.per = _per(words, i, after)
     if reading.per is not None:  # "$X per Y" measures Y ("200 million per aircraft"), but "earnings of 26 cents a share"
@@ -296,8 +303,9 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
         return False
     subject: Phrase = found
     # in capitals no name shows: a reporting verb's subject that is no measure is taken as one
-    reporter = not words.cased and tags[verb] == "V" and reading.role == "change" \
-        and phrases.head(words, subject) not in PERIOD_MEASURES
+    # (and "Analysts had forecast growth of 1.5%": of what was measured before, in any case)
+    reporter = (not words.cased or phrases.head(words, subject) in REPORTERS) and tags[verb] == "V" \
+        and reading.role == "change" and phrases.head(words, subject) not in PERIOD_MEASURES
     if (reporter or phrases.is_name(words, subject)) \
             and (tags[verb] in "Vvb" or reading.role == "change" and tags[verb] != "C"):
         # "General Motors reported a 49% decline": of what was measured before
@@ -323,6 +331,18 @@ def _relative_antecedent(words: Words, verb: int) -> Phrase | None:
     if end >= 0 and tags[end] == ",":
         end -= 1
     return phrases.first_in_chain(words, end, _clause_start(tags, end)) if end >= 0 else None
+
+
+def _gapped(tags: str, i: int, lo: int) -> int | None:
+    """Where the noun of a gapped clause starts: a figure right after nouns that follow the
+    figure before and a comma or "and" ("A rose 2%, B 3% and C 4%"); else None."""
+    first = i - 1
+    while first > lo and tags[first] == "N":
+        first -= 1
+    first += 1
+    if first == i or first - 2 < lo or tags[first - 1] not in ",&" or tags[first - 2] != "F":
+        return None
+    return first
 
 
 def _aim_before_of(words: Words, end: int, lo: int) -> Phrase | None:

@@ -50,7 +50,8 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> 
     i = end
     while i - 1 >= stop and (tags[i - 1] in _IN_CHAIN or tags[i - 1] == "P" and "I" in links and i - 2 >= stop
                              and tags[i - 2] == "N" and words.word(i - 1).lower() == "on"
-                             and words.word(i - 2).lower() in ON_HEADS):  # "the yield on 10-year bonds"
+                             and (words.word(i - 2).lower() in ON_HEADS or _a_market(words, i))):
+        # "the yield on 10-year bonds", "copper on the London Metal Exchange"
         if tags[i - 1] in "OIRAf" and (i - 2 < stop or tags[i - 2] != "N" or tags[i - 1] not in links):
             break  # "of", "in", "for", "at", "from" link two phrases only: "revenue from oil exports"
         if tags[i - 1] == "&" and _after_quantity(tags, i - 2, stop):
@@ -59,6 +60,13 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> 
     while i < end and tags[i] in "&sOIRAf)":  # a chain starts with a phrase: "and inflation" -> "inflation"
         i += 1
     return i
+
+
+def _a_market(words: Words, i: int) -> bool:
+    """Whether a name starts at word i, after "the" ("on the London Metal Exchange")."""
+    if i < len(words.tags) and words.tags[i] == "d":
+        i += 1
+    return words.cased and i < len(words.tags) and words.word(i)[:1].isupper()
 
 
 def _after_quantity(tags: str, j: int, stop: int) -> bool:

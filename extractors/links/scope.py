@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Final
 
-from extractors.links.vocabulary import BASELINE_WORDS
+from extractors.links.vocabulary import BASELINE_WORDS, SUPERLATIVES
 from extractors.links.words import Words
 from extractors.mentions import DateMention
 
@@ -140,8 +140,8 @@ def _places(words: Words, j: int, measure_word: int | None) -> bool:
         return False  # "4.5% below their 2017 peak": the peak's year
     if j + 1 < len(tags) and tags[j + 1] == "s":  # "Monday's close"
         return False
-    if before == "since" and j > 1 and tags[j - 2] not in "FC":  # "its lowest level since April 1997"
-        return False
+    if before == "since" and any(words.word(k).lower() in SUPERLATIVES for k in range(max(0, j - 5), j - 1)):
+        return False  # "its lowest level since April 1997": another event's; but "lost 28% since March"
     if (j > 0 and tags[j - 1] == "V" or j > 1 and tags[j - 1] in "PA" and tags[j - 2] == "V") \
             and not _modifier(words, j):
         return False  # "said Friday", "announced on Wednesday"; but "expects first-half revenue"
@@ -249,8 +249,15 @@ class Passage:
             known = self._scenes[k] = mention.mod not in _BOUND_MODS and not _baseline(mention.text) \
                 and not self._after_bound_or_report(mention.start) and not self._in_side_clause(mention.start) \
                 and not (self.text.find("revised", mention.end, mention.end + 40) >= 0
-                         and _REVISED.match(self.text, mention.end, mention.end + 40))
+                         and _REVISED.match(self.text, mention.end, mention.end + 40)) \
+                and not self._after_revision(mention.start)
         return known
+
+    def _after_revision(self, at: int) -> bool:
+        """Whether a revision comes before `at` in its sentence: its dates speak of the revised
+        figures' past ("was revised down to 0.1%, meaning ... at the end of last year")."""
+        revised = self.text.rfind(" revised ", max(0, at - 200), at)
+        return revised >= 0 and self.text.find(". ", revised, at) < 0 and self.text.find("\n", revised, at) < 0
 
     def _after_bound_or_report(self, at: int) -> bool:
         """Whether the words before `at` make its date a bound, a baseline or a report's (_NOT_A_SCENE)."""

@@ -194,7 +194,7 @@ SHARE_VERBS: Final = _forms("account|accounts|accounted|accounting", "make|makes
 # Nouns that "on" joins to what they are of: "the yield on 10-year bonds", "a tariff on steel".
 ON_HEADS: Final = frozenset({"yield", "yields", "rate", "rates", "tax", "taxes", "tariff", "tariffs", "duty", "duties",
                              "spending", "interest", "return", "returns", "premium", "premiums", "spread", "spreads",
-                             "discount", "levy", "levies", "charge", "charges", "cap", "limit"})
+                             "discount", "discounts", "levy", "levies", "charge", "charges", "cap", "limit"})
 # Verbs that put a value on their object: "the offer values the equity at $3.1 billion".
 VALUE_VERBS: Final = frozenset({"value", "values", "valued", "valuing"})
 # "estimated the real value of the deal at $3.5 billion": the figure measures the object.
@@ -213,4 +213,11 @@ DEAL_MEASURES: Final = frozenset({
 INDEX_WORDS: Final = frozenset({"ftse", "dow", "nasdaq", "s&p", "nikkei", "dax", "cac", "hang", "kospi", "sensex",
                                 "nifty", "stoxx", "russell", "russel", "topix", "asx", "tsx", "ibex", "ftse/jse"})
 # Words that make a clause's date a baseline: "up from 14% a year ago", "compared with last year".
+# Who reports and forecasts: a reporting verb's subject that is no measure ("Analysts had forecast growth of 2%").
+REPORTERS: Final = frozenset({"analyst", "analysts", "economist", "economists", "forecaster", "forecasters",
+                              "strategist", "strategists", "traders", "investors", "officials", "experts"})
+# "its lowest close since March": a date after these and "since" is another event's.
+SUPERLATIVES: Final = frozenset({"highest", "lowest", "biggest", "largest", "smallest", "strongest", "weakest",
+                                 "steepest", "sharpest", "best", "worst", "most", "least", "fastest", "slowest",
+                                 "deepest", "longest", "greatest", "first"})
 BASELINE_WORDS: Final = frozenset({"from", "than", "compared", "versus", "vs", "vs.", "against", "earlier"})

@@ -49,7 +49,8 @@ _NOT_VERBS: Final = frozenset({"funding", "earnings", "spending", "holding", "ho
                                "processing", "accounting", "clothing", "engineering", "catering", "packaging"})
 
 _NOT_ADVERBS: Final = frozenset({"supply", "apply", "reply", "family", "italy", "july", "assembly", "anomaly", "monopoly",
-                                 "comply", "rely", "ally", "early", "daily", "weekly", "monthly", "quarterly", "yearly"})
+                                 "comply", "rely", "ally", "early", "daily", "weekly", "monthly", "quarterly", "yearly",
+                                 "hourly"})
 
 # Words whose tag needs no context, checked before a capital makes a word a name.
 _FIXED: Final[dict[str, str]] = {
@@ -69,6 +70,7 @@ _CLASS: Final[dict[str, str]] = {
 
 # A verb's forms after "that" that make it a relative ("a budget that raises", "that was"), not a determiner.
 _FINITE_VERBS: Final = frozenset("CLSVvbK")
+_REPORT_NOUNS: Final = frozenset({"forecast", "forecasts", "estimate", "estimates"})  # verbs that are nouns after one
 _MODALS: Final = frozenset({"will", "would", "could", "should", "may", "might", "must", "can"})
 # One look-up a word. A class letter is never a fixed tag, but for "r", whose class gives "r" too.
 _LEXICON: Final[dict[str, str]] = {**_CLASS, **_FIXED}
@@ -315,8 +317,8 @@ def _tag(word: str, lower: str, previous: str, following: str, left: str, right:
     if kind == "C":
         noun = left in "dF\"s" and previous not in ("each", "both", "all") or left == ")" and two_left == "F"
         return "N" if noun else "C"  # "a $40 billion (£20 billion) contract", but "the Dow (DJIA) fell"
-    if kind == "V":
-        return "N" if previous == "united" else "V"  # "UNITED STATES ROSE" in capitals
+    if kind == "V":  # "UNITED STATES ROSE" in capitals; "cut its price forecast for 2026"
+        return "N" if previous == "united" or left == "N" and lower in _REPORT_NOUNS and right in "RTB.,;" else "V"
     if kind == "L":
         if lower not in _LEVEL_NOUNS or left in "Nxb" and (right in "FAT" or right == "R" and lower == "retail") \
                 or lower == "values" and left in "Nx" and right in "Nd" or previous in _MODALS \
@@ -326,5 +328,5 @@ def _tag(word: str, lower: str, previous: str, following: str, left: str, right:
             return "L"
         kind = "S" if lower in TRANSACTION_VERBS else "N"
     if kind == "S":  # "agree purchase of", "Orders for"; but "which it bought in 2014"
-        return "N" if i == 0 or left in "dF)\"s" or right in "OI" and left != "x" else "S"
+        return "N" if i == 0 or left in "dF)\"sO" or right in "OI" and left != "x" else "S"
     return kind
