@@ -200,14 +200,13 @@ def _period(words: Words, i: int, reading: frames.Reading, measure: tuple[int, i
     own = scope.clause_date(words, i, measure_word)
     if own is not None:
         return own
-    if not _takes_passage_period(text, reading, measure, words) or scope.in_duration(words, i):
+    if not _takes_passage_period(text, reading, measure, words):
         return None
-    contrast = scope.contrast_date(words, i)
-    if contrast is not None:
-        return contrast
-    if headline_end is not None and s_start < headline_end:
-        return passage.after(headline_end)
-    return passage.before(s_start)
+    found = scope.contrast_date(words, i)
+    if found is None:
+        found = passage.after(headline_end) if headline_end is not None and s_start < headline_end \
+            else passage.before(s_start)
+    return None if found is None or scope.in_duration(words, i) else found
 
 
 def _takes_passage_period(text: str, reading: frames.Reading, measure: tuple[int, int] | None, words: Words) -> bool:

@@ -91,7 +91,7 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
         j -= 1
     if j < stop:
         return None
-    aside = tags[j + 1:j + 2] == ","  # "comparable-store sales, a closely watched gauge, gained": a comma before the verb
+    last = j  # the phrase's last word: a comma after it closes an aside
     if tags[j] == "D" and j - 1 >= stop and tags[j - 1] == "N":
         j -= 1  # "public investment last year was": the date scopes the phrase
     if tags[j] == ")":  # "Dow Jones (DJIA) fell"
@@ -125,7 +125,9 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
         comma = lead if tags[lead] == "," else lead - 1
         if tags[comma] == "," and comma - 1 >= stop and tags[comma - 1] in "NQ":
             named = first_in_chain(words, comma - 1, stop)
-            if named is not None and (words.word(named[1])[:1].isupper() or aside and tags[lead] == "d") \
+            # "comparable-store sales, a closely watched gauge, gained": an aside closed before the verb
+            aside = tags[lead] == "d" and last + 1 < len(tags) and tags[last + 1] == ","
+            if named is not None and (words.word(named[1])[:1].isupper() or aside) \
                     and not (named[0] > stop and tags[named[0] - 1] in "IPRAf"):  # not "In Chicago, wheat fell"
                 return named
     return phrase

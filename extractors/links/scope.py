@@ -29,6 +29,7 @@ _DURATION: Final = re.compile(
 # ", or 74 cents a share," and "(£1.1 billion)" restate it.
 _TO_LEVEL: Final = re.compile(
     r"(?:[ad]*T[ad]*(?:L[ad]*A[ad]*)?[FQ](?:dN|p[dvN]*)?|p[dvN]*)?(?:,&[ad]*F(?:dN|p[dvN]*)?,?|\(F\))?")
+_TO_LEVEL_FIRST: Final = frozenset("adTp,(")  # the tags _TO_LEVEL can start with: a cheap test before it
 _RESTATED: Final = re.compile(r",&[ad]*F")
 _NOT_ACROSS: Final = re.compile("[FvCLSVb]")  # a date after the figure past another figure or verb is theirs
 _DURATION_WORDS: Final = (" the past ", " the last ", " the previous ", " the next ", " the first ")
@@ -67,7 +68,8 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
     if start <= 1 and tags[:1] == "w" and 0 <= (comma := tags.find(",", 0, i)):
         start = comma + 1  # "After the plan failed this week, the White House ...": the figure's clause
     after = i + 1
-    if m := _TO_LEVEL.match(tags, after):  # "rose 20% to $1.3 billion in the quarter": the level's date too
+    if tags[after:after + 1] in _TO_LEVEL_FIRST and (m := _TO_LEVEL.match(tags, after)):
+        # "rose 20% to $1.3 billion in the quarter": the level's date too
         after = m.end()
     j = tags.find("D", after, end + 1)
     while j >= 0 and not _NOT_ACROSS.search(tags, after, j):
