@@ -44,7 +44,7 @@ PREVIOUS: Final = "previous"
 SUBJECT_BEFORE: Final = "subject before"
 
 _REACH: Final = 12  # words before and after the figure that the patterns read
-_FILL: Final = r"(?:[ad]|da?O)*"  # "as much as", "another", "a total of"
+_FILL: Final = r"(?:[ad]|da?O|aT)*"  # "as much as", "another", "a total of", "up to"
 _CHANGE_BEFORE: Final = re.compile(rf"(?:C|U|B|cO)(?:IN)?{_FILL}(?:F[^F;.w]*&{_FILL})?$")  # "by 0.9% ... and a further 0.1%"
 _CHANGE_COUNT: Final = re.compile(rf"C{_FILL}QN?,?&{_FILL}$")  # "fell 678 points or 7.3%"
 _LEVEL_BEFORE: Final = re.compile(rf"(?:[TAfW]|Uf){_FILL}$")

@@ -37,6 +37,7 @@ _BASELINE_BEFORE: Final = re.compile(r"\b(?:from|than|versus|vs\.?|compared\s+(?
 # slowing to 3.3% in 2020, after 5.1% in 2018", "peak at 2.4% before easing to 2.1%".
 _ELLIPSIS_BEFORE: Final = re.compile(
     r"(?:,\s+(?:(?:before|after)\s+)?[a-z]+ing|\bbefore\s+[a-z]+ing)\s+(?:to|by|at)\s+(?:[a-z]+\s+){0,3}$|,\s+after\s+$")
+_AND_BEFORE: Final = re.compile(r"\b(?:and|or)\s+(?:about\s+|around\s+|nearly\s+)?$")  # "of 5.3% this year and 4.3% in 2024"
 _CLAUSE_MARK: Final = re.compile("[;w]")  # between two clauses: ";", "while", "but"
 _MODIFIER: Final = re.compile(r"(?:(?<![\w'’])[a-z][a-z-]*\s+){1,2}$")  # not the "s" of "fund’s"
 _FUNCTION_WORD: Final = re.compile(r"\b(?:the|a|an|of|in|to|and|its|their|this|that)\s")
@@ -140,7 +141,7 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
     reference = reading.reference
     if reference is None:
         if linked and linked[-1][2] == s_start and linked[-1][1] is not None \
-                and _ELLIPSIS_BEFORE.search(text, max(0, at - 40), at):
+                and (_ELLIPSIS_BEFORE.search(text, max(0, at - 40), at) or _AND_BEFORE.search(text, max(0, at - 14), at)):
             return linked[-1][1]
         return None
     if reference in NOUNS_OF_VERBS:

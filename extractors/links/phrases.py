@@ -54,6 +54,8 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> 
         # "the yield on 10-year bonds", "copper on the London Metal Exchange"
         if tags[i - 1] in "OIRAf" and (i - 2 < stop or tags[i - 2] != "N" or tags[i - 1] not in links):
             break  # "of", "in", "for", "at", "from" link two phrases only: "revenue from oil exports"
+        if tags[i - 1] == "d" and i - 2 >= stop and tags[i - 2] == "N":
+            break  # "The plan foresees a deficit": a verb unknown to us stands before "a"
         if tags[i - 1] == "&" and _after_quantity(tags, i - 2, stop):
             break  # "to close at 2,844.74 points and the Dow Jones": a quantity ends the clause before
         i -= 1
@@ -126,7 +128,11 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
         if tags[comma] == "," and comma - 1 >= stop and tags[comma - 1] in "NQ":
             named = first_in_chain(words, comma - 1, stop)
             # "comparable-store sales, a closely watched gauge, gained": an aside closed before the verb
-            aside = tags[lead] == "d" and last + 1 < len(tags) and tags[last + 1] == ","
+            # (only where capitals show names: in lower case "the ftse 100" is a name too)
+            aside = words.cased and words.word(0)[:1].isupper() and (tags[lead] == "d" or tags[start] == "d") \
+                and last + 1 < len(tags) \
+                and tags[last + 1] == "," \
+                and not any(words.word(k)[:1].isupper() for k in range(phrase[0], phrase[1] + 1))
             if named is not None and (words.word(named[1])[:1].isupper() or aside) \
                     and not (named[0] > stop and tags[named[0] - 1] in "IPRAf"):  # not "In Chicago, wheat fell"
                 return named

@@ -163,7 +163,7 @@ ADVERBS: Final = frozenset({
     "than", "sharply", "slightly", "steeply", "modestly", "significantly", "respectively", "each", "total",
     "not", "never", "reportedly", "unexpectedly", "well", "far", "least", "most", "over", "under", "above",
     "below", "high", "low", "close", "year-on-year", "year-over-year", "yoy", "y/y", "q/q", "m/m", "apiece",
-    "overall", "annually", "however", "meanwhile", "additionally",
+    "overall", "annually", "however", "meanwhile", "additionally", "little",
 })
 # A rate's denominator after "a"/"an" ("$70 a barrel"); after "per" any noun is one.
 PER_UNITS: Final = frozenset({

@@ -46,7 +46,9 @@ _NOT_VERBS: Final = frozenset({"funding", "earnings", "spending", "holding", "ho
                                "financing", "banking", "mining", "shipping", "manufacturing", "marketing", "advertising",
                                "borrowing", "restructuring", "meeting", "morning", "evening", "feed", "seed", "speed",
                                "need", "hundred", "red", "bed", "united", "limited", "billing", "ing", "airbed",
-                               "processing", "accounting", "clothing", "engineering", "catering", "packaging"})
+                               "processing", "accounting", "clothing", "engineering", "catering", "packaging",
+                               "sterling", "ceiling", "ceilings", "everything", "anything", "something", "nothing",
+                               "offspring", "lightning", "wedding", "shilling", "stocking"})
 
 _NOT_ADVERBS: Final = frozenset({"supply", "apply", "reply", "family", "italy", "july", "assembly", "anomaly", "monopoly",
                                  "comply", "rely", "ally", "early", "daily", "weekly", "monthly", "quarterly", "yearly",
@@ -267,6 +269,12 @@ class Words:
         return self._base + self._starts[first], self._base + self._starts[last] + len(self._texts[last])
 
 
+def _past_verb(word: str) -> bool:
+    """Whether a (lower-case) word is a verb in the past or "is"/"was": no noun ("climbed", "fell")."""
+    kind = _LEXICON.get(word)
+    return kind is not None and kind in _FINITE_VERBS and (word in _BE or not word.endswith("s"))
+
+
 def _context_free(word: str) -> str:
     """A word's tag when its neighbours cannot change it, else "?"."""
     lower = word.lower()
@@ -304,8 +312,8 @@ def _tag(word: str, lower: str, previous: str, following: str, left: str, right:
             following in _BE or following.endswith(("s", "ed"))) else "d"
     if kind == "P" and lower == "between" and right == "F":
         return "a"  # "charges of between $600 million and $700 million": the range is the figure
-    if kind == "U":
-        return "a" if lower == "up" and previous in PHRASAL_UP else "U"
+    if kind == "U":  # "make up 20%"; "a buyback of up to $500 million": a bound
+        return "a" if lower == "up" and (previous in PHRASAL_UP or following == "to" and left in "OdRA") else "U"
     if following in ("of", "in"):
         right = "O"
     if left == "d" and previous not in ("each", "both", "all", "that") and kind not in "cK":
@@ -317,14 +325,14 @@ def _tag(word: str, lower: str, previous: str, following: str, left: str, right:
     if kind == "C":
         noun = left in "dF\"s" and previous not in ("each", "both", "all") or left == ")" and two_left == "F"
         return "N" if noun else "C"  # "a $40 billion (£20 billion) contract", but "the Dow (DJIA) fell"
-    if kind == "V":  # "UNITED STATES ROSE" in capitals; "cut its price forecast for 2026"
-        return "N" if previous == "united" or left == "N" and lower in _REPORT_NOUNS and right in "RTB.,;" else "V"
+    if kind == "V":  # "UNITED STATES ROSE" in capitals; "cut its price forecast for 2026"; "the Treasury note climbed"
+        return "N" if previous == "united" or left == "N" and (lower in _REPORT_NOUNS and right in "RTB.,;"
+                                                              or _past_verb(following)) else "V"
     if kind == "L":
         if lower not in _LEVEL_NOUNS or left in "Nxb" and (right in "FAT" or right == "R" and lower == "retail") \
-                or lower == "values" and left in "Nx" and right in "Nd" or previous in _MODALS \
-                or left == "T" and right == "A":
+                or lower == "values" and left in "Nx" and right in "Nd" or previous in _MODALS or left == "T":
             # "the program costs $99", "films will retail for $10", "the offer values the equity at",
-            # "will cost about", "expect inflation to peak at"; not "prices for new cars"
+            # "will cost about", "expect inflation to peak at", "plans to run a deficit"; not "prices for new cars"
             return "L"
         kind = "S" if lower in TRANSACTION_VERBS else "N"
     if kind == "S":  # "agree purchase of", "Orders for"; but "which it bought in 2014"
