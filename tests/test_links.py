@@ -169,6 +169,10 @@ CHANGE_VERBS = [
         "value", "2025", "change", reference=REF),
     row("sterling is no verb", "The euro fell 0.3% on Monday and sterling slipped 0.5%.", "0.5%", "sterling",
         "2025-07-07", "change", reference=REF),
+    row("broadcasting is no verb", "Revenue grew on a £14 million increase in broadcasting income.", "£14 million",
+        "broadcasting income", None, "change"),
+    row("gross written premiums", "Gross written premiums rose 6% to €9.8 billion in 2024.", "6%",
+        "Gross written premiums", "2024", "change"),
 ]
 
 TO_AND_FROM = [
@@ -247,6 +251,10 @@ OF = [
         "share buyback", None, "level"),
     row("plans to run a deficit of", "Investors fretted over the plan to run a budget deficit of 4.8% of GDP this "
         "year.", "4.8%", "budget deficit", "2025", "level", reference=REF),
+    row("a target of X of figure", "The group kept its target of net income of €1.2 billion for 2025.",
+        "€1.2 billion", "net income", "2025", "level"),
+    row("and: the figure of the same kind before", "The offer is a premium of 35% to the closing price of 410 "
+        "pence, and 44% to the three-month average.", "44%", "premium", None, "level"),
 ]
 
 ATTRIBUTIVE = [
@@ -317,6 +325,8 @@ BACK_REFERENCE = [
         "Revenue", "2024", "level"),
     row("and, then a figure of the same measure", "The plan foresees a deficit of 4.8% of GDP this year and 3.9% in "
         "2026.", "3.9%", "deficit", "2026", "level", reference=REF),
+    row("equal to about", "The owners pledged further funding of $90 million, equal to about £71 million.",
+        "£71 million", "funding", None, "level"),
 ]
 
 PASSAGE_PERIOD = [
@@ -368,6 +378,20 @@ PASSAGE_PERIOD = [
     row("dates after a revision are its", "Exports grew 1.4% in the second quarter. Growth in the first quarter was "
         "revised down to 0.2%, meaning the economy stalled at the end of last year. Imports rose 0.7%.", "0.7%",
         "Imports", "2025-Q2", "change", reference=REF),
+    row("the year to a day is a fiscal year", "The club reported a loss of £31 million for the year to June 30, "
+        "2024.", "£31 million", "loss", "FY2024", "level"),
+    row("a fiscal year to a month, then the passage", "Corvel reported sales of $5.2 billion in its fiscal year to "
+        "June. Margins widened to 14%.", "14%", "Margins", "FY2025", "level", reference=REF),
+    row("past a level at a price", "Insurer shares were down 1.4% at €212.60 in Frankfurt on Monday.", "1.4%",
+        "Insurer shares", "2025-07-07", "change", reference=REF),
+    row("past a second figure of the clause", "The chain made a pre-tax profit of £84 million on revenue of £900 "
+        "million last year.", "£84 million", "pre-tax profit", "2024", "level", reference=REF),
+    row("a ratio is an as-of level", "Reinsurance premiums rose 5% in the first half. The combined ratio "
+        "deteriorated to 96.1%.", "96.1%", "combined ratio", "2025-H1", "level", reference=REF),
+    row("a bill is a flow", "Revenue rose 8% in the fourth quarter of 2024. The wage bill climbed to £190 million.",
+        "£190 million", "wage bill", "2024-Q4", "level"),
+    row("a bond sale is a deal", "Sales rose 4% in the second quarter. The group will also fund the deal with a "
+        "$500 million bond sale.", "$500 million", "bond sale", None, "level", reference=REF),
 ]
 
 NO_PERIOD = [

@@ -150,6 +150,9 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         aim = _aim_before_of(words, m.start() - 1, lo) if m.group("c") is None else None
         if aim is not None:  # "NATO's goal for defence spending of 2%": the spending
             phrase = aim
+        elif phrase is not None and phrases.head(words, phrase) in TARGET_NOUNS and phrase[1] + 2 < m.start() \
+                and tags[phrase[1] + 1] == "O":  # "its target of net income of €1.5 billion": the income
+            phrase = phrases.run_at(words, phrase[1] + 2) or phrase
         elif phrase is not None and after[:1] == "R" and phrases.head(words, phrase) in TARGET_NOUNS:
             aim = phrases.run_at(words, i + 2)  # "a target of 40% for renewable energy's share"
             phrase = aim if aim is not None else phrase

@@ -37,7 +37,9 @@ _BASELINE_BEFORE: Final = re.compile(r"\b(?:from|than|versus|vs\.?|compared\s+(?
 # slowing to 3.3% in 2020, after 5.1% in 2018", "peak at 2.4% before easing to 2.1%".
 _ELLIPSIS_BEFORE: Final = re.compile(
     r"(?:,\s+(?:(?:before|after)\s+)?[a-z]+ing|\bbefore\s+[a-z]+ing)\s+(?:to|by|at)\s+(?:[a-z]+\s+){0,3}$|,\s+after\s+$")
-_AND_BEFORE: Final = re.compile(r"\b(?:and|or)\s+(?:about\s+|around\s+|nearly\s+)?$")  # "of 5.3% this year and 4.3% in 2024"
+# "of 5.3% this year and 4.3% in 2024", "$120 million, equal to about £94 million"
+_AND_BEFORE: Final = re.compile(
+    r"(?:\b(?:and|or)|,\s+(?:equal|equivalent)\s+to)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$")
 _CLAUSE_MARK: Final = re.compile("[;w]")  # between two clauses: ";", "while", "but"
 _MODIFIER: Final = re.compile(r"(?:(?<![\w'’])[a-z][a-z-]*\s+){1,2}$")  # not the "s" of "fund’s"
 _FUNCTION_WORD: Final = re.compile(r"\b(?:the|a|an|of|in|to|and|its|their|this|that)\s")
@@ -80,7 +82,7 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
         if i is None:
             continue
         reading = frames.read(words, i, figure.type == "amount")
-        measure = _measure_span(text, words, reading, linked, sentences, s_start, figure.start)
+        measure = _measure_span(text, words, reading, linked, sentences, s_start, figure.start, figure.type)
         headers = table.headers(figure.start, figure.end) if table is not None else (None, None)
         if headers[0] is not None:
             measure = measure if measure is not None and measure[0] >= headers[0][0] else headers[0]
@@ -127,7 +129,7 @@ def _word_of(words: Words, figure: Mention) -> int | None:
 
 
 def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list[Linked], sentences: Sentences,
-                  s_start: int, at: int) -> tuple[int, int] | None:
+                  s_start: int, at: int, kind: str) -> tuple[int, int] | None:
     """The measure as a character span, back-references resolved."""
     # "rose to 17%, up from 14%": a baseline measures what the figure before it does
     if linked and linked[-1][2] == s_start and linked[-1][1] is not None and _BASELINE_BEFORE.search(
@@ -136,12 +138,18 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
         here = words.index_of.get(at)
         if prior is not None and here is not None and not _CLAUSE_MARK.search(words.tags, prior, here):
             return linked[-1][1]
+    if linked and linked[-1][2] == s_start and reading.reference is None \
+            and _AND_BEFORE.search(text, max(0, at - 24), at):  # "a premium of 42% to X, and 51% to Y"
+        prior = _same_kind_before(linked, s_start, kind)
+        if prior is not None and prior[1] is not None and (
+                reading.measure is None or words.phrase(*reading.measure)[1] <= prior[0].start):
+            return prior[1]  # unless the figure names its own measure, after the one before it
     if reading.measure is not None:
         return words.phrase(*reading.measure)
     reference = reading.reference
     if reference is None:
         if linked and linked[-1][2] == s_start and linked[-1][1] is not None \
-                and (_ELLIPSIS_BEFORE.search(text, max(0, at - 40), at) or _AND_BEFORE.search(text, max(0, at - 14), at)):
+                and _ELLIPSIS_BEFORE.search(text, max(0, at - 40), at):
             return linked[-1][1]
         return None
     if reference in NOUNS_OF_VERBS:
@@ -158,6 +166,17 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
             if tag in "CLSvb":
                 phrase = phrases.phrase_before(words_before, v)
                 return None if phrase is None else words_before.phrase(*phrase)
+    return None
+
+
+def _same_kind_before(linked: list[Linked], s_start: int, kind: str) -> Linked | None:
+    """The last figure of the same type in the sentence, linked ("a premium of 42% to the close of
+    200.7 pence, and 51% to the average": the 42%)."""
+    for found in reversed(linked):
+        if found[2] != s_start:
+            return None
+        if found[0].type == kind:
+            return found
     return None
 
 

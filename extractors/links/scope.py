@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from datetime import date
 from typing import Final
 
 from extractors.links.vocabulary import BASELINE_WORDS, SUPERLATIVES
@@ -24,12 +25,13 @@ from extractors.mentions import DateMention
 _DURATION: Final = re.compile(
     r"\b(?:for|over|in|during)\s+the\s+(?:past|last|previous|next|first)\s+(?:\w+\s+){0,2}"
     r"(?:days|weeks|months|years|quarters|sessions)\b", re.IGNORECASE)
-# What may stand between a figure and its clause's date: "to $1.3 billion", "to settle at $52.46 a
-# barrel", "per diluted share", the same figure again (", or 45 cents a share,").
+# What may stand between a figure and its clause's date: "to $1.3 billion", "at €268.40", "to settle at
+# $52.46 a barrel", "per diluted share", "on revenue of £1.05 billion", the same figure again (", or 45
+# cents a share,").
 # ", or 74 cents a share," and "(£1.1 billion)" restate it.
 _TO_LEVEL: Final = re.compile(
-    r"(?:[ad]*T[ad]*(?:L[ad]*A[ad]*)?[FQ](?:dN|p[dvN]*)?|p[dvN]*)?(?:,&[ad]*F(?:dN|p[dvN]*)?,?|\(F\))?")
-_TO_LEVEL_FIRST: Final = frozenset("adTp,(")  # the tags _TO_LEVEL can start with: a cheap test before it
+    r"(?:[ad]*[TA][ad]*(?:L[ad]*A[ad]*)?[FQ](?:dN|p[dvN]*)?|p[dvN]*|PN+O[ad]*F)?(?:,&[ad]*F(?:dN|p[dvN]*)?,?|\(F\))?")
+_TO_LEVEL_FIRST: Final = frozenset("adTApP,(")  # the tags _TO_LEVEL can start with: a cheap test before it
 _RESTATED: Final = re.compile(r",&[ad]*F")
 _NOT_ACROSS: Final = re.compile("[FvCLSVb]")  # a date after the figure past another figure or verb is theirs
 _DURATION_WORDS: Final = (" the past ", " the last ", " the previous ", " the next ", " the first ")
@@ -52,6 +54,7 @@ _SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that")
 _BASELINE_TEXT_WORDS: Final = ("ago", "earlier", "previous", "prior", "before")
 # After a date: its figure is being revised, a period before the story's ("Growth in the first
 # quarter was revised up").
+_YEAR_TO: Final = re.compile(r"\byear\s+(?:to|ended|ending)\s+$", re.IGNORECASE)  # "the year to June 30, 2023"
 _REVISED: Final = re.compile(r"\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|had\s+been)\s+revised\b", re.IGNORECASE)
 _COMPARED_WITH: Final = BASELINE_WORDS | {"below", "above", "over", "under"}
 _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
@@ -167,9 +170,13 @@ def _baseline(date_text: str) -> bool:
 
 
 def _enclosing(words: Words, j: int) -> DateMention:
-    """The date at word j, or for "between April and June" the quarter, half or year that holds both."""
+    """The date at word j, or for "between April and June" the quarter, half or year that holds both,
+    or for "the year to June 30, 2023" the fiscal year that ends then."""
     mention = words.mention_at[j]
     assert isinstance(mention, DateMention)  # a date's word (tag D)
+    fiscal = year_ending(words.text, mention)
+    if fiscal is not None:
+        return fiscal
     tags = words.tags
     if j > 0 and words.word(j - 1).lower() == "between" and tags[j + 1:j + 3] == "&D":
         other = words.mention_at[j + 2]
@@ -177,6 +184,19 @@ def _enclosing(words: Words, j: int) -> DateMention:
         if mention.start_date and other.end_date and mention.start_date < other.end_date:
             return _holding(mention, other) or mention
     return mention
+
+
+def year_ending(text: str, mention: DateMention) -> DateMention | None:
+    """For a month or day after "year to" or "year ended" ("its fiscal year to June", "the year to
+    June 30, 2023"), the fiscal year that ends with it, named by that year ("FY2023"); else None."""
+    last = mention.start_date  # in the fiscal year's last month
+    if mention.grain not in ("month", "day") or last is None \
+            or text.find("year", max(0, mention.start - 16), mention.start) < 0 \
+            or _YEAR_TO.search(text, max(0, mention.start - 16), mention.start) is None:
+        return None
+    end = date(last.year + (last.month == 12), last.month % 12 + 1, 1)  # the first day after it
+    return DateMention(mention.start, mention.end, mention.text, f"FY{last.year}", "fiscal_year", "year to",
+                       date(end.year - 1, end.month, 1), end)
 
 
 def _holding(first: DateMention, last: DateMention) -> DateMention | None:
@@ -210,7 +230,7 @@ class Passage:
         k = bisect_left(self.starts, sentence_start) - 1
         while k >= 0 and self.dates[k].start >= sentence_start - _PASSAGE_CHARS:
             if self._scene(k):
-                return self.dates[k]
+                return year_ending(self.text, self.dates[k]) or self.dates[k]
             k -= 1
         return None
 
@@ -220,7 +240,7 @@ class Passage:
         k = bisect_right(self.starts, headline_end)
         while k < len(self.dates) and self.dates[k].start <= headline_end + _PASSAGE_CHARS:
             if self._scene(k) and not self._alone_on_its_line(self.dates[k]):
-                return self.dates[k]
+                return year_ending(self.text, self.dates[k]) or self.dates[k]
             k += 1
         return None
 

@@ -36,6 +36,7 @@ CHANGE_VERBS: Final = _forms(
     "accelerate|accelerates|accelerated|accelerating", "slow|slows|slowed|slowing", "firmed|firming",
     "weaken|weakens|weakened|weakening", "strengthen|strengthens|strengthened|strengthening",
     "soften|softens|softened|softening", "sag|sags|sagged|sagging",
+    "deteriorate|deteriorates|deteriorated|deteriorating",
 )
 # Of these, the ones that take what changes as their object when one follows ("boost fuel efficiency by 3%").
 TRANSITIVE_CHANGE_VERBS: Final = _forms(
@@ -92,7 +93,7 @@ REPORTING_VERBS: Final = _forms(
     "confirm|confirms|confirmed|confirming", "estimate|estimates|estimated", "forecast|forecasts|forecasted",
     "expect|expects|expected", "predict|predicts|predicted", "claim|claims|claimed", "add|adds|added",
     "note|notes|noted|noting", "publish|publishes|published", "release|releases|released",
-    "post|posts|posted", "show|shows|showed|shown", "warn|warns|warned", "write|writes|wrote|written",
+    "post|posts|posted", "show|shows|showed|shown", "warn|warns|warned", "write|writes|wrote",
 )
 # Other verbs and verb forms that end a noun phrase ("a $5m fund invests ...").
 OTHER_VERBS: Final = _forms(
@@ -175,12 +176,12 @@ PER_UNITS: Final = frozenset({
 # Measures whose figure is a flow or an as-of level: without a date of their own they take the
 # passage's period (ANNOTATION "Linked facts"). Deal, order and contract values and prices never do.
 PERIOD_MEASURES: Final = frozenset({
-    "sales", "sale", "revenue", "revenues", "turnover", "profit", "profits", "loss", "losses", "earnings",
+    "sales", "revenue", "revenues", "turnover", "profit", "profits", "loss", "losses", "earnings",
     "income", "ebitda", "ebit", "margin", "margins", "production", "exports", "imports", "trade",
     "deficit", "surplus", "gdp", "growth", "economy", "inflation", "unemployment", "rate", "rates", "spending",
     "expenditure", "orders", "shipments", "deliveries", "traffic", "index", "average", "stocks", "shares",
     "market", "volume", "yield", "yields", "balance", "reserves", "deposits", "assets", "cash", "demand",
-    "consumption", "dividend", "eps", "bookings", "premiums",
+    "consumption", "dividend", "eps", "bookings", "premiums", "ratio", "ratios", "bill", "bills",
 })
 # Market prices, whose "gained 87 cents" is a change of them, not a gain booked.
 MARKET_WORDS: Final = frozenset({"futures", "oil", "crude", "gold", "silver", "copper", "platinum", "bonds", "bond",
@@ -208,6 +209,7 @@ DEAL_MEASURES: Final = frozenset({
     "deal", "deals", "contract", "contracts", "order", "purchase", "acquisition", "merger", "takeover", "bid",
     "offer", "price", "prices", "stake", "package", "fund", "program", "programme", "grant", "loan", "bailout",
     "settlement", "fine", "penalty", "budget", "plan", "project", "projects", "investment", "valuation", "value",
+    "sale", "buyback", "issue", "offering",
 })
 # Market indexes are named measures, written with their number ("FTSE 100", "S&P 500").
 INDEX_WORDS: Final = frozenset({"ftse", "dow", "nasdaq", "s&p", "nikkei", "dax", "cac", "hang", "kospi", "sensex",

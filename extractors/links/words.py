@@ -48,7 +48,8 @@ _NOT_VERBS: Final = frozenset({"funding", "earnings", "spending", "holding", "ho
                                "need", "hundred", "red", "bed", "united", "limited", "billing", "ing", "airbed",
                                "processing", "accounting", "clothing", "engineering", "catering", "packaging",
                                "sterling", "ceiling", "ceilings", "everything", "anything", "something", "nothing",
-                               "offspring", "lightning", "wedding", "shilling", "stocking"})
+                               "offspring", "lightning", "wedding", "shilling", "stocking", "broadcasting",
+                               "underwriting", "licensing", "ticketing", "streaming", "gaming"})
 
 _NOT_ADVERBS: Final = frozenset({"supply", "apply", "reply", "family", "italy", "july", "assembly", "anomaly", "monopoly",
                                  "comply", "rely", "ally", "early", "daily", "weekly", "monthly", "quarterly", "yearly",
@@ -134,7 +135,20 @@ class Words:
                 tags[i] = "N"  # part of a name: "FTSE 100", "Boeing 787", "Standard & Poor's 500"
         if text.find(" rate of ", start, end) >= 0 or text.find(" pace of ", start, end) >= 0:
             self._rate_phrases(tags)
-        self.tags = "".join(tags)
+        joined = "".join(tags)
+        if "dvN" in joined:  # "the combined ratio", "an unscheduled operation": a participle before a noun
+            joined = self._participles(joined)
+        self.tags = joined
+
+    def _participles(self, tags: str) -> str:
+        """The tags with each word in -ed between a determiner and a noun tagged a noun."""
+        marks = list(tags)
+        k = tags.find("dvN")
+        while k >= 0:
+            if self._texts[k + 1].endswith("ed"):
+                marks[k + 1] = "N"
+            k = tags.find("dvN", k + 1)
+        return "".join(marks)
 
     def _rate_phrases(self, tags: list[str]) -> None:
         """ "grew at an annual rate of 2.3%": the words before the figure are filler, so that the
