@@ -40,6 +40,7 @@ _ELLIPSIS_BEFORE: Final = re.compile(
 # "of 5.3% this year and 4.3% in 2024", "$120 million, equal to about £94 million"
 _AND_BEFORE: Final = re.compile(
     r"(?:\b(?:and|or)|,\s+(?:equal|equivalent)\s+to)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$")
+_AND_ENDS: Final = ("and ", "or ", "to ", "about ", "around ", "nearly ", "roughly ")  # what _AND_BEFORE can end with
 _CLAUSE_MARK: Final = re.compile("[;w]")  # between two clauses: ";", "while", "but"
 _MODIFIER: Final = re.compile(r"(?:(?<![\w'’])[a-z][a-z-]*\s+){1,2}$")  # not the "s" of "fund’s"
 _FUNCTION_WORD: Final = re.compile(r"\b(?:the|a|an|of|in|to|and|its|their|this|that)\s")
@@ -139,11 +140,12 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
         if prior is not None and here is not None and not _CLAUSE_MARK.search(words.tags, prior, here):
             return linked[-1][1]
     if linked and linked[-1][2] == s_start and reading.reference is None \
+            and text[max(0, at - 9):at].endswith(_AND_ENDS) \
             and _AND_BEFORE.search(text, max(0, at - 24), at):  # "a premium of 42% to X, and 51% to Y"
-        prior = _same_kind_before(linked, s_start, kind)
-        if prior is not None and prior[1] is not None and (
-                reading.measure is None or words.phrase(*reading.measure)[1] <= prior[0].start):
-            return prior[1]  # unless the figure names its own measure, after the one before it
+        same = _same_kind_before(linked, s_start, kind)
+        if same is not None and same[1] is not None and (
+                reading.measure is None or words.phrase(*reading.measure)[1] <= same[0].start):
+            return same[1]  # unless the figure names its own measure, after the one before it
     if reading.measure is not None:
         return words.phrase(*reading.measure)
     reference = reading.reference

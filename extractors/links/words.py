@@ -172,14 +172,25 @@ class Words:
         """Add the words of text[start:end]: split at spaces (quick), marks taken off each end,
         and TOKEN for what is left when it is neither a plain word nor a number."""
         text = self.text
+        starts, texts, base = self._starts, self._texts, self._base
         at = start  # where the next word starts if a single space stands before it, as most do
         for chunk in text[start:end].split():
-            a = at if at < end and text[at] == chunk[0] else text.find(chunk, at)
+            a = at if at < end and ord(text[at]) == ord(chunk[0]) else text.find(chunk, at)
             b = a + len(chunk)
             at = b + 1
             code = _SEEN.get(chunk)
-            if code is not None:  # most are words seen before
-                self._seen_word(a, chunk, code, tags)
+            if code is not None:  # most are words seen before: _seen_word, written out
+                starts.append(a - base)
+                texts.append(chunk)
+                self._plains += 1
+                tag, capital = code
+                if capital:
+                    self._capitals += 1
+                if tag == "?":
+                    self._pending.append(len(tags))
+                    tags.append("N")
+                else:
+                    tags.append(tag)
                 continue
             if chunk.isalpha():
                 self._word(a, chunk, tags)
