@@ -5,12 +5,14 @@ in order; the first that matches names where the measure is:
 
 | frame | example | measure |
 |---|---|---|
+| gapped list | "nickel slid 5.6% and zinc 3%" | the noun before the figure, the role of the figure before |
 | per | "$70 a barrel", "$1.87 per diluted share" | the denominator (but "earnings of 26 cents a share": X) |
+| off | "wiping $46 billion off its market value" | the phrase after "off" (a change) |
 | change noun | "a 5% drop in retail sales" | after the noun |
 | used for | "$40 million will be used for the design" | what it pays for |
 | over budget | "$7.3 billion over budget" | the budget |
 | attributive | "a $500 million fund", "a 20 percent stake" | the phrase after |
-| X of figure | "a market value of $348.8 billion" | the phrase before "of" |
+| X of figure | "a market value of $348.8 billion", "a goal for X of 2%" | the phrase before "of" (X of a goal) |
 | target of figure for Y | "a target of 35% for wind power's share" | the phrase after "for" |
 | count subject | "1,000 jobs, 20% of the workforce" | the counted noun |
 | figure of Y | "7% of world output", "90% of its bondholders" | the phrase after "of" |
@@ -23,8 +25,9 @@ in order; the first that matches names where the measure is:
 | participle | "agreed to buy X in a stock deal valued at $2.6 billion" | the noun before it |
 | verb | "sales rose 43%", "boost fuel efficiency by 3%", "it lost $2 billion" | subject, object, or the verb's noun |
 
-Roles: a change after a change verb with no "to"/"at" between, after "by", "up", "down", before
-or after a change noun ("a 14% increase", "a decline of 49%"), and "over budget"; else a level.
+Roles: a change after a change verb with no "to"/"at" between ("lift spending 8%" too), after "by",
+"up", "down", before or after a change noun ("a 14% increase", "a decline of 49%"), "over budget",
+"off its value", "4.5% below their peak"; else a level.
 """
 from __future__ import annotations
 
@@ -33,9 +36,9 @@ from typing import Final
 
 from extractors.links import phrases
 from extractors.links.phrases import Phrase
-from extractors.links.vocabulary import (ESTIMATE_VERBS, FIGURE_NOUNS, REPORTERS, MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS, PER_UNITS,
-                                         PERIOD_MEASURES, SHARE_VERBS, SPEND_VERBS, SPENT_ON, TARGET_NOUNS,
-                                         TRANSITIVE_CHANGE_VERBS, VALUE_VERBS)
+from extractors.links.vocabulary import (ESTIMATE_VERBS, FIGURE_NOUNS, MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS,
+                                         PER_UNITS, PERIOD_MEASURES, REPORTERS, SHARE_VERBS, SPEND_VERBS, SPENT_ON,
+                                         TARGET_NOUNS, TRANSITIVE_CHANGE_VERBS, VALUE_VERBS)
 from extractors.links.words import Words
 
 # A reference instead of a phrase: the measure of the figure before, the subject of the

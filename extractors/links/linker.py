@@ -112,10 +112,10 @@ def _period_of_restated(figure: AmountMention | PercentageMention, figures: list
         if other.start > body and other.type == figure.type and other.value == figure.value \
                 and getattr(other, "currency", None) == getattr(figure, "currency", None) \
                 and getattr(other, "unit", None) == getattr(figure, "unit", None):
-            link = other.link
-            if link is not None and link.period is not None:
-                figure.link.period = link.period
-                figure.link.period_start_date, figure.link.period_end_date = link.period_start_date, link.period_end_date
+            link, own = other.link, figure.link
+            if link is not None and link.period is not None and own is not None:
+                own.period, own.period_start_date, own.period_end_date = \
+                    link.period, link.period_start_date, link.period_end_date
             return
 
 

@@ -130,8 +130,7 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
             # "comparable-store sales, a closely watched gauge, gained": an aside closed before the verb
             # (only where capitals show names: in lower case "the ftse 100" is a name too)
             aside = words.cased and words.word(0)[:1].isupper() and (tags[lead] == "d" or tags[start] == "d") \
-                and last + 1 < len(tags) \
-                and tags[last + 1] == "," \
+                and tags[last + 1:last + 2] == "," \
                 and not any(words.word(k)[:1].isupper() for k in range(phrase[0], phrase[1] + 1))
             if named is not None and (words.word(named[1])[:1].isupper() or aside) \
                     and not (named[0] > stop and tags[named[0] - 1] in "IPRAf"):  # not "In Chicago, wheat fell"

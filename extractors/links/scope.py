@@ -27,8 +27,7 @@ _DURATION: Final = re.compile(
     r"(?:days|weeks|months|years|quarters|sessions)\b", re.IGNORECASE)
 # What may stand between a figure and its clause's date: "to $1.3 billion", "at €268.40", "to settle at
 # $52.46 a barrel", "per diluted share", "on revenue of £1.05 billion", the same figure again (", or 45
-# cents a share,").
-# ", or 74 cents a share," and "(£1.1 billion)" restate it.
+# cents a share,", "(£1.1 billion)").
 _TO_LEVEL: Final = re.compile(
     r"(?:[ad]*[TA][ad]*(?:L[ad]*A[ad]*)?[FQ](?:dN|p[dvN]*)?|p[dvN]*|PN+O[ad]*F)?(?:,&[ad]*F(?:dN|p[dvN]*)?,?|\(F\))?")
 _TO_LEVEL_FIRST: Final = frozenset("adTApP,(")  # the tags _TO_LEVEL can start with: a cheap test before it
@@ -52,9 +51,9 @@ _SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus",
                                 "early"})
 _SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that")
 _BASELINE_TEXT_WORDS: Final = ("ago", "earlier", "previous", "prior", "before")
+_YEAR_TO: Final = re.compile(r"\byear\s+(?:to|ended|ending)\s+$", re.IGNORECASE)  # "the year to June 30, 2023"
 # After a date: its figure is being revised, a period before the story's ("Growth in the first
 # quarter was revised up").
-_YEAR_TO: Final = re.compile(r"\byear\s+(?:to|ended|ending)\s+$", re.IGNORECASE)  # "the year to June 30, 2023"
 _REVISED: Final = re.compile(r"\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|had\s+been)\s+revised\b", re.IGNORECASE)
 _COMPARED_WITH: Final = BASELINE_WORDS | {"below", "above", "over", "under"}
 _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
