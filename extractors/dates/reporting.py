@@ -48,12 +48,14 @@ def _unknown(ref_year: int | None, unit: str) -> Period:
 
 
 @RULES.add("the quarter", rf"""
-    (?<!of\sthe\s) (?:(?:full|whole|entire)\s+(?P<unit>year)|(?P<unit>quarter|half|period|month)) \b {_NOT_THE_PERIOD}
+    (?<!of\sthe\s) (?:(?P<full>full|whole|entire)\s+)? (?P<unit>quarter|half|period|month|year) \b {_NOT_THE_PERIOD}
     """, starts.Word("quarter", "half", "period", "month", "full", "whole", "entire", after_the=True))
 def _the_period(m: RuleMatch, ctx: Context) -> list[Found]:
     """"profit rose in the quarter", "forecast growth for the month": the reporting period
     (focus.py); unknown, but in the reference year. "the full year" is the year of the reporting
     period."""
+    if group(m, "full") is None and group(m, "unit").lower() == "year":
+        return []  # "the whole year" only: not reached from "year", which starts no match here
     pre = prefix(ctx, m.start(), THE_PREFIX)
     if pre.mod is not None:  # "the end of the quarter" is <part> of the <unit>
         return []
