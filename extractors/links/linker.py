@@ -227,7 +227,7 @@ def _period(words: Words, i: int, reading: frames.Reading, measure: tuple[int, i
     found = scope.contrast_date(words, i)
     if found is None:
         found = passage.after(headline_end) if headline_end is not None and s_start < headline_end \
-            else passage.before(s_start)
+            else passage.of_sentence(s_start, headline_end or 0)
     return None if found is None or scope.in_duration(words, i) else found
 
 

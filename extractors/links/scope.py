@@ -7,8 +7,10 @@ event's ("Monday's close", "the biggest loss of 2007"). "between April and June"
 that holds both (the second quarter).
 
 Else the passage's period, for figures that are flows, changes or as-of levels (the caller
-decides): the nearest date before the figure's sentence that places something (not a
-baseline, not a bound like "by 2030"); a headline takes the first of the body's.
+decides): the period the story's lead sets (the body's first date that places something: not a
+baseline, a bound like "by 2030" or a dateline), unless a later sentence opens with a date of its
+own ("In 2023, sales rose 3%.") or the story moves on to a later day; then that nearest date.
+A headline takes the first of the body's.
 """
 from __future__ import annotations
 
@@ -58,6 +60,7 @@ _REVISED: Final = re.compile(r"\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|had\s+be
 _COMPARED_WITH: Final = BASELINE_WORDS | {"below", "above", "over", "under"}
 _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
 _PASSAGE_CHARS: Final = 3000  # how far back a passage's period is looked for
+_LEAD_CHARS: Final = 300  # the story's lead: its first sentence or two
 
 
 def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention | None:
@@ -223,22 +226,61 @@ class Passage:
         self.dates = dates
         self.starts = [mention.start for mention in dates]
         self._scenes: dict[int, bool] = {}  # by index: whether the date can set a passage's period
+        self._lead: DateMention | None = None  # the first date of the body that sets one
+        self._lead_next = -1  # the index of the next date to try as the lead
 
-    def before(self, sentence_start: int) -> DateMention | None:
-        """The nearest date before `sentence_start` that sets the passage's period."""
+    def of_sentence(self, sentence_start: int, headline_end: int) -> DateMention | None:
+        """The period of the passage a sentence stands in: the lead's, unless the nearest date
+        before the sentence opens a sentence of its own or is a later day (module doc)."""
+        k = self._before(sentence_start)
+        if k < 0:
+            return None
+        near = year_ending(self.text, self.dates[k]) or self.dates[k]
+        if self._fronted(near):
+            return near
+        lead = self._lead_until(headline_end, k)
+        if lead is None or lead.grain == near.grain == "day" and \
+                near.start_date is not None and lead.start_date is not None and near.start_date > lead.start_date:
+            return near  # "Japanese stocks fell on Thursday ... Today, the FTSE gained 0.77%": a later day
+        return lead
+
+    def _fronted(self, mention: DateMention) -> bool:
+        """Whether the date opens its sentence, after at most one word ("In 2023, sales rose 3%")."""
+        text, start = self.text, mention.start
+        window = max(0, start - 12)  # "For the", "On": a date that opens its sentence stands this near its start
+        dot, line = text.rfind(". ", window, start), text.rfind("\n", window, start)
+        if dot < 0 and line < 0 and window > 0:
+            return False
+        return text.count(" ", max(dot + 2, line + 1), start) <= 1
+
+    def _lead_until(self, headline_end: int, last: int) -> DateMention | None:
+        """The lead's period: the first date of the body that sets one (after() without its cost
+        twice), looked for up to date `last`, which sets one; None past the lead's reach."""
+        if self._lead is None:
+            k = self._lead_next if self._lead_next >= 0 else bisect_right(self.starts, headline_end)
+            while k <= last and self.dates[k].start <= headline_end + _LEAD_CHARS:
+                if not self._alone_on_its_line(self.dates[k]) and self._scene(k):  # the cheaper test first
+                    self._lead = year_ending(self.text, self.dates[k]) or self.dates[k]
+                    break
+                k += 1
+            self._lead_next = k  # where the next look starts, if none was found
+        return self._lead
+
+    def _before(self, sentence_start: int) -> int:
+        """The index of the nearest date before `sentence_start` that sets the passage's period, or -1."""
         k = bisect_left(self.starts, sentence_start) - 1
         while k >= 0 and self.dates[k].start >= sentence_start - _PASSAGE_CHARS:
             if self._scene(k):
-                return year_ending(self.text, self.dates[k]) or self.dates[k]
+                return k
             k -= 1
-        return None
+        return -1
 
     def after(self, headline_end: int) -> DateMention | None:
         """The first date of the body after a headline that sets a period; not a dateline (a date
         alone on its line), which says when the story was written."""
         k = bisect_right(self.starts, headline_end)
         while k < len(self.dates) and self.dates[k].start <= headline_end + _PASSAGE_CHARS:
-            if self._scene(k) and not self._alone_on_its_line(self.dates[k]):
+            if not self._alone_on_its_line(self.dates[k]) and self._scene(k):
                 return year_ending(self.text, self.dates[k]) or self.dates[k]
             k += 1
         return None
@@ -282,14 +324,16 @@ class Passage:
 
     def _after_bound_or_report(self, at: int) -> bool:
         """Whether the words before `at` make its date a bound, a baseline or a report's (_NOT_A_SCENE)."""
-        before = self.text[max(0, at - 30):at].lower()
-        end = len(before.rstrip())
+        text, lo = self.text, max(0, at - 30)
+        end = at
+        while end > lo and text[end - 1].isspace():
+            end -= 1
         start = end
-        while start > 0 and before[start - 1].isalpha():
+        while start > lo and text[start - 1].isalpha():
             start -= 1
-        if before[start:end] not in _SCENE_ENDS and "told" not in before:  # the regex can't match
+        if text[start:end].lower() not in _SCENE_ENDS and text.find("told", lo, at) < 0:  # the regex can't match
             return False
-        return _NOT_A_SCENE.search(self.text, max(0, at - 30), at) is not None
+        return _NOT_A_SCENE.search(text, lo, at) is not None
 
     def _in_side_clause(self, at: int) -> bool:
         """Whether the stretch of clause before `at` is a comparison's, side event's or relative clause's."""
