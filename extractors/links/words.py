@@ -81,9 +81,9 @@ _FIXED_TAGS: Final = frozenset(_FIXED.values())
 
 # A word (a possessive 's split off after), a possessive after a date ("Monday's"), a number, a mark.
 TOKEN: Final = re.compile(r"[^\W\d_](?:[\w&'’./-]*[^\W_])?|['’]s\b|-?\d(?:[\d.,]*\d)?|--|\S")
-# Each word as written, seen before: its tag from _context_free, and whether it starts with a
-# capital. Words repeat: most of a sentence's are looked up here once. Emptied when full.
-_SEEN: Final[dict[str, tuple[str, bool]]] = {}
+# Each word as written, seen before: its tag from _context_free, whether it starts with a capital,
+# and its lower case. Words repeat: most of a sentence's are looked up here once. Emptied when full.
+_SEEN: Final[dict[str, tuple[str, bool, str]]] = {}
 _SEEN_MAX: Final = 200_000
 _OPENING: Final = "(\"“‘['[{"
 _CLOSING: Final = ",.;:)\"”’'!?]}"
@@ -102,6 +102,7 @@ class Words:
         self._base = start
         self._starts: list[int] = []
         self._texts: list[str] = []
+        self._lowers: list[str] = []  # each word in lower case (a mark, a number or a mention as written)
         self.mention_at: dict[int, Mention] = {}  # the figures and dates, by their word's index
         self.index_of: dict[int, int] = {}  # and their word's index by where they start
         self._plains = 0  # plain words (not figures, dates, numbers or marks)
@@ -116,6 +117,7 @@ class Words:
             self._words(at, max(at, mention.start), tags)
             self._starts.append(mention.start - start)
             self._texts.append(text[mention.start:mention.end])
+            self._lowers.append("")  # a figure or a date is no word a tag turns on
             self.mention_at[len(tags)] = mention
             self.index_of[mention.start] = len(tags)
             tags.append("D" if mention.type == "date" else "F")
@@ -124,11 +126,11 @@ class Words:
         # in capitals or a headline's Title Case, a capital says nothing about a word
         self.cased = self._capitals * 2 < self._plains + 2
         last = len(tags) - 1
+        lowers = self._lowers
         for i in self._pending:  # left to right: a word's left neighbours are tagged already
-            word = self.word(i)
-            tags[i] = _tag(word, word.lower(), self.word(i - 1).lower() if i else "",
-                           self.word(i + 1).lower() if i < last else "", tags[i - 1] if i else " ",
-                           tags[i + 1] if i < last else ".", tags[i - 2] if i > 1 else " ", i, self.cased)
+            tags[i] = _tag(self._texts[i], lowers[i], lowers[i - 1] if i else "", lowers[i + 1] if i < last else "",
+                           tags[i - 1] if i else " ", tags[i + 1] if i < last else ".", tags[i - 2] if i > 1 else " ",
+                           i, self.cased)
         for i in self._numbers:
             if i and (tags[i - 1] == "N" or tags[i - 1] == "s" and i > 1 and tags[i - 2] == "N") \
                     and text[start + self._starts[i - 1 if tags[i - 1] == "N" else i - 2]].isupper():
@@ -172,7 +174,7 @@ class Words:
         """Add the words of text[start:end]: split at spaces (quick), marks taken off each end,
         and TOKEN for what is left when it is neither a plain word nor a number."""
         text = self.text
-        starts, texts, base = self._starts, self._texts, self._base
+        starts, texts, lowers, base = self._starts, self._texts, self._lowers, self._base
         at = start  # where the next word starts if a single space stands before it, as most do
         for chunk in text[start:end].split():
             a = at if at < end and ord(text[at]) == ord(chunk[0]) else text.find(chunk, at)
@@ -182,8 +184,9 @@ class Words:
             if code is not None:  # most are words seen before: _seen_word, written out
                 starts.append(a - base)
                 texts.append(chunk)
+                tag, capital, lower = code
+                lowers.append(lower)
                 self._plains += 1
-                tag, capital = code
                 if capital:
                     self._capitals += 1
                 if tag == "?":
@@ -261,7 +264,9 @@ class Words:
 
     def _add(self, start: int, end: int, tag: str, tags: list[str]) -> None:
         self._starts.append(start - self._base)
-        self._texts.append(self.text[start:end])
+        mark = self.text[start:end]
+        self._texts.append(mark)
+        self._lowers.append(mark)
         tags.append(tag)
 
     def _word(self, start: int, word: str, tags: list[str]) -> None:
@@ -270,14 +275,15 @@ class Words:
         if code is None:
             if len(_SEEN) >= _SEEN_MAX:
                 _SEEN.clear()
-            code = _SEEN[word] = (_context_free(word), word[0].isupper())
+            code = _SEEN[word] = (_context_free(word), word[0].isupper(), word.lower())
         self._seen_word(start, word, code, tags)
 
-    def _seen_word(self, start: int, word: str, code: tuple[str, bool], tags: list[str]) -> None:
+    def _seen_word(self, start: int, word: str, code: tuple[str, bool, str], tags: list[str]) -> None:
         self._starts.append(start - self._base)
         self._texts.append(word)
+        tag, capital, lower = code
+        self._lowers.append(lower)
         self._plains += 1
-        tag, capital = code
         if capital:
             self._capitals += 1
         if tag == "?":
