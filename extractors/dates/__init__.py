@@ -26,8 +26,9 @@ Resolution (documented policy, see resolve.py: `year_for_month_day`, `weekday_da
 - "today" is a date only when its clause reports news (a past-tense or future verb, "earlier
   today"); "today" meaning nowadays ("as they are today") is not.
 - A bare 4-digit year needs a cue: a preposition ("in", "by", "since", "around", ...), "the
-  <year> <noun>", "<year>'s", a list of years, a sentence start ("2022,", "2009 was"),
-  brackets "(2010)", or a month/quarter/part word around it.
+  <year> <noun>" and "its/the draft/a record <year> <noun>", "<year>'s", a list of years, a
+  sentence start ("2022,", "2009 was"), brackets "(2010)", "for <year> is/by/to", "over <year>
+  as a whole", or a month/quarter/part word around it.
 - A span never includes the preposition; "by"/"since"/"before"/"after"/"around" before it
   give `mod`; a part-of-period word inside it ("early", "mid-", "the end of") gives `mod`
   and wins over the preposition.

@@ -7,7 +7,8 @@ period the text has named before them; this pass keeps that period and resolves 
 - Reporting period. The last quarter, half or fiscal year the text names ("the third quarter",
   "Q3 2024", "fiscal 1989") is the period a business story reports on: "in the quarter", "the
   latest quarter" are that period; "the period" is it or the last month named, whichever came
-  later. "the year-ago quarter", "the year-earlier period", "the comparable period last year"
+  later; "the month" is the last month named, "the full year" the year (or fiscal year) that
+  holds the later of the two. "the year-ago quarter", "the year-earlier period", "the comparable period last year"
   are it a year back, and so is "the same quarter last year" where the mention before it is no
   quarter ("said on Monday"); "a year ago" too, in the same sentence as it (or as a month).
   "a year earlier" is a year before the last of: that period, the last month, the last period
@@ -255,7 +256,7 @@ def _resolve(ctx: Context, focus: _Focus, m: DateMention) -> DateMention | None:
     unit = _unit(m)
     report = focus.reporting(unit)
     if rule == _THE_PERIOD or rule == _LATEST:
-        if report is None:  # "the period", "the half", "the month" do not stand alone; "the latest half" does
+        if report is None:  # "the period", "the half", "the month", "the full year" do not stand alone
             return None if rule == _THE_PERIOD and unit in ("period", "half", "month", "year") else m
         if unit == "year":
             return _with(m, _year_of(report))

@@ -55,7 +55,7 @@ def _the_period(m: RuleMatch, ctx: Context) -> list[Found]:
     (focus.py); unknown, but in the reference year. "the full year" is the year of the reporting
     period."""
     if group(m, "full") is None and group(m, "unit").lower() == "year":
-        return []  # "the whole year" only: not reached from "year", which starts no match here
+        return []  # "the year" alone is no date here: only "the full year"
     pre = prefix(ctx, m.start(), THE_PREFIX)
     if pre.mod is not None:  # "the end of the quarter" is <part> of the <unit>
         return []
