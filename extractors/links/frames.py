@@ -114,7 +114,7 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
 def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, after: str) -> None:
     """Set the reading's measure (a phrase or a reference) from the first frame that matches."""
     tags = words.tags
-    if after[:1] == "P" and words.word(i + 1).lower() == "off":  # "wiping $46 billion off its market value"
+    if after[:1] == "P" and words.lower(i + 1) == "off":  # "wiping $46 billion off its market value"
         reading.measure = phrases.run_at(words, i + 2)
         if reading.measure is not None:
             return
@@ -125,11 +125,11 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
             _from_verb(words, i, reading, is_amount)
         return
     if (after.find("R", 0, 4) >= 0 or after.find("T", 0, 4) >= 0) and (m := _SPENT_ON.match(after)):
-        if words.word(i + 1 + m.start("v")).lower() in SPENT_ON:  # "$40 million will be used for the design"
+        if words.lower(i + 1 + m.start("v")) in SPENT_ON:  # "$40 million will be used for the design"
             reading.measure = phrases.run_at(words, i + 1 + m.end())
             if reading.measure is not None:
                 return
-    if after[:2] == "aN" and words.word(i + 1).lower() in ("over", "under"):  # "$7.3 billion over budget"
+    if after[:2] == "aN" and words.lower(i + 1) in ("over", "under"):  # "$7.3 billion over budget"
         reading.measure = (i + 2, i + 2)
         return
     if after[:1] in "N)(\"" and (m := _ATTRIBUTIVE.match(after)):  # "a $500 million fund"
@@ -170,8 +170,8 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
     if after.find("O", 0, 3) >= 0 and (m := _OF_AFTER.match(after)):  # "7% of world output"
         phrase = phrases.run_at(words, i + 1 + m.end())
         verb = reading.verb
-        verb_word = words.word(verb).lower() if verb is not None else ""
-        own = words.word(i + 1 + m.end()).lower() in ("its", "their")  # "lost 28% of their value": the value
+        verb_word = words.lower(verb) if verb is not None else ""
+        own = words.lower(i + 1 + m.end()) in ("its", "their")  # "lost 28% of their value": the value
         if phrase is not None and verb is not None and (tags[verb] in "CL" or tags[verb] == "b" and verb == i - 1) \
                 and verb_word not in SHARE_VERBS and not own \
                 and (verb_word not in TRANSITIVE_CHANGE_VERBS or tags[verb + 1] in "TB"):  # "will narrow to 3.9% of GDP"
@@ -190,8 +190,8 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
     # "sold the unit to X for $5 billion"
     if tags.find("R", lo, i) >= 0 and _FOR_BEFORE.search(tags, lo, i) and _for(words, i, reading):
         return
-    if is_amount and after[:1] == "P" and words.word(i + 1).lower() == "on" and reading.verb is not None \
-            and words.word(reading.verb).lower() in SPEND_VERBS:  # "will spend Rs 20 crore on roads"
+    if is_amount and after[:1] == "P" and words.lower(i + 1) == "on" and reading.verb is not None \
+            and words.lower(reading.verb) in SPEND_VERBS:  # "will spend Rs 20 crore on roads"
         reading.measure = phrases.run_at(words, i + 2)
         if reading.measure is not None:
             return
@@ -199,7 +199,7 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
             and (m := _IN_AFTER.match(after)):  # "paid $300 million in dividends", not "costs 45 Kč in Prague"
         phrase = phrases.run_at(words, i + 1 + m.end())
         if phrase is not None and not (words.cased and words.word(phrase[1])[:1].isupper()) \
-                and words.word(phrase[1]).lower() not in _NOT_PAID_FOR:
+                and words.lower(phrase[1]) not in _NOT_PAID_FOR:
             reading.measure = phrase
             return
     _from_verb(words, i, reading, is_amount)
@@ -209,25 +209,25 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
     tags = words.tags
     last = tags[i - 1] if i > lo else ""  # the tag a pattern before the figure ends with: a cheap first test
     if last in _LEVEL_LAST and _LEVEL_BEFORE.search(tags, lo, i) \
-            or last == "a" and words.word(i - 1).lower() in _THRESHOLDS:
+            or last == "a" and words.lower(i - 1) in _THRESHOLDS:
         return "level"  # "rose to $5 billion", "climbed above $100 a barrel"
     if last in _CHANGE_LAST and (_CHANGE_BEFORE.search(tags, lo, i)
                                  or tags.find("Q", lo, i) >= 0 and _CHANGE_COUNT.search(tags, lo, i)):
         if is_amount and verb is not None and words.tags[verb] == "C" \
-                and words.word(verb).lower() in NOUNS_OF_VERBS and tags[i - 1] != "B" \
+                and words.lower(verb) in NOUNS_OF_VERBS and tags[i - 1] != "B" \
                 and not _market_subject(words, verb):
             return "level"  # "lost $2 billion": a loss of that much; but "oil futures gained 87 cents"
         return "change"
     if after[:1] in "c)" and _CHANGE_NOUN_AFTER.match(after):
         return "change"
-    if after[:1] == "P" and words.word(i + 1).lower() == "off" \
-            or after[:1] == "a" and after[1:2] in "dND" and words.word(i + 1).lower() in ("below", "above"):
+    if after[:1] == "P" and words.lower(i + 1) == "off" \
+            or after[:1] == "a" and after[1:2] in "dND" and words.lower(i + 1) in ("below", "above"):
         return "change"  # "wiping $46 billion off its value", "4.5% below their peak"
-    if last == "N" and verb is not None and tags[verb] == "C" and words.word(verb).lower() in TRANSITIVE_CHANGE_VERBS \
+    if last == "N" and verb is not None and tags[verb] == "C" and words.lower(verb) in TRANSITIVE_CHANGE_VERBS \
             and _OBJECT_ONLY.fullmatch(tags, verb + 1, i):
         return "change"  # "to lift transport investment 12%"
-    if after[:2] == "aN" and words.word(i + 1).lower() in ("over", "under") \
-            and words.word(i + 2).lower() in ("budget", "target", "plan", "forecast", "estimate"):
+    if after[:2] == "aN" and words.lower(i + 1) in ("over", "under") \
+            and words.lower(i + 2) in ("budget", "target", "plan", "forecast", "estimate"):
         return "change"
     return "level"
 
@@ -235,7 +235,7 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
 def _per(words: Words, i: int, after: str) -> Phrase | None:
     """The denominator of a rate: "per diluted share", "a barrel"."""
     tags = words.tags
-    if after[:1] == "p" or after[:1] == "P" and words.word(i + 1).lower() == "per":
+    if after[:1] == "p" or after[:1] == "P" and words.lower(i + 1) == "per":
         last = None
         j = i + 2
         while j < len(tags) and tags[j] in "Nv":  # "per diluted share": up to the noun
@@ -243,8 +243,8 @@ def _per(words: Words, i: int, after: str) -> Phrase | None:
                 last = j
             j += 1
         return None if last is None else (i + 2, last)
-    if after[:2] in ("aN", "dN") and words.word(i + 1).lower() in ("a", "an") \
-            and words.word(i + 2).lower() in PER_UNITS:
+    if after[:2] in ("aN", "dN") and words.lower(i + 1) in ("a", "an") \
+            and words.lower(i + 2) in PER_UNITS:
         return (i + 2, i + 2)
     return None
 
@@ -277,7 +277,7 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
     verb = reading.verb
     if verb is None:
         return False
-    word = words.word(verb).lower()
+    word = words.lower(verb)
     if tags[verb] == "C" and word in TRANSITIVE_CHANGE_VERBS or word in _OBJECT_VERBS:
         phrase = phrases.run_at(words, verb + 1)  # "boost fuel efficiency by 3%", "values the equity at $3 billion"
         if phrase is not None and phrase[1] < i and (word in VALUE_VERBS or not phrases.is_name(words, phrase)):
@@ -360,7 +360,7 @@ def _aim_before_of(words: Words, end: int, lo: int) -> Phrase | None:
     first = end
     while first > lo and tags[first - 1] == "N":
         first -= 1
-    if first - 2 < lo or tags[first - 1] != "R" or words.word(first - 2).lower() not in TARGET_NOUNS:
+    if first - 2 < lo or tags[first - 1] != "R" or words.lower(first - 2) not in TARGET_NOUNS:
         return None
     return phrases.trimmed(words, (first, end))
 
@@ -391,7 +391,7 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
                 j -= 1
             if tags[j] == ",":  # "The S&P 500, which fell on Monday, gained": over the relative clause
                 aside = tags.rfind(",", start, j)
-                if aside >= 0 and (tags[aside + 1:aside + 2] == "r" or words.word(aside + 1).lower() == "whose"):
+                if aside >= 0 and (tags[aside + 1:aside + 2] == "r" or words.lower(aside + 1) == "whose"):
                     j = aside
             j -= 1
         if j < start:
@@ -444,7 +444,7 @@ def _clause_start(tags: str, i: int, ends: frozenset[str] | str = _CLAUSE_END) -
 def _resolved(words: Words, phrase: Phrase, reading: Reading) -> Phrase | None:
     """The phrase, or a reference when it points back ("this figure", "the amount")."""
     if phrases.head(words, phrase) in FIGURE_NOUNS and phrase[0] == phrase[1] and phrase[0] > 0 \
-            and words.word(phrase[0] - 1).lower() in ("this", "that", "the", "these", "those") \
+            and words.lower(phrase[0] - 1) in ("this", "that", "the", "these", "those") \
             and words.tags[phrase[1] + 1:phrase[1] + 2] != "O":  # "the value of the contract" names it
         reading.reference = PREVIOUS
         return None

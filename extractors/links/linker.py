@@ -243,7 +243,7 @@ def _takes_passage_period(text: str, reading: frames.Reading, measure: tuple[int
         return True
     if head in ("share", "shares") and measure is not None and "market" in text[measure[0]:measure[1] + 60].lower():
         return True
-    return measure is None and verb is not None and words.word(verb).lower() in NOUNS_OF_VERBS \
+    return measure is None and verb is not None and words.lower(verb) in NOUNS_OF_VERBS \
         and words.tags[verb] == "C"
 
 
@@ -252,7 +252,7 @@ def _per(text: str, words: Words, reading: frames.Reading, figure: Mention, meas
     """A rate's denominator; for an exchange rate, the base currency ("EUR/USD 1.0893", "1 EUR = 1.08 USD",
     "the euro was at $1.09")."""
     if reading.per is not None:
-        return words.word(reading.per[1]).lower()
+        return words.lower(reading.per[1])
     if "/" in text[max(0, figure.start - 5):figure.start] \
             and (quote := _QUOTE_BEFORE.search(text, max(0, figure.start - 12), figure.start)):
         return quote.group("base")

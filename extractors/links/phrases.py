@@ -49,8 +49,8 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> 
         return None
     i = end
     while i - 1 >= stop and (tags[i - 1] in _IN_CHAIN or tags[i - 1] == "P" and "I" in links and i - 2 >= stop
-                             and tags[i - 2] == "N" and words.word(i - 1).lower() == "on"
-                             and (words.word(i - 2).lower() in ON_HEADS or _a_market(words, i))):
+                             and tags[i - 2] == "N" and words.lower(i - 1) == "on"
+                             and (words.lower(i - 2) in ON_HEADS or _a_market(words, i))):
         # "the yield on 10-year bonds", "copper on the London Metal Exchange"
         if tags[i - 1] in "OIRAf" and (i - 2 < stop or tags[i - 2] != "N" or tags[i - 1] not in links):
             break  # "of", "in", "for", "at", "from" link two phrases only: "revenue from oil exports"
@@ -89,7 +89,7 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
     and an aside between commas skipped ("the FTSE 100, dropped", "The Dow Jones, was down")."""
     tags = words.tags
     j = i - 1
-    while j >= stop and (tags[j] in "ab," or tags[j] == "d" and words.word(j).lower() in ("each", "both", "all")):
+    while j >= stop and (tags[j] in "ab," or tags[j] == "d" and words.lower(j) in ("each", "both", "all")):
         j -= 1
     if j < stop:
         return None
@@ -148,18 +148,18 @@ def trimmed(words: Words, phrase: Phrase) -> Phrase:
         capitals = first
         while capitals < last and words.word(capitals)[:1].isupper():
             capitals += 1
-        if capitals - first >= 2 and not any(words.word(k).lower() in INDEX_WORDS for k in range(first, capitals)):
+        if capitals - first >= 2 and not any(words.lower(k) in INDEX_WORDS for k in range(first, capitals)):
             first = capitals
     return first, last
 
 
 def head(words: Words, phrase: Phrase) -> str:
-    return words.word(phrase[1]).lower()
+    return words.lower(phrase[1])
 
 
 def is_name(words: Words, phrase: Phrase) -> bool:
     """Whether the phrase is a proper name (a company, a person, a country), not an index."""
-    if not words.cased or any(words.word(k).lower() in INDEX_WORDS for k in range(phrase[0], phrase[1] + 1)):
+    if not words.cased or any(words.lower(k) in INDEX_WORDS for k in range(phrase[0], phrase[1] + 1)):
         return False  # in capitals, no word looks like a name
     last = words.word(phrase[1])
     if phrase[0] == phrase[1] == 0 and (last.lower() in _MEASURE_WORDS

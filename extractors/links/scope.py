@@ -94,7 +94,7 @@ def contrast_date(words: Words, i: int) -> DateMention | None:
     it contrasts with ("The zloty firmed on Wednesday, while the yield fell to 2.86%")."""
     tags = words.tags
     mark = tags.rfind("w", 0, i)
-    if mark <= 0 or tags.rfind(";", mark, i) >= 0 or words.word(mark).lower() not in ("while", "whereas"):
+    if mark <= 0 or tags.rfind(";", mark, i) >= 0 or words.lower(mark) not in ("while", "whereas"):
         return None
     start = max(tags.rfind(";", 0, mark), tags.rfind("w", 0, mark)) + 1
     j = tags.rfind("D", start, mark)
@@ -140,14 +140,14 @@ def _in_aside(tags: str, j: int, i: int) -> bool:
 def _places(words: Words, j: int, measure_word: int | None) -> bool:
     """Whether the date at word j places the figure's event: not a report's, a baseline's or another noun's."""
     tags = words.tags
-    before = words.word(j - 1).lower() if j > 0 else ""
-    if before in BASELINE_WORDS or j > 1 and words.word(j - 2).lower() == "compared":
+    before = words.lower(j - 1) if j > 0 else ""
+    if before in BASELINE_WORDS or j > 1 and words.lower(j - 2) == "compared":
         return False
-    if before in ("its", "their") and j > 1 and words.word(j - 2).lower() in _COMPARED_WITH:
+    if before in ("its", "their") and j > 1 and words.lower(j - 2) in _COMPARED_WITH:
         return False  # "4.5% below their 2017 peak": the peak's year
     if j + 1 < len(tags) and tags[j + 1] == "s":  # "Monday's close"
         return False
-    if before == "since" and any(words.word(k).lower() in SUPERLATIVES for k in range(max(0, j - 5), j - 1)):
+    if before == "since" and any(words.lower(k) in SUPERLATIVES for k in range(max(0, j - 5), j - 1)):
         return False  # "its lowest level since April 1997": another event's; but "lost 28% since March"
     if (j > 0 and tags[j - 1] == "V" or j > 1 and tags[j - 1] in "PA" and tags[j - 2] == "V") \
             and not _modifier(words, j):
@@ -180,7 +180,7 @@ def _enclosing(words: Words, j: int) -> DateMention:
     if fiscal is not None:
         return fiscal
     tags = words.tags
-    if j > 0 and words.word(j - 1).lower() == "between" and tags[j + 1:j + 3] == "&D":
+    if j > 0 and words.lower(j - 1) == "between" and tags[j + 1:j + 3] == "&D":
         other = words.mention_at[j + 2]
         assert isinstance(other, DateMention)
         if mention.start_date and other.end_date and mention.start_date < other.end_date:

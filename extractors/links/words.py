@@ -102,7 +102,7 @@ class Words:
         self._base = start
         self._starts: list[int] = []
         self._texts: list[str] = []
-        self._lowers: list[str] = []  # each word in lower case (a mark, a number or a mention as written)
+        self._lowers: list[str] = []  # each word in lower case
         self.mention_at: dict[int, Mention] = {}  # the figures and dates, by their word's index
         self.index_of: dict[int, int] = {}  # and their word's index by where they start
         self._plains = 0  # plain words (not figures, dates, numbers or marks)
@@ -117,7 +117,7 @@ class Words:
             self._words(at, max(at, mention.start), tags)
             self._starts.append(mention.start - start)
             self._texts.append(text[mention.start:mention.end])
-            self._lowers.append("")  # a figure or a date is no word a tag turns on
+            self._lowers.append(self._texts[-1].lower())
             self.mention_at[len(tags)] = mention
             self.index_of[mention.start] = len(tags)
             tags.append("D" if mention.type == "date" else "F")
@@ -155,17 +155,17 @@ class Words:
     def _rate_phrases(self, tags: list[str]) -> None:
         """ "grew at an annual rate of 2.3%": the words before the figure are filler, so that the
         verb governs the figure and the subject is its measure."""
-        texts = self._texts
+        lowers = self._lowers
         for k in range(1, len(tags) - 2):
-            if tags[k + 2] != "F" or texts[k + 1].lower() != "of" or texts[k].lower() not in ("rate", "pace") \
-                    or texts[k - 1].lower() not in ANNUAL_WORDS:
+            if tags[k + 2] != "F" or lowers[k + 1] != "of" or lowers[k] not in ("rate", "pace") \
+                    or lowers[k - 1] not in ANNUAL_WORDS:
                 continue
             first = k - 1
-            while first > 0 and texts[first - 1].lower() in ANNUAL_WORDS:
+            while first > 0 and lowers[first - 1] in ANNUAL_WORDS:
                 first -= 1
             if first > 0 and tags[first - 1] == "d":
                 first -= 1
-            if first > 0 and texts[first - 1].lower() == "at":
+            if first > 0 and lowers[first - 1] == "at":
                 first -= 1
             for j in range(first, k + 2):
                 tags[j] = "a"
@@ -266,7 +266,7 @@ class Words:
         self._starts.append(start - self._base)
         mark = self.text[start:end]
         self._texts.append(mark)
-        self._lowers.append(mark)
+        self._lowers.append(mark.lower())
         tags.append(tag)
 
     def _word(self, start: int, word: str, tags: list[str]) -> None:
@@ -294,6 +294,10 @@ class Words:
 
     def word(self, i: int) -> str:
         return self._texts[i]
+
+    def lower(self, i: int) -> str:
+        """Word i in lower case, as the tagger looked it up."""
+        return self._lowers[i]
 
     def phrase(self, first: int, last: int) -> tuple[int, int]:
         """The character span of words first..last (inclusive)."""
