@@ -57,6 +57,7 @@ _OF_BEFORE: Final = re.compile(rf"(?P<c>c)?O{_FILL}$")
 _COUNT_SUBJECT: Final = re.compile(r"Q(?P<m>N+)(?:r[vLCUba]*|,&?a*)$")  # "4,000 jobs, or about 12% of"
 _WORTH_BEFORE: Final = re.compile(rf"W{_FILL}$")
 _FOR_BEFORE: Final = re.compile(rf"R{_FILL}$")
+_TAIL: Final = frozenset("adOTcAfWUR")  # the tags of the four patterns above
 _ATTRIBUTIVE: Final = re.compile(r"(?:\)|\([FN]\))?\"?(?=N)")
 _CHANGE_NOUN_AFTER: Final = re.compile(r"\)?c(?P<of>[IO]d?(?=N))?")
 _SPENT_ON: Final = re.compile(r"b*(?P<v>[vS])[RT](?=[dN])")
@@ -70,7 +71,7 @@ _FLOWS_AND_PRICES: Final = PERIOD_MEASURES | MARKET_WORDS
 _THRESHOLDS: Final = frozenset({"above", "below", "beyond", "past"})  # a level crossed, not a change
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
 _VERB: Final = frozenset("CLSvVb")
-_CLAUSE_END: Final = frozenset(";.wr")
+_CLAUSE_END: Final = ";.wr"
 _COMPLEMENT: Final = frozenset("adTBAfUIODFQN,&P()\"sxR")
 
 
@@ -103,7 +104,8 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
     reading.role = _role(words, i, lo, after, is_amount, reading.verb)
     reading.per = _per(words, i, after)
     if reading.per is not None:  # "$X per Y" measures Y ("200 million per aircraft"), but "earnings of 26 cents a share"
-        of = _OF_BEFORE.search(tags, lo, i) if tags.find("O", lo, i) >= 0 else None
+        tail = _tail(tags, lo, i)
+        of = _OF_BEFORE.search(tags, tail, i) if tags.find("O", tail, i) >= 0 else None
         named = phrases.phrase_before(words, of.start()) if of is not None and of.group("c") is None else None
         reading.measure = named if named is not None else reading.per
         return reading
@@ -138,7 +140,8 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
             reading.measure = _resolved(words, phrase, reading)
             return
     # "a market value of $348.8 billion", "a decline of 49%"
-    if tags.find("O", lo, i) >= 0 and (m := _OF_BEFORE.search(tags, lo, i)):
+    tail = _tail(tags, lo, i)
+    if tags.find("O", tail, i) >= 0 and (m := _OF_BEFORE.search(tags, tail, i)):
         phrase = phrases.phrase_before(words, m.start())
         if m.group("c") is not None:
             phrase = phrases.phrase_before(words, m.start("c"))
@@ -182,13 +185,13 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
             return
-    if tags.find("W", lo, i) >= 0 and (m := _WORTH_BEFORE.search(tags, lo, i)):  # "a deal worth $7.2 bn"
+    if tags.find("W", tail, i) >= 0 and (m := _WORTH_BEFORE.search(tags, tail, i)):  # "a deal worth $7.2 bn"
         end = m.start() - 1
         if end >= 0 and tags[end] in "NQ":
             reading.measure = phrases.first_in_chain(words, end, _clause_start(tags, end), "O")
             return
     # "sold the unit to X for $5 billion"
-    if tags.find("R", lo, i) >= 0 and _FOR_BEFORE.search(tags, lo, i) and _for(words, i, reading):
+    if tags.find("R", tail, i) >= 0 and _FOR_BEFORE.search(tags, tail, i) and _for(words, i, reading):
         return
     if is_amount and after[:1] == "P" and words.lower(i + 1) == "on" and reading.verb is not None \
             and words.lower(reading.verb) in SPEND_VERBS:  # "will spend Rs 20 crore on roads"
@@ -208,7 +211,7 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
 def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int | None) -> str:
     tags = words.tags
     last = tags[i - 1] if i > lo else ""  # the tag a pattern before the figure ends with: a cheap first test
-    if last in _LEVEL_LAST and _LEVEL_BEFORE.search(tags, lo, i) \
+    if last in _LEVEL_LAST and _LEVEL_BEFORE.search(tags, _tail(tags, lo, i), i) \
             or last == "a" and words.lower(i - 1) in _THRESHOLDS:
         return "level"  # "rose to $5 billion", "climbed above $100 a barrel"
     if last in _CHANGE_LAST and (_CHANGE_BEFORE.search(tags, lo, i)
@@ -340,6 +343,15 @@ def _relative_antecedent(words: Words, verb: int) -> Phrase | None:
     return phrases.first_in_chain(words, end, _clause_start(tags, end)) if end >= 0 else None
 
 
+def _tail(tags: str, lo: int, i: int) -> int:
+    """Where the run of _TAIL tags that ends at the figure (word i) starts, from lo: a match of a
+    pattern made of them and anchored at the figure starts no earlier, so a search can start there."""
+    j = i
+    while j > lo and tags[j - 1] in _TAIL:
+        j -= 1
+    return j
+
+
 def _gapped(tags: str, i: int, lo: int) -> int | None:
     """Where the noun of a gapped clause starts: a figure right after nouns that follow the
     figure before and a comma or "and" ("A rose 2%, B 3% and C 4%"); else None."""
@@ -434,11 +446,12 @@ def _governing_verb(tags: str, i: int) -> int | None:
     return j if j >= 0 and tags[j] in _VERB else None
 
 
-def _clause_start(tags: str, i: int, ends: frozenset[str] | str = _CLAUSE_END) -> int:
-    j = i
-    while j > 0 and tags[j - 1] not in ends:
-        j -= 1
-    return j
+def _clause_start(tags: str, i: int, ends: str = _CLAUSE_END) -> int:
+    """The first word after the last of the marks `ends` before word i."""
+    start = 0
+    for mark in ends:
+        start = max(start, tags.rfind(mark, 0, i) + 1)
+    return start
 
 
 def _resolved(words: Words, phrase: Phrase, reading: Reading) -> Phrase | None:

@@ -33,6 +33,7 @@ _BACK_SENTENCES_CHARS: Final = 600  # how far back "this figure" and "it" look f
 _QUOTE_BEFORE: Final = re.compile(r"\b(?P<base>[A-Z]{3})/(?:[A-Z]{3}\s*)?$")  # "EUR/USD 1.0893", "EUR/" before "USD 1.0893"
 _QUOTE_BETWEEN: Final = re.compile(r"\s*=\s*$")  # "1 EUR = 1.08 USD", matched between the two figures
 _BASELINE_BEFORE: Final = re.compile(r"\b(?:from|than|versus|vs\.?|compared\s+(?:with|to))\s+$", re.IGNORECASE)
+_BASELINE_ENDS: Final = ("from", "than", "versus", "vs", "vs.", "with", "to")  # what _BASELINE_BEFORE can end with
 # A clause that goes on from the figure before, its subject left out: "growth of 3.7% this year,
 # slowing to 3.3% in 2020, after 5.1% in 2018", "peak at 2.4% before easing to 2.1%".
 _ELLIPSIS_BEFORE: Final = re.compile(
@@ -121,7 +122,10 @@ def _period_of_restated(figure: AmountMention | PercentageMention, figures: list
 
 def _within(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
     """The mentions that may overlap text[start:end] (`starts`: theirs, in order)."""
-    return mentions[max(0, bisect_left(starts, start) - 1):bisect_left(starts, end)]
+    first = last = bisect_left(starts, start)
+    while last < len(starts) and starts[last] < end:  # a sentence holds few: quicker than a second bisect
+        last += 1
+    return mentions[max(0, first - 1):last]
 
 
 def _word_of(words: Words, figure: Mention) -> int | None:
@@ -133,8 +137,9 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
                   s_start: int, at: int, kind: str) -> tuple[int, int] | None:
     """The measure as a character span, back-references resolved."""
     # "rose to 17%, up from 14%": a baseline measures what the figure before it does
-    if linked and linked[-1][2] == s_start and linked[-1][1] is not None and _BASELINE_BEFORE.search(
-            text, max(0, at - 16), at):
+    if linked and linked[-1][2] == s_start and linked[-1][1] is not None \
+            and text[max(0, at - 16):at].rstrip().lower().endswith(_BASELINE_ENDS) \
+            and _BASELINE_BEFORE.search(text, max(0, at - 16), at):
         prior = words.index_of.get(linked[-1][0].start)
         here = words.index_of.get(at)
         if prior is not None and here is not None and not _CLAUSE_MARK.search(words.tags, prior, here):

@@ -23,10 +23,11 @@ from extractors.links.vocabulary import BASELINE_WORDS, SUPERLATIVES
 from extractors.links.words import Words
 from extractors.mentions import DateMention
 
+# _DURATION, _BASELINE_TEXT, _NOT_A_SCENE and _SIDE_CLAUSE read lower-cased text: quicker than IGNORECASE.
 # A clause scoped by a stretch of time, not a date: "for the past five trading days".
 _DURATION: Final = re.compile(
     r"\b(?:for|over|in|during)\s+the\s+(?:past|last|previous|next|first)\s+(?:\w+\s+){0,2}"
-    r"(?:days|weeks|months|years|quarters|sessions)\b", re.IGNORECASE)
+    r"(?:days|weeks|months|years|quarters|sessions)\b")
 # What may stand between a figure and its clause's date: "to $1.3 billion", "at €268.40", "to settle at
 # $52.46 a barrel", "per diluted share", "on revenue of £1.05 billion", the same figure again (", or 45
 # cents a share,", "(£1.1 billion)").
@@ -35,18 +36,16 @@ _TO_LEVEL: Final = re.compile(
 _TO_LEVEL_FIRST: Final = frozenset("adTApP,(")  # the tags _TO_LEVEL can start with: a cheap test before it
 _RESTATED: Final = re.compile(r",&[ad]*F")
 _NOT_ACROSS: Final = re.compile("[FvCLSVb]")  # a date after the figure past another figure or verb is theirs
-_DURATION_WORDS: Final = (" the past ", " the last ", " the previous ", " the next ", " the first ")
-_BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|year-earlier|before)\b", re.IGNORECASE)
+_DURATION_OPENERS: Final = frozenset({"past", "last", "previous", "next", "first"})
+_BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|year-earlier|before)\b")
 # Before a date: a word that makes it a bound, a baseline or another noun's ("since", "compared
 # with", "the loss of"), or a report's ("said on Tuesday"): no passage's period.
 _NOT_A_SCENE: Final = re.compile(
     r"\b(?:since|from|than|compared\s+(?:to|with)|versus|against|of|by|until"
-    r"|(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed)\s+(?:on\s+|late\s+|early\s+)?)\s*$",
-    re.IGNORECASE)
+    r"|(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed)\s+(?:on\s+|late\s+|early\s+)?)\s*$")
 # In the stretch of clause before a date: a comparison's, a side event's or a relative clause's
 # date ("from 15.1% in August", "after touching $1,295 on Thursday", "which it bought in 2014").
-_SIDE_CLAUSE: Final = re.compile(r"\b(?:from|compared\s+(?:to|with)|than|after\s+\w+ing|which|that)\b",
-                                 re.IGNORECASE)
+_SIDE_CLAUSE: Final = re.compile(r"\b(?:from|compared\s+(?:to|with)|than|after\s+\w+ing|which|that)\b")
 # The last words _NOT_A_SCENE can match, and the words _SIDE_CLAUSE needs: cheap tests before them.
 _SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus", "against", "of", "by", "until", "said",
                                 "says", "announced", "reported", "stated", "disclosed", "confirmed", "on", "late",
@@ -119,12 +118,16 @@ def _clause(tags: str, i: int) -> tuple[int, int]:
 def in_duration(words: Words, i: int) -> bool:
     """Whether the figure's clause is scoped by a stretch of time ("for the past five days"): then
     it belongs to no period."""
-    start, end = _clause(words.tags, i)
-    if not any(0 <= words.tags.find(lead, start, end) for lead in ("Rd", "Pd", "Id", "ad")):  # "for the", "over the"
-        return False
-    first, last = words.phrase(start, end)
-    clause = words.text[first:last].lower()
-    return any(word in clause for word in _DURATION_WORDS) and _DURATION.search(clause) is not None
+    tags = words.tags
+    start, end = _clause(tags, i)
+    for lead in ("Rd", "Pd", "Id", "ad"):  # "for the", "over the" before "past", "next": then the pattern decides
+        k = tags.find(lead, start, end)
+        while k >= 0:
+            if words.lower(k + 1) == "the" and words.lower(k + 2) in _DURATION_OPENERS:
+                first, last = words.phrase(start, end)
+                return _DURATION.search(words.text[first:last].lower()) is not None
+            k = tags.find(lead, k + 1, end)
+    return False
 
 
 def _in_aside(tags: str, j: int, i: int) -> bool:
@@ -168,7 +171,7 @@ def _modifier(words: Words, j: int) -> bool:
 def _baseline(date_text: str) -> bool:
     """Whether a date's own words make it a baseline ("a year ago", "the previous quarter")."""
     lower = date_text.lower()
-    return any(word in lower for word in _BASELINE_TEXT_WORDS) and _BASELINE_TEXT.search(date_text) is not None
+    return any(word in lower for word in _BASELINE_TEXT_WORDS) and _BASELINE_TEXT.search(lower) is not None
 
 
 def _enclosing(words: Words, j: int) -> DateMention:
@@ -333,12 +336,14 @@ class Passage:
             start -= 1
         if text[start:end].lower() not in _SCENE_ENDS and text.find("told", lo, at) < 0:  # the regex can't match
             return False
-        return _NOT_A_SCENE.search(text, lo, at) is not None
+        first = lo - 1 if lo else 0  # a character more, for \b to see
+        return _NOT_A_SCENE.search(text[first:at].lower(), lo - first) is not None
 
     def _in_side_clause(self, at: int) -> bool:
         """Whether the stretch of clause before `at` is a comparison's, side event's or relative clause's."""
         start = self._clause_start(at)
-        before = self.text[start:at].lower()
+        first = start - 1 if start else 0  # a character more, for \b to see
+        before = self.text[first:at].lower()
         if not any(word in before for word in _SIDE_WORDS):  # the regex can't match
             return False
-        return _SIDE_CLAUSE.search(self.text, start, at) is not None
+        return _SIDE_CLAUSE.search(before, start - first) is not None

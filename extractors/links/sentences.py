@@ -11,6 +11,7 @@ from bisect import bisect_right
 from typing import Final
 
 _STOP: Final = re.compile(r"[.!?][\"'”’)\]]?[ \t]+(?=[\"“'‘(\[]?(?:[^\W\da-z_]|[\d$€£]))")  # within a line
+_AFTER_STOP: Final = frozenset("\"'”’)] \t")  # what _STOP reads right after the mark: a cheap test before it
 ABBREVIATIONS: Final = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "inc", "corp", "co", "ltd", "plc", "jr", "sr", "st", "vs", "no", "gov",
     "sen", "rep", "gen", "col", "lt", "capt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
@@ -34,23 +35,24 @@ class Sentences:
             line_start = text.rfind("\n", 0, offset) + 1
             line_end = text.find("\n", offset)
             self._line_start, self._line_end = line_start, len(text) if line_end < 0 else line_end + 1
-            self._stops = [line_start] + self._stops_in(line_start, self._line_end)
-        k = bisect_right(self._stops, offset) - 1
-        start = self._stops[k]
-        end = self._stops[k + 1] if k + 1 < len(self._stops) else self._line_end
+            self._stops = self._stops_in(line_start, self._line_end)
+        stops = self._stops
+        k = bisect_right(stops, offset) - 1
+        start = stops[k]
+        end = stops[k + 1] if k + 1 < len(stops) else self._line_end
         while end > start and text[end - 1].isspace():
             end -= 1
         return start, end
 
     def _stops_in(self, start: int, end: int) -> list[int]:
-        """Where each sentence after the first of text[start:end] starts. Each stop mark is found
-        with str.find and tried with _STOP there: far quicker than a regex scan of the line."""
+        """Where each sentence of text[start:end] starts. Each stop mark is found with str.find
+        and tried with _STOP there: far quicker than a regex scan of the line."""
         text = self.text
-        stops: list[int] = []
+        stops = [start]
         for mark in ".!?":
             at = text.find(mark, start, end)
             while at >= 0:
-                m = _STOP.match(text, at, end)
+                m = _STOP.match(text, at, end) if text[at + 1:at + 2] in _AFTER_STOP else None
                 if m is not None and not self._abbreviation(at):
                     stops.append(m.end())
                 at = text.find(mark, at + 1, end)

@@ -108,6 +108,7 @@ class Words:
         self._plains = 0  # plain words (not figures, dates, numbers or marks)
         self._capitals = 0  # plain words that start with a capital
         self._pending: list[int] = []  # the words whose tag turns on their neighbours
+        self._pending_codes: list[tuple[str, bool, str]] = []  # and their _SEEN codes
         self._numbers: list[int] = []  # the bare numbers
         tags: list[str] = []
         at = start
@@ -126,9 +127,9 @@ class Words:
         # in capitals or a headline's Title Case, a capital says nothing about a word
         self.cased = self._capitals * 2 < self._plains + 2
         last = len(tags) - 1
-        lowers = self._lowers
-        for i in self._pending:  # left to right: a word's left neighbours are tagged already
-            tags[i] = _tag(self._texts[i], lowers[i], lowers[i - 1] if i else "", lowers[i + 1] if i < last else "",
+        lowers, codes = self._lowers, self._pending_codes
+        for n, i in enumerate(self._pending):  # left to right: a word's left neighbours are tagged already
+            tags[i] = _tag(codes[n], lowers[i - 1] if i else "", lowers[i + 1] if i < last else "",
                            tags[i - 1] if i else " ", tags[i + 1] if i < last else ".", tags[i - 2] if i > 1 else " ",
                            i, self.cased)
         for i in self._numbers:
@@ -189,8 +190,9 @@ class Words:
                 self._plains += 1
                 if capital:
                     self._capitals += 1
-                if tag == "?":
+                if tag[0] == "?":
                     self._pending.append(len(tags))
+                    self._pending_codes.append(code)
                     tags.append("N")
                 else:
                     tags.append(tag)
@@ -286,8 +288,9 @@ class Words:
         self._plains += 1
         if capital:
             self._capitals += 1
-        if tag == "?":
+        if tag[0] == "?":
             self._pending.append(len(tags))
+            self._pending_codes.append(code)
             tags.append("N")
         else:
             tags.append(tag)
@@ -311,11 +314,11 @@ def _past_verb(word: str) -> bool:
 
 
 def _context_free(word: str) -> str:
-    """A word's tag when its neighbours cannot change it, else "?"."""
+    """A word's tag when its neighbours cannot change it, else "?" and its class letter if any ("?C")."""
     lower = word.lower()
     kind = _LEXICON.get(lower)
     if kind is not None:
-        return kind if kind in _FIXED_TAGS else "?"
+        return kind if kind in _FIXED_TAGS else "?" + kind
     if not ((word.islower() or word.isupper()) and len(lower) > 5):  # in capitals, a word's ending still tells
         return "N"
     if lower.endswith("ed") and lower not in _NOT_VERBS:
@@ -325,22 +328,16 @@ def _context_free(word: str) -> str:
     return "a" if lower.endswith("ly") and lower not in _NOT_ADVERBS else "N"
 
 
-def _tag(word: str, lower: str, previous: str, following: str, left: str, right: str, two_left: str, i: int,
+def _tag(code: tuple[str, bool, str], previous: str, following: str, left: str, right: str, two_left: str, i: int,
          cased: bool) -> str:
-    """The tag of a word from its vocabulary and its neighbours: the words and the tags before it,
+    """The tag of a word (its _SEEN code) from its neighbours: the words and the tags before it,
     the word and the tag after it (a word's tag is still N there)."""
-    kind = _LEXICON.get(lower)
-    if kind is not None and kind in _FIXED_TAGS:
-        return kind
-    if cased and i > 0 and word[0].isupper() and left not in '".;':
+    marker, capital, lower = code
+    kind = marker[1:]  # its class, "" when unlisted
+    if cased and i > 0 and capital and left not in '".;':
         return "N"  # a capital inside a sentence: a name ("United States", "Sales" after a colon aside)
-    if kind is None:
-        if (word.islower() or word.isupper()) and len(lower) > 5:
-            if lower.endswith(("ed", "ing")) and lower not in _NOT_VERBS:
-                return "N" if lower.endswith("ing") and left in "dCvSL" and right == "N" else "v"  # "increase existing lines"
-            if lower.endswith("ly") and lower not in _NOT_ADVERBS:
-                return "a"
-        return "N"
+    if not kind:  # an unlisted word in -ing (_context_free): "increase existing lines"
+        return "N" if left in "dCvSL" and right == "N" else "v"
     if kind == "t":  # "that": a relative before a verb in -s or -ed, else a determiner ("that figure")
         verb = _LEXICON.get(following)
         return "r" if verb is not None and verb in _FINITE_VERBS and (
