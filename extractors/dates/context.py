@@ -260,7 +260,9 @@ def sentence_start(text: str) -> int:
 def clause_start(text: str) -> int:
     """Where the last clause of `text` starts: after its last ";", "!", "?", quote or newline,
     or its last "." or ":" not before a digit; 0 if none."""
-    start = max(map(text.rfind, ';!?"“”\n')) + 1
+    start = 0
+    for mark in ';!?"“”\n':  # a loop: max() of more than two compiles to a slow generic call
+        start = max(start, text.rfind(mark) + 1)
     for mark in ".:":
         i = text.rfind(mark, start)
         while i >= 0 and "0" <= text[i + 1:i + 2] <= "9":

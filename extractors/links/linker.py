@@ -149,10 +149,10 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
             and _AND_BEFORE.search(text, max(0, at - 24), at):  # "a premium of 42% to X, and 51% to Y"
         same = _same_kind_before(linked, s_start, kind)
         if same is not None and same[1] is not None and (
-                reading.measure is None or words.phrase(*reading.measure)[1] <= same[0].start):
+                reading.measure is None or words.span(reading.measure)[1] <= same[0].start):
             return same[1]  # unless the figure names its own measure, after the one before it
     if reading.measure is not None:
-        return words.phrase(*reading.measure)
+        return words.span(reading.measure)
     reference = reading.reference
     if reference is None:
         if linked and linked[-1][2] == s_start and linked[-1][1] is not None \
@@ -172,7 +172,7 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
         for v, tag in enumerate(words_before.tags):
             if tag in "CLSvb":
                 phrase = phrases.phrase_before(words_before, v)
-                return None if phrase is None else words_before.phrase(*phrase)
+                return None if phrase is None else words_before.span(phrase)
     return None
 
 

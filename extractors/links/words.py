@@ -306,6 +306,10 @@ class Words:
         """The character span of words first..last (inclusive)."""
         return self._base + self._starts[first], self._base + self._starts[last] + len(self._texts[last])
 
+    def span(self, words: tuple[int, int]) -> tuple[int, int]:
+        """The character span of a phrase (its first and last word)."""
+        return self.phrase(words[0], words[1])
+
 
 def _past_verb(word: str) -> bool:
     """Whether a (lower-case) word is a verb in the past or "is"/"was": no noun ("climbed", "fell")."""
