@@ -112,6 +112,7 @@ CONTEXT_WORDS: Final = {
     "sum": (("uzbek", "UZS"),),
     "soum": (("uzbek", "UZS"),),
     "som": (("uzbek", "UZS"), ("kyrgyz", "KGS")),
+    "won": (("korea", "KRW"),),  # elsewhere a verb: "Liverpool in 2005 won the cup"
 }
 # Words that are also weights or measures: not money when followed by "of" ("pounds of beef").
 MEASURE_WORDS: Final = frozenset({"pound", "pounds", "dram", "drams"})

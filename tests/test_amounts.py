@@ -188,6 +188,10 @@ CASES = [
             source="meantime-dev 114719_Markets_down_across_the_world.txt"),
     example("uzbek-sum", "Uzbek banks lent 900 billion sum to farmers.",  # "sum" is money only beside "Uzbek"
             Money("900 billion sum", value="900000000000", currency="UZS"), source="ANNOTATION.md"),
+    example("korean-won", "South Korea approved a rescue package worth 4.2 trillion won for the shipbuilder.",
+            Money("4.2 trillion won", value="4200000000000", currency="KRW"), source="issue 23"),
+    example("korean-won-plain", "A bowl of noodles costs 8,000 won in Seoul, the Korean capital.",
+            Money("8,000 won", value="8000", currency="KRW"), source="original table"),
 ]
 
 # Guards for the speed work of issue 5: markers without a symbol that end right at the number (the
@@ -251,6 +255,7 @@ NOT_AMOUNTS = [
     example("article-a", "A $-sign alone is not money.", source="original table"),
     example("pounds-of-weight", "The ship carried two million pounds of grain.", source="original table"),
     example("sum-without-uzbek", "The sum of 5 and 7 is 12.", source="ANNOTATION.md"),
+    example("won-a-verb", "Liverpool in 2005 won the cup, and 7 won medals.", source="original table"),
     example("people", "Some 5 million people voted.", source="original table"),
     example("airbus-model", "The A400M flew for the first time.",
             source="meantime-dev 149731_Technical_problem_on_Airbus_A400M_maiden_flight.txt"),

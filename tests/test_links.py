@@ -55,6 +55,10 @@ LEVEL_VERBS = [
         "2025-07-09", "level", reference=REF),
     row("reached", "Revenue reached $5 billion in 2023.", "$5 billion", "Revenue", "2023", "level"),
     row("costs", "The program costs $99 to join.", "$99", "program", None, "level", source="ANNOTATION.md"),
+    row("cost the economy", "The two-week port strike cost the regional economy about $450 million.",
+        "$450 million", "two-week port strike", None, "level"),
+    row("cost the economy, a date between", "The blackout on Tuesday cost the city's shops $12 million.",
+        "$12 million", "blackout", "2025-07-08", "level", reference=REF),
     row("closed at", "Shares of the carmaker closed at $182.40 on Tuesday.", "$182.40", "Shares", "2025-07-08",
         "level", reference=REF),
     row("totaled", "Net profit totaled €1.2 billion in the second quarter.", "€1.2 billion", "Net profit",
@@ -165,6 +169,12 @@ CHANGE_VERBS = [
         "change"),
     row("a gapped clause in a list", "Tin rose 1.2% on Monday, lead slid 0.8% and cobalt 2.5%.", "2.5%", "cobalt",
         "2025-07-07", "change", reference=REF),
+    row("a gapped list of owned names", "Japan's Nikkei fell 2.1%, Korea's KOSPI 200 1.6% and Taiwan's TAIEX 0.9%.",
+        "0.9%", "TAIEX", None, "change"),
+    row("a gapped list of owned names, the first", "Japan's Nikkei fell 2.1%, Korea's KOSPI 200 1.6% and Taiwan's "
+        "TAIEX 0.9%.", "1.6%", "KOSPI 200", None, "change"),
+    row("closed down points, or", "The Hang Seng index closed down 412.5 points, or 2.3%, at 17,540.",
+        "2.3%", "Hang Seng index", None, "change"),
     row("since, after a loss of value", "The stock has lost 35% of its value since the start of the year.", "35%",
         "value", "2025", "change", reference=REF),
     row("sterling is no verb", "The euro fell 0.3% on Monday and sterling slipped 0.5%.", "0.5%", "sterling",
@@ -173,6 +183,10 @@ CHANGE_VERBS = [
         "broadcasting income", None, "change"),
     row("gross written premiums", "Gross written premiums rose 6% to €9.8 billion in 2024.", "6%",
         "Gross written premiums", "2024", "change"),
+    row("exports to a country", "Exports to Brazil rose 7% in March.", "7%", "Exports", "2025-03", "change",
+        reference=REF),
+    row("a noun by its agent", "Spending by foreign visitors rose 9% last year.", "9%", "Spending", "2024", "change",
+        reference=REF),
 ]
 
 TO_AND_FROM = [
@@ -210,6 +224,10 @@ TO_AND_FROM = [
 ]
 
 OF = [
+    row("a change verb's object, N% of Y", "The plan aims to cut the budget deficit to 3.4% of national output by 2027.",
+        "3.4%", "budget deficit", "2027", "level"),
+    row("of an estimated", "The airline booked losses of an estimated $85 million from the ash cloud.",
+        "$85 million", "losses", None, "level"),
     row("X of amount", "Apple had a market value of $350 billion.", "$350 billion", "market value", None, "level",
         source="ANNOTATION.md"),
     row("change noun of", "Car sales posted a decline of 12% in May.", "12%", "Car sales", "2025-05", "change",
@@ -330,6 +348,12 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("the report's day before its verb", "Ostrava Steel on Tuesday reported results for its second quarter. "
+        "Sales fell 6%.", "6%", "Sales", "2025-Q2", "change", reference=REF),
+    row("a source is no comparison", "The country earned $9 billion from foreign tourists in 2024, the ministry said "
+        "on Monday. Receipts rose 4% from 2023.", "4%", "Receipts", "2024", "change", reference=REF),
+    row("occupancy is a rate of a period", "Hotels had a strong first half of 2025. Occupancy reached 71%.",
+        "71%", "Occupancy", "2025-H1", "level"),
     row("headline skips the dateline", "Economy grows 2.1%\nApril 28, 2025\nThe economy grew 2.1% in the first "
         "quarter.", "2.1%", "Economy", "2025-Q1", "change"),
     row("quarter named before", "Acme Corp published its results for the third quarter of 2024. Revenue rose 8%.",

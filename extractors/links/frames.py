@@ -49,7 +49,7 @@ SUBJECT_BEFORE: Final = "subject before"
 _REACH: Final = 12  # words before and after the figure that the patterns read
 _FILL: Final = r"(?:[ad]|da?O|aT)*"  # "as much as", "another", "a total of", "up to"
 _CHANGE_BEFORE: Final = re.compile(rf"(?:C|U|B|cO)(?:IN)?{_FILL}(?:F[^F;.w]*&{_FILL})?$")  # "by 0.9% ... and a further 0.1%"
-_CHANGE_COUNT: Final = re.compile(rf"C{_FILL}QN?,?&{_FILL}$")  # "fell 678 points or 7.3%"
+_CHANGE_COUNT: Final = re.compile(rf"[CU]{_FILL}QN?,?&{_FILL}$")  # "fell 678 points or 7.3%", "closed down 178 points, or"
 _LEVEL_BEFORE: Final = re.compile(rf"(?:[TAfW]|Uf){_FILL}$")
 _LEVEL_LAST: Final = frozenset("TAfWadO")  # the tags these can end with
 _CHANGE_LAST: Final = frozenset("CUBONad&")
@@ -96,8 +96,10 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
     reading.verb = _governing_verb(tags, i)
     gap = _gapped(tags, i, lo)
     if gap is not None:  # "nickel slid 5.6% and zinc 3%": zinc, as the figure before
-        reading.measure = phrases.trimmed(words, (gap, i - 1))
+        reading.measure = phrases.run_at(words, gap) if "s" in tags[gap:i] else phrases.trimmed(words, (gap, i - 1))
         before = gap - 2
+        while (first := _gapped(tags, before, max(0, before - _REACH))) is not None:  # "A 2%, B 3% and C 4%": A's
+            before = first - 2
         reading.role = _role(words, before, max(0, before - _REACH), tags[before + 1:before + 1 + _REACH], is_amount,
                              _governing_verb(tags, before))
         return reading
@@ -166,7 +168,7 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
             reading.measure = _resolved(words, phrase, reading)
             return
     if tags.find("Q", lo, i) >= 0 and (m := _COUNT_SUBJECT.search(tags, lo, i)) \
-            and (m.start() == 0 or tags[m.start() - 1] not in _VERB or after[:1] == "O"):
+            and (not _verb_counts(tags, m.start()) or after[:1] == "O"):
         # "30,000 jobs, 20% of the workforce"; but "gained 155.91 points, or 1.67%" measures the subject
         reading.measure = phrases.trimmed(words, (m.start("m"), m.end("m") - 1))
         return
@@ -181,6 +183,12 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
             subject = _subject(words, verb)  # "debt will reach 61% of GDP": the debt; not "Windows 10 reached"
             if isinstance(subject, tuple) and (not words.cased or words.word(subject[1])[:1].islower()):
                 reading.measure = subject
+                return
+        if phrase is not None and verb is not None and tags[verb] == "C" and verb_word in TRANSITIVE_CHANGE_VERBS \
+                and not own:  # "to reduce the deficit to 2.9% of GDP": the deficit
+            changed = phrases.run_at(words, verb + 1)
+            if changed is not None and changed[1] < i and not phrases.is_name(words, changed):
+                reading.measure = changed
                 return
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
@@ -352,11 +360,19 @@ def _tail(tags: str, lo: int, i: int) -> int:
     return j
 
 
+def _verb_counts(tags: str, count: int) -> bool:
+    """Whether a verb governs the count at word `count` ("gained 155.91 points", "closed down 178 points")."""
+    k = count - 1
+    if k > 0 and tags[k] == "U":
+        k -= 1
+    return k >= 0 and tags[k] in _VERB
+
+
 def _gapped(tags: str, i: int, lo: int) -> int | None:
     """Where the noun of a gapped clause starts: a figure right after nouns that follow the
-    figure before and a comma or "and" ("A rose 2%, B 3% and C 4%"); else None."""
+    figure before and a comma or "and" ("A rose 2%, B 3% and C 4%", "France's CAC 40 4.7%"); else None."""
     first = i - 1
-    while first > lo and tags[first] == "N":
+    while first > lo and (tags[first] == "N" or tags[first] == "s" and tags[first - 1] == "N" and first + 1 < i):
         first -= 1
     first += 1
     if first == i or first - 2 < lo or tags[first - 1] not in ",&" or tags[first - 2] != "F":

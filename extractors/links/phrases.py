@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from extractors.links.vocabulary import DEAL_MEASURES, INDEX_WORDS, ON_HEADS, PERIOD_MEASURES
+from extractors.links.vocabulary import DEAL_MEASURES, INDEX_WORDS, ON_HEADS, PERIOD_MEASURES, TO_HEADS
 from extractors.links.words import Words
 
 Phrase = tuple[int, int]  # first and last word index, inclusive
@@ -50,8 +50,10 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> 
     i = end
     while i - 1 >= stop and (tags[i - 1] in _IN_CHAIN or tags[i - 1] == "P" and "I" in links and i - 2 >= stop
                              and tags[i - 2] == "N" and words.lower(i - 1) == "on"
-                             and (words.lower(i - 2) in ON_HEADS or _a_market(words, i))):
-        # "the yield on 10-year bonds", "copper on the London Metal Exchange"
+                             and (words.lower(i - 2) in ON_HEADS or _a_market(words, i))
+                             or tags[i - 1] in "TB" and "I" in links and i - 2 >= stop and tags[i - 2] == "N"
+                             and (tags[i - 1] == "B" or words.lower(i - 2) in TO_HEADS)):
+        # "the yield on 10-year bonds", "copper on the London Metal Exchange", "exports to China", "a strike by workers"
         if tags[i - 1] in "OIRAf" and (i - 2 < stop or tags[i - 2] != "N" or tags[i - 1] not in links):
             break  # "of", "in", "for", "at", "from" link two phrases only: "revenue from oil exports"
         if tags[i - 1] == "d" and i - 2 >= stop and tags[i - 2] == "N":
@@ -100,8 +102,8 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
         while j >= stop and tags[j] != "(":
             j -= 1
         j -= 1
-    if j - 2 >= stop and tags[j] == "D" and tags[j - 1] in "IRO" and tags[j - 2] in "NQc":
-        j -= 2  # "Growth in the first quarter was revised": the date scopes the phrase
+    if j - 2 >= stop and tags[j] == "D" and tags[j - 1] in "IROP" and tags[j - 2] in "NQc":
+        j -= 2  # "Growth in the first quarter was revised", "The blackout on Tuesday cost": the date scopes the phrase
         if tags[j] == "c":
             return j, j  # a change noun that is the subject is what is measured
     if tags[j] == "c" and j - 1 >= stop and tags[j - 1] == "N":  # "UK house price growth slows to 0.9%"

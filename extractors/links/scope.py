@@ -44,14 +44,17 @@ _NOT_A_SCENE: Final = re.compile(
     r"\b(?:since|from|than|compared\s+(?:to|with)|versus|against|of|by|until"
     r"|(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed)\s+(?:on\s+|late\s+|early\s+)?)\s*$")
 # In the stretch of clause before a date: a comparison's, a side event's or a relative clause's
-# date ("from 15.1% in August", "after touching $1,295 on Thursday", "which it bought in 2014").
-_SIDE_CLAUSE: Final = re.compile(r"\b(?:from|compared\s+(?:to|with)|than|after\s+\w+ing|which|that)\b")
+# date ("from 15.1% in August", "after touching $1,295 on Thursday", "which it bought in 2014"); not
+# a source's ("earned $5 billion from tourists in 2013").
+_SIDE_CLAUSE: Final = re.compile(r"\b(?:from\s+\S*\d|compared\s+(?:to|with)|than|after\s+\w+ing|which|that)\b")
 # The last words _NOT_A_SCENE can match, and the words _SIDE_CLAUSE needs: cheap tests before them.
 _SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus", "against", "of", "by", "until", "said",
                                 "says", "announced", "reported", "stated", "disclosed", "confirmed", "on", "late",
                                 "early"})
 _SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that")
 _BASELINE_TEXT_WORDS: Final = ("ago", "earlier", "previous", "prior", "before")
+# After a date: the report's day ("Corvex on Wednesday reported a loss for its third quarter").
+_REPORTED: Final = frozenset({"said", "says", "reported", "announced", "told", "stated", "disclosed", "confirmed"})
 _YEAR_TO: Final = re.compile(r"\byear\s+(?:to|ended|ending)\s+$", re.IGNORECASE)  # "the year to June 30, 2023"
 # After a date: its figure is being revised, a period before the story's ("Growth in the first
 # quarter was revised up").
@@ -310,12 +313,13 @@ class Passage:
     def _scene(self, k: int) -> bool:
         """Whether date k can set a passage's period: no bound ("by 2030", "since 1997"), no baseline
         ("a year ago", "compared to last year"), no other noun's ("the biggest loss of 2007"), no
-        report's ("said on Tuesday")."""
+        report's ("said on Tuesday", "on Wednesday reported")."""
         known = self._scenes.get(k)
         if known is None:
             mention = self.dates[k]
             known = self._scenes[k] = mention.mod not in _BOUND_MODS and not _baseline(mention.text) \
-                and not self._after_bound_or_report(mention.start) and not self._in_side_clause(mention.start) \
+                and not self._after_bound_or_report(mention.start) and not self._before_report(mention.end) \
+                and not self._in_side_clause(mention.start) \
                 and not (self.text.find("revised", mention.end, mention.end + 40) >= 0
                          and _REVISED.match(self.text, mention.end, mention.end + 40)) \
                 and not self._after_revision(mention.start)
@@ -340,6 +344,11 @@ class Passage:
             return False
         first = lo - 1 if lo else 0  # a character more, for \b to see
         return _NOT_A_SCENE.search(text[first:at].lower(), lo - first) is not None
+
+    def _before_report(self, end: int) -> bool:
+        """Whether a reporting verb follows the date ending at `end` (_REPORTED)."""
+        after = self.text[end:end + 14].split(None, 1)
+        return bool(after) and after[0].lower() in _REPORTED
 
     def _in_side_clause(self, at: int) -> bool:
         """Whether the stretch of clause before `at` is a comparison's, side event's or relative clause's."""

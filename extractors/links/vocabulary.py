@@ -182,6 +182,7 @@ PERIOD_MEASURES: Final = frozenset({
     "expenditure", "orders", "shipments", "deliveries", "traffic", "index", "average", "stocks", "shares",
     "market", "volume", "yield", "yields", "balance", "reserves", "deposits", "assets", "cash", "demand",
     "consumption", "dividend", "eps", "bookings", "premiums", "ratio", "ratios", "bill", "bills",
+    "occupancy", "receipts", "arrivals", "visitors", "donations",
 })
 # Market prices, whose "gained 87 cents" is a change of them, not a gain booked.
 MARKET_WORDS: Final = frozenset({"futures", "oil", "crude", "gold", "silver", "copper", "platinum", "bonds", "bond",
@@ -196,6 +197,10 @@ SHARE_VERBS: Final = _forms("account|accounts|accounted|accounting", "make|makes
 ON_HEADS: Final = frozenset({"yield", "yields", "rate", "rates", "tax", "taxes", "tariff", "tariffs", "duty", "duties",
                              "spending", "interest", "return", "returns", "premium", "premiums", "spread", "spreads",
                              "discount", "discounts", "levy", "levies", "charge", "charges", "cap", "limit"})
+# Nouns that "to" joins to whom they go to: "exports to China", "donations to an appeal".
+TO_HEADS: Final = frozenset({"exports", "export", "shipments", "sales", "donations", "aid", "loans", "lending", "credit",
+                             "investment", "investments", "payments", "transfers", "grants", "subsidies",
+                             "contributions", "deliveries", "remittances", "flights", "imports"})
 # Verbs that put a value on their object: "the offer values the equity at $3.1 billion".
 VALUE_VERBS: Final = frozenset({"value", "values", "valued", "valuing"})
 # "estimated the real value of the deal at $3.5 billion": the figure measures the object.

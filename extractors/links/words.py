@@ -139,18 +139,20 @@ class Words:
         if text.find(" rate of ", start, end) >= 0 or text.find(" pace of ", start, end) >= 0:
             self._rate_phrases(tags)
         joined = "".join(tags)
-        if "dvN" in joined:  # "the combined ratio", "an unscheduled operation": a participle before a noun
+        if "dvN" in joined or "dvF" in joined or "dNF" in joined:  # "the combined ratio", "an estimated $5 billion"
             joined = self._participles(joined)
         self.tags = joined
 
     def _participles(self, tags: str) -> str:
-        """The tags with each word in -ed between a determiner and a noun tagged a noun."""
+        """The tags with each word in -ed between a determiner and a noun tagged a noun, and
+        between a determiner and a figure a filler."""
         marks = list(tags)
-        k = tags.find("dvN")
-        while k >= 0:
-            if self._texts[k + 1].endswith("ed"):
-                marks[k + 1] = "N"
-            k = tags.find("dvN", k + 1)
+        for pattern, tag in (("dvN", "N"), ("dvF", "a"), ("dNF", "a")):
+            k = tags.find(pattern)
+            while k >= 0:
+                if self._texts[k + 1].endswith("ed"):
+                    marks[k + 1] = tag
+                k = tags.find(pattern, k + 1)
         return "".join(marks)
 
     def _rate_phrases(self, tags: list[str]) -> None:
@@ -366,8 +368,11 @@ def _tag(code: tuple[str, bool, str], previous: str, following: str, left: str, 
                                                               or _past_verb(following)) else "V"
     if kind == "L":
         if lower not in _LEVEL_NOUNS or left in "Nxb" and (right in "FAT" or right == "R" and lower == "retail") \
-                or lower == "values" and left in "Nx" and right in "Nd" or previous in _MODALS or left == "T":
+                or lower == "values" and left in "Nx" and right in "Nd" \
+                or lower in ("cost", "costs") and left in "NxD" and right == "d" \
+                or previous in _MODALS or left == "T":
             # "the program costs $99", "films will retail for $10", "the offer values the equity at",
+            # "the strike cost the economy €300 million",
             # "will cost about", "expect inflation to peak at", "plans to run a deficit"; not "prices for new cars"
             return "L"
         kind = "S" if lower in TRANSACTION_VERBS else "N"
