@@ -57,6 +57,12 @@ LEVEL_VERBS = [
     row("costs", "The program costs $99 to join.", "$99", "program", None, "level", source="ANNOTATION.md"),
     row("cost the economy", "The two-week port strike cost the regional economy about $450 million.",
         "$450 million", "two-week port strike", None, "level"),
+    row("will be worth", "Analysts say the smart-glasses market will be worth $6 billion in 2027.", "$6 billion",
+        "smart-glasses market", "2027", "level"),
+    row("raised in an offering", "The chipmaker has raised $640 million in its initial public offering.",
+        "$640 million", "initial public offering", None, "level"),
+    row("a figure that opens a reported clause", "The agency says $45 million will be needed for shelter this "
+        "winter.", "$45 million", "shelter", "2025-WI", "level", reference=REF),
     row("cost the economy, a date between", "The blackout on Tuesday cost the city's shops $12 million.",
         "$12 million", "blackout", "2025-07-08", "level", reference=REF),
     row("closed at", "Shares of the carmaker closed at $182.40 on Tuesday.", "$182.40", "Shares", "2025-07-08",
@@ -185,11 +191,23 @@ CHANGE_VERBS = [
         "Gross written premiums", "2024", "change"),
     row("exports to a country", "Exports to Brazil rose 7% in March.", "7%", "Exports", "2025-03", "change",
         reference=REF),
+    row("a count, then its change", "The park drew 3.2 million visitors in 2024, a 6% increase on the year before.",
+        "6%", "visitors", "2024", "change"),
+    row("a count, then up", "The port handled 41 million tonnes for the first time, up 4% on 2023.", "4%",
+        "tonnes", None, "change"),
+    row("by up to", "The ferry line will cut its fares by up to 30% next year.", "30%", "fares", "2026", "change",
+        reference=REF),
+    row("a change noun before a noun", "The bank cut its 2026 growth forecast to 1.1%.", "1.1%", "growth forecast",
+        "2026", "level"),
     row("a noun by its agent", "Spending by foreign visitors rose 9% last year.", "9%", "Spending", "2024", "change",
         reference=REF),
 ]
 
 TO_AND_FROM = [
+    row("to B after a change noun", "The maker reported an 8% drop in revenue in the third quarter, to $912 million.",
+        "$912 million", "revenue", "2025-Q3", "level", reference=REF),
+    row("down, after a level", "It now expects net profit of $61 million in fiscal 2025, which ends in June, down "
+        "12% from its earlier forecast.", "12%", "net profit", "FY2025", "change"),
     row("a baseline measures what the figure before does", "The jobless rate fell to 4.1% in June from 4.3%.",
         "4.3%", "jobless rate", "2025-06", "level", reference=REF),
     row("the same figure per share between", "Net income rose to $1.2 billion, or 45 cents a share, in the second "
@@ -224,6 +242,10 @@ TO_AND_FROM = [
 ]
 
 OF = [
+    row("a count's share, a date between", "The mill will shed 640 jobs this year, about 9% of its staff.", "9%",
+        "jobs", "2025", "level", reference=REF),
+    row("a count in scale words", "The group sold 2.4 billion shares, or 18% of its capital.", "18%", "shares",
+        None, "level"),
     row("a change verb's object, N% of Y", "The plan aims to cut the budget deficit to 3.4% of national output by 2027.",
         "3.4%", "budget deficit", "2027", "level"),
     row("of an estimated", "The airline booked losses of an estimated $85 million from the ash cloud.",
@@ -461,6 +483,8 @@ NO_MEASURE = [
 ]
 
 RATES = [
+    row("for each", "Owners can claim $150 for each faulty charger returned.", "$150", "faulty charger", None,
+        "level", per="charger"),
     row("per share", "The company earned $1.87 per share in the second quarter of 2025.", "$1.87", "share",
         "2025-Q2", "level", "share", source="ANNOTATION.md"),
     row("per month", "The central bank will buy bonds worth €7.5 billion per month.", "€7.5 billion", "month", None,

@@ -52,12 +52,15 @@ _CHANGE_BEFORE: Final = re.compile(rf"(?:C|U|B|cO)(?:IN)?{_FILL}(?:F[^F;.w]*&{_F
 _CHANGE_COUNT: Final = re.compile(rf"[CU]{_FILL}QN?,?&{_FILL}$")  # "fell 678 points or 7.3%", "closed down 178 points, or"
 _LEVEL_BEFORE: Final = re.compile(rf"(?:[TAfW]|Uf){_FILL}$")
 _LEVEL_LAST: Final = frozenset("TAfWadO")  # the tags these can end with
-_CHANGE_LAST: Final = frozenset("CUBONad&")
+_CHANGE_LAST: Final = frozenset("CUBONad&T")
 _OF_BEFORE: Final = re.compile(rf"(?P<c>c)?O{_FILL}$")
-_COUNT_SUBJECT: Final = re.compile(r"Q(?P<m>N+)(?:r[vLCUba]*|,&?a*)$")  # "4,000 jobs, or about 12% of"
+# "4,000 jobs, or about 12% of", "10 million visitors for the first time, up 7%"
+_COUNT_SUBJECT: Final = re.compile(r"Q(?P<m>N+)(?:[IRP]d?N+|[IRP]?D)?(?:r[vLCUba]*|,&?[ad]*U?)$")
 _WORTH_BEFORE: Final = re.compile(rf"W{_FILL}$")
 _FOR_BEFORE: Final = re.compile(rf"R{_FILL}$")
 _TAIL: Final = frozenset("adOTcAfWUR")  # the tags of the four patterns above
+_SCALES: Final = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+_RAISE: Final = frozenset({"raise", "raises", "raised", "raising"})  # "raised $5 billion": funds, not a change
 _ATTRIBUTIVE: Final = re.compile(r"(?:\)|\([FN]\))?\"?(?=N)")
 _CHANGE_NOUN_AFTER: Final = re.compile(r"\)?c(?P<of>[IO]d?(?=N))?")
 _SPENT_ON: Final = re.compile(r"b*(?P<v>[vS])[RT](?=[dN])")
@@ -70,6 +73,7 @@ _OBJECT_VERBS: Final = MOVING_VERBS | VALUE_VERBS | ESTIMATE_VERBS  # verbs whos
 _FLOWS_AND_PRICES: Final = PERIOD_MEASURES | MARKET_WORDS
 _THRESHOLDS: Final = frozenset({"above", "below", "beyond", "past"})  # a level crossed, not a change
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
+_FILLERS: Final = re.compile("[ad]*")
 _VERB: Final = frozenset("CLSvVb")
 _CLAUSE_END: Final = ";.wr"
 _COMPLEMENT: Final = frozenset("adTBAfUIODFQN,&P()\"sxR")
@@ -122,6 +126,15 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         reading.measure = phrases.run_at(words, i + 2)
         if reading.measure is not None:
             return
+    if tags.find("Q", lo, i) >= 0 and (m := _COUNT_SUBJECT.search(tags, lo, i)) \
+            and not _index_points(words, m.start(), m.end("m") - 1):
+        # "30,000 jobs, 20% of the workforce", "flew 640,000 passengers in 2012, a 5% increase"; but
+        # "gained 155.91 points, or 1.67%" measures the subject
+        first, last = m.start("m"), m.end("m") - 1
+        while first < last and words.lower(first) in _SCALES:  # "1.5 billion shares": the shares
+            first += 1
+        reading.measure = phrases.trimmed(words, (first, last))
+        return
     if after[:1] in "c)" and (m := _CHANGE_NOUN_AFTER.match(after)):  # "a 5% drop in retail sales"
         if m.group("of") is not None:
             reading.measure = phrases.run_at(words, i + 1 + m.end())
@@ -167,11 +180,6 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
             return
-    if tags.find("Q", lo, i) >= 0 and (m := _COUNT_SUBJECT.search(tags, lo, i)) \
-            and (not _verb_counts(tags, m.start()) or after[:1] == "O"):
-        # "30,000 jobs, 20% of the workforce"; but "gained 155.91 points, or 1.67%" measures the subject
-        reading.measure = phrases.trimmed(words, (m.start("m"), m.end("m") - 1))
-        return
     if after.find("O", 0, 3) >= 0 and (m := _OF_AFTER.match(after)):  # "7% of world output"
         phrase = phrases.run_at(words, i + 1 + m.end())
         verb = reading.verb
@@ -195,6 +203,8 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
             return
     if tags.find("W", tail, i) >= 0 and (m := _WORTH_BEFORE.search(tags, tail, i)):  # "a deal worth $7.2 bn"
         end = m.start() - 1
+        while end > 0 and tags[end] in "ab":  # "the market will be worth"
+            end -= 1
         if end >= 0 and tags[end] in "NQ":
             reading.measure = phrases.first_in_chain(words, end, _clause_start(tags, end), "O")
             return
@@ -206,7 +216,8 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         reading.measure = phrases.run_at(words, i + 2)
         if reading.measure is not None:
             return
-    if is_amount and after[:1] == "I" and (reading.verb is None or tags[reading.verb] in "Sv") \
+    if is_amount and after[:1] == "I" and (reading.verb is None or tags[reading.verb] in "Sv"
+                                           or words.lower(reading.verb) in _RAISE) \
             and (m := _IN_AFTER.match(after)):  # "paid $300 million in dividends", not "costs 45 Kč in Prague"
         phrase = phrases.run_at(words, i + 1 + m.end())
         if phrase is not None and not (words.cased and words.word(phrase[1])[:1].isupper()) \
@@ -219,9 +230,12 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
 def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int | None) -> str:
     tags = words.tags
     last = tags[i - 1] if i > lo else ""  # the tag a pattern before the figure ends with: a cheap first test
-    if last in _LEVEL_LAST and _LEVEL_BEFORE.search(tags, _tail(tags, lo, i), i) \
+    level = _LEVEL_BEFORE.search(tags, _tail(tags, lo, i), i) if last in _LEVEL_LAST else None
+    if level is not None and not (tags.startswith("Ba", level.start() - 2) and words.lower(level.start() - 1) == "up") \
             or last == "a" and words.lower(i - 1) in _THRESHOLDS:
-        return "level"  # "rose to $5 billion", "climbed above $100 a barrel"
+        return "level"  # "rose to $5 billion", "climbed above $100 a barrel"; but "by up to 40%"
+    if is_amount and verb is not None and words.lower(verb) in _RAISE and _FILLERS.fullmatch(tags, verb + 1, i):
+        return "level"  # "has raised HK$7.8 billion in its offering"
     if last in _CHANGE_LAST and (_CHANGE_BEFORE.search(tags, lo, i)
                                  or tags.find("Q", lo, i) >= 0 and _CHANGE_COUNT.search(tags, lo, i)):
         if is_amount and verb is not None and words.tags[verb] == "C" \
@@ -244,7 +258,7 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
 
 
 def _per(words: Words, i: int, after: str) -> Phrase | None:
-    """The denominator of a rate: "per diluted share", "a barrel"."""
+    """The denominator of a rate: "per diluted share", "a barrel", "for each heater"."""
     tags = words.tags
     if after[:1] == "p" or after[:1] == "P" and words.lower(i + 1) == "per":
         last = None
@@ -257,6 +271,11 @@ def _per(words: Words, i: int, after: str) -> Phrase | None:
     if after[:2] in ("aN", "dN") and words.lower(i + 1) in ("a", "an") \
             and words.lower(i + 2) in PER_UNITS:
         return (i + 2, i + 2)
+    if after[:3] == "RdN" and words.lower(i + 2) == "each":  # "¥20,000 for each heater", "for each faulty charger"
+        last = i + 3
+        while last + 1 < len(tags) and tags[last + 1] == "N":
+            last += 1
+        return (i + 3, last)
     return None
 
 
@@ -360,12 +379,13 @@ def _tail(tags: str, lo: int, i: int) -> int:
     return j
 
 
-def _verb_counts(tags: str, count: int) -> bool:
-    """Whether a verb governs the count at word `count` ("gained 155.91 points", "closed down 178 points")."""
+def _index_points(words: Words, count: int, noun: int) -> bool:
+    """Whether the count at word `count` is an index's move ("gained 155.91 points", "closed down 178 points")."""
+    tags = words.tags
     k = count - 1
     if k > 0 and tags[k] == "U":
         k -= 1
-    return k >= 0 and tags[k] in _VERB
+    return k >= 0 and tags[k] in _VERB and words.lower(noun) in ("point", "points")
 
 
 def _gapped(tags: str, i: int, lo: int) -> int | None:

@@ -32,12 +32,14 @@ _SEARCH_CHARS: Final = 800  # how far a verb's noun is looked for ("lost" -> "lo
 _BACK_SENTENCES_CHARS: Final = 600  # how far back "this figure" and "it" look for what they refer to
 _QUOTE_BEFORE: Final = re.compile(r"\b(?P<base>[A-Z]{3})/(?:[A-Z]{3}\s*)?$")  # "EUR/USD 1.0893", "EUR/" before "USD 1.0893"
 _QUOTE_BETWEEN: Final = re.compile(r"\s*=\s*$")  # "1 EUR = 1.08 USD", matched between the two figures
-_BASELINE_BEFORE: Final = re.compile(r"\b(?:from|than|versus|vs\.?|compared\s+(?:with|to))\s+$", re.IGNORECASE)
+_BASELINE_BEFORE: Final = re.compile(r"(?:\b(?:from|than|versus|vs\.?|compared\s+(?:with|to))|,\s+to)\s+$", re.IGNORECASE)
 _BASELINE_ENDS: Final = ("from", "than", "versus", "vs", "vs.", "with", "to")  # what _BASELINE_BEFORE can end with
 # A clause that goes on from the figure before, its subject left out: "growth of 3.7% this year,
-# slowing to 3.3% in 2020, after 5.1% in 2018", "peak at 2.4% before easing to 2.1%".
+# slowing to 3.3% in 2020, after 5.1% in 2018", "peak at 2.4% before easing to 2.1%", "profit of
+# $27 million in 2025, down 40%".
 _ELLIPSIS_BEFORE: Final = re.compile(
-    r"(?:,\s+(?:(?:before|after)\s+)?[a-z]+ing|\bbefore\s+[a-z]+ing)\s+(?:to|by|at)\s+(?:[a-z]+\s+){0,3}$|,\s+after\s+$")
+    r"(?:,\s+(?:(?:before|after)\s+)?[a-z]+ing|\bbefore\s+[a-z]+ing)\s+(?:to|by|at)\s+(?:[a-z]+\s+){0,3}$"
+    r"|,\s+(?:after|up|down)\s+$")
 # "of 5.3% this year and 4.3% in 2024", "$120 million, equal to about £94 million"
 _AND_BEFORE: Final = re.compile(
     r"(?:\b(?:and|or)|,\s+(?:equal|equivalent)\s+to)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$")
@@ -136,7 +138,8 @@ def _word_of(words: Words, figure: Mention) -> int | None:
 def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list[Linked], sentences: Sentences,
                   s_start: int, at: int, kind: str) -> tuple[int, int] | None:
     """The measure as a character span, back-references resolved."""
-    # "rose to 17%, up from 14%": a baseline measures what the figure before it does
+    # "rose to 17%, up from 14%": a baseline measures what the figure before it does, and so does a
+    # level after a change ("a 12% fall in revenue in the quarter, to $412 million")
     if linked and linked[-1][2] == s_start and linked[-1][1] is not None \
             and text[max(0, at - 16):at].rstrip().lower().endswith(_BASELINE_ENDS) \
             and _BASELINE_BEFORE.search(text, max(0, at - 16), at):

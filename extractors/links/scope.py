@@ -36,6 +36,7 @@ _TO_LEVEL: Final = re.compile(
 _TO_LEVEL_FIRST: Final = frozenset("adTApP,(")  # the tags _TO_LEVEL can start with: a cheap test before it
 _RESTATED: Final = re.compile(r",&[ad]*F")
 _NOT_ACROSS: Final = re.compile("[FvCLSVb]")  # a date after the figure past another figure or verb is theirs
+_NOT_ACROSS_SUBJECT: Final = re.compile("[F,]")  # but the verb of a figure that is its clause's subject is its own
 _DURATION_OPENERS: Final = frozenset({"past", "last", "previous", "next", "first"})
 _BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|year-earlier|before)\b")
 # Before a date: a word that makes it a bound, a baseline or another noun's ("since", "compared
@@ -79,7 +80,8 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
         # "rose 20% to $1.3 billion in the quarter": the level's date too
         after = m.end()
     j = tags.find("D", after, end + 1)
-    while j >= 0 and not _NOT_ACROSS.search(tags, after, j):
+    across = _NOT_ACROSS_SUBJECT if _opens(tags, start, i) else _NOT_ACROSS  # "$90 million will be needed this year"
+    while j >= 0 and not across.search(tags, after, j):
         if _places(words, j, measure_word):  # the nearest after, unless another figure or verb comes first
             return _enclosing(words, j)
         j = tags.find("D", j + 1, end + 1)
@@ -89,6 +91,15 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
             return _enclosing(words, j)
         j = tags.rfind("D", start, j)
     return None
+
+
+def _opens(tags: str, start: int, i: int) -> bool:
+    """Whether the figure at word i opens its clause (from `start`) or a reporting verb's object
+    clause ("says $90 million will be needed"), after determiners and fillers only."""
+    k = i - 1
+    while k >= start and tags[k] in "ad\"(":
+        k -= 1
+    return k < start or tags[k] == "V"
 
 
 def contrast_date(words: Words, i: int) -> DateMention | None:

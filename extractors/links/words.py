@@ -350,21 +350,21 @@ def _tag(code: tuple[str, bool, str], previous: str, following: str, left: str, 
             following in _BE or following.endswith(("s", "ed"))) else "d"
     if kind == "P" and lower == "between" and right == "F":
         return "a"  # "charges of between $600 million and $700 million": the range is the figure
-    if kind == "U":  # "make up 20%"; "a buyback of up to $500 million": a bound
-        return "a" if lower == "up" and (previous in PHRASAL_UP or following == "to" and left in "OdRA") else "U"
+    if kind == "U":  # "make up 20%"; "a buyback of up to $500 million", "by up to 40%": a bound
+        return "a" if lower == "up" and (previous in PHRASAL_UP or following == "to" and left in "OdRAB") else "U"
     if following in ("of", "in"):
         right = "O"
     if left == "d" and previous not in ("each", "both", "all", "that") and kind not in "cK":
         return "N"  # after a determiner a verb's form is a noun: "a plan", "the cost"
-    if kind == "c":
-        return "c"
+    if kind == "c":  # "its growth forecast": a noun's modifier
+        return "N" if right == "N" else "c"
     if kind == "K":
         return "c" if left in _NOUN_LEFT and left != "N" or right in _NOUN_RIGHT else "C"
     if kind == "C":
         noun = left in "dF\"s" and previous not in ("each", "both", "all") or left == ")" and two_left == "F"
         return "N" if noun else "C"  # "a $40 billion (£20 billion) contract", but "the Dow (DJIA) fell"
     if kind == "V":  # "UNITED STATES ROSE" in capitals; "cut its price forecast for 2026"; "the Treasury note climbed"
-        return "N" if previous == "united" or left == "N" and (lower in _REPORT_NOUNS and right in "RTB.,;"
+        return "N" if previous == "united" or left in "Nc" and (lower in _REPORT_NOUNS and right in "RTB.,;"
                                                               or _past_verb(following)) else "V"
     if kind == "L":
         if lower not in _LEVEL_NOUNS or left in "Nxb" and (right in "FAT" or right == "R" and lower == "retail") \
@@ -376,6 +376,6 @@ def _tag(code: tuple[str, bool, str], previous: str, following: str, left: str, 
             # "will cost about", "expect inflation to peak at", "plans to run a deficit"; not "prices for new cars"
             return "L"
         kind = "S" if lower in TRANSACTION_VERBS else "N"
-    if kind == "S":  # "agree purchase of", "Orders for"; but "which it bought in 2014"
-        return "N" if i == 0 or left in "dF)\"sO" or right in "OI" and left != "x" else "S"
+    if kind == "S":  # "agree purchase of", "Orders for", "its public offering"; but "which it bought in 2014"
+        return "N" if i == 0 or left in "dF)\"sO" or right in "OI" and left != "x" or lower in _NOT_VERBS else "S"
     return kind
