@@ -3,7 +3,7 @@ rate's denominator, as ANNOTATION.md "Linked facts" says they should be.
 
 One table per frame of extractors/links/ (level and change verbs, "to"/"from", "of", attributive,
 apposition, back-reference, a period from the passage, no period, no measure, rates, Markdown
-tables, upper case). Each row is a sentence of our own, the figure to look up in extract()'s
+tables, upper and lower case). Each row is a sentence of our own, the figure to look up in extract()'s
 output, and the link expected; known gaps run as strict xfails whose reason says what goes wrong.
 """
 from __future__ import annotations
@@ -564,6 +564,10 @@ UPPER_CASE = [
     row("in Y after the figure", "THE BUYER AGREED TO TAKE ON $18 BILLION IN PENSION COSTS.", "$18 BILLION",
         "PENSION COSTS", None, "level"),
     row("N% of Y after reach", "PUBLIC DEBT WILL REACH 61% OF GDP IN 2026.", "61%", "PUBLIC DEBT", "2026", "level"),
+    row("lower case: a company's report of a decline", "car sales fell 20% in may. general motors reported a 31% "
+        "decline.", "31%", "car sales", "2025-05", "change", reference=REF),
+    row("lower case: a company's decline of", "truck sales fell 8% in may. volvo group posted a decline of 11%.",
+        "11%", "truck sales", "2025-05", "change", reference=REF),
 ]
 
 TABLES_BY_FRAME = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from extractors.links.vocabulary import DEAL_MEASURES, INDEX_WORDS, ON_HEADS, PERIOD_MEASURES, TO_HEADS
+from extractors.links.vocabulary import COMPANY_WORDS, DEAL_MEASURES, INDEX_WORDS, ON_HEADS, PERIOD_MEASURES, TO_HEADS
 from extractors.links.words import Words
 
 Phrase = tuple[int, int]  # first and last word index, inclusive
@@ -161,8 +161,10 @@ def head(words: Words, phrase: Phrase) -> str:
 
 def is_name(words: Words, phrase: Phrase) -> bool:
     """Whether the phrase is a proper name (a company, a person, a country), not an index."""
-    if not words.cased or any(words.lower(k) in INDEX_WORDS for k in range(phrase[0], phrase[1] + 1)):
-        return False  # in capitals, no word looks like a name
+    if any(words.lower(k) in INDEX_WORDS for k in range(phrase[0], phrase[1] + 1)):
+        return False
+    if not words.cased or words.uncased:  # in capitals or in lower case, only a company's last word shows a name
+        return phrase[0] < phrase[1] and words.lower(phrase[1]) in COMPANY_WORDS
     last = words.word(phrase[1])
     if phrase[0] == phrase[1] == 0 and (last.lower() in _MEASURE_WORDS
                                         or last.endswith("s") and not last.endswith("ss") and last[1:].islower()):

@@ -217,6 +217,11 @@ DEAL_MEASURES: Final = frozenset({
     "sale", "buyback", "issue", "offering",
 })
 # Market indexes are named measures, written with their number ("FTSE 100", "S&P 500").
+# The last word of a company's name, which shows it a name where no capital does (text in lower
+# case or in capitals): "general motors", "cerberus capital management".
+COMPANY_WORDS: Final = frozenset({"motors", "inc", "corp", "corporation", "co", "ltd", "plc", "ag", "sa", "nv",
+                                  "group", "holdings", "airlines", "airways", "bank", "management", "partners",
+                                  "industries", "motor", "electric", "systems", "technologies", "airbus", "boeing"})
 INDEX_WORDS: Final = frozenset({"ftse", "dow", "nasdaq", "s&p", "nikkei", "dax", "cac", "hang", "kospi", "sensex",
                                 "nifty", "stoxx", "russell", "russel", "topix", "asx", "tsx", "ibex", "ftse/jse"})
 # Words that make a clause's date a baseline: "up from 14% a year ago", "compared with last year".

@@ -124,8 +124,9 @@ class Words:
             tags.append("D" if mention.type == "date" else "F")
             at = max(at, mention.end)
         self._words(at, end, tags)
-        # in capitals or a headline's Title Case, a capital says nothing about a word
+        # in capitals or a headline's Title Case, a capital says nothing about a word; in lower case, none shows
         self.cased = self._capitals * 2 < self._plains + 2
+        self.uncased = self._capitals == 0 and self._plains > 3
         last = len(tags) - 1
         lowers, codes = self._lowers, self._pending_codes
         for n, i in enumerate(self._pending):  # left to right: a word's left neighbours are tagged already
