@@ -49,9 +49,8 @@ _NOT_A_SCENE: Final = re.compile(
 # a source's ("earned $5 billion from tourists in 2013").
 _SIDE_CLAUSE: Final = re.compile(r"\b(?:from\s+\S*\d|compared\s+(?:to|with)|than|after\s+\w+ing|which|that)\b")
 # The last words _NOT_A_SCENE can match, and the words _SIDE_CLAUSE needs: cheap tests before them.
-_SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus", "against", "of", "by", "until", "said",
-                                "says", "announced", "reported", "stated", "disclosed", "confirmed", "on", "late",
-                                "early"})
+_SCENE_ENDS: Final = ("since", "from", "than", "to", "with", "versus", "against", "of", "by", "until", "said", "says",
+                      "announced", "reported", "stated", "disclosed", "confirmed", "on", "late", "early")
 _SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that")
 _BASELINE_TEXT_WORDS: Final = ("ago", "earlier", "previous", "prior", "before")
 # After a date: the report's day ("Corvex on Wednesday reported a loss for its third quarter").
@@ -344,17 +343,12 @@ class Passage:
 
     def _after_bound_or_report(self, at: int) -> bool:
         """Whether the words before `at` make its date a bound, a baseline or a report's (_NOT_A_SCENE)."""
-        text, lo = self.text, max(0, at - 30)
-        end = at
-        while end > lo and text[end - 1].isspace():
-            end -= 1
-        start = end
-        while start > lo and text[start - 1].isalpha():
-            start -= 1
-        if text[start:end].lower() not in _SCENE_ENDS and text.find("told", lo, at) < 0:  # the regex can't match
-            return False
+        lo = max(0, at - 30)
         first = lo - 1 if lo else 0  # a character more, for \b to see
-        return _NOT_A_SCENE.search(text[first:at].lower(), lo - first) is not None
+        before = self.text[first:at].lower()
+        if not before.rstrip().endswith(_SCENE_ENDS) and "told" not in before:  # the regex can't match
+            return False
+        return _NOT_A_SCENE.search(before, lo - first) is not None
 
     def _before_report(self, end: int) -> bool:
         """Whether a reporting verb follows the date ending at `end` (_REPORTED)."""
