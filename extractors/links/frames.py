@@ -8,18 +8,18 @@ in order; the first that matches names where the measure is:
 | gapped list | "nickel slid 5.6% and zinc 3%" | the noun before the figure, the role of the figure before |
 | per | "$70 a barrel", "$1.87 per diluted share" | the denominator (but "earnings of 26 cents a share": X) |
 | off | "wiping $46 billion off its market value" | the phrase after "off" (a change) |
+| count subject | "1,000 jobs, 20% of the workforce", "drew 3.2 million visitors, up 6%" | the counted noun |
 | change noun | "a 5% drop in retail sales" | after the noun |
 | used for | "$40 million will be used for the design" | what it pays for |
 | over budget | "$7.3 billion over budget" | the budget |
 | attributive | "a $500 million fund", "a 20 percent stake" | the phrase after |
 | X of figure | "a market value of $348.8 billion", "a goal for X of 2%" | the phrase before "of" (X of a goal) |
 | target of figure for Y | "a target of 35% for wind power's share" | the phrase after "for" |
-| count subject | "1,000 jobs, 20% of the workforce" | the counted noun |
 | figure of Y | "7% of world output", "90% of its bondholders" | the phrase after "of" |
-| worth | "a deal worth $7.2 bn" | the phrase before "worth" |
+| worth | "a deal worth $7.2 bn", "the market will be worth $6 billion" | the phrase before "worth" |
 | for | "sold the unit to X for $5 billion" | the thing sold |
 | spend on | "will spend Rs 20 crore on roads" | the phrase after "on" |
-| figure in Y | "paid $300 million in dividends" (not after a change or level verb) | the phrase after "in" |
+| figure in Y | "paid $300 million in dividends", "raised $640 million in its IPO" (no level verb) | the phrase after "in" |
 | value verb | "the offer values the equity at $3.1 billion" | the object |
 | object relative | "its unit, which analysts value at $2 billion" | what "which" stands for |
 | participle | "agreed to buy X in a stock deal valued at $2.6 billion" | the noun before it |
@@ -27,7 +27,8 @@ in order; the first that matches names where the measure is:
 
 Roles: a change after a change verb with no "to"/"at" between ("lift spending 8%" too), after "by",
 "up", "down", before or after a change noun ("a 14% increase", "a decline of 49%"), "over budget",
-"off its value", "4.5% below their peak"; else a level.
+"off its value", "4.5% below their peak", "by up to 30%"; else a level ("raised $640 million" too:
+funds raised, not a rise).
 """
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ _OF_BEFORE: Final = re.compile(rf"(?P<c>c)?O{_FILL}$")
 _COUNT_SUBJECT: Final = re.compile(r"Q(?P<m>N+)(?:[IRP]d?N+|[IRP]?D)?(?:r[vLCUba]*|,&?[ad]*U?)$")
 _WORTH_BEFORE: Final = re.compile(rf"W{_FILL}$")
 _FOR_BEFORE: Final = re.compile(rf"R{_FILL}$")
-_TAIL: Final = frozenset("adOTcAfWUR")  # the tags of the four patterns above
+_TAIL: Final = frozenset("adOTcAfWUR")  # the tags of _LEVEL_BEFORE, _OF_BEFORE, _WORTH_BEFORE, _FOR_BEFORE
 _SCALES: Final = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 _RAISE: Final = frozenset({"raise", "raises", "raised", "raising"})  # "raised $5 billion": funds, not a change
 _ATTRIBUTIVE: Final = re.compile(r"(?:\)|\([FN]\))?\"?(?=N)")

@@ -1,7 +1,9 @@
 """The period a figure belongs to (ANNOTATION "Linked facts", Period).
 
-First a date of the figure's own clause: the nearest after it with no other figure between, else
-the nearest before it. Not a date that says when something was reported ("said Friday"), a
+First a date of the figure's own clause: the nearest after it with no other figure or verb
+between (a figure that is its clause's subject takes the date after its verb: "$45 million will
+be needed this winter"), else the nearest before it. Not a date that says when something was
+reported ("said Friday", "on Wednesday reported"), a
 baseline's ("up from 14% a year ago" for the 17%; "compared with last year"), another
 event's ("Monday's close", "the biggest loss of 2007"). "between April and June" is the period
 that holds both (the second quarter).
