@@ -51,8 +51,10 @@ _NOT_A_SCENE: Final = re.compile(
 # a source's ("earned $5 billion from tourists in 2013").
 _SIDE_CLAUSE: Final = re.compile(r"\b(?:from\s+\S*\d|compared\s+(?:to|with)|than|after\s+\w+ing|which|that)\b")
 # The last words _NOT_A_SCENE can match, and the words _SIDE_CLAUSE needs: cheap tests before them.
-_SCENE_ENDS: Final = ("since", "from", "than", "to", "with", "versus", "against", "of", "by", "until", "said", "says",
-                      "announced", "reported", "stated", "disclosed", "confirmed", "on", "late", "early")
+_SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus", "against", "of", "by", "until", "said",
+                                "says", "announced", "reported", "stated", "disclosed", "confirmed", "on", "late",
+                                "early"})
+_LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
 _SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that")
 _BASELINE_TEXT_WORDS: Final = ("ago", "earlier", "previous", "prior", "before")
 # After a date: the report's day ("Corvex on Wednesday reported a loss for its third quarter").
@@ -348,7 +350,9 @@ class Passage:
         lo = max(0, at - 30)
         first = lo - 1 if lo else 0  # a character more, for \b to see
         before = self.text[first:at].lower()
-        if not before.rstrip().endswith(_SCENE_ENDS) and "told" not in before:  # the regex can't match
+        stripped = before.rstrip()
+        last = stripped[len(stripped.rstrip(_LETTERS)):]  # the last word's letters
+        if last not in _SCENE_ENDS and "told" not in before:  # the regex can't match
             return False
         return _NOT_A_SCENE.search(before, lo - first) is not None
 
