@@ -60,6 +60,9 @@ _SHIFTABLE: Final = frozenset({"day", "month", "quarter", "half", "season", "yea
 _BOUNDS: Final = frozenset({"since", "before", "after", "on_or_before"})
 # Words before a bare year that set a scene ("in 2012"); "the 2012 season" does not.
 _SCENE_WORDS: Final = frozenset({"in", "during", "throughout"})
+# Before a period in its clause: a comparison's baseline ("compared with 24% in December 2022"), which
+# names no period that "the month" or "the quarter" can refer back to.
+_BASELINE_BEFORE: Final = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than)\b[^.;,]*$")
 _SAME_SENTENCE_CHARS: Final = 400  # farther apart, two mentions are not read as one sentence
 _SENTENCE_END: Final = re.compile(r"[.!?](?=\s|\Z)|\n")
 _ANY_DAY: Final = date(2000, 1, 1)
@@ -184,9 +187,9 @@ class _Focus:
             self.weekend = m
         if m.mod in _BOUNDS:  # "since 2012", "by March": a bound, not the period spoken of
             return
-        if m.grain in _REPORT_GRAINS and known:
+        if m.grain in _REPORT_GRAINS and known and not _baseline(ctx.text, m.start):
             self.report = m
-        elif m.grain == "month" and known:
+        elif m.grain == "month" and known and not _baseline(ctx.text, m.start):
             self.month = m
         head = m.value[:4] if m.value[0] != "F" else m.value[2:6]  # _written_year, inline: every mention
         if head in m.text and len(head) == 4 and head.isdigit():
@@ -196,6 +199,14 @@ class _Focus:
                 self.scene = int(head)
         elif rule not in _NARRATIVE:  # resolved from the reference date: back to the present
             self.scene = None
+
+
+def _baseline(text: str, start: int) -> bool:
+    """Whether the period at `start` is a comparison's baseline in its clause (_BASELINE_BEFORE)."""
+    lo = max(0, start - 40)
+    before = text[lo:start].lower()
+    return ("compared" in before or "versus" in before or "than" in before) \
+        and _BASELINE_BEFORE.search(before) is not None
 
 
 def resolve_focus(ctx: Context, mentions: list[DateMention]) -> list[DateMention]:
