@@ -446,6 +446,10 @@ PASSAGE_PERIOD = [
 ]
 
 NO_PERIOD = [
+    row("and a second premium, past another's day", "The bid is a premium of 30% to the closing price of 150 pence "
+        "on Friday, and 45% to the one-month average.", "45%", "premium", None, "level"),
+    row("an attributive figure before its noun's verb", "The $2 billion terminal will open in March.", "$2 billion",
+        "terminal", None, "level"),
     row("contract never inherits", "Revenue rose 10% in 2024. Separately, the company won a $40 billion contract "
         "from the Navy.", "$40 billion", "contract", None, "level", source="ANNOTATION.md"),
     row("over a span of days", "Stocks hit a low on Monday. The index has fallen by a total of 14% over the past "
@@ -628,7 +632,7 @@ def test_every_row_says_where_it_came_from() -> None:
 
 def test_a_table_holds_rows_and_few_gaps() -> None:
     """At most ~15% of the rows are known gaps, and every frame has rows that pass."""
-    assert 80 <= len(EXAMPLES) <= 250
+    assert 80 <= len(EXAMPLES) <= 320
     assert sum(bool(e.gap) for e in EXAMPLES) <= 0.15 * len(EXAMPLES)
     for name, table in TABLES_BY_FRAME.items():
         assert any(not e.gap for e in table), name

@@ -39,6 +39,7 @@ _TO_LEVEL_FIRST: Final = frozenset("adTApP,(")  # the tags _TO_LEVEL can start w
 _RESTATED: Final = re.compile(r",&[ad]*F")
 _NOT_ACROSS: Final = re.compile("[FvCLSVb]")  # a date after the figure past another figure or verb is theirs
 _NOT_ACROSS_SUBJECT: Final = re.compile("[F,]")  # but the verb of a figure that is its clause's subject is its own
+_SUBJECT_VERBS: Final = frozenset("bvCLSV")  # the tags of a verb right after such a figure
 _DURATION_OPENERS: Final = frozenset({"past", "last", "previous", "next", "first"})
 _BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|year-earlier|before)\b")
 # Before a date: a word that makes it a bound, a baseline or another noun's ("since", "compared
@@ -74,7 +75,8 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
     tags = words.tags
     start, end = _clause(tags, i)
     joined = tags.rfind(",&", start, i)  # "rose 0.4% in March, and inflation slowed to 2.7%"
-    if joined >= 0 and not _RESTATED.match(tags, joined):  # but "$704 million, or 15 cents a share"
+    if joined >= 0 and not (_RESTATED.match(tags, joined) and words.lower(joined + 1) == "or"):
+        # but "$704 million, or 15 cents a share" restates the figure before
         start = joined + 2
     if start <= 1 and tags[:1] == "w" and 0 <= (comma := tags.find(",", 0, i)):
         start = comma + 1  # "After the plan failed this week, the White House ...": the figure's clause
@@ -97,8 +99,11 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
 
 
 def _opens(tags: str, start: int, i: int) -> bool:
-    """Whether the figure at word i opens its clause (from `start`) or a reporting verb's object
-    clause ("says $90 million will be needed"), after determiners and fillers only."""
+    """Whether the figure at word i is the subject that opens its clause (from `start`) or a
+    reporting verb's object clause ("says $90 million will be needed"): after determiners and
+    fillers only, before its verb (not "the $1.75 billion terminal will open in January")."""
+    if tags[i + 1:i + 2] not in _SUBJECT_VERBS:
+        return False
     k = i - 1
     while k >= start and tags[k] in "ad\"(":
         k -= 1
