@@ -370,6 +370,8 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a market value is no deal's", "Bank stocks fell sharply on Monday. Shares in Carrow Bank dropped 9%, wiping "
+        "$2 billion off its market value.", "$2 billion", "market value", "2025-07-07", "change", reference=REF),
     row("the report's day before its verb", "Ostrava Steel on Tuesday reported results for its second quarter. "
         "Sales fell 6%.", "6%", "Sales", "2025-Q2", "change", reference=REF),
     row("a source is no comparison", "The country earned $9 billion from foreign tourists in 2024, the ministry said "

@@ -241,8 +241,9 @@ def _period(words: Words, i: int, reading: frames.Reading, measure: tuple[int, i
 
 def _takes_passage_period(text: str, reading: frames.Reading, measure: tuple[int, int] | None, words: Words) -> bool:
     """Flows, changes and as-of levels take the passage's period; deal values and prices never do."""
-    head = text[measure[0]:measure[1]].lower().split()[-1] if measure is not None else None
-    if head in DEAL_MEASURES:
+    phrase = text[measure[0]:measure[1]].lower() if measure is not None else ""
+    head = phrase.split()[-1] if measure is not None else None
+    if head in DEAL_MEASURES and not phrase.startswith("market "):  # a market value is a stock's, as of a day
         return False
     verb = reading.verb
     if verb is not None and verb > 0 and words.tags[verb - 1] == "T":  # "to reduce costs by 30%": an aim
