@@ -61,7 +61,7 @@ _BOUNDS: Final = frozenset({"since", "before", "after", "on_or_before"})
 # Words before a bare year that set a scene ("in 2012"); "the 2012 season" does not.
 _SCENE_WORDS: Final = frozenset({"in", "during", "throughout"})
 # Before a period in its clause: a comparison's baseline ("compared with 24% in December 2022"), which
-# names no period that "the month" or "the quarter" can refer back to.
+# names no period that "the month" or "the quarter" can refer back to, nor the scene's year.
 _BASELINE_BEFORE: Final = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than)\b[^.;,]*$")
 _SAME_SENTENCE_CHARS: Final = 400  # farther apart, two mentions are not read as one sentence
 _SENTENCE_END: Final = re.compile(r"[.!?](?=\s|\Z)|\n")
@@ -195,7 +195,8 @@ class _Focus:
         if head in m.text and len(head) == 4 and head.isdigit():
             if m.grain in _SHIFTABLE:
                 self.named = m
-            if m.grain != "year" or word_before(ctx.text, m.start) in _SCENE_WORDS:
+            if (m.grain != "year" or word_before(ctx.text, m.start) in _SCENE_WORDS) \
+                    and not _baseline(ctx.text, m.start):  # not "compared with 51% in 2023"
                 self.scene = int(head)
         elif rule not in _NARRATIVE:  # resolved from the reference date: back to the present
             self.scene = None
@@ -204,9 +205,9 @@ class _Focus:
 def _baseline(text: str, start: int) -> bool:
     """Whether the period at `start` is a comparison's baseline in its clause (_BASELINE_BEFORE)."""
     lo = max(0, start - 40)
-    before = text[lo:start].lower()
-    return ("compared" in before or "versus" in before or "than" in before) \
-        and _BASELINE_BEFORE.search(before) is not None
+    if text.find("than", lo, start) < 0 and text.find("ompared", lo, start) < 0 and text.find("versus", lo, start) < 0:
+        return False  # the pattern can't match: quicker than lower() on every period
+    return _BASELINE_BEFORE.search(text[lo:start].lower()) is not None
 
 
 def resolve_focus(ctx: Context, mentions: list[DateMention]) -> list[DateMention]:
