@@ -191,6 +191,8 @@ CHANGE_VERBS = [
         "Gross written premiums", "2024", "change"),
     row("exports to a country", "Exports to Brazil rose 7% in March.", "7%", "Exports", "2025-03", "change",
         reference=REF),
+    row("the months of a half", "Net sales for January-June rose 9.1% to ¥842 billion.", "9.1%", "Net sales",
+        "2025-H1", "change", reference=REF),
     row("a count, then its change", "The park drew 3.2 million visitors in 2024, a 6% increase on the year before.",
         "6%", "visitors", "2024", "change"),
     row("a count, then up", "The port handled 41 million tonnes for the first time, up 4% on 2023.", "4%",

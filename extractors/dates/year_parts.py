@@ -186,6 +186,29 @@ def _months_quarter(m: RuleMatch, ctx: Context) -> list[Found]:
     return [(pre.start, m.end(), periods.quarter(y, q), pre.mod)]
 
 
+@RULES.add("<month>-<month>", rf"""
+    {MONTH} \s*[-–]\s* (?P<tomonth>{ANY_MONTH})\.? (?:\s+(?P<midyear>{YEAR_DIGITS}))? (?![\s-]+quarter\b)
+    """, starts.Name(MONTHS, next="-–"))
+def _months_part(m: RuleMatch, ctx: Context) -> list[Found]:
+    """"January-June", "Jul-Dec 2023": the half (or quarter) those months make up; other ranges
+    ("January-September") are no period of their own, and their months stay months."""
+    first, last = month_number(m), MONTHS[group(m, "tomonth").rstrip(".").lower()]
+    if first == 1 and last == 6 or first == 7 and last == 12:
+        part, months_per_part = (last // 6), 6
+    elif first % 3 == 1 and last == first + 2:
+        part, months_per_part = (last // 3), 3
+    else:
+        return []
+    pre = prefix(ctx, m.start(), PERIOD_PREFIX)
+    named = group(m, "midyear")
+    if named:
+        y: int | None = int(named)
+    else:
+        y = latest_part(ctx.ref, part, months_per_part, direction(ctx, pre.start)) if ctx.ref else None
+    period = periods.half(y, part) if months_per_part == 6 else periods.quarter(y, part)
+    return [(pre.start, m.end(), period, pre.mod)]
+
+
 @RULES.add("<n>H<yy>", rf"{HN} H \s* (?:{YEAR}|'?{YY})", starts.Digits("H"))
 def _half(m: RuleMatch, ctx: Context) -> list[Found]:
     return _part_of_year(m, ctx, "half", 6)
