@@ -206,6 +206,11 @@ CHANGE_VERBS = [
 ]
 
 TO_AND_FROM = [
+    row("to B after a change noun and its noun", "The insurer reported a 6% rise in adjusted operating profit to "
+        "$1.4 billion for the second quarter.", "$1.4 billion", "adjusted operating profit", "2025-Q2", "level",
+        reference=REF),
+    row("a change before a level and its date", "The insurer reported a 6% rise in adjusted operating profit to "
+        "$1.4 billion for the second quarter.", "6%", "adjusted operating profit", "2025-Q2", "change", reference=REF),
     row("to B after a change noun", "The maker reported an 8% drop in revenue in the third quarter, to $912 million.",
         "$912 million", "revenue", "2025-Q3", "level", reference=REF),
     row("down, after a level", "It now expects net profit of $61 million in fiscal 2025, which ends in June, down "

@@ -9,6 +9,7 @@ in order; the first that matches names where the measure is:
 | per | "$70 a barrel", "$1.87 per diluted share" | the denominator (but "earnings of 26 cents a share": X) |
 | off | "wiping $46 billion off its market value" | the phrase after "off" (a change) |
 | count subject | "1,000 jobs, 20% of the workforce", "drew 3.2 million visitors, up 6%" | the counted noun |
+| change noun, to | "an 8% rise in net profit to $412 million" | the noun changed |
 | change noun | "a 5% drop in retail sales" | after the noun |
 | used for | "$40 million will be used for the design" | what it pays for |
 | over budget | "$7.3 billion over budget" | the budget |
@@ -58,6 +59,7 @@ _OF_BEFORE: Final = re.compile(rf"(?P<c>c)?O{_FILL}$")
 # "4,000 jobs, or about 12% of", "10 million visitors for the first time, up 7%"
 _COUNT_SUBJECT: Final = re.compile(r"Q(?P<m>N+)(?:[IRP]d?N+|[IRP]?D)?(?:r[vLCUba]*|,&?[ad]*U?)$")
 _WORTH_BEFORE: Final = re.compile(rf"W{_FILL}$")
+_CHANGE_NOUN_TO: Final = re.compile(r"c[IO]d?(?P<m>N+)[ad]*T[ad]*$")  # "an 8% rise in net profit to $412 million"
 _FOR_BEFORE: Final = re.compile(rf"R{_FILL}$")
 _TAIL: Final = frozenset("adOTcAfWUR")  # the tags of _LEVEL_BEFORE, _OF_BEFORE, _WORTH_BEFORE, _FOR_BEFORE
 _SCALES: Final = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
@@ -135,6 +137,9 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         while first < last and words.lower(first) in _SCALES:  # "1.5 billion shares": the shares
             first += 1
         reading.measure = phrases.trimmed(words, (first, last))
+        return
+    if tags.find("c", lo, i) >= 0 and (m := _CHANGE_NOUN_TO.search(tags, lo, i)):
+        reading.measure = phrases.trimmed(words, (m.start("m"), m.end("m") - 1))  # the level of the changed noun
         return
     if after[:1] in "c)" and (m := _CHANGE_NOUN_AFTER.match(after)):  # "a 5% drop in retail sales"
         if m.group("of") is not None:

@@ -140,15 +140,15 @@ class Words:
         if text.find(" rate of ", start, end) >= 0 or text.find(" pace of ", start, end) >= 0:
             self._rate_phrases(tags)
         joined = "".join(tags)
-        if "dvN" in joined or "dvF" in joined or "dNF" in joined:  # "the combined ratio", "an estimated $5 billion"
+        if "vN" in joined or "dvF" in joined or "dNF" in joined:  # "the combined ratio", "an estimated $5 billion"
             joined = self._participles(joined)
         self.tags = joined
 
     def _participles(self, tags: str) -> str:
-        """The tags with each word in -ed between a determiner and a noun tagged a noun, and
-        between a determiner and a figure a filler."""
+        """The tags with each word in -ed between a determiner or a preposition and a noun tagged a
+        noun ("in consolidated net profit"), and between a determiner and a figure a filler."""
         marks = list(tags)
-        for pattern, tag in (("dvN", "N"), ("dvF", "a"), ("dNF", "a")):
+        for pattern, tag in (("dvN", "N"), ("IvN", "N"), ("OvN", "N"), ("RvN", "N"), ("dvF", "a"), ("dNF", "a")):
             k = tags.find(pattern)
             while k >= 0:
                 if self._texts[k + 1].endswith("ed"):
