@@ -377,6 +377,9 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a revised month's figure opens no passage", "Output rose 0.8% in January. December's figure was revised "
+        "to a fall of 1.3%. Capital goods output jumped 2.4%.", "2.4%", "Capital goods output", "2025-01", "change",
+        reference=REF),
     row("a market value is no deal's", "Bank stocks fell sharply on Monday. Shares in Carrow Bank dropped 9%, wiping "
         "$2 billion off its market value.", "$2 billion", "market value", "2025-07-07", "change", reference=REF),
     row("the report's day before its verb", "Ostrava Steel on Tuesday reported results for its second quarter. "

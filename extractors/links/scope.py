@@ -63,8 +63,9 @@ _BASELINE_TEXT_WORDS: Final = ("ago", "earlier", "previous", "prior", "before")
 _REPORTED: Final = frozenset({"said", "says", "reported", "announced", "told", "stated", "disclosed", "confirmed"})
 _YEAR_TO: Final = re.compile(r"\byear\s+(?:to|ended|ending)\s+$", re.IGNORECASE)  # "the year to June 30, 2023"
 # After a date: its figure is being revised, a period before the story's ("Growth in the first
-# quarter was revised up").
-_REVISED: Final = re.compile(r"\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|had\s+been)\s+revised\b", re.IGNORECASE)
+# quarter was revised up", "December's figure was revised").
+_REVISED: Final = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|had\s+been)\s+revised\b",
+                              re.IGNORECASE)
 _COMPARED_WITH: Final = BASELINE_WORDS | {"below", "above", "over", "under"}
 _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
 _PASSAGE_CHARS: Final = 3000  # how far back a passage's period is looked for
