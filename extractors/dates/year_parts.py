@@ -194,9 +194,9 @@ def _months_part(m: RuleMatch, ctx: Context) -> list[Found]:
     ("January-September") are no period of their own, and their months stay months."""
     first, last = month_number(m), MONTHS[group(m, "tomonth").rstrip(".").lower()]
     if first == 1 and last == 6 or first == 7 and last == 12:
-        part, months_per_part = (last // 6), 6
+        part, months_per_part = last // 6, 6
     elif first % 3 == 1 and last == first + 2:
-        part, months_per_part = (last // 3), 3
+        part, months_per_part = last // 3, 3
     else:
         return []
     pre = prefix(ctx, m.start(), PERIOD_PREFIX)

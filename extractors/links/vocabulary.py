@@ -221,7 +221,7 @@ DEAL_MEASURES: Final = frozenset({
 # case or in capitals): "general motors", "cerberus capital management".
 COMPANY_WORDS: Final = frozenset({"motors", "inc", "corp", "corporation", "co", "ltd", "plc", "ag", "sa", "nv",
                                   "group", "holdings", "airlines", "airways", "bank", "management", "partners",
-                                  "industries", "motor", "electric", "systems", "technologies", "airbus", "boeing"})
+                                  "industries", "motor", "electric", "systems", "technologies"})
 INDEX_WORDS: Final = frozenset({"ftse", "dow", "nasdaq", "s&p", "nikkei", "dax", "cac", "hang", "kospi", "sensex",
                                 "nifty", "stoxx", "russell", "russel", "topix", "asx", "tsx", "ibex", "ftse/jse"})
 # Words that make a clause's date a baseline: "up from 14% a year ago", "compared with last year".
