@@ -155,7 +155,15 @@ def _number_word_before(text: str, end: int) -> bool:
     """Whether the word ending at `end` reads as a number word ("two", "**half", "twenty-five"): most
     currency words follow another word ("the dollar", "has won")."""
     words = text[max(0, end - 24):end].split()
-    return bool(words) and number_like(words[-1].lstrip("*_~"), _RUN_WORDS)
+    if not words:
+        return False
+    word = words[-1]
+    if number_like(word.lstrip("*_~"), _RUN_WORDS):
+        return True
+    for p in range(1, len(word)):  # "₴five usd": a number word glued to marks, as _run_start reads it
+        if word[p].isalnum() and not word[p - 1].isalnum() and number_like(word[p:], _RUN_WORDS):
+            return True
+    return False
 
 
 def _currency_follows(text: str, end: int) -> bool:
