@@ -145,10 +145,17 @@ def _run_start(text: str, end: int) -> int:
     j = k
     while j > 0 and not text[j - 1].isspace():
         j -= 1
-    for p in range(j + 1, k):  # the first word start in the token from which on it reads as a number
-        if text[p].isalnum() and not text[p - 1].isalnum() and number_like(text[p:k], _RUN_WORDS):
+    glued = _glued_number(text[j:k])
+    return j + glued if glued > 0 else reach
+
+
+def _glued_number(token: str) -> int:
+    """Where a number glued to marks starts in a token ("**two", "₴five"): the first word start
+    from which on the token reads as a number; -1 when none."""
+    for p in range(1, len(token)):
+        if token[p].isalnum() and not token[p - 1].isalnum() and number_like(token[p:], _RUN_WORDS):
             return p
-    return reach
+    return -1
 
 
 def _number_word_before(text: str, end: int) -> bool:
@@ -158,12 +165,7 @@ def _number_word_before(text: str, end: int) -> bool:
     if not words:
         return False
     word = words[-1]
-    if number_like(word.lstrip("*_~"), _RUN_WORDS):
-        return True
-    for p in range(1, len(word)):  # "₴five usd": a number word glued to marks, as _run_start reads it
-        if word[p].isalnum() and not word[p - 1].isalnum() and number_like(word[p:], _RUN_WORDS):
-            return True
-    return False
+    return number_like(word.lstrip("*_~"), _RUN_WORDS) or _glued_number(word) > 0  # "₴five usd", as _run_start
 
 
 def _currency_follows(text: str, end: int) -> bool:

@@ -187,16 +187,16 @@ class _Focus:
             self.weekend = m
         if m.mod in _BOUNDS:  # "since 2012", "by March": a bound, not the period spoken of
             return
-        if m.grain in _REPORT_GRAINS and known and not _baseline(ctx.text, m.start):
+        baseline = _baseline(ctx.text, m.start)  # "compared with 51% in 2023": names no scene
+        if m.grain in _REPORT_GRAINS and known and not baseline:
             self.report = m
-        elif m.grain == "month" and known and not _baseline(ctx.text, m.start):
+        elif m.grain == "month" and known and not baseline:
             self.month = m
         head = m.value[:4] if m.value[0] != "F" else m.value[2:6]  # _written_year, inline: every mention
         if head in m.text and len(head) == 4 and head.isdigit():
             if m.grain in _SHIFTABLE:
                 self.named = m
-            if (m.grain != "year" or word_before(ctx.text, m.start) in _SCENE_WORDS) \
-                    and not _baseline(ctx.text, m.start):  # not "compared with 51% in 2023"
+            if (m.grain != "year" or word_before(ctx.text, m.start) in _SCENE_WORDS) and not baseline:
                 self.scene = int(head)
         elif rule not in _NARRATIVE:  # resolved from the reference date: back to the present
             self.scene = None

@@ -172,18 +172,9 @@ RULES.add("the <ordinal> quarter [of <year>]", rf"""
     (?:\s+of\s+{YEAR})?
     """, starts.Name(MONTHS, next="-–"))
 def _months_quarter(m: RuleMatch, ctx: Context) -> list[Found]:
-    """"the October-December quarter", "the Jan-Mar quarter of 2024": one calendar quarter."""
-    first, last = month_number(m), MONTHS[group(m, "tomonth").rstrip(".").lower()]
-    if first % 3 != 1 or last != first + 2:
-        return []  # "the November-January quarter" is a fiscal quarter: its months stay months
-    q = last // 3
-    pre = prefix(ctx, m.start(), PERIOD_PREFIX)
-    named = group(m, "midyear") or group(m, "year")
-    if named:
-        y: int | None = int(named)
-    else:
-        y = latest_part(ctx.ref, q, 3, direction(ctx, pre.start)) if ctx.ref else None
-    return [(pre.start, m.end(), periods.quarter(y, q), pre.mod)]
+    """"the October-December quarter", "the Jan-Mar quarter of 2024": one calendar quarter ("the
+    November-January quarter" is a fiscal quarter: its months stay months)."""
+    return _months_period(m, ctx, halves=False)
 
 
 @RULES.add("<month>-<month>", rf"""
@@ -192,15 +183,20 @@ def _months_quarter(m: RuleMatch, ctx: Context) -> list[Found]:
 def _months_part(m: RuleMatch, ctx: Context) -> list[Found]:
     """"January-June", "Jul-Dec 2023": the half (or quarter) those months make up; other ranges
     ("January-September") are no period of their own, and their months stay months."""
+    return _months_period(m, ctx, halves=True)
+
+
+def _months_period(m: RuleMatch, ctx: Context, halves: bool) -> list[Found]:
+    """The calendar quarter (or, with `halves`, half) that the range of months makes up; else none."""
     first, last = month_number(m), MONTHS[group(m, "tomonth").rstrip(".").lower()]
-    if first == 1 and last == 6 or first == 7 and last == 12:
+    if halves and (first == 1 and last == 6 or first == 7 and last == 12):
         part, months_per_part = last // 6, 6
     elif first % 3 == 1 and last == first + 2:
         part, months_per_part = last // 3, 3
     else:
         return []
     pre = prefix(ctx, m.start(), PERIOD_PREFIX)
-    named = group(m, "midyear")
+    named = group(m, "midyear") or group(m, "year")
     if named:
         y: int | None = int(named)
     else:

@@ -39,9 +39,10 @@ from typing import Final
 from extractors.links import phrases
 from extractors.links.phrases import Phrase
 from extractors.links.vocabulary import (ESTIMATE_VERBS, FIGURE_NOUNS, MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS,
-                                         PER_UNITS, PERIOD_MEASURES, REPORTERS, SHARE_VERBS, SPEND_VERBS, SPENT_ON,
-                                         TARGET_NOUNS, TRANSITIVE_CHANGE_VERBS, VALUE_VERBS)
-from extractors.links.words import Words
+                                         PER_UNITS, PERIOD_MEASURES, RAISE_VERBS, REPORTERS, SHARE_VERBS, SPEND_VERBS,
+                                         SPENT_ON, TARGET_NOUNS, TRANSITIVE_CHANGE_VERBS, VALUE_VERBS)
+from extractors.links.words import VERBS, Words
+from extractors.numbers import SCALE_WORDS
 
 # A reference instead of a phrase: the measure of the figure before, the subject of the
 # sentence before, or a noun of the verb found in the text around.
@@ -62,8 +63,6 @@ _WORTH_BEFORE: Final = re.compile(rf"W{_FILL}$")
 _CHANGE_NOUN_TO: Final = re.compile(r"c[IO]d?(?P<m>N+)[ad]*T[ad]*$")  # "an 8% rise in net profit to $412 million"
 _FOR_BEFORE: Final = re.compile(rf"R{_FILL}$")
 _TAIL: Final = frozenset("adOTcAfWUR")  # the tags of _LEVEL_BEFORE, _OF_BEFORE, _WORTH_BEFORE, _FOR_BEFORE
-_SCALES: Final = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
-_RAISE: Final = frozenset({"raise", "raises", "raised", "raising"})  # "raised $5 billion": funds, not a change
 _ATTRIBUTIVE: Final = re.compile(r"(?:\)|\([FN]\))?\"?(?=N)")
 _CHANGE_NOUN_AFTER: Final = re.compile(r"\)?c(?P<of>[IO]d?(?=N))?")
 _SPENT_ON: Final = re.compile(r"b*(?P<v>[vS])[RT](?=[dN])")
@@ -77,7 +76,6 @@ _FLOWS_AND_PRICES: Final = PERIOD_MEASURES | MARKET_WORDS
 _THRESHOLDS: Final = frozenset({"above", "below", "beyond", "past"})  # a level crossed, not a change
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
 _FILLERS: Final = re.compile("[ad]*")
-_VERB: Final = frozenset("CLSvVb")
 _CLAUSE_END: Final = ";.wr"
 _COMPLEMENT: Final = frozenset("adTBAfUIODFQN,&P()\"sxR")
 
@@ -134,7 +132,7 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         # "30,000 jobs, 20% of the workforce", "flew 640,000 passengers in 2012, a 5% increase"; but
         # "gained 155.91 points, or 1.67%" measures the subject
         first, last = m.start("m"), m.end("m") - 1
-        while first < last and words.lower(first) in _SCALES:  # "1.5 billion shares": the shares
+        while first < last and words.lower(first) in SCALE_WORDS:  # "1.5 billion shares": the shares
             first += 1
         reading.measure = phrases.trimmed(words, (first, last))
         return
@@ -223,7 +221,7 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         if reading.measure is not None:
             return
     if is_amount and after[:1] == "I" and (reading.verb is None or tags[reading.verb] in "Sv"
-                                           or words.lower(reading.verb) in _RAISE) \
+                                           or words.lower(reading.verb) in RAISE_VERBS) \
             and (m := _IN_AFTER.match(after)):  # "paid $300 million in dividends", not "costs 45 Kč in Prague"
         phrase = phrases.run_at(words, i + 1 + m.end())
         if phrase is not None and not (words.cased and words.word(phrase[1])[:1].isupper()) \
@@ -240,7 +238,7 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
     if level is not None and not (tags.startswith("Ba", level.start() - 2) and words.lower(level.start() - 1) == "up") \
             or last == "a" and words.lower(i - 1) in _THRESHOLDS:
         return "level"  # "rose to $5 billion", "climbed above $100 a barrel"; but "by up to 40%"
-    if is_amount and verb is not None and words.lower(verb) in _RAISE and _FILLERS.fullmatch(tags, verb + 1, i):
+    if is_amount and verb is not None and words.lower(verb) in RAISE_VERBS and _FILLERS.fullmatch(tags, verb + 1, i):
         return "level"  # "has raised HK$7.8 billion in its offering"
     if last in _CHANGE_LAST and (_CHANGE_BEFORE.search(tags, lo, i)
                                  or tags.find("Q", lo, i) >= 0 and _CHANGE_COUNT.search(tags, lo, i)):
@@ -391,7 +389,7 @@ def _index_points(words: Words, count: int, noun: int) -> bool:
     k = count - 1
     if k > 0 and tags[k] == "U":
         k -= 1
-    return k >= 0 and tags[k] in _VERB and words.lower(noun) in ("point", "points")
+    return k >= 0 and tags[k] in VERBS and words.lower(noun) in ("point", "points")
 
 
 def _gapped(tags: str, i: int, lo: int) -> int | None:
@@ -461,7 +459,7 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
             k -= 1
         if tags[j] == "N" and k > start and tags[k - 1] == "Q":  # "508 points": a quantity, not the subject
             k -= 1
-            while k >= start and tags[k] not in _VERB:
+            while k >= start and tags[k] not in VERBS:
                 k -= 1
             if k < start:
                 return None
@@ -485,7 +483,7 @@ def _governing_verb(tags: str, i: int) -> int | None:
     j = i - 1
     while j >= 0 and tags[j] in _COMPLEMENT:
         j -= 1
-    return j if j >= 0 and tags[j] in _VERB else None
+    return j if j >= 0 and tags[j] in VERBS else None
 
 
 def _clause_start(tags: str, i: int, ends: str = _CLAUSE_END) -> int:

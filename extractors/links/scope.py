@@ -22,7 +22,7 @@ from datetime import date
 from typing import Final
 
 from extractors.links.vocabulary import BASELINE_WORDS, SUPERLATIVES
-from extractors.links.words import Words
+from extractors.links.words import VERBS, Words
 from extractors.mentions import DateMention
 
 # _DURATION, _BASELINE_TEXT, _NOT_A_SCENE and _SIDE_CLAUSE read lower-cased text: quicker than IGNORECASE.
@@ -40,7 +40,6 @@ _TO_LEVEL_FIRST: Final = frozenset("adTApP,(c")  # the tags _TO_LEVEL can start 
 _RESTATED: Final = re.compile(r",&[ad]*F")
 _NOT_ACROSS: Final = re.compile("[FvCLSVb]")  # a date after the figure past another figure or verb is theirs
 _NOT_ACROSS_SUBJECT: Final = re.compile("[F,]")  # but the verb of a figure that is its clause's subject is its own
-_SUBJECT_VERBS: Final = frozenset("bvCLSV")  # the tags of a verb right after such a figure
 _DURATION_OPENERS: Final = frozenset({"past", "last", "previous", "next", "first"})
 _BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|year-earlier|before)\b")
 # Before a date: a word that makes it a bound, a baseline or another noun's ("since", "compared
@@ -104,7 +103,7 @@ def _opens(tags: str, start: int, i: int) -> bool:
     """Whether the figure at word i is the subject that opens its clause (from `start`) or a
     reporting verb's object clause ("says $90 million will be needed"): after determiners and
     fillers only, before its verb (not "the $1.75 billion terminal will open in January")."""
-    if tags[i + 1:i + 2] not in _SUBJECT_VERBS:
+    if tags[i + 1:i + 2] not in VERBS:
         return False
     k = i - 1
     while k >= start and tags[k] in "ad\"(":

@@ -201,6 +201,8 @@ ON_HEADS: Final = frozenset({"yield", "yields", "rate", "rates", "tax", "taxes",
 TO_HEADS: Final = frozenset({"exports", "export", "shipments", "sales", "donations", "aid", "loans", "lending", "credit",
                              "investment", "investments", "payments", "transfers", "grants", "subsidies",
                              "contributions", "deliveries", "remittances", "flights", "imports"})
+# "raised $5 billion": funds raised, a level, not a rise.
+RAISE_VERBS: Final = _forms("raise|raises|raised|raising")
 # Verbs that put a value on their object: "the offer values the equity at $3.1 billion".
 VALUE_VERBS: Final = frozenset({"value", "values", "valued", "valuing"})
 # "estimated the real value of the deal at $3.5 billion": the figure measures the object.

@@ -71,6 +71,7 @@ _CLASS: Final[dict[str, str]] = {
     **dict.fromkeys(CHANGE_NOUNS & CHANGE_VERBS, "K"), **dict.fromkeys(DIRECTION_WORDS, "U"),
 }
 
+VERBS: Final = frozenset("CLSVvb")  # the tags of verbs
 # The classes of verbs: after "that" one makes it a relative ("a budget that raises"), not a determiner.
 _FINITE_VERBS: Final = frozenset("CLSVvbK")
 _REPORT_NOUNS: Final = frozenset({"forecast", "forecasts", "estimate", "estimates"})  # verbs that are nouns after one
