@@ -254,10 +254,17 @@ class Passage:
         self._scenes: dict[int, bool] = {}  # by index: whether the date can set a passage's period
         self._lead: DateMention | None = None  # the first date of the body that sets one
         self._lead_next = -1  # the index of the next date to try as the lead
+        self._sentence = -1  # the sentence of_sentence() answered last, and its answer
+        self._sentence_period: DateMention | None = None
 
     def of_sentence(self, sentence_start: int, headline_end: int) -> DateMention | None:
         """The period of the passage a sentence stands in: the lead's, unless the nearest date
         before the sentence opens a sentence of its own or is a later day (module doc)."""
+        if sentence_start != self._sentence:  # a sentence's figures ask in turn
+            self._sentence, self._sentence_period = sentence_start, self._of_sentence(sentence_start, headline_end)
+        return self._sentence_period
+
+    def _of_sentence(self, sentence_start: int, headline_end: int) -> DateMention | None:
         k = self._before(sentence_start)
         if k < 0:
             return None

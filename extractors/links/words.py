@@ -86,6 +86,8 @@ TOKEN: Final = re.compile(r"[^\W\d_](?:[\w&'’./-]*[^\W_])?|['’]s\b|-?\d(?:[\
 # and its lower case. Words repeat: most of a sentence's are looked up here once. Emptied when full.
 _SEEN: Final[dict[str, tuple[str, bool, str]]] = {}
 _SEEN_MAX: Final = 200_000
+# A word and the mark after it ("said,", "year."), seen before: the word, its _SEEN code and the mark's tag.
+_MARKED: Final[dict[str, tuple[str, tuple[str, bool, str], str]]] = {}
 _OPENING: Final = "(\"“‘['[{"
 _CLOSING: Final = ",.;:)\"”’'!?]}"
 _NUMBER_CHARACTERS: Final = "0123456789.,"
@@ -138,9 +140,10 @@ class Words:
             if i and (tags[i - 1] == "N" or tags[i - 1] == "s" and i > 1 and tags[i - 2] == "N") \
                     and text[start + self._starts[i - 1 if tags[i - 1] == "N" else i - 2]].isupper():
                 tags[i] = "N"  # part of a name: "FTSE 100", "Boeing 787", "Standard & Poor's 500"
-        if text.find(" rate of ", start, end) >= 0 or text.find(" pace of ", start, end) >= 0:
-            self._rate_phrases(tags)
         joined = "".join(tags)
+        if "OF" in joined and (text.find(" rate of ", start, end) >= 0 or text.find(" pace of ", start, end) >= 0):
+            self._rate_phrases(tags)
+            joined = "".join(tags)
         if "vN" in joined or "dvF" in joined or "dNF" in joined:  # "the combined ratio", "an estimated $5 billion"
             joined = self._participles(joined)
         self.tags = joined
@@ -201,6 +204,12 @@ class Words:
                 else:
                     tags.append(tag)
                 continue
+            marked = _MARKED.get(chunk)
+            if marked is not None:
+                head, code, mark = marked
+                self._seen_word(a, head, code, tags)
+                self._add_mark(b - 1, chunk[-1], mark, tags)
+                continue
             if chunk.isalpha():
                 self._word(a, chunk, tags)
                 continue
@@ -212,13 +221,11 @@ class Words:
             if b - a > 1 and last in _CLOSING:  # "said,", "year.": a word and a mark
                 head = chunk[:-1]
                 code = _SEEN.get(head)
-                if code is not None:
-                    self._seen_word(a, head, code, tags)
-                    self._add(b - 1, b, _PUNCTUATION.get(last, " "), tags)
-                    continue
-                if head.isalpha():
-                    self._word(a, head, tags)
-                    self._add(b - 1, b, _PUNCTUATION.get(last, " "), tags)
+                if code is not None or head.isalpha():
+                    code = self._word(a, head, tags)
+                    mark = _PUNCTUATION.get(last, " ")
+                    self._add_mark(b - 1, last, mark, tags)
+                    _MARKED[chunk] = (head, code, mark)
                     continue
             if chunk[0] in "'’" and chunk[1:2] == "s" and (len(chunk) == 2 or not chunk[2].isalpha()):
                 self._add(a, a + 2, "s", tags)  # "Monday's" after a date
@@ -275,14 +282,23 @@ class Words:
         self._lowers.append(mark.lower())
         tags.append(tag)
 
-    def _word(self, start: int, word: str, tags: list[str]) -> None:
-        """Add a plain word, tagged now when its tag needs no neighbours (most do not)."""
+    def _add_mark(self, start: int, mark: str, tag: str, tags: list[str]) -> None:
+        """Add a mark of one character (its lower case is itself)."""
+        self._starts.append(start - self._base)
+        self._texts.append(mark)
+        self._lowers.append(mark)
+        tags.append(tag)
+
+    def _word(self, start: int, word: str, tags: list[str]) -> tuple[str, bool, str]:
+        """Add a plain word, tagged now when its tag needs no neighbours (most do not); its _SEEN code."""
         code = _SEEN.get(word)
         if code is None:
             if len(_SEEN) >= _SEEN_MAX:
                 _SEEN.clear()
+                _MARKED.clear()
             code = _SEEN[word] = (_context_free(word), word[0].isupper(), word.lower())
         self._seen_word(start, word, code, tags)
+        return code
 
     def _seen_word(self, start: int, word: str, code: tuple[str, bool, str], tags: list[str]) -> None:
         self._starts.append(start - self._base)
