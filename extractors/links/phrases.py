@@ -124,8 +124,10 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
     lead = start - 1 if start is not None else -1
     while lead > stop and tags[lead] in "av":  # "a closely watched gauge"
         lead -= 1
+    uncased = not words.cased or words.uncased
+    # "The Dow Jones Industrial Average, the blue-chip gauge, fell"
     if phrase is not None and start is not None and lead - 1 >= stop and tags[lead] in "d," \
-            and not words.word(phrase[1])[:1].isupper():  # "The Dow Jones Industrial Average, the blue-chip gauge, fell"
+            and (uncased or not words.word(phrase[1])[:1].isupper()):
         comma = lead if tags[lead] == "," else lead - 1
         if tags[comma] == "," and comma - 1 >= stop and tags[comma - 1] in "NQ":
             named = first_in_chain(words, comma - 1, stop)
@@ -134,10 +136,19 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
             aside = words.cased and words.word(0)[:1].isupper() and (tags[lead] == "d" or tags[start] == "d") \
                 and tags[last + 1:last + 2] == "," \
                 and not any(words.word(k)[:1].isupper() for k in range(phrase[0], phrase[1] + 1))
-            if named is not None and (words.word(named[1])[:1].isupper() or aside) \
+            if uncased:  # no capitals to show a name: an index's name shows
+                first_named = named is not None and _indexes(words, named) and not _indexes(words, phrase)
+            else:
+                first_named = named is not None and (words.word(named[1])[:1].isupper() or aside)
+            if named is not None and first_named \
                     and not (named[0] > stop and tags[named[0] - 1] in "IPRAf"):  # not "In Chicago, wheat fell"
                 return named
     return phrase
+
+
+def _indexes(words: Words, phrase: Phrase) -> bool:
+    """Whether the phrase names a market index ("the Dow Jones Industrial Average", "the FTSE 100")."""
+    return any(words.lower(k) in INDEX_WORDS for k in range(phrase[0], phrase[1] + 1))
 
 
 def trimmed(words: Words, phrase: Phrase) -> Phrase:
@@ -161,7 +172,7 @@ def head(words: Words, phrase: Phrase) -> str:
 
 def is_name(words: Words, phrase: Phrase) -> bool:
     """Whether the phrase is a proper name (a company, a person, a country), not an index."""
-    if any(words.lower(k) in INDEX_WORDS for k in range(phrase[0], phrase[1] + 1)):
+    if _indexes(words, phrase):
         return False
     if not words.cased or words.uncased:  # in capitals or in lower case, only a company's last word shows a name
         return phrase[0] < phrase[1] and words.lower(phrase[1]) in COMPANY_WORDS

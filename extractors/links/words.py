@@ -26,9 +26,9 @@ import re
 from typing import Final
 
 from extractors.links.vocabulary import (ADVERBS, ANNUAL_WORDS, BACK_REFERENCES, CHANGE_NOUNS, CHANGE_VERBS, CONJUNCTIONS,
-                                         DETERMINERS, DIRECTION_WORDS, LEVEL_VERBS, MOVING_VERBS, NOUNS_OF_VERBS,
-                                         OTHER_VERBS, PHRASAL_UP, PREPOSITIONS, RELATIVES, REPORTING_VERBS,
-                                         TRANSACTION_VERBS)
+                                         DETERMINERS, DIRECTION_WORDS, INDEX_WORDS, LEVEL_VERBS, MOVING_VERBS,
+                                         NOUNS_OF_VERBS, OTHER_VERBS, PHRASAL_UP, PREPOSITIONS, RELATIVES,
+                                         REPORTING_VERBS, TRANSACTION_VERBS)
 from extractors.links.sentences import ABBREVIATIONS
 from extractors.mentions import Mention
 
@@ -137,9 +137,11 @@ class Words:
                            tags[i - 1] if i else " ", tags[i + 1] if i < last else ".", tags[i - 2] if i > 1 else " ",
                            i, self.cased)
         for i in self._numbers:
-            if i and (tags[i - 1] == "N" or tags[i - 1] == "s" and i > 1 and tags[i - 2] == "N") \
-                    and text[start + self._starts[i - 1 if tags[i - 1] == "N" else i - 2]].isupper():
-                tags[i] = "N"  # part of a name: "FTSE 100", "Boeing 787", "Standard & Poor's 500"
+            if i and (tags[i - 1] == "N" or tags[i - 1] == "s" and i > 1 and tags[i - 2] == "N"):
+                owner = i - 1 if tags[i - 1] == "N" else i - 2
+                if text[start + self._starts[owner]].isupper() or self.uncased and (
+                        lowers[owner] in INDEX_WORDS or i < last and lowers[i + 1] == "index"):
+                    tags[i] = "N"  # part of a name: "FTSE 100", "Boeing 787", "Standard & Poor's 500"; "nikkei 225"
         joined = "".join(tags)
         if "OF" in joined and (text.find(" rate of ", start, end) >= 0 or text.find(" pace of ", start, end) >= 0):
             self._rate_phrases(tags)
