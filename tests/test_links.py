@@ -377,6 +377,10 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a lead's plan is no results' period", "Kestrel Foundry to spend more on plants\nJuly 10, 2025\nKestrel "
+        "Foundry said on Thursday it would spend $3 billion on new plants in 2026. Net profit for the April-June "
+        "quarter rose 12% to $410 million. Revenue climbed 9% to $2.3 billion.", "9%", "Revenue", "2025-Q2",
+        "change", reference=REF),
     row("a revised month's figure opens no passage", "Output rose 0.8% in January. December's figure was revised "
         "to a fall of 1.3%. Capital goods output jumped 2.4%.", "2.4%", "Capital goods output", "2025-01", "change",
         reference=REF),

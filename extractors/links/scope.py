@@ -51,6 +51,8 @@ _NOT_A_SCENE: Final = re.compile(
 # date ("from 15.1% in August", "after touching $1,295 on Thursday", "which it bought in 2014"); not
 # a source's ("earned $5 billion from tourists in 2013").
 _SIDE_CLAUSE: Final = re.compile(r"\b(?:from\s+\S*\d|compared\s+(?:to|with)|than|after\s+\w+ing|which|that)\b")
+# In the sentence before a date: a plan's or a forecast's ("said it would spend $14 billion in 2025").
+_PLAN: Final = re.compile(r"\b(?:will|would|plans?\s+to|aims?\s+to|intends?\s+to|expects?\s+to|forecasts?)\b")
 # The last words _NOT_A_SCENE can match, and the words _SIDE_CLAUSE needs: cheap tests before them.
 _SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus", "against", "of", "by", "until", "said",
                                 "says", "announced", "reported", "stated", "disclosed", "confirmed", "on", "late",
@@ -275,7 +277,16 @@ class Passage:
         if lead is None or lead.grain == near.grain == "day" and \
                 near.start_date is not None and lead.start_date is not None and near.start_date > lead.start_date:
             return near  # "Japanese stocks fell on Thursday ... Today, the FTSE gained 0.77%": a later day
+        if lead.start != near.start and self._planned(lead.start) and not self._planned(near.start):
+            return near  # a lead on a plan for 2025, then "Net profit for the October-December quarter rose"
         return lead
+
+    def _planned(self, at: int) -> bool:
+        """Whether the sentence before `at` speaks of a plan or a forecast (_PLAN)."""
+        text = self.text
+        lo = max(0, at - 200)
+        start = max(text.rfind(". ", lo, at) + 2, text.rfind("\n", lo, at) + 1)
+        return _PLAN.search(text[max(lo, start):at].lower()) is not None
 
     def _fronted(self, mention: DateMention) -> bool:
         """Whether the date opens its sentence, after at most one word ("In 2023, sales rose 3%")."""
