@@ -377,6 +377,8 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a period after 'said' that modifies a noun", "Halden Oil said second-quarter output rose 4%. Revenue "
+        "climbed 6%.", "6%", "Revenue", "2025-Q2", "change", reference=REF),
     row("a lead's plan is no results' period", "Kestrel Foundry to spend more on plants\nJuly 10, 2025\nKestrel "
         "Foundry said on Thursday it would spend $3 billion on new plants in 2026. Net profit for the April-June "
         "quarter rose 12% to $410 million. Revenue climbed 9% to $2.3 billion.", "9%", "Revenue", "2025-Q2",
@@ -503,6 +505,10 @@ NO_MEASURE = [
 ]
 
 RATES = [
+    row("a dividend of X a share", "Tarrow Foods said first-half profit rose 8%. It declared an interim dividend of 21 "
+        "cents a share.", "21 cents", "share", "2025-H1", "level", "share", reference=REF, source="ANNOTATION.md"),
+    row("a flow of X a year", "The merger should bring cost savings of $300 million a year by 2027.", "$300 million",
+        "cost savings", "2027", "level", "year"),
     row("for each", "Owners can claim $150 for each faulty charger returned.", "$150", "faulty charger", None,
         "level", per="charger"),
     row("per share", "The company earned $1.87 per share in the second quarter of 2025.", "$1.87", "share",

@@ -39,8 +39,8 @@ from typing import Final
 from extractors.links import phrases
 from extractors.links.phrases import Phrase
 from extractors.links.vocabulary import (ESTIMATE_VERBS, FIGURE_NOUNS, MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS,
-                                         PER_UNITS, PERIOD_MEASURES, RAISE_VERBS, REPORTERS, SHARE_VERBS, SPEND_VERBS,
-                                         SPENT_ON, TARGET_NOUNS, TRANSITIVE_CHANGE_VERBS, VALUE_VERBS)
+                                         PER_TIME, PER_UNITS, PERIOD_MEASURES, RAISE_VERBS, REPORTERS, SHARE_VERBS,
+                                         SPEND_VERBS, SPENT_ON, TARGET_NOUNS, TRANSITIVE_CHANGE_VERBS, VALUE_VERBS)
 from extractors.links.words import VERBS, Words
 from extractors.numbers import SCALE_WORDS
 
@@ -83,7 +83,7 @@ _COMPLEMENT: Final = frozenset("adTBAfUIODFQN,&P()\"sxR")
 class Reading:
     """A figure's measure (a phrase, a reference or None), its role and its rate denominator."""
 
-    __slots__ = ("measure", "reference", "role", "per", "verb")
+    __slots__ = ("measure", "reference", "role", "per", "verb", "of")
 
     def __init__(self) -> None:
         self.measure: Phrase | None = None
@@ -91,6 +91,7 @@ class Reading:
         self.role = "level"
         self.per: Phrase | None = None
         self.verb: int | None = None  # the word index of the verb that governs the figure
+        self.of: Phrase | None = None  # what a rate is of: "a dividend of 26 cents a share", "an offer of"
 
 
 def read(words: Words, i: int, is_amount: bool) -> Reading:
@@ -110,11 +111,13 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
         return reading
     reading.role = _role(words, i, lo, after, is_amount, reading.verb)
     reading.per = _per(words, i, after)
-    if reading.per is not None:  # "$X per Y" measures Y ("200 million per aircraft"), but "earnings of 26 cents a share"
+    if reading.per is not None:  # "$X per Y" measures Y: "200 million per aircraft", "a dividend of 26 cents a share"
         tail = _tail(tags, lo, i)
         of = _OF_BEFORE.search(tags, tail, i) if tags.find("O", tail, i) >= 0 else None
-        named = phrases.phrase_before(words, of.start()) if of is not None and of.group("c") is None else None
-        reading.measure = named if named is not None else reading.per
+        reading.of = phrases.phrase_before(words, of.start()) if of is not None and of.group("c") is None else None
+        # but a flow's rate measures the flow: "cost savings of $300 million a year"
+        timed = reading.of is not None and words.lower(reading.per[1]) in PER_TIME
+        reading.measure = reading.of if timed else reading.per
         return reading
     _measure(words, i, reading, is_amount, lo, after)
     return reading

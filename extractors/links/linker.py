@@ -241,6 +241,8 @@ def _period(words: Words, i: int, reading: frames.Reading, measure: tuple[int, i
 
 def _takes_passage_period(text: str, reading: frames.Reading, measure: tuple[int, int] | None, words: Words) -> bool:
     """Flows, changes and as-of levels take the passage's period; deal values and prices never do."""
+    if reading.of is not None:  # a rate is the kind of what it is of: "a dividend of 26 cents a share"
+        measure = words.span(reading.of)
     phrase = text[measure[0]:measure[1]].lower() if measure is not None else ""
     head = phrase.split()[-1] if measure is not None else None
     if head in DEAL_MEASURES and not phrase.startswith("market "):  # a market value is a stock's, as of a day

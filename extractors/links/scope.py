@@ -46,7 +46,11 @@ _BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|ye
 # with", "the loss of"), or a report's ("said on Tuesday"): no passage's period.
 _NOT_A_SCENE: Final = re.compile(
     r"\b(?:since|from|than|compared\s+(?:to|with)|versus|against|of|by|until"
-    r"|(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed)\s+(?:on\s+|late\s+|early\s+)?)\s*$")
+    r"|(?P<report>(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed)\s+(?:on\s+|late\s+|early\s+)?))"
+    r"\s*$")
+# After a period: a noun it modifies ("said first-half profit rose"), so no report's date.
+_MODIFIES_NEXT: Final = re.compile(
+    r"\s+(?!(?:that|it|its|the|an?|and|but|he|she|they|we|when|while|after|before|in|on|at|to|for|with|as)\b)[a-z]")
 # In the stretch of clause before a date: a comparison's, a side event's or a relative clause's
 # date ("from 15.1% in August", "after touching $1,295 on Thursday", "which it bought in 2014"); not
 # a source's ("earned $5 billion from tourists in 2013").
@@ -356,7 +360,7 @@ class Passage:
         if known is None:
             mention = self.dates[k]
             known = self._scenes[k] = mention.mod not in _BOUND_MODS and not _baseline(mention.text) \
-                and not self._after_bound_or_report(mention.start) and not self._before_report(mention.end) \
+                and not self._after_bound_or_report(mention) and not self._before_report(mention.end) \
                 and not self._in_side_clause(mention.start) \
                 and not (self.text.find("revised", mention.end, mention.end + 40) >= 0
                          and _REVISED.match(self.text, mention.end, mention.end + 40)) \
@@ -369,8 +373,10 @@ class Passage:
         revised = self.text.rfind(" revised ", max(0, at - 200), at)
         return revised >= 0 and self.text.find(". ", revised, at) < 0 and self.text.find("\n", revised, at) < 0
 
-    def _after_bound_or_report(self, at: int) -> bool:
-        """Whether the words before `at` make its date a bound, a baseline or a report's (_NOT_A_SCENE)."""
+    def _after_bound_or_report(self, mention: DateMention) -> bool:
+        """Whether the words before the date make it a bound, a baseline or a report's (_NOT_A_SCENE);
+        but a period that modifies a noun is no report's ("said first-half profit rose")."""
+        at = mention.start
         lo = max(0, at - 30)
         first = lo - 1 if lo else 0  # a character more, for \b to see
         before = self.text[first:at].lower()
@@ -378,7 +384,9 @@ class Passage:
         last = stripped[len(stripped.rstrip(_LETTERS)):]  # the last word's letters
         if last not in _SCENE_ENDS and "told" not in before:  # the regex can't match
             return False
-        return _NOT_A_SCENE.search(before, lo - first) is not None
+        found = _NOT_A_SCENE.search(before, lo - first)
+        return found is not None and (found.group("report") is None or mention.grain == "day"
+                                      or not _MODIFIES_NEXT.match(self.text, mention.end))
 
     def _before_report(self, end: int) -> bool:
         """Whether a reporting verb follows the date ending at `end` (_REPORTED)."""

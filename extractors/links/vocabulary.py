@@ -167,6 +167,8 @@ ADVERBS: Final = frozenset({
     "overall", "annually", "however", "meanwhile", "additionally", "little",
 })
 # A rate's denominator after "a"/"an" ("$70 a barrel"); after "per" any noun is one.
+# Denominators of a flow's rate: "cost savings of $300 million a year" measures the savings.
+PER_TIME: Final = frozenset({"year", "annum", "month", "week", "day", "hour", "quarter"})
 PER_UNITS: Final = frozenset({
     "share", "barrel", "month", "year", "day", "week", "hour", "minute", "person", "head", "ton", "tonne",
     "ounce", "unit", "gallon", "litre", "liter", "kilogram", "kilo", "kg", "pound", "lb", "night", "seat",
