@@ -328,6 +328,8 @@ ATTRIBUTIVE = [
 ]
 
 APPOSITION = [
+    row("a figure in apposition to a noun", "The regulator said Kellan Steel received the largest fine, $40 million, "
+        "while Orwin paid $12 million.", "$40 million", "largest fine", None, "level"),
     row("index named in an aside", "The main index, the FTSE 100, fell 2% on Thursday.", "2%", "FTSE 100",
         "2025-07-10", "change", reference=REF, source="ANNOTATION.md"),
     row("benchmark, the DAX", "Germany's benchmark, the DAX, rose 1.4% on Monday.", "1.4%", "DAX", "2025-07-07",
@@ -353,6 +355,8 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("one of X", "Orwin paid a fine of $12 million and Bexley one of $5 million.", "$5 million", "fine", None,
+        "level"),
     row("this figure", "Two-way trade reached $300 million in 2024. The two governments aim to raise this figure to "
         "$1 billion by 2030.", "$1 billion", "Two-way trade", "2030", "level", source="seed article"),
     row("it, after an index", "The Nikkei 225 index closed higher on Monday. It fell by 5% on Tuesday.", "5%",

@@ -161,6 +161,12 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
             return
+    if i >= 2 and tags[i - 1] == "," and tags[i - 2] == "N" and after[:1] in ",;.w" and i - 2 >= lo:
+        # in apposition: "received the largest penalty, €165 million, while"; not a name's ("paid Acme, $5 million")
+        phrase = phrases.first_in_chain(words, i - 2, _clause_start(tags, i - 2))
+        if phrase is not None and not phrases.is_name(words, phrase):
+            reading.measure = _resolved(words, phrase, reading)
+            return
     # "a market value of $348.8 billion", "a decline of 49%"
     tail = _tail(tags, lo, i)
     if tags.find("O", tail, i) >= 0 and (m := _OF_BEFORE.search(tags, tail, i)):
@@ -498,10 +504,11 @@ def _clause_start(tags: str, i: int, ends: str = _CLAUSE_END) -> int:
 
 
 def _resolved(words: Words, phrase: Phrase, reading: Reading) -> Phrase | None:
-    """The phrase, or a reference when it points back ("this figure", "the amount")."""
+    """The phrase, or a reference when it points back ("this figure", "the amount", "one of €39 million")."""
     if phrases.head(words, phrase) in FIGURE_NOUNS and phrase[0] == phrase[1] and phrase[0] > 0 \
             and words.lower(phrase[0] - 1) in ("this", "that", "the", "these", "those") \
-            and words.tags[phrase[1] + 1:phrase[1] + 2] != "O":  # "the value of the contract" names it
+            and words.tags[phrase[1] + 1:phrase[1] + 2] != "O" \
+            or phrases.head(words, phrase) == "one":  # "the value of the contract" names it
         reading.reference = PREVIOUS
         return None
     return phrase
