@@ -238,6 +238,8 @@ TO_AND_FROM = [
         "Net profit", "2025-Q2", "level"),
     row("change A and the clause's date", "Net profit rose 20% to $1.3 billion in the second quarter of 2025.", "20%",
         "Net profit", "2025-Q2", "change"),
+    row("a participle shares its clause's subject", "The rand fell to a two-year low against the dollar on Monday, "
+        "weakening 1.6% as exports slowed.", "1.6%", "rand", "2025-07-07", "change", reference=REF),
     row("a clause without its subject: slowing to", "The ministry sees economic growth of 2.9% this year, slowing "
         "to 2.4% in 2026, after 3.1% in 2024.", "2.4%", "economic growth", "2026", "level"),
     row("a clause without its subject: after", "The ministry sees economic growth of 2.9% this year, slowing to 2.4% "

@@ -339,7 +339,8 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
         if phrase is not None:
             reading.measure = phrase
             return True
-    found = _subject(words, verb)
+    participle = tags[verb] == "C" and tags[verb - 1] == "," and word.endswith("ing")  # ", weakening 1.9%"
+    found = _subject(words, _main_verb(tags, verb) if participle else verb)
     if word in NOUNS_OF_VERBS and (tags[verb] != "C" or is_amount) \
             and (not isinstance(found, tuple) or phrases.is_name(words, found)
                  or is_amount and phrases.head(words, found) not in _FLOWS_AND_PRICES):
@@ -363,6 +364,18 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
         return True
     reading.measure = _resolved(words, subject, reading)
     return True
+
+
+def _main_verb(tags: str, verb: int) -> int:
+    """The verb whose subject a participle after a comma shares: "the forint fell ... on Wednesday,
+    weakening 1.9%" -> "fell"; the participle itself when no verb comes first, or a figure does
+    ("growth of 3.7% this year, slowing to 3.3%" measures what the figure before does)."""
+    j = verb - 2
+    while j >= 0 and tags[j] not in ";.wF":
+        if tags[j] in VERBS:
+            return j
+        j -= 1
+    return verb
 
 
 def _relative_antecedent(words: Words, verb: int) -> Phrase | None:
