@@ -339,7 +339,7 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
         if phrase is not None:
             reading.measure = phrase
             return True
-    participle = tags[verb] == "C" and tags[verb - 1] == "," and word.endswith("ing")  # ", weakening 1.9%"
+    participle = verb > 0 and tags[verb] == "C" and tags[verb - 1] == "," and word.endswith("ing")  # ", weakening 1.9%"
     found = _subject(words, _main_verb(tags, verb) if participle else verb)
     if word in NOUNS_OF_VERBS and (tags[verb] != "C" or is_amount) \
             and (not isinstance(found, tuple) or phrases.is_name(words, found)
@@ -518,10 +518,10 @@ def _clause_start(tags: str, i: int, ends: str = _CLAUSE_END) -> int:
 
 def _resolved(words: Words, phrase: Phrase, reading: Reading) -> Phrase | None:
     """The phrase, or a reference when it points back ("this figure", "the amount", "one of €39 million")."""
-    if phrases.head(words, phrase) in FIGURE_NOUNS and phrase[0] == phrase[1] and phrase[0] > 0 \
+    head = phrases.head(words, phrase)
+    if head == "one" or head in FIGURE_NOUNS and phrase[0] == phrase[1] and phrase[0] > 0 \
             and words.lower(phrase[0] - 1) in ("this", "that", "the", "these", "those") \
-            and words.tags[phrase[1] + 1:phrase[1] + 2] != "O" \
-            or phrases.head(words, phrase) == "one":  # "the value of the contract" names it
+            and words.tags[phrase[1] + 1:phrase[1] + 2] != "O":  # "the value of the contract" names it
         reading.reference = PREVIOUS
         return None
     return phrase

@@ -46,8 +46,8 @@ _BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|ye
 # with", "the loss of"), or a report's ("said on Tuesday"): no passage's period.
 _NOT_A_SCENE: Final = re.compile(
     r"\b(?:since|from|than|compared\s+(?:to|with)|versus|against|of|by|until"
-    r"|(?P<report>(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed)\s+(?:on\s+|late\s+|early\s+)?))"
-    r"\s*$")
+    r"|(?P<report>(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed)"
+    r"\s+(?:on\s+|late\s+|early\s+)?))\s*$")
 # After a period: a noun it modifies ("said first-half profit rose"), so no report's date.
 _MODIFIES_NEXT: Final = re.compile(
     r"\s+(?!(?:that|it|its|the|an?|and|but|he|she|they|we|when|while|after|before|in|on|at|to|for|with|as)\b)[a-z]")

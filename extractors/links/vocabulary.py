@@ -166,9 +166,9 @@ ADVERBS: Final = frozenset({
     "below", "high", "low", "close", "year-on-year", "year-over-year", "yoy", "y/y", "q/q", "m/m", "apiece",
     "overall", "annually", "however", "meanwhile", "additionally", "little",
 })
-# A rate's denominator after "a"/"an" ("$70 a barrel"); after "per" any noun is one.
 # Denominators of a flow's rate: "cost savings of $300 million a year" measures the savings.
 PER_TIME: Final = frozenset({"year", "annum", "month", "week", "day", "hour", "quarter"})
+# A rate's denominator after "a"/"an" ("$70 a barrel"); after "per" any noun is one.
 PER_UNITS: Final = frozenset({
     "share", "barrel", "month", "year", "day", "week", "hour", "minute", "person", "head", "ton", "tonne",
     "ounce", "unit", "gallon", "litre", "liter", "kilogram", "kilo", "kg", "pound", "lb", "night", "seat",
