@@ -357,6 +357,10 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("a comparison after a comma", "The ministry said it spent €800 million on school meals in 2024, 6% less than "
+        "in 2023.", "6%", "school meals", "2024", "change"),
+    row("the month's figure", "The jobless rate fell to 4.1% in March. The February figure had been reported as "
+        "4.3%.", "4.3%", "jobless rate", "2025-02", "level", reference=REF),
     row("one of X", "Orwin paid a fine of $12 million and Bexley one of $5 million.", "$5 million", "fine", None,
         "level"),
     row("this figure", "Two-way trade reached $300 million in 2024. The two governments aim to raise this figure to "

@@ -217,6 +217,17 @@ RULES.add("the <ordinal> half [of <year>]", rf"""
     """, starts.Digits("stnr"), starts.Lead(PART_ORDINALS, reads=["half"]))(_half)
 
 
+@RULES.add("the first <three|six> months [of <year>]", rf"""
+    (?P<ordinal>[Ff]irst) \s+ (?P<months>three|six|3|6) \s+ months\b (?:{PART_YEAR})? {NOT_OF_OTHER}
+    """, starts.Lead(["first"], reads=["months"]))
+def _first_months(m: RuleMatch, ctx: Context) -> list[Found]:
+    """"the first three months of the year" is the first quarter, "the first six months of 2024"
+    the first half (the last months are no named part: "the last three months" counts back)."""
+    if group(m, "months") in ("three", "3"):
+        return _part_of_year(m, ctx, "quarter", 3)
+    return _part_of_year(m, ctx, "half", 6)
+
+
 @RULES.add("the <decade>s", r"""
     (?P<dec>(?:1[6-9]|20)[0-9]0|['’]?[0-9]0)['’]?s
     (?P<moredec>(?:(?:\s*,\s*|\s+(?:and|or|to)\s+) (?:the\s+)? ['’]?(?:1[6-9]|20)?[0-9]0['’]?s\b)*+) \b

@@ -74,6 +74,7 @@ _NOT_PAID_FOR: Final = frozenset({"end", "total", "all", "cash", "full", "part",
 _OBJECT_VERBS: Final = MOVING_VERBS | VALUE_VERBS | ESTIMATE_VERBS  # verbs whose object the figure measures
 _FLOWS_AND_PRICES: Final = PERIOD_MEASURES | MARKET_WORDS
 _THRESHOLDS: Final = frozenset({"above", "below", "beyond", "past"})  # a level crossed, not a change
+_COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "bigger", "smaller", "larger"})
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
 _FILLERS: Final = re.compile("[ad]*")
 _CLAUSE_END: Final = ";.wr"
@@ -126,6 +127,9 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
 def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, after: str) -> None:
     """Set the reading's measure (a phrase or a reference) from the first frame that matches."""
     tags = words.tags
+    if i > 0 and tags[i - 1] == "," and _compared(words, i):  # "spent €1.9 billion on X, 4% less than in 2011"
+        reading.reference = PREVIOUS
+        return
     if after[:1] == "P" and words.lower(i + 1) == "off":  # "wiping $46 billion off its market value"
         reading.measure = phrases.run_at(words, i + 2)
         if reading.measure is not None:
@@ -256,8 +260,8 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
                 and not _market_subject(words, verb):
             return "level"  # "lost $2 billion": a loss of that much; but "oil futures gained 87 cents"
         return "change"
-    if after[:1] in "c)" and _CHANGE_NOUN_AFTER.match(after):
-        return "change"
+    if after[:1] in "c)" and _CHANGE_NOUN_AFTER.match(after) or _compared(words, i):
+        return "change"  # "a 5% drop in sales", "4% less than a year earlier"
     if after[:1] == "P" and words.lower(i + 1) == "off" \
             or after[:1] == "a" and after[1:2] in "dND" and words.lower(i + 1) in ("below", "above"):
         return "change"  # "wiping $46 billion off its value", "4.5% below their peak"
@@ -268,6 +272,11 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
             and words.lower(i + 2) in ("budget", "target", "plan", "forecast", "estimate"):
         return "change"
     return "level"
+
+
+def _compared(words: Words, i: int) -> bool:
+    """Whether a comparative and "than" follow the figure at word i ("4% less than", "$2 million more than")."""
+    return i + 2 < len(words.tags) and words.lower(i + 2) == "than" and words.lower(i + 1) in _COMPARATIVES
 
 
 def _per(words: Words, i: int, after: str) -> Phrase | None:
@@ -519,8 +528,9 @@ def _clause_start(tags: str, i: int, ends: str = _CLAUSE_END) -> int:
 def _resolved(words: Words, phrase: Phrase, reading: Reading) -> Phrase | None:
     """The phrase, or a reference when it points back ("this figure", "the amount", "one of €39 million")."""
     head = phrases.head(words, phrase)
-    if head == "one" or head in FIGURE_NOUNS and phrase[0] == phrase[1] and phrase[0] > 0 \
-            and words.lower(phrase[0] - 1) in ("this", "that", "the", "these", "those") \
+    first = phrase[0] - 1 if phrase[0] > 1 and words.tags[phrase[0] - 1] == "D" else phrase[0]  # "the February figure"
+    if head == "one" or head in FIGURE_NOUNS and phrase[0] == phrase[1] and first > 0 \
+            and words.lower(first - 1) in ("this", "that", "the", "these", "those") \
             and words.tags[phrase[1] + 1:phrase[1] + 2] != "O":  # "the value of the contract" names it
         reading.reference = PREVIOUS
         return None

@@ -175,6 +175,8 @@ def _places(words: Words, j: int, measure_word: int | None) -> bool:
     before = words.lower(j - 1) if j > 0 else ""
     if before in BASELINE_WORDS or j > 1 and words.lower(j - 2) == "compared":
         return False
+    if before in ("in", "on", "at", "during") and j > 1 and words.lower(j - 2) in BASELINE_WORDS:
+        return False  # "4% less than in the same period of 2011"
     if before in ("its", "their") and j > 1 and words.lower(j - 2) in _COMPARED_WITH:
         return False  # "4.5% below their 2017 peak": the peak's year
     if j + 1 < len(tags) and tags[j + 1] == "s":  # "Monday's close"
