@@ -45,6 +45,8 @@ def row(id: str, text: str, figure: str, measure: str | None, period: str | None
 
 
 LEVEL_VERBS = [
+    row("an owned object of 'expects' before 'to'", "The finance ministry expects Poland's coal import bill to reach "
+        "€4 billion this year.", "€4 billion", "coal import bill", "2025", "level", reference=REF),
     row("a quantity subject of 'N% of Y'", "Public debt is expected to reach 61% of gross domestic product in 2026.",
         "61%", "Public debt", "2026", "level", source="ANNOTATION.md"),
     row("will go to", "Another €900 million will go to home insulation.", "€900 million", "home insulation", None,
@@ -357,6 +359,8 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("a comparison's date is no figure's", "Ticket sales reached $300 million this year. The figure was 15% higher "
+        "than the takings of her 2022 tour.", "15%", "Ticket sales", "2025", "change", reference=REF),
     row("a comparison after a comma", "The ministry said it spent €800 million on school meals in 2024, 6% less than "
         "in 2023.", "6%", "school meals", "2024", "change"),
     row("the month's figure", "The jobless rate fell to 4.1% in March. The February figure had been reported as "

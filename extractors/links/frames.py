@@ -502,9 +502,10 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
 
 def _object_of_expecting(tags: str, end: int, start: int) -> bool:
     """Whether the phrase ending at word `end` is the object of a verb like "expects" or "sees"
-    (tagged V or v), which an infinitive after it takes as its subject."""
+    (tagged V or v), which an infinitive after it takes as its subject ("expects Hungary's energy
+    import bill to reach")."""
     k = end
-    while k > start and tags[k - 1] in "Nd":
+    while k > start and tags[k - 1] in "Nds":
         k -= 1
     return k > start and tags[k - 1] in "Vv"
 

@@ -93,7 +93,7 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
         after = m.end()
     j = tags.find("D", after, end + 1)
     across = _NOT_ACROSS_SUBJECT if _opens(tags, start, i) else _NOT_ACROSS  # "$90 million will be needed this year"
-    while j >= 0 and not across.search(tags, after, j):
+    while j >= 0 and not across.search(tags, after, j) and not _than_between(words, after, j):
         if _places(words, j, measure_word):  # the nearest after, unless another figure or verb comes first
             return _enclosing(words, j)
         j = tags.find("D", j + 1, end + 1)
@@ -103,6 +103,15 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
             return _enclosing(words, j)
         j = tags.rfind("D", start, j)
     return None
+
+
+def _than_between(words: Words, first: int, last: int) -> bool:
+    """Whether "than" stands among words first..last: a date after it is the comparison's ("18%
+    higher than the gross of her 2016 tour")."""
+    for k in range(first, last):
+        if words.lower(k) == "than":
+            return True
+    return False
 
 
 def _opens(tags: str, start: int, i: int) -> bool:
