@@ -117,6 +117,10 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("a list of changes by place", "Same-store sales rose 2.1% in France, 4.5% in Spain and 3.3% in Italy.", "3.3%",
+        "Same-store sales", None, "change"),
+    row("added X to Y", "A stronger dollar added about $90 million to revenue.", "$90 million", "revenue", None,
+        "change"),
     row("a market price gained cents", "Crude oil futures gained 87 cents to settle at $52.46 a barrel on Friday.",
         "87 cents", "Crude oil futures", "2025-07-04", "change", reference=REF),
     row("an abbreviation is no stop", "Its share of the U.S. market rose to 18% in May.", "18%", "share", "2025-05",

@@ -51,11 +51,13 @@ SUBJECT_BEFORE: Final = "subject before"
 
 _REACH: Final = 12  # words before and after the figure that the patterns read
 _FILL: Final = r"(?:[ad]|da?O|aT)*"  # "as much as", "another", "a total of", "up to"
-_CHANGE_BEFORE: Final = re.compile(rf"(?:C|U|B|cO)(?:IN)?{_FILL}(?:F[^F;.w]*&{_FILL})?$")  # "by 0.9% ... and a further 0.1%"
+# "by 0.9% ... and a further 0.1%"; "rose 3.1% in Japan, 11.8% in Asia and 7.2% in the Americas"
+_CHANGE_BEFORE: Final = re.compile(
+    rf"(?:C|U|B|cO)(?:IN)?{_FILL}(?:F[^F;.w]*&{_FILL}|(?:F(?:[IP]d?N+)?(?:,&?|&){_FILL})+)?$")
 _CHANGE_COUNT: Final = re.compile(rf"[CU]{_FILL}QN?,?&{_FILL}$")  # "fell 678 points or 7.3%", "closed down 178 points, or"
 _LEVEL_BEFORE: Final = re.compile(rf"(?:[TAfW]|Uf){_FILL}$")
 _LEVEL_LAST: Final = frozenset("TAfWadO")  # the tags these can end with
-_CHANGE_LAST: Final = frozenset("CUBONad&T")
+_CHANGE_LAST: Final = frozenset("CUBONad&T,")
 _OF_BEFORE: Final = re.compile(rf"(?P<c>c)?O{_FILL}$")
 # "4,000 jobs, or about 12% of", "10 million visitors for the first time, up 7%"
 _COUNT_SUBJECT: Final = re.compile(r"Q(?P<m>N+)(?:[IRP]d?N+|[IRP]?D)?(?:r[vLCUba]*|,&?[ad]*U?)$")
@@ -74,6 +76,7 @@ _NOT_PAID_FOR: Final = frozenset({"end", "total", "all", "cash", "full", "part",
 _OBJECT_VERBS: Final = MOVING_VERBS | VALUE_VERBS | ESTIMATE_VERBS  # verbs whose object the figure measures
 _FLOWS_AND_PRICES: Final = PERIOD_MEASURES | MARKET_WORDS
 _THRESHOLDS: Final = frozenset({"above", "below", "beyond", "past"})  # a level crossed, not a change
+_ADD_VERBS: Final = frozenset({"add", "adds", "added", "adding", "contribute", "contributes", "contributed"})
 _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "bigger", "smaller", "larger"})
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
 _FILLERS: Final = re.compile("[ad]*")
@@ -157,6 +160,11 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
             reading.measure = phrases.run_at(words, i + 1 + m.end())
             if reading.measure is not None:
                 return
+    if after[:1] == "T" and after[1:2] in "dN" and reading.verb is not None \
+            and words.lower(reading.verb) in _ADD_VERBS:  # "a weaker yen added about ¥38 billion to sales"
+        reading.measure = phrases.run_at(words, i + 2)
+        if reading.measure is not None:
+            return
     if after[:2] == "aN" and words.lower(i + 1) in ("over", "under"):  # "$7.3 billion over budget"
         reading.measure = (i + 2, i + 2)
         return
