@@ -363,6 +363,8 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("analysts' expectation of the figure before", "Net income rose to $1.2 billion in the second quarter. "
+        "Analysts had expected $1.1 billion.", "$1.1 billion", "Net income", "2025-Q2", "level", reference=REF),
     row("a comparison's date is no figure's", "Ticket sales reached $300 million this year. The figure was 15% higher "
         "than the takings of her 2022 tour.", "15%", "Ticket sales", "2025", "change", reference=REF),
     row("a comparison after a comma", "The ministry said it spent €800 million on school meals in 2024, 6% less than "
@@ -395,6 +397,14 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a restated figure's period", "Harlow Bank, the Leeds-based lender, said on Tuesday that second-quarter net "
+        "income fell 8% to $90 million, or 61 cents per share, as funding costs rose.", "61 cents", "share",
+        "2025-Q2", "level", "share", reference=REF),
+    row("what was said: 'said on Tuesday that'", "Harlow Bank said on Tuesday that second-quarter net income fell 8%. "
+        "The net interest margin narrowed to 2.9%.", "2.9%", "net interest margin", "2025-Q2", "level",
+        reference=REF),
+    row("provisions are a flow", "Harlow Bank said on Tuesday that second-quarter net income fell 8%. Loan loss "
+        "provisions rose to $48 million.", "$48 million", "Loan loss provisions", "2025-Q2", "level", reference=REF),
     row("a period after 'said' that modifies a noun", "Halden Oil said second-quarter output rose 4%. Revenue "
         "climbed 6%.", "6%", "Revenue", "2025-Q2", "change", reference=REF),
     row("a lead's plan is no results' period", "Kestrel Foundry to spend more on plants\nJuly 10, 2025\nKestrel "

@@ -370,10 +370,11 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
         return False
     subject: Phrase = found
     # in capitals no name shows: a reporting verb's subject that is no measure is taken as one
-    # (and "Analysts had forecast growth of 1.5%": of what was measured before, in any case)
-    reporter = tags[verb] == "V" and reading.role == "change" \
-        and (not words.cased or phrases.head(words, subject) in REPORTERS) \
-        and phrases.head(words, subject) not in PERIOD_MEASURES
+    # ("Analysts had forecast growth of 1.5%", "Analysts had expected $1.09 billion": of what was
+    # measured before, in any case)
+    head = phrases.head(words, subject)
+    reporter = tags[verb] == "V" and head not in PERIOD_MEASURES \
+        and (head in REPORTERS or reading.role == "change" and not words.cased)
     if (reporter or phrases.is_name(words, subject)) \
             and (tags[verb] in "Vvb" or reading.role == "change" and tags[verb] != "C"):
         # "General Motors reported a 49% decline": of what was measured before

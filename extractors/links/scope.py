@@ -55,6 +55,8 @@ _MODIFIES_NEXT: Final = re.compile(
 # date ("from 15.1% in August", "after touching $1,295 on Thursday", "which it bought in 2014"); not
 # a source's ("earned $5 billion from tourists in 2013").
 _SIDE_CLAUSE: Final = re.compile(r"\b(?:from\s+\S*\d|compared\s+(?:to|with)|than|after\s+\w+ing|which|that)\b")
+# "said on Thursday that": the clause after it is what was said, no relative clause.
+_REPORTED_THAT: Final = re.compile(r"\b(?:said|says|reported|announced|added|stated)\b[^,;.]*\bthat$")
 # In the sentence before a date: a plan's or a forecast's ("said it would spend $14 billion in 2025").
 _PLAN: Final = re.compile(r"\b(?:will|would|plans?\s+to|aims?\s+to|intends?\s+to|expects?\s+to|forecasts?)\b")
 # The last words _NOT_A_SCENE can match, and the words _SIDE_CLAUSE needs: cheap tests before them.
@@ -411,4 +413,7 @@ class Passage:
         before = self.text[first:at].lower()
         if not any(word in before for word in _SIDE_WORDS):  # the regex can't match
             return False
-        return _SIDE_CLAUSE.search(before, start - first) is not None
+        found = _SIDE_CLAUSE.search(before, start - first)
+        if found is not None and found.group() == "that" and _REPORTED_THAT.search(before, 0, found.end()):
+            found = _SIDE_CLAUSE.search(before, found.end())  # "said on Thursday that third-quarter profit": what was said
+        return found is not None

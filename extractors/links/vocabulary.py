@@ -184,7 +184,8 @@ PERIOD_MEASURES: Final = frozenset({
     "expenditure", "orders", "shipments", "deliveries", "traffic", "index", "average", "stocks", "shares",
     "market", "volume", "yield", "yields", "balance", "reserves", "deposits", "assets", "cash", "demand",
     "consumption", "dividend", "eps", "bookings", "premiums", "ratio", "ratios", "bill", "bills",
-    "occupancy", "receipts", "arrivals", "visitors", "donations",
+    "occupancy", "receipts", "arrivals", "visitors", "donations", "provisions", "charge", "charges", "writedown",
+    "writedowns", "impairment", "impairments", "costs", "expenses",
 })
 # Market prices, whose "gained 87 cents" is a change of them, not a gain booked.
 MARKET_WORDS: Final = frozenset({"futures", "oil", "crude", "gold", "silver", "copper", "platinum", "bonds", "bond",
