@@ -72,6 +72,9 @@ _CLASS: Final[dict[str, str]] = {
 }
 
 VERBS: Final = frozenset("CLSVvb")  # the tags of verbs
+# Classes whose tag only a determiner before changes (to a noun), and the determiners that do not.
+_NOUN_AFTER_DETERMINER_ONLY: Final = frozenset("bwv")
+_NOT_NOUN_BEFORE: Final = frozenset({"each", "both", "all", "that"})
 # The classes of verbs: after "that" one makes it a relative ("a budget that raises"), not a determiner.
 _FINITE_VERBS: Final = frozenset("CLSVvbK")
 _REPORT_NOUNS: Final = frozenset({"forecast", "forecasts", "estimate", "estimates"})  # verbs that are nouns after one
@@ -82,12 +85,15 @@ _FIXED_TAGS: Final = frozenset(_FIXED.values())
 
 # A word (a possessive 's split off after), a possessive after a date ("Monday's"), a number, a mark.
 TOKEN: Final = re.compile(r"[^\W\d_](?:[\w&'’./-]*[^\W_])?|['’]s\b|-?\d(?:[\d.,]*\d)?|--|\S")
-# Each word as written, seen before: its tag from _context_free, whether it starts with a capital,
-# and its lower case. Words repeat: most of a sentence's are looked up here once. Emptied when full.
-_SEEN: Final[dict[str, tuple[str, bool, str]]] = {}
+# Each word as written, seen before: its code, a tuple of its tag from _context_free (or, when
+# its neighbours decide, its class letter), whether it starts with a capital, its lower case, and
+# whether its neighbours decide. Words repeat: most of a sentence's are looked up here once.
+# Emptied when full.
+Code = tuple[str, bool, str, bool]
+_SEEN: Final[dict[str, Code]] = {}
 _SEEN_MAX: Final = 200_000
 # A word and the mark after it ("said,", "year."), seen before: the word, its _SEEN code and the mark's tag.
-_MARKED: Final[dict[str, tuple[str, tuple[str, bool, str], str]]] = {}
+_MARKED: Final[dict[str, tuple[str, Code, str]]] = {}
 _OPENING: Final = "(\"“‘['[{"
 _CLOSING: Final = ",.;:)\"”’'!?]}"
 _NUMBER_CHARACTERS: Final = "0123456789.,"
@@ -111,7 +117,7 @@ class Words:
         self._plains = 0  # plain words (not figures, dates, numbers or marks)
         self._capitals = 0  # plain words that start with a capital
         self._pending: list[int] = []  # the words whose tag turns on their neighbours
-        self._pending_codes: list[tuple[str, bool, str]] = []  # and their _SEEN codes
+        self._pending_codes: list[Code] = []  # and their _SEEN codes
         self._numbers: list[int] = []  # the bare numbers
         tags: list[str] = []
         at = start
@@ -120,8 +126,8 @@ class Words:
                 continue
             self._words(at, max(at, mention.start), tags)
             self._starts.append(mention.start - start)
-            self._texts.append(text[mention.start:mention.end])
-            self._lowers.append(self._texts[-1].lower())
+            self._texts.append(mention.text)  # text[mention.start:mention.end], always
+            self._lowers.append(mention.text.lower())
             self.mention_at[len(tags)] = mention
             self.index_of[mention.start] = len(tags)
             tags.append("D" if mention.type == "date" else "F")
@@ -186,6 +192,7 @@ class Words:
         text = self.text
         starts, texts, lowers, base = self._starts, self._texts, self._lowers, self._base
         at = start  # where the next word starts if a single space stands before it, as most do
+        plains = capitals = 0  # counted here, added to the Words' counts at the end
         for chunk in text[start:end].split():
             a = at if at < end and ord(text[at]) == ord(chunk[0]) else text.find(chunk, at)
             b = a + len(chunk)
@@ -194,12 +201,12 @@ class Words:
             if code is not None:  # most are words seen before: _seen_word, written out
                 starts.append(a - base)
                 texts.append(chunk)
-                tag, capital, lower = code
+                tag, capital, lower, pending = code
                 lowers.append(lower)
-                self._plains += 1
+                plains += 1
                 if capital:
-                    self._capitals += 1
-                if tag[0] == "?":
+                    capitals += 1
+                if pending:
                     self._pending.append(len(tags))
                     self._pending_codes.append(code)
                     tags.append("N")
@@ -256,6 +263,8 @@ class Words:
                     self._tokens(a, core_end, tags)
             for k in range(core_end, b):
                 self._add(k, k + 1, _PUNCTUATION.get(text[k], " "), tags)
+        self._plains += plains
+        self._capitals += capitals
 
     def _tokens(self, start: int, end: int, tags: list[str]) -> None:
         """Add the words of text[start:end] as TOKEN finds them."""
@@ -291,26 +300,28 @@ class Words:
         self._lowers.append(mark)
         tags.append(tag)
 
-    def _word(self, start: int, word: str, tags: list[str]) -> tuple[str, bool, str]:
+    def _word(self, start: int, word: str, tags: list[str]) -> Code:
         """Add a plain word, tagged now when its tag needs no neighbours (most do not); its _SEEN code."""
         code = _SEEN.get(word)
         if code is None:
             if len(_SEEN) >= _SEEN_MAX:
                 _SEEN.clear()
                 _MARKED.clear()
-            code = _SEEN[word] = (_context_free(word), word[0].isupper(), word.lower())
+            tag = _context_free(word)
+            pending = tag[:1] == "?"
+            code = _SEEN[word] = (tag[1:] if pending else tag, word[0].isupper(), word.lower(), pending)
         self._seen_word(start, word, code, tags)
         return code
 
-    def _seen_word(self, start: int, word: str, code: tuple[str, bool, str], tags: list[str]) -> None:
+    def _seen_word(self, start: int, word: str, code: Code, tags: list[str]) -> None:
         self._starts.append(start - self._base)
         self._texts.append(word)
-        tag, capital, lower = code
+        tag, capital, lower, pending = code
         self._lowers.append(lower)
         self._plains += 1
         if capital:
             self._capitals += 1
-        if tag[0] == "?":
+        if pending:
             self._pending.append(len(tags))
             self._pending_codes.append(code)
             tags.append("N")
@@ -354,16 +365,17 @@ def _context_free(word: str) -> str:
     return "a" if lower.endswith("ly") and lower not in _NOT_ADVERBS else "N"
 
 
-def _tag(code: tuple[str, bool, str], previous: str, following: str, left: str, right: str, two_left: str, i: int,
+def _tag(code: Code, previous: str, following: str, left: str, right: str, two_left: str, i: int,
          cased: bool) -> str:
     """The tag of a word (its _SEEN code) from its neighbours: the words and the tags before it,
     the word and the tag after it (a word's tag is still N there)."""
-    marker, capital, lower = code
-    kind = marker[1:]  # its class, "" when unlisted
+    kind, capital, lower = code[0], code[1], code[2]  # its class, "" when unlisted
     if cased and i > 0 and capital and left not in '".;':
         return "N"  # a capital inside a sentence: a name ("United States", "Sales" after a colon aside)
     if not kind:  # an unlisted word in -ing (_context_free): "increase existing lines"
         return "N" if left in "dCvSL" and right == "N" else "v"
+    if kind in _NOUN_AFTER_DETERMINER_ONLY:  # "the will", "a while": the one rule these classes follow
+        return "N" if left == "d" and previous not in _NOT_NOUN_BEFORE else kind
     if kind == "t":  # "that": a relative before a verb in -s or -ed, else a determiner ("that figure")
         verb = _LEXICON.get(following)
         return "r" if verb is not None and verb in _FINITE_VERBS and (
@@ -374,7 +386,7 @@ def _tag(code: tuple[str, bool, str], previous: str, following: str, left: str, 
         return "a" if lower == "up" and (previous in PHRASAL_UP or following == "to" and left in "OdRAB") else "U"
     if following in ("of", "in"):
         right = "O"
-    if left == "d" and previous not in ("each", "both", "all", "that") and kind not in "cK":
+    if left == "d" and previous not in _NOT_NOUN_BEFORE and kind not in "cK":
         return "N"  # after a determiner a verb's form is a noun: "a plan", "the cost"
     if kind == "c":  # "its growth forecast": a noun's modifier
         return "N" if right == "N" else "c"
