@@ -275,6 +275,7 @@ class Passage:
         self._lead_next = -1  # the index of the next date to try as the lead
         self._sentence = -1  # the sentence of_sentence() answered last, and its answer
         self._sentence_period: DateMention | None = None
+        self._plans: dict[int, bool] = {}  # by date start: whether its sentence speaks of a plan
 
     def of_sentence(self, sentence_start: int, headline_end: int) -> DateMention | None:
         """The period of the passage a sentence stands in: the lead's, unless the nearest date
@@ -300,10 +301,13 @@ class Passage:
 
     def _planned(self, at: int) -> bool:
         """Whether the sentence before `at` speaks of a plan or a forecast (_PLAN)."""
-        text = self.text
-        lo = max(0, at - 200)
-        start = max(text.rfind(". ", lo, at) + 2, text.rfind("\n", lo, at) + 1)
-        return _PLAN.search(text[max(lo, start):at].lower()) is not None
+        known = self._plans.get(at)
+        if known is None:
+            text = self.text
+            lo = max(0, at - 200)
+            start = max(text.rfind(". ", lo, at) + 2, text.rfind("\n", lo, at) + 1)
+            known = self._plans[at] = _PLAN.search(text[max(lo, start):at].lower()) is not None
+        return known
 
     def _fronted(self, mention: DateMention) -> bool:
         """Whether the date opens its sentence, after at most one word ("In 2023, sales rose 3%")."""
