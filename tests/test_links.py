@@ -622,8 +622,8 @@ UPPER_CASE = [
         "decline.", "31%", "car sales", "2025-05", "change", reference=REF),
     row("lower case: a company's decline of", "truck sales fell 8% in may. volvo group posted a decline of 11%.",
         "11%", "truck sales", "2025-05", "change", reference=REF),
-    row("an index's name before an aside", "THE DOW JONES INDUSTRIAL AVERAGE, THE BLUE-CHIP GAUGE, FELL 2.1% ON MONDAY.",
-        "2.1%", "DOW JONES INDUSTRIAL AVERAGE", "2025-07-07", "change", reference=REF),
+    row("an index's name before an aside", "THE DOW JONES INDUSTRIAL AVERAGE, THE BLUE-CHIP GAUGE, FELL 2.1% ON "
+        "MONDAY.", "2.1%", "DOW JONES INDUSTRIAL AVERAGE", "2025-07-07", "change", reference=REF),
     row("lower case: an index's number", "the kospi 200 index slid 2.3% to 311.5 points on tuesday.", "2.3%",
         "kospi 200 index", "2025-07-08", "change", reference=REF),
 ]

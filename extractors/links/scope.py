@@ -419,5 +419,5 @@ class Passage:
             return False
         found = _SIDE_CLAUSE.search(before, start - first)
         if found is not None and found.group() == "that" and _REPORTED_THAT.search(before, 0, found.end()):
-            found = _SIDE_CLAUSE.search(before, found.end())  # "said on Thursday that third-quarter profit": what was said
+            found = _SIDE_CLAUSE.search(before, found.end())  # "said on Thursday that third-quarter profit"
         return found is not None
