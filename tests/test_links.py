@@ -45,6 +45,8 @@ def row(id: str, text: str, figure: str, measure: str | None, period: str | None
 
 
 LEVEL_VERBS = [
+    row("a verb's form before a verb is a noun", "Turnover on the Warsaw exchange reached 1.9 billion zlotys on "
+        "Friday.", "1.9 billion zlotys", "Turnover", "2025-07-04", "level", reference=REF),
     row("an owned object of 'expects' before 'to'", "The finance ministry expects Poland's coal import bill to reach "
         "€4 billion this year.", "€4 billion", "coal import bill", "2025", "level", reference=REF),
     row("a quantity subject of 'N% of Y'", "Public debt is expected to reach 61% of gross domestic product in 2026.",

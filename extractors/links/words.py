@@ -375,6 +375,9 @@ def _tag(code: Code, previous: str, following: str, left: str, right: str, two_l
     if not kind:  # an unlisted word in -ing (_context_free): "increase existing lines"
         return "N" if left in "dCvSL" and right == "N" else "v"
     if kind in _NOUN_AFTER_DETERMINER_ONLY:  # "the will", "a while": the one rule these classes follow
+        if kind == "v" and left not in "Tb" and (following in _BE or following.endswith("ed")) \
+                and _LEXICON.get(following, "") in _FINITE_VERBS and not lower.endswith(("ed", "ing")):
+            return "N"  # and a verb's base form before a verb in the past: "the São Paulo exchange reached"
         return "N" if left == "d" and previous not in _NOT_NOUN_BEFORE else kind
     if kind == "t":  # "that": a relative before a verb in -s or -ed, else a determiner ("that figure")
         verb = _LEXICON.get(following)
