@@ -72,7 +72,8 @@ _CLASS: Final[dict[str, str]] = {
 }
 
 VERBS: Final = frozenset("CLSVvb")  # the tags of verbs
-# Classes whose tag only a determiner before changes (to a noun), and the determiners that do not.
+# Classes whose tag only a determiner before (or, for "v", a verb in the past after) turns into a
+# noun's, and the determiners that do not.
 _NOUN_AFTER_DETERMINER_ONLY: Final = frozenset("bwv")
 _NOT_NOUN_BEFORE: Final = frozenset({"each", "both", "all", "that"})
 # The classes of verbs: after "that" one makes it a relative ("a budget that raises"), not a determiner.
@@ -374,7 +375,7 @@ def _tag(code: Code, previous: str, following: str, left: str, right: str, two_l
         return "N"  # a capital inside a sentence: a name ("United States", "Sales" after a colon aside)
     if not kind:  # an unlisted word in -ing (_context_free): "increase existing lines"
         return "N" if left in "dCvSL" and right == "N" else "v"
-    if kind in _NOUN_AFTER_DETERMINER_ONLY:  # "the will", "a while": the one rule these classes follow
+    if kind in _NOUN_AFTER_DETERMINER_ONLY:  # "the will", "a while": nouns after a determiner
         if kind == "v" and left not in "Tb" and (following in _BE or following.endswith("ed")) \
                 and _LEXICON.get(following, "") in _FINITE_VERBS and not lower.endswith(("ed", "ing")):
             return "N"  # and a verb's base form before a verb in the past: "the São Paulo exchange reached"
