@@ -38,9 +38,10 @@ from typing import Final
 
 from extractors.links import phrases
 from extractors.links.phrases import Phrase
-from extractors.links.vocabulary import (ESTIMATE_VERBS, FIGURE_NOUNS, MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS,
-                                         PER_TIME, PER_UNITS, PERIOD_MEASURES, RAISE_VERBS, REPORTERS, SHARE_VERBS,
-                                         SPEND_VERBS, SPENT_ON, TARGET_NOUNS, TRANSITIVE_CHANGE_VERBS, VALUE_VERBS)
+from extractors.links.vocabulary import (ADD_VERBS, ESTIMATE_VERBS, FIGURE_NOUNS, MARKET_WORDS, MOVING_VERBS,
+                                         NOUNS_OF_VERBS, PER_TIME, PER_UNITS, PERIOD_MEASURES, RAISE_VERBS, REPORTERS,
+                                         SHARE_VERBS, SPEND_VERBS, SPENT_ON, TARGET_NOUNS, TRANSITIVE_CHANGE_VERBS,
+                                         VALUE_VERBS)
 from extractors.links.words import VERBS, Words
 from extractors.numbers import SCALE_WORDS
 
@@ -76,7 +77,6 @@ _NOT_PAID_FOR: Final = frozenset({"end", "total", "all", "cash", "full", "part",
 _OBJECT_VERBS: Final = MOVING_VERBS | VALUE_VERBS | ESTIMATE_VERBS  # verbs whose object the figure measures
 _FLOWS_AND_PRICES: Final = PERIOD_MEASURES | MARKET_WORDS
 _THRESHOLDS: Final = frozenset({"above", "below", "beyond", "past"})  # a level crossed, not a change
-_ADD_VERBS: Final = frozenset({"add", "adds", "added", "adding", "contribute", "contributes", "contributed"})
 _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "bigger", "smaller", "larger"})
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
 _FILLERS: Final = re.compile("[ad]*")
@@ -161,7 +161,7 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
             if reading.measure is not None:
                 return
     if after[:1] == "T" and after[1:2] in "dN" and reading.verb is not None \
-            and words.lower(reading.verb) in _ADD_VERBS:  # "a weaker yen added about ¥38 billion to sales"
+            and words.lower(reading.verb) in ADD_VERBS:  # "a weaker yen added about ¥38 billion to sales"
         reading.measure = phrases.run_at(words, i + 2)
         if reading.measure is not None:
             return

@@ -101,8 +101,6 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
         figure.link = Link(m_text, m_start, m_end, None if period is None else period.value,  # fields in order
                            None if period is None else period.start_date, None if period is None else period.end_date,
                            reading.role, per, s_start, s_end)
-        if period is None and len(linked) > 1 and linked[-2][2] == s_start and text.endswith(", or ", 0, figure.start):
-            _same_period(figure.link, linked[-2][0].link)  # "$412 million, or $1.38 per share": the same quarter's
         if headline_end is not None and s_start < headline_end and (period is None or period.start > headline_end):
             headline.append(figure)
     for figure in headline:
@@ -119,14 +117,9 @@ def _period_of_restated(figure: AmountMention | PercentageMention, figures: list
                 and getattr(other, "unit", None) == getattr(figure, "unit", None):
             link, own = other.link, figure.link
             if link is not None and link.period is not None and own is not None:
-                _same_period(own, link)
+                own.period, own.period_start_date, own.period_end_date = \
+                    link.period, link.period_start_date, link.period_end_date
             return
-
-
-def _same_period(link: Link, restated: Link) -> None:
-    """Give a link the period of the link of the figure it restates."""
-    link.period, link.period_start_date, link.period_end_date = \
-        restated.period, restated.period_start_date, restated.period_end_date
 
 
 def _within(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:

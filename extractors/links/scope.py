@@ -55,8 +55,6 @@ _MODIFIES_NEXT: Final = re.compile(
 # date ("from 15.1% in August", "after touching $1,295 on Thursday", "which it bought in 2014"); not
 # a source's ("earned $5 billion from tourists in 2013").
 _SIDE_CLAUSE: Final = re.compile(r"\b(?:from\s+\S*\d|compared\s+(?:to|with)|than|after\s+\w+ing|which|that)\b")
-# "said on Thursday that": the clause after it is what was said, no relative clause.
-_REPORTED_THAT: Final = re.compile(r"\b(?:said|says|reported|announced|added|stated)\b[^,;.]*\bthat$")
 # In the sentence before a date: a plan's or a forecast's ("said it would spend $14 billion in 2025").
 _PLAN: Final = re.compile(r"\b(?:will|would|plans?\s+to|aims?\s+to|intends?\s+to|expects?\s+to|forecasts?)\b")
 # The last words _NOT_A_SCENE can match, and the words _SIDE_CLAUSE needs: cheap tests before them.
@@ -68,6 +66,8 @@ _SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that")
 _BASELINE_TEXT_WORDS: Final = ("ago", "earlier", "previous", "prior", "before")
 # After a date: the report's day ("Corvex on Wednesday reported a loss for its third quarter").
 _REPORTED: Final = frozenset({"said", "says", "reported", "announced", "told", "stated", "disclosed", "confirmed"})
+# "said on Thursday that": the clause after it is what was said, no relative clause.
+_REPORTED_THAT: Final = re.compile(rf"\b(?:{'|'.join(sorted(_REPORTED))})\b[^,;.]*\bthat$")
 _YEAR_TO: Final = re.compile(r"\byear\s+(?:to|ended|ending)\s+$", re.IGNORECASE)  # "the year to June 30, 2023"
 # After a date: its figure is being revised, a period before the story's ("Growth in the first
 # quarter was revised up", "December's figure was revised").
@@ -175,7 +175,7 @@ def _in_aside(tags: str, j: int, i: int) -> bool:
     the figure at i ("Jobs, born on February 24, 1955, has built ...")."""
     end = tags.find(",", j, i)
     start = tags.rfind(",", 0, j) + 1
-    if end < 0 or start == 0:
+    if end < 0 or start == 0 or _RESTATED.match(tags, end):  # ", or 61 cents per share" restates, closes no aside
         return False
     return any(tag in "vCLSV" for tag in tags[start:end])
 

@@ -206,6 +206,8 @@ TO_HEADS: Final = frozenset({"exports", "export", "shipments", "sales", "donatio
                              "contributions", "deliveries", "remittances", "flights", "imports"})
 # "raised $5 billion": funds raised, a level, not a rise.
 RAISE_VERBS: Final = _forms("raise|raises|raised|raising")
+# "added $90 million to revenue": what it was added to is measured.
+ADD_VERBS: Final = _forms("add|adds|added|adding", "contribute|contributes|contributed|contributing")
 # Verbs that put a value on their object: "the offer values the equity at $3.1 billion".
 VALUE_VERBS: Final = frozenset({"value", "values", "valued", "valuing"})
 # "estimated the real value of the deal at $3.5 billion": the figure measures the object.
