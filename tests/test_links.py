@@ -15,6 +15,7 @@ import pytest
 
 from corpus import case, check_sources
 from extractors import extract
+from extractors.links import words
 from extractors.mentions import Mention
 
 REF = date(2025, 7, 10)  # a Thursday: "on Monday" is 2025-07-07, "last year" is 2024
@@ -714,3 +715,20 @@ def test_a_figure_across_a_line_break_stands_in_both_lines() -> None:
     [figure] = [m for m in extract(text, None) if m.type != "date"]
     assert figure.text == "RS\n0"
     assert text[figure.link.sentence_start:figure.link.sentence_end] == "Fees of RS\n0 are charged."
+
+
+def test_a_chunk_splits_the_same_whatever_came_before() -> None:
+    """A chunk's words turn on its text alone: "U.S.," is "U.S." and a comma whether or not "U.S."
+    was read before, so that a document's links do not depend on the documents before it."""
+    sentence = "Exports to the U.S., its largest market, rose 5%."
+
+    def split(*before: str) -> list[str]:
+        words._SEEN.clear()
+        words._PIECES.clear()
+        for text in before:
+            words.Words(text, 0, len(text), [])
+        read = words.Words(sentence, 0, len(sentence), [])
+        return [read.word(i) for i in range(len(read.tags))]
+
+    assert split() == split("The U.S. economy grew.")
+    assert split()[3:5] == ["U.S.", ","]

@@ -93,8 +93,11 @@ TOKEN: Final = re.compile(r"[^\W\d_](?:[\w&'’./-]*[^\W_])?|['’]s\b|-?\d(?:[\
 Code = tuple[str, bool, str, bool]
 _SEEN: Final[dict[str, Code]] = {}
 _SEEN_MAX: Final = 200_000
-# A word and the mark after it ("said,", "year."), seen before: the word, its _SEEN code and the mark's tag.
-_MARKED: Final[dict[str, tuple[str, Code, str]]] = {}
+# Each other chunk (the text between two spaces) seen before, but those with a bare number: its
+# pieces, each (offset in the chunk, text, the word's _SEEN code or None for a mark, tag). A
+# chunk's pieces turn on its text alone ("said," is "said" and ",", "U.S.," is "U.S." and ",").
+Piece = tuple[int, str, "Code | None", str]
+_PIECES: Final[dict[str, tuple[Piece, ...]]] = {}
 _OPENING: Final = "(\"“‘['[{"
 _CLOSING: Final = ",.;:)\"”’'!?]}"
 _NUMBER_CHARACTERS: Final = "0123456789.,"
@@ -188,16 +191,15 @@ class Words:
                 tags[j] = "a"
 
     def _words(self, start: int, end: int, tags: list[str]) -> None:
-        """Add the words of text[start:end]: split at spaces (quick), marks taken off each end,
-        and TOKEN for what is left when it is neither a plain word nor a number."""
+        """Add the words of text[start:end]: split at spaces (quick), each chunk a word seen
+        before, else its pieces seen before, else split by _chunk."""
         text = self.text
         starts, texts, lowers, base = self._starts, self._texts, self._lowers, self._base
         at = start  # where the next word starts if a single space stands before it, as most do
         plains = capitals = 0  # counted here, added to the Words' counts at the end
         for chunk in text[start:end].split():
             a = at if at < end and ord(text[at]) == ord(chunk[0]) else text.find(chunk, at)
-            b = a + len(chunk)
-            at = b + 1
+            at = a + len(chunk) + 1
             code = _SEEN.get(chunk)
             if code is not None:  # most are words seen before: _seen_word, written out
                 starts.append(a - base)
@@ -214,58 +216,65 @@ class Words:
                 else:
                     tags.append(tag)
                 continue
-            marked = _MARKED.get(chunk)
-            if marked is not None:
-                head, code, mark = marked
-                self._seen_word(a, head, code, tags)
-                self._add_mark(b - 1, chunk[-1], mark, tags)
+            pieces = _PIECES.get(chunk)
+            if pieces is not None:
+                for offset, piece, piece_code, tag in pieces:
+                    if piece_code is not None:
+                        self._seen_word(a + offset, piece, piece_code, tags)
+                    else:
+                        self._add_mark(a + offset, piece, tag, tags)
                 continue
-            if chunk.isalpha():
-                self._word(a, chunk, tags)
-                continue
-            last = chunk[-1]
-            if last == "." and b - a > 2 and (chunk.find(".", 0, b - a - 1) > 0 or chunk[:-1].lower() in ABBREVIATIONS) \
-                    and chunk[0].isalpha():  # "U.S.", "Inc.": an abbreviation keeps its dot, which ends no clause
-                self._word(a, chunk, tags)
-                continue
-            if b - a > 1 and last in _CLOSING:  # "said,", "year.": a word and a mark
-                head = chunk[:-1]
-                code = _SEEN.get(head)
-                if code is not None or head.isalpha():
-                    code = self._word(a, head, tags)
-                    mark = _PUNCTUATION.get(last, " ")
-                    self._add_mark(b - 1, last, mark, tags)
-                    _MARKED[chunk] = (head, code, mark)
-                    continue
-            if chunk[0] in "'’" and chunk[1:2] == "s" and (len(chunk) == 2 or not chunk[2].isalpha()):
-                self._add(a, a + 2, "s", tags)  # "Monday's" after a date
-                a += 2
-            while a < b and text[a] in _OPENING:
-                self._add(a, a + 1, _PUNCTUATION.get(text[a], " "), tags)
-                a += 1
-            core_end = b
-            while core_end > a and text[core_end - 1] in _CLOSING:
-                core_end -= 1
-            if core_end > a:
-                core = chunk if core_end - a == len(chunk) else text[a:core_end]
-                if core.isalpha():
-                    self._word(a, core, tags)
-                elif core_end - a > 2 and text[core_end - 1] == "s" and text[core_end - 2] in "'’" \
-                        and text[a:core_end - 2].isalpha():
-                    self._word(a, text[a:core_end - 2], tags)  # "GM's": the owner, then 's
-                    self._add(core_end - 2, core_end, "s", tags)
-                elif core[0].isdigit() and core[-1].isdigit() and not core.strip(_NUMBER_CHARACTERS):
-                    self._numbers.append(len(tags))
-                    self._add(a, core_end, "Q", tags)
-                elif core[0].isdigit() and core[-1].isalpha() and (hyphen := core.find("-")) > 0 \
-                        and core[hyphen + 1:].isalpha():
-                    self._word(a, core, tags)  # "10-year", "52-week": one word that says what kind
-                else:
-                    self._tokens(a, core_end, tags)
-            for k in range(core_end, b):
-                self._add(k, k + 1, _PUNCTUATION.get(text[k], " "), tags)
+            first, seen = len(tags), len(_SEEN)
+            self._chunk(a, chunk, tags)
+            if "Q" not in tags[first:] and len(_SEEN) >= seen:  # numbers vary: not worth keeping
+                # a piece in _SEEN is a word: no mark is (a word starts with a letter or a digit)
+                _PIECES[chunk] = tuple((starts[k] + base - a, texts[k], _SEEN.get(texts[k]), tags[k])
+                                       for k in range(first, len(tags)))
         self._plains += plains
         self._capitals += capitals
+
+    def _chunk(self, a: int, chunk: str, tags: list[str]) -> None:
+        """Add the words and marks of a chunk that starts at a: marks taken off each end, and TOKEN
+        for what is left when it is neither a plain word nor a number."""
+        text = self.text
+        b = a + len(chunk)
+        if chunk.isalpha() or _abbreviation(chunk):  # "U.S.", "Inc.": an abbreviation keeps its dot
+            self._word(a, chunk, tags)
+            return
+        last = chunk[-1]
+        if b - a > 1 and last in _CLOSING:  # "said,", "U.S.,": a word and a mark
+            head = chunk[:-1]
+            if head.isalpha() or _abbreviation(head):
+                self._word(a, head, tags)
+                self._add(b - 1, b, _PUNCTUATION.get(last, " "), tags)
+                return
+        if chunk[0] in "'’" and chunk[1:2] == "s" and (len(chunk) == 2 or not chunk[2].isalpha()):
+            self._add(a, a + 2, "s", tags)  # "Monday's" after a date
+            a += 2
+        while a < b and text[a] in _OPENING:
+            self._add(a, a + 1, _PUNCTUATION.get(text[a], " "), tags)
+            a += 1
+        core_end = b
+        while core_end > a and text[core_end - 1] in _CLOSING:
+            core_end -= 1
+        if core_end > a:
+            core = text[a:core_end]
+            if core.isalpha():
+                self._word(a, core, tags)
+            elif core_end - a > 2 and text[core_end - 1] == "s" and text[core_end - 2] in "'’" \
+                    and text[a:core_end - 2].isalpha():
+                self._word(a, text[a:core_end - 2], tags)  # "GM's": the owner, then 's
+                self._add(core_end - 2, core_end, "s", tags)
+            elif core[0].isdigit() and core[-1].isdigit() and not core.strip(_NUMBER_CHARACTERS):
+                self._numbers.append(len(tags))
+                self._add(a, core_end, "Q", tags)
+            elif core[0].isdigit() and core[-1].isalpha() and (hyphen := core.find("-")) > 0 \
+                    and core[hyphen + 1:].isalpha():
+                self._word(a, core, tags)  # "10-year", "52-week": one word that says what kind
+            else:
+                self._tokens(a, core_end, tags)
+        for k in range(core_end, b):
+            self._add(k, k + 1, _PUNCTUATION.get(text[k], " "), tags)
 
     def _tokens(self, start: int, end: int, tags: list[str]) -> None:
         """Add the words of text[start:end] as TOKEN finds them."""
@@ -307,7 +316,7 @@ class Words:
         if code is None:
             if len(_SEEN) >= _SEEN_MAX:
                 _SEEN.clear()
-                _MARKED.clear()
+                _PIECES.clear()
             tag = _context_free(word)
             pending = tag[:1] == "?"
             code = _SEEN[word] = (tag[1:] if pending else tag, word[0].isupper(), word.lower(), pending)
@@ -343,6 +352,12 @@ class Words:
     def span(self, words: tuple[int, int]) -> tuple[int, int]:
         """The character span of a phrase (its first and last word)."""
         return self.phrase(words[0], words[1])
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether a word ends in the dot of an abbreviation ("U.S.", "Inc."), which ends no clause."""
+    return len(word) > 2 and word[-1] == "." and word[0].isalpha() \
+        and (word.find(".", 0, len(word) - 1) > 0 or word[:-1].lower() in ABBREVIATIONS)
 
 
 def _past_verb(word: str) -> bool:
