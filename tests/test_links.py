@@ -120,6 +120,8 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("a subject with a participle phrase", "Car sales in the countries using the euro rose 2.5% in June.", "2.5%",
+        "Car sales", "2025-06", "change", reference=REF),
     row("a list of changes by place", "Same-store sales rose 2.1% in France, 4.5% in Spain and 3.3% in Italy.", "3.3%",
         "Same-store sales", None, "change"),
     row("added X to Y", "A stronger dollar added about $90 million to revenue.", "$90 million", "revenue", None,
@@ -215,6 +217,10 @@ CHANGE_VERBS = [
 ]
 
 TO_AND_FROM = [
+    row("a baseline as first reported", "Factory output for May was revised to a fall of 0.9% from an initially "
+        "reported 0.6% decline.", "0.6%", "Factory output", "2025-05", "change", reference=REF),
+    row("a baseline after 'than the'", "Retail sales rose 1.8% in June, more than the 1.2% economists had forecast.",
+        "1.2%", "Retail sales", "2025-06", "change", reference=REF),
     row("to B after a change noun and its noun", "The insurer reported a 6% rise in adjusted operating profit to "
         "$1.4 billion for the second quarter.", "$1.4 billion", "adjusted operating profit", "2025-Q2", "level",
         reference=REF),
@@ -366,6 +372,8 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("a month's figure refers back", "Retail sales rose 1.8% in May. April's figure was revised to a fall of 0.4%.",
+        "0.4%", "Retail sales", "2025-04", "change", reference=REF),
     row("analysts' expectation of the figure before", "Net income rose to $1.2 billion in the second quarter. "
         "Analysts had expected $1.1 billion.", "$1.1 billion", "Net income", "2025-Q2", "level", reference=REF),
     row("a comparison's date is no figure's", "Ticket sales reached $300 million this year. The figure was 15% higher "
@@ -400,6 +408,11 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a change of prices takes the passage's period", "Consumer prices rose 3.1% in June. Food prices climbed "
+        "4.4%, driven by fresh vegetables.", "4.4%", "Food prices", "2025-06", "change", reference=REF),
+    row("a 'but' clause takes its sentence's period", "Annual inflation slowed to 3.1% in June from 3.4% in May, the "
+        "statistics office said, but prices rose 0.6% on the month.", "0.6%", "prices", "2025-06", "change",
+        reference=REF),
     row("a restated figure's period", "Harlow Bank, the Leeds-based lender, said on Tuesday that second-quarter net "
         "income fell 8% to $90 million, or 61 cents per share, as funding costs rose.", "61 cents", "share",
         "2025-Q2", "level", "share", reference=REF),

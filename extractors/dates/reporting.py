@@ -59,8 +59,16 @@ def _the_period(m: RuleMatch, ctx: Context) -> list[Found]:
     pre = prefix(ctx, m.start(), THE_PREFIX)
     if pre.mod is not None:  # "the end of the quarter" is <part> of the <unit>
         return []
+    if word_before(ctx.text, pre.start) == "on" and _after_change(ctx.text, pre.start - 3):
+        return []  # "jumped 2.4% on the month": the change's basis, month on month, no period
     unit = group(m, "unit").lower()
     return [(pre.start, m.end(), _unknown(ctx.ref.year if ctx.ref else None, unit), None)]
+
+
+def _after_change(text: str, end: int) -> bool:
+    """Whether a figure or a word of change ends right before `end` ("2.4%", "up", "higher")."""
+    word = word_before(text, end)
+    return word[-1:].isdigit() or word.endswith("%") or word in _CHANGE_ENDS
 
 
 @RULES.add("the year-ago quarter", rf"""
@@ -88,6 +96,8 @@ def _latest_period(m: RuleMatch, ctx: Context) -> list[Found]:
     return [(pre.start, m.end(), periods.relative_unit(ctx.ref, unit, -1), None)]
 
 
+# A change's last word before "on the month": "up 3% on the month", "was flat on the quarter".
+_CHANGE_ENDS: Final = frozenset({"percent", "points", "point", "up", "down", "higher", "lower", "flat", "unchanged"})
 _EARLIER_COUNTS: Final = {w: n for w, n in COUNT_WORDS.items() if n <= 5}
 
 

@@ -539,8 +539,9 @@ def _resolved(words: Words, phrase: Phrase, reading: Reading) -> Phrase | None:
     """The phrase, or a reference when it points back ("this figure", "the amount", "one of €39 million")."""
     head = phrases.head(words, phrase)
     first = phrase[0] - 1 if phrase[0] > 1 and words.tags[phrase[0] - 1] == "D" else phrase[0]  # "the February figure"
-    if head == "one" or head in FIGURE_NOUNS and phrase[0] == phrase[1] and first > 0 \
-            and words.lower(first - 1) in ("this", "that", "the", "these", "those") \
+    owned = phrase[0] > 1 and words.tags[phrase[0] - 2:phrase[0]] == "Ds"  # "December's figure"
+    if head == "one" or head in FIGURE_NOUNS and phrase[0] == phrase[1] and (owned or first > 0 and words.lower(
+            first - 1) in ("this", "that", "the", "these", "those")) \
             and words.tags[phrase[1] + 1:phrase[1] + 2] != "O":  # "the value of the contract" names it
         reading.reference = PREVIOUS
         return None

@@ -32,8 +32,13 @@ _SEARCH_CHARS: Final = 800  # how far a verb's noun is looked for ("lost" -> "lo
 _BACK_SENTENCES_CHARS: Final = 600  # how far back "this figure" and "it" look for what they refer to
 _QUOTE_BEFORE: Final = re.compile(r"\b(?P<base>[A-Z]{3})/(?:[A-Z]{3}\s*)?$")  # "EUR/USD 1.0893", "EUR/" before "USD 1.0893"
 _QUOTE_BETWEEN: Final = re.compile(r"\s*=\s*$")  # "1 EUR = 1.08 USD", matched between the two figures
-_BASELINE_BEFORE: Final = re.compile(r"(?:\b(?:from|than|versus|vs\.?|compared\s+(?:with|to))|,\s+to)\s+$", re.IGNORECASE)
-_BASELINE_ENDS: Final = ("from", "than", "versus", "vs", "vs.", "with", "to")  # what _BASELINE_BEFORE can end with
+# "up from 14%", "than 2%", "than the 4.3%", "from an initially reported 1.1%"
+_BASELINE_BEFORE: Final = re.compile(
+    r"(?:\b(?P<compared>from|than|versus|vs\.?|compared\s+(?:with|to))|,\s+to)(?:\s+(?:an?|the))?"
+    r"(?:\s+(?:[a-z]+ly\s+)?(?:reported|estimated|revised|forecast|expected))?\s+$", re.IGNORECASE)
+# what _BASELINE_BEFORE can end with
+_BASELINE_ENDS: Final = ("from", "than", "versus", "vs", "vs.", "with", "to", "a", "an", "the", "reported", "estimated",
+                         "revised", "forecast", "expected")
 # A clause that goes on from the figure before, its subject left out: "growth of 3.7% this year,
 # slowing to 3.3% in 2020, after 5.1% in 2018", "peak at 2.4% before easing to 2.1%", "profit of
 # $27 million in 2025, down 40%".
@@ -86,7 +91,11 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
         if i is None:
             continue
         reading = frames.read(words, i, figure.type == "amount")
-        measure = _measure_span(text, words, reading, linked, sentences, s_start, figure.start, figure.type)
+        baseline = _baseline_of(text, words, linked, s_start, figure.start)
+        measure = _measure_span(text, words, reading, linked, sentences, s_start, figure.start, figure.type, baseline)
+        if baseline is not None and baseline[1] and baseline[0][0].link is not None \
+                and baseline[0][0].link.role is not None:
+            reading.role = baseline[0][0].link.role  # "rose 1.8%, more than the 1.2% forecast": a change too
         headers = table.headers(figure.start, figure.end) if table is not None else (None, None)
         if headers[0] is not None:
             measure = measure if measure is not None and measure[0] >= headers[0][0] else headers[0]
@@ -136,17 +145,10 @@ def _word_of(words: Words, figure: Mention) -> int | None:
 
 
 def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list[Linked], sentences: Sentences,
-                  s_start: int, at: int, kind: str) -> tuple[int, int] | None:
+                  s_start: int, at: int, kind: str, baseline: tuple[Linked, bool] | None) -> tuple[int, int] | None:
     """The measure as a character span, back-references resolved."""
-    # "rose to 17%, up from 14%": a baseline measures what the figure before it does, and so does a
-    # level after a change ("a 12% fall in revenue in the quarter, to $412 million")
-    if linked and linked[-1][2] == s_start and linked[-1][1] is not None \
-            and text[max(0, at - 16):at].rstrip().lower().endswith(_BASELINE_ENDS) \
-            and _BASELINE_BEFORE.search(text, max(0, at - 16), at):
-        prior = words.index_of.get(linked[-1][0].start)
-        here = words.index_of.get(at)
-        if prior is not None and here is not None and not _CLAUSE_MARK.search(words.tags, prior, here):
-            return linked[-1][1]
+    if baseline is not None:  # what the figure before measures
+        return baseline[0][1]
     if linked and linked[-1][2] == s_start and reading.reference is None \
             and text[max(0, at - 9):at].endswith(_AND_ENDS) \
             and _AND_BEFORE.search(text, max(0, at - 24), at):  # "a premium of 42% to X, and 51% to Y"
@@ -176,6 +178,20 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
             if tag in "CLSvb":
                 phrase = phrases.phrase_before(words_before, v)
                 return None if phrase is None else words_before.span(phrase)
+    return None
+
+
+def _baseline_of(text: str, words: Words, linked: list[Linked], s_start: int, at: int) -> tuple[Linked, bool] | None:
+    """The figure before in the sentence, with a measure, when the figure at `at` is its baseline
+    ("rose to 17%, up from 14%") or its level after a change ("a 12% fall in revenue, to $412
+    million"), and whether it is a baseline."""
+    if linked and linked[-1][2] == s_start and linked[-1][1] is not None \
+            and text[max(0, at - 16):at].rstrip().lower().endswith(_BASELINE_ENDS) \
+            and (found := _BASELINE_BEFORE.search(text, max(0, at - 50), at)):
+        prior = words.index_of.get(linked[-1][0].start)
+        here = words.index_of.get(at)
+        if prior is not None and here is not None and not _CLAUSE_MARK.search(words.tags, prior, here):
+            return linked[-1], found.group("compared") is not None
     return None
 
 
@@ -245,8 +261,9 @@ def _takes_passage_period(text: str, reading: frames.Reading, measure: tuple[int
         measure = words.span(reading.of)
     phrase = text[measure[0]:measure[1]].lower() if measure is not None else ""
     head = phrase.split()[-1] if measure is not None else None
-    if head in DEAL_MEASURES and not phrase.startswith("market "):  # a market value is a stock's, as of a day
-        return False
+    if head in DEAL_MEASURES and not phrase.startswith("market ") \
+            and not (reading.role == "change" and head in ("price", "prices")):
+        return False  # a market value is a stock's, as of a day; "food prices rose 7.2%" in a month
     verb = reading.verb
     if verb is not None and verb > 0 and words.tags[verb - 1] == "T":  # "to reduce costs by 30%": an aim
         return False

@@ -114,6 +114,9 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
     if j < stop or tags[j] not in "NQ":
         return None
     start = chain_start(words, j, stop)
+    if start is not None and start - 2 >= stop and tags[start - 1] == "v" and tags[start - 2] == "N" \
+            and words.lower(start - 1).endswith("ing"):
+        start = chain_start(words, start - 2, stop)  # "the countries sharing the euro rose": the countries'
     if start is not None and start - 2 >= stop and tags[start - 1] in "IO" and tags[start - 2] == "c" \
             and words.cased and words.word(j)[:1].isupper():
         first = start - 2  # "Annual house price growth in Britain slowed": the growth, in a place

@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import Final
 
-from extractors.links.vocabulary import BASELINE_WORDS, SUPERLATIVES
+from extractors.links.vocabulary import BASELINE_WORDS, FIGURE_NOUNS, SUPERLATIVES
 from extractors.links.words import VERBS, Words
 from extractors.mentions import DateMention
 
@@ -96,12 +96,12 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
     j = tags.find("D", after, end + 1)
     across = _NOT_ACROSS_SUBJECT if _opens(tags, start, i) else _NOT_ACROSS  # "$90 million will be needed this year"
     while j >= 0 and not across.search(tags, after, j) and not _than_between(words, after, j):
-        if _places(words, j, measure_word):  # the nearest after, unless another figure or verb comes first
+        if _places(words, j, measure_word, i):  # the nearest after, unless another figure or verb comes first
             return _enclosing(words, j)
         j = tags.find("D", j + 1, end + 1)
     j = tags.rfind("D", start, i)
     while j >= 0:
-        if _places(words, j, measure_word) and not _in_aside(tags, j, i):
+        if _places(words, j, measure_word, i) and not _in_aside(tags, j, i):
             return _enclosing(words, j)
         j = tags.rfind("D", start, j)
     return None
@@ -129,16 +129,16 @@ def _opens(tags: str, start: int, i: int) -> bool:
 
 
 def contrast_date(words: Words, i: int) -> DateMention | None:
-    """For a figure in a "while" or "whereas" clause that names no date, the date of the clause
+    """For a figure in a "while", "whereas" or "but" clause that names no date, the date of the clause
     it contrasts with ("The zloty firmed on Wednesday, while the yield fell to 2.86%")."""
     tags = words.tags
     mark = tags.rfind("w", 0, i)
-    if mark <= 0 or tags.rfind(";", mark, i) >= 0 or words.lower(mark) not in ("while", "whereas"):
+    if mark <= 0 or tags.rfind(";", mark, i) >= 0 or words.lower(mark) not in ("while", "whereas", "but"):
         return None
     start = max(tags.rfind(";", 0, mark), tags.rfind("w", 0, mark)) + 1
     j = tags.rfind("D", start, mark)
     while j >= 0:
-        if _places(words, j, None) and not _baseline(words.word(j)) and not _in_aside(tags, j, mark):
+        if _places(words, j, None, i) and not _baseline(words.word(j)) and not _in_aside(tags, j, mark):
             return _enclosing(words, j)
         j = tags.rfind("D", start, j)
     return None
@@ -180,18 +180,22 @@ def _in_aside(tags: str, j: int, i: int) -> bool:
     return any(tag in "vCLSV" for tag in tags[start:end])
 
 
-def _places(words: Words, j: int, measure_word: int | None) -> bool:
-    """Whether the date at word j places the figure's event: not a report's, a baseline's or another noun's."""
+def _places(words: Words, j: int, measure_word: int | None, figure: int) -> bool:
+    """Whether the date at word j places the figure at word `figure`: not a report's, a
+    baseline's or another noun's."""
     tags = words.tags
     before = words.lower(j - 1) if j > 0 else ""
     if before in BASELINE_WORDS or j > 1 and words.lower(j - 2) == "compared":
         return False
-    if before in ("in", "on", "at", "during") and j > 1 and words.lower(j - 2) in BASELINE_WORDS:
-        return False  # "4% less than in the same period of 2011"
+    if before in ("in", "on", "at", "during") and j > 1 and (
+            words.lower(j - 2) in BASELINE_WORDS  # "4% less than in the same period of 2011"
+            or tags[j - 2] == "F" and j - 2 != figure and j > 2 and words.lower(j - 3) in BASELINE_WORDS):
+        return False  # "slowed to 42.1% in January from 44.4% in December": the baseline's
     if before in ("its", "their") and j > 1 and words.lower(j - 2) in _COMPARED_WITH:
         return False  # "4.5% below their 2017 peak": the peak's year
-    if j + 1 < len(tags) and tags[j + 1] == "s":  # "Monday's close"
-        return False
+    if j + 1 < len(tags) and tags[j + 1] == "s" and not (
+            j + 2 < len(tags) and (words.lower(j + 2) in FIGURE_NOUNS or measure_word == j + 2)):
+        return False  # "Monday's close"; but "December's figure was revised to 1.3%" is December's
     if before == "since" and any(words.lower(k) in SUPERLATIVES for k in range(max(0, j - 5), j - 1)):
         return False  # "its lowest level since April 1997": another event's; but "lost 28% since March"
     if (j > 0 and tags[j - 1] == "V" or j > 1 and tags[j - 1] in "PA" and tags[j - 2] == "V") \
