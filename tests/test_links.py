@@ -408,6 +408,12 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a wire dateline sets no period", "BERLIN, July 7 (Reuters) - German exports rose 0.8% in May. Imports "
+        "increased 1.1%.", "1.1%", "Imports", "2025-05", "change", reference=REF),
+    row("a release's day is no period", "Canadian factory sales fell 1.5%, data from Statistics Canada showed on "
+        "Monday. Sales of motor vehicles dropped 4%.", "4%", "Sales", None, "change", reference=REF),
+    row("a date after 'than expected' is the event's", "Exports rose more than expected in May as shipments picked "
+        "up. Imports increased 1.1%.", "1.1%", "Imports", "2025-05", "change", reference=REF),
     row("a change of prices takes the passage's period", "Consumer prices rose 3.1% in June. Food prices climbed "
         "4.4%, driven by fresh vegetables.", "4.4%", "Food prices", "2025-06", "change", reference=REF),
     row("a 'but' clause takes its sentence's period", "Annual inflation slowed to 3.1% in June from 3.4% in May, the "

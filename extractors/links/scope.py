@@ -46,26 +46,30 @@ _BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|ye
 # with", "the loss of"), or a report's ("said on Tuesday"): no passage's period.
 _NOT_A_SCENE: Final = re.compile(
     r"\b(?:since|from|than|compared\s+(?:to|with)|versus|against|of|by|until"
-    r"|(?P<report>(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed)"
+    r"|(?P<report>(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed|showed|shows|released"
+    r"|published)"
     r"\s+(?:on\s+|late\s+|early\s+)?))\s*$")
 # After a period: a noun it modifies ("said first-half profit rose"), so no report's date.
 _MODIFIES_NEXT: Final = re.compile(
     r"\s+(?!(?:that|it|its|the|an?|and|but|he|she|they|we|when|while|after|before|in|on|at|to|for|with|as)\b)[a-z]")
 # In the stretch of clause before a date: a comparison's, a side event's or a relative clause's
 # date ("from 15.1% in August", "after touching $1,295 on Thursday", "which it bought in 2014"); not
-# a source's ("earned $5 billion from tourists in 2013").
-_SIDE_CLAUSE: Final = re.compile(r"\b(?:from\s+\S*\d|compared\s+(?:to|with)|than|after\s+\w+ing|which|that)\b")
+# a source's ("earned $5 billion from tourists in 2013"), nor a forecast's ("rose more than
+# expected in June" is June's).
+_SIDE_CLAUSE: Final = re.compile(r"\b(?:from\s+\S*\d|compared\s+(?:to|with)|than(?!\s+(?:expected|forecast|anticipated|"
+                                 r"estimated|predicted)\b)|after\s+\w+ing|which|that)\b")
 # In the sentence before a date: a plan's or a forecast's ("said it would spend $14 billion in 2025").
 _PLAN: Final = re.compile(r"\b(?:will|would|plans?\s+to|aims?\s+to|intends?\s+to|expects?\s+to|forecasts?)\b")
 # The last words _NOT_A_SCENE can match, and the words _SIDE_CLAUSE needs: cheap tests before them.
 _SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus", "against", "of", "by", "until", "said",
-                                "says", "announced", "reported", "stated", "disclosed", "confirmed", "on", "late",
-                                "early"})
+                                "says", "announced", "reported", "stated", "disclosed", "confirmed", "showed", "shows",
+                                "released", "published", "on", "late", "early"})
 _LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
 _SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that")
 _BASELINE_TEXT_WORDS: Final = ("ago", "earlier", "previous", "prior", "before")
 # After a date: the report's day ("Corvex on Wednesday reported a loss for its third quarter").
-_REPORTED: Final = frozenset({"said", "says", "reported", "announced", "told", "stated", "disclosed", "confirmed"})
+_REPORTED: Final = frozenset({"said", "says", "reported", "announced", "told", "stated", "disclosed", "confirmed",
+                             "showed", "shows"})  # "data showed on Thursday", "data on Thursday showed"
 # "said on Thursday that": the clause after it is what was said, no relative clause.
 _REPORTED_THAT: Final = re.compile(rf"\b(?:{'|'.join(sorted(_REPORTED))})\b[^,;.]*\bthat$")
 _YEAR_TO: Final = re.compile(r"\byear\s+(?:to|ended|ending)\s+$", re.IGNORECASE)  # "the year to June 30, 2023"
@@ -75,6 +79,10 @@ _REVISED: Final = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,2}(?:was|were|has\s+b
                               re.IGNORECASE)
 _COMPARED_WITH: Final = BASELINE_WORDS | {"below", "above", "over", "under"}
 _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
+# A wire story's dateline opens its first line, "BERLIN, Aug 7 (Reuters) -": its date says when the
+# story was written, as a date alone on its line does, and places nothing.
+_WIRE_BEFORE: Final = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.'’ -]*)?,\s+")  # "NEW YORK, ", "PORTLAND, Maine, "
+_WIRE_AFTER: Final = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")
 _PASSAGE_CHARS: Final = 3000  # how far back a passage's period is looked for
 _LEAD_CHARS: Final = 300  # the story's lead: its first sentence or two
 
@@ -203,9 +211,19 @@ def _places(words: Words, j: int, measure_word: int | None, figure: int) -> bool
         return False  # "said Friday", "announced on Wednesday"; but "expects first-half revenue"
     if j + 1 < len(tags) and tags[j + 1] == "V":
         return False
+    if j < 6 and tags[j + 1:j + 2] in "(," and isinstance(date := words.mention_at[j], DateMention) \
+            and wire_dateline(words.text, date):
+        return False  # "SEOUL, July 31 (Reuters) - ..."
     if j > 1 and tags[j - 1] == "O" and tags[j - 2] == "N" and measure_word != j - 2:
         return False  # "the second-biggest loss of 2007"
     return True
+
+
+def wire_dateline(text: str, mention: DateMention) -> bool:
+    """Whether the date is a wire story's dateline ("BERLIN, Aug 7 (Reuters) -")."""
+    line = text.rfind("\n", 0, mention.start) + 1
+    return mention.start - line <= 40 and _WIRE_BEFORE.fullmatch(text, line, mention.start) is not None \
+        and _WIRE_AFTER.match(text, mention.end) is not None
 
 
 def _modifier(words: Words, j: int) -> bool:
@@ -381,6 +399,7 @@ class Passage:
         if known is None:
             mention = self.dates[k]
             known = self._scenes[k] = mention.mod not in _BOUND_MODS and not _baseline(mention.text) \
+                and not wire_dateline(self.text, mention) \
                 and not self._after_bound_or_report(mention) and not self._before_report(mention.end) \
                 and not self._in_side_clause(mention.start) \
                 and not (self.text.find("revised", mention.end, mention.end + 40) >= 0
