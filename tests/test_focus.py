@@ -51,8 +51,8 @@ REPORTING = [
              source="issue 23"),
     negative("the full year, nothing named", "For the full year, the group expects growth.", reference=NOW,
              source="issue 23"),
-    example("on the month: a change's basis, no date", "Output fell 1.1% in January. Car output rose 2.4% on the month, "
-            "and steel output was up 3% on the quarter.", Date("January", value="2013-01"), reference=NOW,
+    example("on the month: a change's basis, no date", "Output fell 1.1% in January. Car output rose 2.4% on the "
+            "month, and steel output was up 3% on the quarter.", Date("January", value="2013-01"), reference=NOW,
             source="issue 23"),
     example("the half", "Profit fell in the first half. Sales in the half were flat.",
             Date("the first half", value="2013-H1"), Date("the half", value="2013-H1"), reference=NOW,

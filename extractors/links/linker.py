@@ -16,7 +16,7 @@ from typing import Final
 from extractors.currencies import CURRENCY_WORDS
 from extractors.links import frames, phrases, scope, tables
 from extractors.links.sentences import Sentences
-from extractors.links.vocabulary import DEAL_MEASURES, NOUNS_OF_VERBS, PERIOD_MEASURES
+from extractors.links.vocabulary import DEAL_MEASURES, MARKET_WORDS, NOUNS_OF_VERBS, PERIOD_MEASURES
 from extractors.links.words import Words
 from extractors.mentions import AmountMention, DateMention, Link, Mention, PercentageMention
 
@@ -252,6 +252,9 @@ def _period(words: Words, i: int, reading: frames.Reading, measure: tuple[int, i
     if found is None:
         found = passage.after(headline_end) if headline_end is not None and s_start < headline_end \
             else passage.of_sentence(s_start, headline_end or 0)
+    if found is None and measure is not None \
+            and text[measure[0]:measure[1]].rsplit(None, 1)[-1].lower() in MARKET_WORDS:
+        found = passage.dateline()  # "Brent crude futures rose $1.05" on the story's day
     return None if found is None or scope.in_duration(words, i) else found
 
 

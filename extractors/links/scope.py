@@ -81,7 +81,7 @@ _COMPARED_WITH: Final = BASELINE_WORDS | {"below", "above", "over", "under"}
 _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
 # A wire story's dateline opens its first line, "BERLIN, Aug 7 (Reuters) -": its date says when the
 # story was written, as a date alone on its line does, and places nothing.
-_WIRE_BEFORE: Final = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.'’ -]*)?,\s+")  # "NEW YORK, ", "PORTLAND, Maine, "
+_WIRE_BEFORE: Final = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.'’ -]*)?,\s+")  # "NEW YORK, ", "PORTLAND, Me., "
 _WIRE_AFTER: Final = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")
 _PASSAGE_CHARS: Final = 3000  # how far back a passage's period is looked for
 _LEAD_CHARS: Final = 300  # the story's lead: its first sentence or two
@@ -384,6 +384,15 @@ class Passage:
         start = max(start, text.rfind(". ", start, at) + 1)
         return max(start, text.rfind(";", start, at) + 1)
 
+    def dateline(self) -> DateMention | None:
+        """The story's date: a dateline alone on its line or a wire story's, in its first lines."""
+        for mention in self.dates:
+            if mention.start > _LEAD_CHARS:
+                break
+            if self._alone_on_its_line(mention) or wire_dateline(self.text, mention):
+                return mention
+        return None
+
     def _alone_on_its_line(self, mention: DateMention) -> bool:
         text = self.text
         line_start = text.rfind("\n", 0, mention.start) + 1
@@ -399,7 +408,7 @@ class Passage:
         if known is None:
             mention = self.dates[k]
             known = self._scenes[k] = mention.mod not in _BOUND_MODS and not _baseline(mention.text) \
-                and not wire_dateline(self.text, mention) \
+                and not wire_dateline(self.text, mention) and not self._alone_on_its_line(mention) \
                 and not self._after_bound_or_report(mention) and not self._before_report(mention.end) \
                 and not self._in_side_clause(mention.start) \
                 and not (self.text.find("revised", mention.end, mention.end + 40) >= 0

@@ -78,6 +78,7 @@ _NOUN_AFTER_DETERMINER_ONLY: Final = frozenset("bwv")
 _NOT_NOUN_BEFORE: Final = frozenset({"each", "both", "all", "that"})
 # The classes of verbs: after "that" one makes it a relative ("a budget that raises"), not a determiner.
 _FINITE_VERBS: Final = frozenset("CLSVvbK")
+_PERIOD_NOUNS: Final = frozenset({"year", "quarter", "half", "months", "weeks", "period"})  # "the year ended"
 _REPORT_NOUNS: Final = frozenset({"forecast", "forecasts", "estimate", "estimates"})  # verbs that are nouns after one
 _MODALS: Final = frozenset({"will", "would", "could", "should", "may", "might", "must", "can"})
 # One look-up a word. A class letter is never a fixed tag, but for "r", whose class gives "r" too.
@@ -158,7 +159,20 @@ class Words:
             joined = "".join(tags)
         if "vN" in joined or "dvF" in joined or "dNF" in joined:  # "the combined ratio", "an estimated $5 billion"
             joined = self._participles(joined)
+        if "NLD" in joined:
+            joined = self._period_ends(joined)
         self.tags = joined
+
+    def _period_ends(self, tags: str) -> str:
+        """The tags with "ended" or "ending" between a period's noun and a date a filler: "the fiscal
+        year ended March 31" is one period, no verb between a figure and its date."""
+        marks = list(tags)
+        k = tags.find("NLD")
+        while k >= 0:
+            if self._lowers[k + 1] in ("ended", "ending") and self._lowers[k] in _PERIOD_NOUNS:
+                marks[k + 1] = "a"
+            k = tags.find("NLD", k + 1)
+        return "".join(marks)
 
     def _participles(self, tags: str) -> str:
         """The tags with each word in -ed between a determiner or a preposition and a noun tagged a
