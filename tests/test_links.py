@@ -408,6 +408,12 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("the six months to June 30", "Pretax profit fell 18% to £214 million in the six months to June 30.",
+        "£214 million", "Pretax profit", "2025-H1", "level", reference=REF),
+    row("the quarter ended June 30", "Net income rose to $86 million in the quarter ended June 30.", "$86 million",
+        "Net income", "2025-Q2", "level", reference=REF),
+    row("the fiscal year, which ended March 31", "For the full fiscal year, which ended March 31, net profit climbed "
+        "17% to 66.2 billion rupees.", "66.2 billion rupees", "net profit", "FY2025", "level", reference=REF),
     row("a dateline on its own line sets no period", "Harlow Bank profit falls\nJuly 10, 2025\nHarlow Bank said its "
         "revenue rose 4% as lending grew.", "4%", "revenue", None, "change", reference=REF),
     row("a market's move on the story's day", "Oil rises\nJuly 10, 2025\nBrent crude futures rose $1.05, or 1.5%, "

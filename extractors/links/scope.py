@@ -72,7 +72,10 @@ _REPORTED: Final = frozenset({"said", "says", "reported", "announced", "told", "
                              "showed", "shows"})  # "data showed on Thursday", "data on Thursday showed"
 # "said on Thursday that": the clause after it is what was said, no relative clause.
 _REPORTED_THAT: Final = re.compile(rf"\b(?:{'|'.join(sorted(_REPORTED))})\b[^,;.]*\bthat$")
-_YEAR_TO: Final = re.compile(r"\byear\s+(?:to|ended|ending)\s+$", re.IGNORECASE)  # "the year to June 30, 2023"
+# Before the last month or day of a period: "the year to June 30, 2023", "the fiscal year, which ended
+# March 31", "the six months to June 30", "the quarter ended Sept. 30".
+_PERIOD_TO: Final = re.compile(r"\b(?:(?P<year>year)|(?P<half>six|6)\s+months|(?P<quarter>quarter|three\s+months|3\s+months))"
+                               r",?\s+(?:which\s+)?(?:to|ended|ending)\s+$", re.IGNORECASE)
 # After a date: its figure is being revised, a period before the story's ("Growth in the first
 # quarter was revised up", "December's figure was revised").
 _REVISED: Final = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|had\s+been)\s+revised\b",
@@ -109,10 +112,16 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
         j = tags.find("D", j + 1, end + 1)
     j = tags.rfind("D", start, i)
     while j >= 0:
-        if _places(words, j, measure_word, i) and not _in_aside(tags, j, i):
-            return _enclosing(words, j)
+        if _places(words, j, measure_word, i) and (not _in_aside(tags, j, i) or _ends_a_period(words, j)):
+            return _enclosing(words, j)  # but "For the fiscal year, which ended March 31, net profit" is its
         j = tags.rfind("D", start, j)
     return None
+
+
+def _ends_a_period(words: Words, j: int) -> bool:
+    """Whether the date at word j ends a year, a half or a quarter ("the year, which ended March 31")."""
+    mention = words.mention_at[j]
+    return isinstance(mention, DateMention) and period_ending(words.text, mention) is not None
 
 
 def _than_between(words: Words, first: int, last: int) -> bool:
@@ -243,7 +252,7 @@ def _enclosing(words: Words, j: int) -> DateMention:
     or for "the year to June 30, 2023" the fiscal year that ends then."""
     mention = words.mention_at[j]
     assert isinstance(mention, DateMention)  # a date's word (tag D)
-    fiscal = year_ending(words.text, mention)
+    fiscal = period_ending(words.text, mention)
     if fiscal is not None:
         return fiscal
     tags = words.tags
@@ -255,17 +264,30 @@ def _enclosing(words: Words, j: int) -> DateMention:
     return mention
 
 
-def year_ending(text: str, mention: DateMention) -> DateMention | None:
-    """For a month or day after "year to" or "year ended" ("its fiscal year to June", "the year to
-    June 30, 2023"), the fiscal year that ends with it, named by that year ("FY2023"); else None."""
-    last = mention.start_date  # in the fiscal year's last month
-    if mention.grain not in ("month", "day") or last is None \
-            or text.find("year", max(0, mention.start - 16), mention.start) < 0 \
-            or _YEAR_TO.search(text, max(0, mention.start - 16), mention.start) is None:
+def period_ending(text: str, mention: DateMention) -> DateMention | None:
+    """For a month or day that ends a year, a half or a quarter (_PERIOD_TO), that period: the
+    fiscal year named by the year it ends in ("the year to June 30, 2023": FY2023), the calendar
+    half or quarter that ends then ("the six months to June 30": 2025-H1); else None."""
+    last = mention.start_date  # in the period's last month
+    if mention.grain not in ("month", "day") or last is None:
+        return None
+    lo = max(0, mention.start - 32)
+    if text.find(" to", lo, mention.start) < 0 and text.find(" end", lo, mention.start) < 0:  # no match: quicker
+        return None
+    found = _PERIOD_TO.search(text, lo, mention.start)
+    if found is None:
         return None
     end = date(last.year + (last.month == 12), last.month % 12 + 1, 1)  # the first day after it
-    return DateMention(mention.start, mention.end, mention.text, f"FY{last.year}", "fiscal_year", "year to",
-                       date(end.year - 1, end.month, 1), end)
+    if found.group("year") is not None:
+        return DateMention(mention.start, mention.end, mention.text, f"FY{last.year}", "fiscal_year", "year to",
+                           date(end.year - 1, end.month, 1), end)
+    if last.month % (6 if found.group("half") is not None else 3) or mention.grain == "day" and last.day < 28:
+        return None  # a fiscal half or quarter ("the quarter ended Nov. 2"): which one, the text says elsewhere
+    if found.group("half") is not None:
+        return DateMention(mention.start, mention.end, mention.text, f"{last.year}-H{last.month // 6}", "half",
+                           "half to", date(last.year, last.month - 5, 1), end)
+    return DateMention(mention.start, mention.end, mention.text, f"{last.year}-Q{last.month // 3}", "quarter",
+                       "quarter to", date(last.year, last.month - 2, 1), end)
 
 
 def _holding(first: DateMention, last: DateMention) -> DateMention | None:
@@ -310,7 +332,7 @@ class Passage:
         k = self._before(sentence_start)
         if k < 0:
             return None
-        near = year_ending(self.text, self.dates[k]) or self.dates[k]
+        near = period_ending(self.text, self.dates[k]) or self.dates[k]
         if self._fronted(near):
             return near
         lead = self._lead_until(headline_end, k)
@@ -347,7 +369,7 @@ class Passage:
             k = self._lead_next if self._lead_next >= 0 else bisect_right(self.starts, headline_end)
             while k <= last and self.dates[k].start <= headline_end + _LEAD_CHARS:
                 if not self._alone_on_its_line(self.dates[k]) and self._scene(k):  # the cheaper test first
-                    self._lead = year_ending(self.text, self.dates[k]) or self.dates[k]
+                    self._lead = period_ending(self.text, self.dates[k]) or self.dates[k]
                     break
                 k += 1
             self._lead_next = k  # where the next look starts, if none was found
@@ -368,7 +390,7 @@ class Passage:
         k = bisect_right(self.starts, headline_end)
         while k < len(self.dates) and self.dates[k].start <= headline_end + _PASSAGE_CHARS:
             if not self._alone_on_its_line(self.dates[k]) and self._scene(k):
-                return year_ending(self.text, self.dates[k]) or self.dates[k]
+                return period_ending(self.text, self.dates[k]) or self.dates[k]
             k += 1
         return None
 
