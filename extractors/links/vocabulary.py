@@ -190,7 +190,8 @@ PERIOD_MEASURES: Final = frozenset({
 # Market prices, whose "gained 87 cents" is a change of them, not a gain booked.
 MARKET_WORDS: Final = frozenset({"futures", "oil", "crude", "gold", "silver", "copper", "platinum", "bonds", "bond",
                                  "yield", "yields", "dollar", "euro", "yen", "pound", "currency", "shares", "stock",
-                                 "stocks", "index", "contract", "contracts", "price", "prices", "brent"})
+                                 "stocks", "index", "indices", "indexes", "contract", "contracts", "price", "prices",
+                                 "brent"})
 # Verbs after which "N% of Y" measures Y: someone holds the share ("accounts for 30% of sales").
 SHARE_VERBS: Final = _forms("account|accounts|accounted|accounting", "make|makes|made|making",
                             "represent|represents|represented|representing", "comprise|comprises|comprised",
