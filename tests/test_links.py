@@ -416,6 +416,9 @@ PASSAGE_PERIOD = [
         "17% to 66.2 billion rupees.", "66.2 billion rupees", "net profit", "FY2025", "level", reference=REF),
     row("a dateline on its own line sets no period", "Harlow Bank profit falls\nJuly 10, 2025\nHarlow Bank said its "
         "revenue rose 4% as lending grew.", "4%", "revenue", None, "change", reference=REF),
+    row("indices move on the story's day", "Stocks slide\nJuly 10, 2025\nThe three major U.S. stock indices fell "
+        "2.1% as bond yields climbed.", "2.1%", "three major U.S. stock indices", "2025-07-10", "change",
+        reference=REF),
     row("a market's move on the story's day", "Oil rises\nJuly 10, 2025\nBrent crude futures rose $1.05, or 1.5%, "
         "as supply tightened.", "$1.05", "Brent crude futures", "2025-07-10", "change", reference=REF),
     row("the fiscal year ended March 31", "Kisaragi said its operating profit rose 31% to 412 billion yen in the fiscal "
