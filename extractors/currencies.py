@@ -80,6 +80,7 @@ CURRENCY_WORDS: Final = {
     "krona": "SEK", "kronor": "SEK", "swedish krona": "SEK", "swedish kronor": "SEK",
     "krone": None, "kroner": None, "danish kroner": "DKK", "danish krone": "DKK",
     "norwegian kroner": "NOK", "norwegian krone": "NOK", "icelandic kronur": "ISK",
+    "danish crowns": "DKK", "swedish crowns": "SEK", "norwegian crowns": "NOK",  # as newswires write them
     "rand": "ZAR", "south african rand": "ZAR",
     "reais": "BRL", "brazilian real": "BRL", "brazilian reais": "BRL",
     "peso": None, "pesos": None, "mexican pesos": "MXN", "argentine pesos": "ARS",
@@ -112,10 +113,13 @@ CONTEXT_WORDS: Final = {
     "sum": (("uzbek", "UZS"),),
     "soum": (("uzbek", "UZS"),),
     "som": (("uzbek", "UZS"), ("kyrgyz", "KGS")),
-    "won": (("korea", "KRW"),),  # elsewhere a verb: "Liverpool in 2005 won the cup"
+    "won": (("korea", "KRW"), ("seoul", "KRW")),  # elsewhere a verb: "Liverpool in 2005 won the cup"
+    "crowns": (("danish", "DKK"), ("denmark", "DKK"), ("swedish", "SEK"), ("sweden", "SEK"), ("norwegian", "NOK"),
+               ("norway", "NOK"), ("czech", "CZK")),  # elsewhere a king's
 }
-# Words that are also weights or measures: not money when followed by "of" ("pounds of beef").
-MEASURE_WORDS: Final = frozenset({"pound", "pounds", "dram", "drams"})
+# Words that are also weights, measures or things: not money when followed by "of" ("pounds of
+# beef", "three crowns of the Danish kings").
+MEASURE_WORDS: Final = frozenset({"pound", "pounds", "dram", "drams", "crowns"})
 
 # Fractions of a currency: word -> (code, share of the unit).
 SUBUNIT_WORDS: Final = {
