@@ -46,6 +46,10 @@ def row(id: str, text: str, figure: str, measure: str | None, period: str | None
 
 
 LEVEL_VERBS = [
+    row("a relative clause with a list before the verb", "Core inflation, which excludes energy, food, alcohol and "
+        "tobacco, rose to 3.4% in March.", "3.4%", "Core inflation", "2025-03", "level", reference=REF),
+    row("a participle aside before the verb", "Services inflation, closely watched by policymakers, fell to 4.7% in "
+        "March.", "4.7%", "Services inflation", "2025-03", "level", reference=REF),
     row("a verb's form before a verb is a noun", "Turnover on the Warsaw exchange reached 1.9 billion zlotys on "
         "Friday.", "1.9 billion zlotys", "Turnover", "2025-07-04", "level", reference=REF),
     row("an owned object of 'expects' before 'to'", "The finance ministry expects Poland's coal import bill to reach "

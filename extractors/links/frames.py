@@ -80,6 +80,7 @@ _THRESHOLDS: Final = frozenset({"above", "below", "beyond", "past"})  # a level 
 _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "bigger", "smaller", "larger"})
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
 _FILLERS: Final = re.compile("[ad]*")
+_FILLERS_AND_NOUNS: Final = re.compile("[adN&]+")  # an item of a list
 _CLAUSE_END: Final = ";.wr"
 _COMPLEMENT: Final = frozenset("adTBAfUIODFQN,&P()\"sxR")
 
@@ -481,9 +482,9 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
         while j >= start and (tags[j] in "ab," or tags[j] == "T" and j > start and tags[j - 1] in "vbLVa"):
             if tags[j] == "T":  # "debt is expected to reach 61%": the subject of the verb before "to"
                 j -= 1
-            if tags[j] == ",":  # "The S&P 500, which fell on Monday, gained": over the relative clause
-                aside = tags.rfind(",", start, j)
-                if aside >= 0 and (tags[aside + 1:aside + 2] == "r" or words.lower(aside + 1) == "whose"):
+            if tags[j] == ",":  # "The S&P 500, which fell on Monday, gained": over the aside
+                aside = _aside_start(words, start, j)
+                if aside is not None:
                     j = aside
             j -= 1
         if j < start:
@@ -506,6 +507,26 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
             j = k - 1
             continue
         return phrases.phrase_before(words, j + 1, start)
+    return None
+
+
+def _aside_start(words: Words, start: int, end: int) -> int | None:
+    """The comma that opens an aside closed by the comma at `end`: a relative clause ("which
+    excludes energy, food and tobacco") or a participle ("closely watched by policymakers");
+    None when no aside ends there."""
+    tags = words.tags
+    k = tags.rfind(",", start, end)
+    while k >= 0:
+        first = k + 1
+        if tags[first:first + 1] == "r" or words.lower(first) == "whose":
+            return k
+        while first < end and tags[first] == "a":
+            first += 1
+        if first < end and tags[first] == "v" and words.lower(first).endswith("ed"):
+            return k
+        if _FILLERS_AND_NOUNS.fullmatch(tags, k + 1, end) is None:
+            return None  # no list: the aside would have to start here
+        end, k = k, tags.rfind(",", start, k)  # an item of a list in the aside ("energy, food and tobacco")
     return None
 
 
