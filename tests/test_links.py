@@ -124,6 +124,8 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("a company's move after shares", "Shares of oil producer Harlow Energy lost 6.1%, while iron ore miner "
+        "Kestrel Mining fell 4.3%.", "4.3%", "Shares", None, "change"),
     row("a subject with a participle phrase", "Car sales in the countries using the euro rose 2.5% in June.", "2.5%",
         "Car sales", "2025-06", "change", reference=REF),
     row("a list of changes by place", "Same-store sales rose 2.1% in France, 4.5% in Spain and 3.3% in Italy.", "3.3%",

@@ -157,6 +157,10 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
                 reading.measure is None or words.span(reading.measure)[1] <= same[0].start):
             return same[1]  # unless the figure names its own measure, after the one before it
     if reading.measure is not None:
+        if reading.role == "change" and phrases.is_name(words, reading.measure):
+            shares = _shares_before(text, linked, s_start)  # "Vale fell 4.3%" after "Shares of Petrobras lost 6.1%"
+            if shares is not None:
+                return shares
         return words.span(reading.measure)
     reference = reading.reference
     if reference is None:
@@ -192,6 +196,19 @@ def _baseline_of(text: str, words: Words, linked: list[Linked], s_start: int, at
         here = words.index_of.get(at)
         if prior is not None and here is not None and not _CLAUSE_MARK.search(words.tags, prior, here):
             return linked[-1], found.group("compared") is not None
+    return None
+
+
+def _shares_before(text: str, linked: list[Linked], s_start: int) -> Span | None:
+    """The measure of the figure before, when near and it is shares or stock: what a company's
+    move measures ("Shares of Petrobras lost 6.1%, while Vale fell 4.3%")."""
+    for k in range(len(linked) - 1, -1, -1):
+        measure, start = linked[k][1], linked[k][2]
+        if start < s_start - _BACK_SENTENCES_CHARS:
+            return None
+        if measure is not None:
+            head = text[measure[0]:measure[1]].rsplit(None, 1)[-1].lower()
+            return measure if head in ("shares", "stock", "stocks") else None
     return None
 
 
