@@ -37,8 +37,8 @@ _BASELINE_BEFORE: Final = re.compile(
     r"(?:\b(?P<compared>from|than|versus|vs\.?|compared\s+(?:with|to))|,\s+to)(?:\s+(?:an?|the))?"
     r"(?:\s+(?:[a-z]+ly\s+)?(?:reported|estimated|revised|forecast|expected))?\s+$", re.IGNORECASE)
 # what _BASELINE_BEFORE can end with
-_BASELINE_ENDS: Final = ("from", "than", "versus", "vs", "vs.", "with", "to", "a", "an", "the", "reported", "estimated",
-                         "revised", "forecast", "expected")
+_COMPARED_ENDS: Final = ("from", "than", "versus", "vs", "vs.", "with", "to")
+_BASELINE_ENDS: Final = (*_COMPARED_ENDS, "a", "an", "the", "reported", "estimated", "revised", "forecast", "expected")
 # A clause that goes on from the figure before, its subject left out: "growth of 3.7% this year,
 # slowing to 3.3% in 2020, after 5.1% in 2018", "peak at 2.4% before easing to 2.1%", "profit of
 # $27 million in 2025, down 40%".
@@ -189,9 +189,18 @@ def _baseline_of(text: str, words: Words, linked: list[Linked], s_start: int, at
     """The figure before in the sentence, with a measure, when the figure at `at` is its baseline
     ("rose to 17%, up from 14%") or its level after a change ("a 12% fall in revenue, to $412
     million"), and whether it is a baseline."""
-    if linked and linked[-1][2] == s_start and linked[-1][1] is not None \
-            and text[max(0, at - 16):at].rstrip().lower().endswith(_BASELINE_ENDS) \
-            and (found := _BASELINE_BEFORE.search(text, max(0, at - 50), at)):
+    if not (linked and linked[-1][2] == s_start and linked[-1][1] is not None):
+        return None
+    tail = text[max(0, at - 16):at].rstrip().lower()  # cheap tests first: the regex can't match without
+    if not tail.endswith(_BASELINE_ENDS):
+        return None
+    reach = 16  # "compared with 14%"
+    if not tail.endswith(_COMPARED_ENDS):  # "than the 4.3%", "from an initially reported 1.1%"
+        window = text[max(0, at - 50):at].lower()
+        if not any(word in window for word in ("from", "than", "versus", "vs", "compared")):
+            return None
+        reach = 50
+    if found := _BASELINE_BEFORE.search(text, max(0, at - reach), at):
         prior = words.index_of.get(linked[-1][0].start)
         here = words.index_of.get(at)
         if prior is not None and here is not None and not _CLAUSE_MARK.search(words.tags, prior, here):

@@ -84,7 +84,7 @@ _COMPARED_WITH: Final = BASELINE_WORDS | {"below", "above", "over", "under"}
 _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
 # A wire story's dateline opens its first line, "BERLIN, Aug 7 (Reuters) -": its date says when the
 # story was written, as a date alone on its line does, and places nothing.
-_WIRE_BEFORE: Final = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.'’ -]*)?,\s+")  # "NEW YORK, ", "PORTLAND, Me., "
+_WIRE_BEFORE: Final = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.'’ -]*)?, ")  # "NEW YORK, ", "PORTLAND, Me., "
 _WIRE_AFTER: Final = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")
 _PASSAGE_CHARS: Final = 3000  # how far back a passage's period is looked for
 _LEAD_CHARS: Final = 300  # the story's lead: its first sentence or two
@@ -230,8 +230,11 @@ def _places(words: Words, j: int, measure_word: int | None, figure: int) -> bool
 
 def wire_dateline(text: str, mention: DateMention) -> bool:
     """Whether the date is a wire story's dateline ("BERLIN, Aug 7 (Reuters) -")."""
-    line = text.rfind("\n", 0, mention.start) + 1
-    return mention.start - line <= 40 and _WIRE_BEFORE.fullmatch(text, line, mention.start) is not None \
+    if text[mention.start - 2:mention.start] != ", ":  # most dates: no comma before them
+        return False
+    lo = max(0, mention.start - 41)
+    line = text.rfind("\n", lo, mention.start) + 1
+    return (line > 0 or lo == 0) and _WIRE_BEFORE.fullmatch(text, line, mention.start) is not None \
         and _WIRE_AFTER.match(text, mention.end) is not None
 
 
@@ -417,6 +420,11 @@ class Passage:
 
     def _alone_on_its_line(self, mention: DateMention) -> bool:
         text = self.text
+        before = mention.start - 1
+        while before >= 0 and text[before] in " \t":
+            before -= 1
+        if before >= 0 and text[before] != "\n":  # most dates: a word before them
+            return False
         line_start = text.rfind("\n", 0, mention.start) + 1
         line_end = text.find("\n", mention.end)
         return not text[line_start:mention.start].strip() \
