@@ -414,6 +414,11 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("the day a budget was unveiled is no period", "The provincial government on Tuesday unveiled a C$68.4 "
+        "billion budget for fiscal 2026. Spending on health will rise 12%.", "12%", "Spending", "FY2026", "change",
+        reference=REF),
+    row("the fiscal year that ended in June", "Subscriptions generated $3.1 billion in revenue in the fiscal year that "
+        "ended in June.", "$3.1 billion", "revenue", "FY2025", "level", reference=REF),
     row("the six months to June 30", "Pretax profit fell 18% to £214 million in the six months to June 30.",
         "£214 million", "Pretax profit", "2025-H1", "level", reference=REF),
     row("the quarter ended June 30", "Net income rose to $86 million in the quarter ended June 30.", "$86 million",

@@ -47,7 +47,7 @@ _BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|ye
 _NOT_A_SCENE: Final = re.compile(
     r"\b(?:since|from|than|compared\s+(?:to|with)|versus|against|of|by|until"
     r"|(?P<report>(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed|showed|shows|released"
-    r"|published)"
+    r"|published|unveiled|presented|posted)"
     r"\s+(?:on\s+|late\s+|early\s+)?))\s*$")
 # After a period: a noun it modifies ("said first-half profit rose"), so no report's date.
 _MODIFIES_NEXT: Final = re.compile(
@@ -63,19 +63,19 @@ _PLAN: Final = re.compile(r"\b(?:will|would|plans?\s+to|aims?\s+to|intends?\s+to
 # The last words _NOT_A_SCENE can match, and the words _SIDE_CLAUSE needs: cheap tests before them.
 _SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus", "against", "of", "by", "until", "said",
                                 "says", "announced", "reported", "stated", "disclosed", "confirmed", "showed", "shows",
-                                "released", "published", "on", "late", "early"})
+                                "released", "published", "unveiled", "presented", "posted", "on", "late", "early"})
 _LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
 _SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that")
 _BASELINE_TEXT_WORDS: Final = ("ago", "earlier", "previous", "prior", "before")
 # After a date: the report's day ("Corvex on Wednesday reported a loss for its third quarter").
 _REPORTED: Final = frozenset({"said", "says", "reported", "announced", "told", "stated", "disclosed", "confirmed",
-                             "showed", "shows"})  # "data showed on Thursday", "data on Thursday showed"
+                             "showed", "shows", "unveiled", "presented", "posted"})  # "data on Thursday showed"
 # "said on Thursday that": the clause after it is what was said, no relative clause.
 _REPORTED_THAT: Final = re.compile(rf"\b(?:{'|'.join(sorted(_REPORTED))})\b[^,;.]*\bthat$")
 # Before the last month or day of a period: "the year to June 30, 2023", "the fiscal year, which ended
 # March 31", "the six months to June 30", "the quarter ended Sept. 30".
 _PERIOD_TO: Final = re.compile(r"\b(?:(?P<year>year)|(?P<half>six|6)\s+months|(?P<quarter>quarter|three\s+months|3\s+months))"
-                               r",?\s+(?:which\s+)?(?:to|ended|ending)\s+$", re.IGNORECASE)
+                               r",?\s+(?:(?:which|that)\s+)?(?:to|ended|ending)(?:\s+in)?\s+$", re.IGNORECASE)
 # After a date: its figure is being revised, a period before the story's ("Growth in the first
 # quarter was revised up", "December's figure was revised").
 _REVISED: Final = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|had\s+been)\s+revised\b",

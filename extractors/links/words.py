@@ -159,19 +159,23 @@ class Words:
             joined = "".join(tags)
         if "vN" in joined or "dvF" in joined or "dNF" in joined:  # "the combined ratio", "an estimated $5 billion"
             joined = self._participles(joined)
-        if "NLD" in joined:
+        if "LD" in joined or "LID" in joined:
             joined = self._period_ends(joined)
         self.tags = joined
 
     def _period_ends(self, tags: str) -> str:
-        """The tags with "ended" or "ending" between a period's noun and a date a filler: "the fiscal
-        year ended March 31" is one period, no verb between a figure and its date."""
+        """The tags with "ended" or "ending" after a period's noun and before a date a filler: "the
+        fiscal year ended March 31", "the year that ended in June" are one period, no verb between a
+        figure and its date."""
         marks = list(tags)
-        k = tags.find("NLD")
+        lowers = self._lowers
+        k = tags.find("L", 1)
         while k >= 0:
-            if self._lowers[k + 1] in ("ended", "ending") and self._lowers[k] in _PERIOD_NOUNS:
-                marks[k + 1] = "a"
-            k = tags.find("NLD", k + 1)
+            noun = k - 2 if tags[k - 1] == "r" else k - 1  # "that", "which"
+            if noun >= 0 and (tags[k + 1:k + 2] == "D" or tags[k + 1:k + 3] == "ID") \
+                    and lowers[k] in ("ended", "ending") and lowers[noun] in _PERIOD_NOUNS:
+                marks[k] = "a"
+            k = tags.find("L", k + 1)
         return "".join(marks)
 
     def _participles(self, tags: str) -> str:
