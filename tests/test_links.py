@@ -46,6 +46,8 @@ def row(id: str, text: str, figure: str, measure: str | None, period: str | None
 
 
 LEVEL_VERBS = [
+    row("a measure across a scope", "The median dwelling value across the five capitals stood at A$812,000.",
+        "A$812,000", "median dwelling value", None, "level"),
     row("a relative clause with a list before the verb", "Core inflation, which excludes energy, food, alcohol and "
         "tobacco, rose to 3.4% in March.", "3.4%", "Core inflation", "2025-03", "level", reference=REF),
     row("a participle aside before the verb", "Services inflation, closely watched by policymakers, fell to 4.7% in "
@@ -124,6 +126,10 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("'values' before a verb in the past is a noun", "Sydney values dropped 0.7% in April.", "0.7%",
+        "Sydney values", "2025-04", "change", reference=REF),
+    row("the size of a change after 'to'", "Home prices fell 0.4% in April, taking the annual decline to 1.2%.",
+        "1.2%", "Home prices", "2025-04", "change", reference=REF),
     row("a company's move after shares", "Shares of oil producer Harlow Energy lost 6.1%, while iron ore miner "
         "Kestrel Mining fell 4.3%.", "4.3%", "Shares", None, "change"),
     row("a subject with a participle phrase", "Car sales in the countries using the euro rose 2.5% in June.", "2.5%",

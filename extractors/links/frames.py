@@ -42,7 +42,7 @@ from extractors.links.vocabulary import (ADD_VERBS, ESTIMATE_VERBS, FIGURE_NOUNS
                                          NOUNS_OF_VERBS, PER_TIME, PER_UNITS, PERIOD_MEASURES, RAISE_VERBS, REPORTERS,
                                          SHARE_VERBS, SPEND_VERBS, SPENT_ON, TARGET_NOUNS, TRANSITIVE_CHANGE_VERBS,
                                          VALUE_VERBS)
-from extractors.links.words import VERBS, Words
+from extractors.links.words import VERBS, Words, adjective
 from extractors.numbers import SCALE_WORDS
 
 # A reference instead of a phrase: the measure of the figure before, the subject of the
@@ -133,6 +133,10 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
     tags = words.tags
     if i > 0 and tags[i - 1] == "," and _compared(words, i):  # "spent €1.9 billion on X, 4% less than in 2011"
         reading.reference = PREVIOUS
+        return
+    if i >= 3 and tags[i - 1] == "T" and tags[i - 2] == "c" and (
+            tags[i - 3] == "d" or tags[i - 3] == "N" and adjective(words.lower(i - 3))):
+        reading.reference = PREVIOUS  # "taking the annual decline to 1.2%": the change of what came before
         return
     if after[:1] == "P" and words.lower(i + 1) == "off":  # "wiping $46 billion off its market value"
         reading.measure = phrases.run_at(words, i + 2)
@@ -256,6 +260,8 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
 def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int | None) -> str:
     tags = words.tags
     last = tags[i - 1] if i > lo else ""  # the tag a pattern before the figure ends with: a cheap first test
+    if last == "T" and i >= 2 and tags[i - 2] == "c":
+        return "change"  # "the annual decline to 1.2%": the change's size
     level = _LEVEL_BEFORE.search(tags, _tail(tags, lo, i), i) if last in _LEVEL_LAST else None
     if level is not None and not (tags.startswith("Ba", level.start() - 2) and words.lower(level.start() - 1) == "up") \
             or last == "a" and words.lower(i - 1) in _THRESHOLDS:

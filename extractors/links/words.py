@@ -49,7 +49,8 @@ _NOT_VERBS: Final = frozenset({"funding", "earnings", "spending", "holding", "ho
                                "processing", "accounting", "clothing", "engineering", "catering", "packaging",
                                "sterling", "ceiling", "ceilings", "everything", "anything", "something", "nothing",
                                "offspring", "lightning", "wedding", "shilling", "stocking", "broadcasting",
-                               "underwriting", "licensing", "ticketing", "streaming", "gaming"})
+                               "underwriting", "licensing", "ticketing", "streaming", "gaming", "dwelling",
+                               "dwellings"})
 
 _NOT_ADVERBS: Final = frozenset({"supply", "apply", "reply", "family", "italy", "july", "assembly", "anomaly", "monopoly",
                                  "comply", "rely", "ally", "early", "daily", "weekly", "monthly", "quarterly", "yearly",
@@ -59,7 +60,8 @@ _NOT_ADVERBS: Final = frozenset({"supply", "apply", "reply", "family", "italy", 
 _FIXED: Final[dict[str, str]] = {
     **dict.fromkeys(ADVERBS, "a"), **dict.fromkeys(DETERMINERS - {"that"}, "d"),
     **dict.fromkeys(RELATIVES - {"that"}, "r"), **dict.fromkeys(BACK_REFERENCES, "x"),
-    "to": "T", "by": "B", "at": "A", "of": "O", "in": "I", "for": "R", "from": "f", "worth": "W", "per": "p",
+    "to": "T", "by": "B", "at": "A", "of": "O", "in": "I", "across": "I", "for": "R", "from": "f", "worth": "W",
+    "per": "p",
     "and": "&", "or": "&", "&": "&", "nor": "&",
 }
 # The other listed words, by the first list that holds them (K: a change noun and a change verb).
@@ -378,6 +380,12 @@ def _abbreviation(word: str) -> bool:
         and (word.find(".", 0, len(word) - 1) > 0 or word[:-1].lower() in ABBREVIATIONS)
 
 
+def adjective(word: str) -> bool:
+    """Whether a (lower-case) word before a noun is an adjective of size or frequency ("annual",
+    "monthly", "biggest")."""
+    return word in ANNUAL_WORDS or word.endswith(("ly", "est")) or word in ("sharp", "steep", "modest", "slight")
+
+
 def _past_verb(word: str) -> bool:
     """Whether a (lower-case) word is a verb in the past or "is"/"was": no noun ("climbed", "fell")."""
     kind = _LEXICON.get(word)
@@ -427,8 +435,9 @@ def _tag(code: Code, previous: str, following: str, left: str, right: str, two_l
         return "N"  # after a determiner a verb's form is a noun: "a plan", "the cost"
     if kind == "c":  # "its growth forecast": a noun's modifier
         return "N" if right == "N" else "c"
-    if kind == "K":
-        return "c" if left in _NOUN_LEFT and left != "N" or right in _NOUN_RIGHT else "C"
+    if kind == "K":  # "an 8% rise", "a rise in", "the annual decline to 1.2%"; "sales rise"
+        return "c" if left in _NOUN_LEFT and left != "N" or right in _NOUN_RIGHT or two_left == "d" and adjective(
+            previous) else "C"
     if kind == "C":
         noun = left in "dF\"s" and previous not in ("each", "both", "all") or left == ")" and two_left == "F"
         return "N" if noun else "C"  # "a $40 billion (£20 billion) contract", but "the Dow (DJIA) fell"
@@ -437,7 +446,7 @@ def _tag(code: Code, previous: str, following: str, left: str, right: str, two_l
                                                               or _past_verb(following)) else "V"
     if kind == "L":
         if lower not in _LEVEL_NOUNS or left in "Nxb" and (right in "FAT" or right == "R" and lower == "retail") \
-                or lower == "values" and left in "Nx" and right in "Nd" \
+                or lower == "values" and left in "Nx" and right in "Nd" and not _past_verb(following) \
                 or lower in ("cost", "costs") and left in "NxD" and right == "d" \
                 or previous in _MODALS or left == "T":
             # "the program costs $99", "films will retail for $10", "the offer values the equity at",
