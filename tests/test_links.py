@@ -278,6 +278,10 @@ TO_AND_FROM = [
 ]
 
 OF = [
+    row("a share restating the figure before", "The deal includes a break fee of $126 million, or 3% of the "
+        "equity value.", "3%", "break fee", None, "level"),
+    row("a share of GDP equal to the figure before", "The budget projects a deficit of C$4.6 billion, equal to 1.9% of "
+        "provincial GDP.", "1.9%", "deficit", None, "level"),
     row("a count's share, a date between", "The mill will shed 640 jobs this year, about 9% of its staff.", "9%",
         "jobs", "2025", "level", reference=REF),
     row("a count in scale words", "The group sold 2.4 billion shares, or 18% of its capital.", "18%", "shares",

@@ -210,6 +210,9 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
             return
+    if after.find("O", 0, 3) >= 0 and _restates(words, i) and _OF_AFTER.match(after):
+        reading.reference = PREVIOUS  # "a fee of $126 million, or 3% of the equity value": the fee
+        return
     if after.find("O", 0, 3) >= 0 and (m := _OF_AFTER.match(after)):  # "7% of world output"
         phrase = phrases.run_at(words, i + 1 + m.end())
         verb = reading.verb
@@ -287,6 +290,18 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
             and words.lower(i + 2) in ("budget", "target", "plan", "forecast", "estimate"):
         return "change"
     return "level"
+
+
+def _restates(words: Words, i: int) -> bool:
+    """Whether the figure at word i restates the figure before it (", or 3% of", ", equal to 1.9% of")."""
+    tags = words.tags
+    k = i - 1
+    while k >= 0 and tags[k] == "a":  # "about"
+        k -= 1
+    if k >= 2 and tags[k] == "&" and words.lower(k) == "or":
+        return tags[k - 1] == "," and tags[k - 2] == "F"
+    return k >= 3 and tags[k] == "T" and words.lower(k - 1) in ("equal", "equivalent") and tags[k - 2] == "," \
+        and tags[k - 3] == "F"
 
 
 def _compared(words: Words, i: int) -> bool:
