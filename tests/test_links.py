@@ -126,6 +126,8 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("'pay' before a verb in the past is a noun", "Real regular pay rose just 0.3% in June.", "0.3%",
+        "Real regular pay", "2025-06", "change", reference=REF),
     row("'values' before a verb in the past is a noun", "Sydney values dropped 0.7% in April.", "0.7%",
         "Sydney values", "2025-04", "change", reference=REF),
     row("the size of a change after 'to'", "Home prices fell 0.4% in April, taking the annual decline to 1.2%.",

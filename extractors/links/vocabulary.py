@@ -164,7 +164,7 @@ ADVERBS: Final = frozenset({
     "than", "sharply", "slightly", "steeply", "modestly", "significantly", "respectively", "each", "total",
     "not", "never", "reportedly", "unexpectedly", "well", "far", "least", "most", "over", "under", "above",
     "below", "high", "low", "close", "year-on-year", "year-over-year", "yoy", "y/y", "q/q", "m/m", "apiece",
-    "overall", "annually", "however", "meanwhile", "additionally", "little",
+    "overall", "annually", "however", "meanwhile", "additionally", "little", "nevertheless", "nonetheless",
 })
 # Denominators of a flow's rate: "cost savings of $300 million a year" measures the savings.
 PER_TIME: Final = frozenset({"year", "annum", "month", "week", "day", "hour", "quarter"})

@@ -454,6 +454,7 @@ def _tag(code: Code, previous: str, following: str, left: str, right: str, two_l
             # "will cost about", "expect inflation to peak at", "plans to run a deficit"; not "prices for new cars"
             return "L"
         kind = "S" if lower in TRANSACTION_VERBS else "N"
-    if kind == "S":  # "agree purchase of", "Orders for", "its public offering"; but "which it bought in 2014"
-        return "N" if i == 0 or left in "dF)\"sO" or right in "OI" and left != "x" or lower in _NOT_VERBS else "S"
+    if kind == "S":  # "agree purchase of", "Orders for", "its public offering", "real pay rose"; but "which it bought"
+        return "N" if i == 0 or left in "dF)\"sO" or right in "OI" and left != "x" or lower in _NOT_VERBS \
+            or left == "N" and _past_verb(following) and not lower.endswith("ed") else "S"
     return kind
