@@ -126,6 +126,8 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("'nevertheless' between a subject and its verb", "Net profit nevertheless rose 4% in June.", "4%",
+        "Net profit", "2025-06", "change", reference=REF),
     row("'pay' before a verb in the past is a noun", "Real regular pay rose just 0.3% in June.", "0.3%",
         "Real regular pay", "2025-06", "change", reference=REF),
     row("'values' before a verb in the past is a noun", "Sydney values dropped 0.7% in April.", "0.7%",
