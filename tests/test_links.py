@@ -282,6 +282,8 @@ TO_AND_FROM = [
 ]
 
 OF = [
+    row("'for a fee of'", "The club signed the forward from Porto Verde for a fee of €95 million.", "€95 million",
+        "fee", None, "level"),
     row("a share restating the figure before", "The deal includes a break fee of $126 million, or 3% of the "
         "equity value.", "3%", "break fee", None, "level"),
     row("a share of GDP equal to the figure before", "The budget projects a deficit of C$4.6 billion, equal to 1.9% of "

@@ -188,6 +188,8 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
     tail = _tail(tags, lo, i)
     if tags.find("O", tail, i) >= 0 and (m := _OF_BEFORE.search(tags, tail, i)):
         phrase = phrases.phrase_before(words, m.start())
+        if m.start() >= 3 and tags[m.start() - 3:m.start()] == "RdN":  # "signed X for a fee of €95 million"
+            phrase = (m.start() - 1, m.start() - 1)
         if m.group("c") is not None:
             phrase = phrases.phrase_before(words, m.start("c"))
             if phrase is not None and phrase[1] == m.start("c") - 1 and not phrases.is_name(words, phrase):
