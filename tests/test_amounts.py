@@ -194,7 +194,8 @@ CASES = [
             Money("8,000 won", value="8000", currency="KRW"), source="original table"),
     example("won-in-a-seoul-dateline", "SEOUL, July 31 (Reuters) - Hanbit's operating profit fell 21% to 3.9 trillion "
             "won.", Money("3.9 trillion won", value="3900000000000", currency="KRW"), source="issue 23"),
-    example("danish-crowns", "Norvalis offered 68.50 Danish crowns for each Fjordgen share, which closed at 67.20 crowns.",
+    example("danish-crowns", "Norvalis offered 68.50 Danish crowns for each Fjordgen share, which closed at 67.20 "
+            "crowns.",
             Money("68.50 Danish crowns", value="68.50", currency="DKK"),
             Money("67.20 crowns", value="67.20", currency="DKK"), source="issue 23"),
     example("crowns-of-a-king", "The museum shows three crowns of the Danish kings.", source="issue 23"),

@@ -448,8 +448,8 @@ PASSAGE_PERIOD = [
         reference=REF),
     row("a market's move on the story's day", "Oil rises\nJuly 10, 2025\nBrent crude futures rose $1.05, or 1.5%, "
         "as supply tightened.", "$1.05", "Brent crude futures", "2025-07-10", "change", reference=REF),
-    row("the fiscal year ended March 31", "Kisaragi said its operating profit rose 31% to 412 billion yen in the fiscal "
-        "year ended March 31.", "412 billion yen", "operating profit", "FY2025", "level", reference=REF),
+    row("the fiscal year ended March 31", "Kisaragi said its operating profit rose 31% to 412 billion yen in the "
+        "fiscal year ended March 31.", "412 billion yen", "operating profit", "FY2025", "level", reference=REF),
     row("a wire dateline sets no period", "BERLIN, July 7 (Reuters) - German exports rose 0.8% in May. Imports "
         "increased 1.1%.", "1.1%", "Imports", "2025-05", "change", reference=REF),
     row("a release's day is no period", "Canadian factory sales fell 1.5%, data from Statistics Canada showed on "

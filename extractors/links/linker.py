@@ -36,7 +36,7 @@ _QUOTE_BETWEEN: Final = re.compile(r"\s*=\s*$")  # "1 EUR = 1.08 USD", matched b
 _BASELINE_BEFORE: Final = re.compile(
     r"(?:\b(?P<compared>from|than|versus|vs\.?|compared\s+(?:with|to))|,\s+to)(?:\s+(?:an?|the))?"
     r"(?:\s+(?:[a-z]+ly\s+)?(?:reported|estimated|revised|forecast|expected))?\s+$", re.IGNORECASE)
-# what _BASELINE_BEFORE can end with
+# what _BASELINE_BEFORE can end with, its comparison words first: cheap tests before it
 _COMPARED_ENDS: Final = ("from", "than", "versus", "vs", "vs.", "with", "to")
 _BASELINE_ENDS: Final = (*_COMPARED_ENDS, "a", "an", "the", "reported", "estimated", "revised", "forecast", "expected")
 # A clause that goes on from the figure before, its subject left out: "growth of 3.7% this year,

@@ -74,8 +74,8 @@ _REPORTED: Final = frozenset({"said", "says", "reported", "announced", "told", "
 _REPORTED_THAT: Final = re.compile(rf"\b(?:{'|'.join(sorted(_REPORTED))})\b[^,;.]*\bthat$")
 # Before the last month or day of a period: "the year to June 30, 2023", "the fiscal year, which ended
 # March 31", "the six months to June 30", "the quarter ended Sept. 30".
-_PERIOD_TO: Final = re.compile(r"\b(?:(?P<year>year)|(?P<half>six|6)\s+months|(?P<quarter>quarter|three\s+months|3\s+months))"
-                               r",?\s+(?:(?:which|that)\s+)?(?:to|ended|ending)(?:\s+in)?\s+$", re.IGNORECASE)
+_PERIOD_TO: Final = re.compile(r"\b(?:(?P<year>year)|(?P<half>six|6)\s+months|(?P<quarter>quarter|(?:three|3)"
+                               r"\s+months)),?\s+(?:(?:which|that)\s+)?(?:to|ended|ending)(?:\s+in)?\s+$", re.IGNORECASE)
 # After a date: its figure is being revised, a period before the story's ("Growth in the first
 # quarter was revised up", "December's figure was revised").
 _REVISED: Final = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|had\s+been)\s+revised\b",

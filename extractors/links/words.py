@@ -13,7 +13,7 @@ The extracted mentions stand as one word each: F a figure (amount or percentage)
 | U | direction: up, down, higher | x | back-reference: it, they |
 | T | to | B | by |
 | A | at | O | of |
-| I | in | R | for |
+| I | in, across | R | for |
 | f | from | W | worth |
 | p | per | & | and, or, & |
 | r | which, who, that | w | while, but, when |
