@@ -170,12 +170,9 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
         return None
     if reference in NOUNS_OF_VERBS:
         return _noun_of_verb(text, NOUNS_OF_VERBS[reference], at, words.cased)
-    for k in range(len(linked) - 1, -1, -1):  # the figure before, if near
-        measure, start = linked[k][1], linked[k][2]
-        if start < s_start - _BACK_SENTENCES_CHARS:
-            break
-        if measure is not None:
-            return measure
+    measure = _measure_before(linked, s_start)
+    if measure is not None:
+        return measure
     if reference == frames.SUBJECT_BEFORE and (before := sentences.previous(s_start)) is not None:
         words_before = Words(text, before[0], before[1], [])
         for v, tag in enumerate(words_before.tags):
@@ -208,17 +205,27 @@ def _baseline_of(text: str, words: Words, linked: list[Linked], s_start: int, at
     return None
 
 
-def _shares_before(text: str, linked: list[Linked], s_start: int) -> Span | None:
-    """The measure of the figure before, when near and it is shares or stock: what a company's
-    move measures ("Shares of Petrobras lost 6.1%, while Vale fell 4.3%")."""
+def _measure_before(linked: list[Linked], s_start: int) -> Span | None:
+    """The measure of the nearest figure before that has one, if near."""
     for k in range(len(linked) - 1, -1, -1):
         measure, start = linked[k][1], linked[k][2]
         if start < s_start - _BACK_SENTENCES_CHARS:
             return None
         if measure is not None:
-            head = text[measure[0]:measure[1]].rsplit(None, 1)[-1].lower()
-            return measure if head in ("shares", "stock", "stocks") else None
+            return measure
     return None
+
+
+def _shares_before(text: str, linked: list[Linked], s_start: int) -> Span | None:
+    """The measure of the figure before, when it is shares or stock: what a company's move
+    measures ("Shares of Petrobras lost 6.1%, while Vale fell 4.3%")."""
+    measure = _measure_before(linked, s_start)
+    return measure if measure is not None and _head(text, measure) in ("shares", "stock", "stocks") else None
+
+
+def _head(text: str, span: Span) -> str:
+    """The last word of a phrase, in lower case."""
+    return text[span[0]:span[1]].rsplit(None, 1)[-1].lower()
 
 
 def _same_kind_before(linked: list[Linked], s_start: int, kind: str) -> Linked | None:
@@ -278,8 +285,7 @@ def _period(words: Words, i: int, reading: frames.Reading, measure: tuple[int, i
     if found is None:
         found = passage.after(headline_end) if headline_end is not None and s_start < headline_end \
             else passage.of_sentence(s_start, headline_end or 0)
-    if found is None and measure is not None \
-            and text[measure[0]:measure[1]].rsplit(None, 1)[-1].lower() in MARKET_WORDS:
+    if found is None and measure is not None and _head(text, measure) in MARKET_WORDS:
         found = passage.dateline()  # "Brent crude futures rose $1.05" on the story's day
     return None if found is None or scope.in_duration(words, i) else found
 

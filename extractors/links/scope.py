@@ -42,13 +42,15 @@ _NOT_ACROSS: Final = re.compile("[FvCLSVb]")  # a date after the figure past ano
 _NOT_ACROSS_SUBJECT: Final = re.compile("[F,]")  # but the verb of a figure that is its clause's subject is its own
 _DURATION_OPENERS: Final = frozenset({"past", "last", "previous", "next", "first"})
 _BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|year-earlier|before)\b")
+# Verbs whose day is a report's, not a period ("said on Tuesday", "data showed on Thursday", "on
+# Tuesday unveiled a budget"); "told" with its object.
+_REPORT_VERBS: Final = ("said", "says", "announced", "reported", "stated", "disclosed", "confirmed", "showed", "shows",
+                        "released", "published", "unveiled", "presented", "posted")
 # Before a date: a word that makes it a bound, a baseline or another noun's ("since", "compared
 # with", "the loss of"), or a report's ("said on Tuesday"): no passage's period.
 _NOT_A_SCENE: Final = re.compile(
     r"\b(?:since|from|than|compared\s+(?:to|with)|versus|against|of|by|until"
-    r"|(?P<report>(?:said|says|announced|reported|told\s+\w+|stated|disclosed|confirmed|showed|shows|released"
-    r"|published|unveiled|presented|posted)"
-    r"\s+(?:on\s+|late\s+|early\s+)?))\s*$")
+    rf"|(?P<report>(?:{'|'.join(_REPORT_VERBS)}|told\s+\w+)\s+(?:on\s+|late\s+|early\s+)?))\s*$")
 # After a period: a noun it modifies ("said first-half profit rose"), so no report's date.
 _MODIFIES_NEXT: Final = re.compile(
     r"\s+(?!(?:that|it|its|the|an?|and|but|he|she|they|we|when|while|after|before|in|on|at|to|for|with|as)\b)[a-z]")
@@ -61,15 +63,13 @@ _SIDE_CLAUSE: Final = re.compile(r"\b(?:from\s+\S*\d|compared\s+(?:to|with)|than
 # In the sentence before a date: a plan's or a forecast's ("said it would spend $14 billion in 2025").
 _PLAN: Final = re.compile(r"\b(?:will|would|plans?\s+to|aims?\s+to|intends?\s+to|expects?\s+to|forecasts?)\b")
 # The last words _NOT_A_SCENE can match, and the words _SIDE_CLAUSE needs: cheap tests before them.
-_SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus", "against", "of", "by", "until", "said",
-                                "says", "announced", "reported", "stated", "disclosed", "confirmed", "showed", "shows",
-                                "released", "published", "unveiled", "presented", "posted", "on", "late", "early"})
+_SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus", "against", "of", "by", "until", "on",
+                                "late", "early", *_REPORT_VERBS})
 _LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
 _SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that")
 _BASELINE_TEXT_WORDS: Final = ("ago", "earlier", "previous", "prior", "before")
 # After a date: the report's day ("Corvex on Wednesday reported a loss for its third quarter").
-_REPORTED: Final = frozenset({"said", "says", "reported", "announced", "told", "stated", "disclosed", "confirmed",
-                             "showed", "shows", "unveiled", "presented", "posted"})  # "data on Thursday showed"
+_REPORTED: Final = frozenset({*_REPORT_VERBS, "told"})  # "data on Thursday showed"
 # "said on Thursday that": the clause after it is what was said, no relative clause.
 _REPORTED_THAT: Final = re.compile(rf"\b(?:{'|'.join(sorted(_REPORTED))})\b[^,;.]*\bthat$")
 # Before the last month or day of a period: "the year to June 30, 2023", "the fiscal year, which ended
