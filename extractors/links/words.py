@@ -89,18 +89,32 @@ _FIXED_TAGS: Final = frozenset(_FIXED.values())
 
 # A word (a possessive 's split off after), a possessive after a date ("Monday's"), a number, a mark.
 TOKEN: Final = re.compile(r"[^\W\d_](?:[\w&'’./-]*[^\W_])?|['’]s\b|-?\d(?:[\d.,]*\d)?|--|\S")
-# Each word as written, seen before: its code, a tuple of its tag from _context_free (or, when
-# its neighbours decide, its class letter), whether it starts with a capital, its lower case, and
-# whether its neighbours decide. Words repeat: most of a sentence's are looked up here once.
+
+
+class Word:
+    """A word as written, or a mark, and what its tag needs: one object for each distinct word,
+    shared by its every occurrence."""
+
+    __slots__ = ("text", "lower", "tag", "capital", "pending")
+
+    def __init__(self, text: str, lower: str, tag: str, capital: bool, pending: bool) -> None:
+        self.text = text
+        self.lower = lower
+        self.tag = tag  # its tag from _context_free, or when its neighbours decide, its class letter
+        self.capital = capital  # whether it starts with a capital
+        self.pending = pending  # whether its neighbours decide its tag
+
+
+# Each word seen before, by its text. Words repeat: most of a sentence's are looked up here once.
 # Emptied when full.
-Code = tuple[str, bool, str, bool]
-_SEEN: Final[dict[str, Code]] = {}
+_SEEN: Final[dict[str, Word]] = {}
 _SEEN_MAX: Final = 200_000
 # Each other chunk (the text between two spaces) seen before, but those with a bare number: its
-# pieces, each (offset in the chunk, text, the word's _SEEN code or None for a mark, tag). A
-# chunk's pieces turn on its text alone ("said," is "said" and ",", "U.S.," is "U.S." and ",").
-Piece = tuple[int, str, "Code | None", str]
+# pieces, each (offset in the chunk, the word or mark, whether it is a word). A chunk's pieces turn
+# on its text alone ("said," is "said" and ",", "U.S.," is "U.S." and ",").
+Piece = tuple[int, Word, bool]
 _PIECES: Final[dict[str, tuple[Piece, ...]]] = {}
+_MARKS: Final[dict[tuple[str, str], Word]] = {}  # each mark with its tag
 _OPENING: Final = "(\"“‘['[{"
 _CLOSING: Final = ",.;:)\"”’'!?]}"
 _NUMBER_CHARACTERS: Final = "0123456789.,"
@@ -113,47 +127,43 @@ class Words:
 
     def __init__(self, text: str, start: int, end: int, mentions: list[Mention]) -> None:
         self.text = text
-        # where each word starts, from `start` (small numbers, which Python does not allocate), and
-        # each word as written: the strings split() made, kept rather than sliced again
+        # where each word starts, from `start`, and each word
         self._base = start
         self._starts: list[int] = []
-        self._texts: list[str] = []
-        self._lowers: list[str] = []  # each word in lower case
+        self._words: list[Word] = []
         self.mention_at: dict[int, Mention] = {}  # the figures and dates, by their word's index
         self.index_of: dict[int, int] = {}  # and their word's index by where they start
         self._plains = 0  # plain words (not figures, dates, numbers or marks)
         self._capitals = 0  # plain words that start with a capital
         self._pending: list[int] = []  # the words whose tag turns on their neighbours
-        self._pending_codes: list[Code] = []  # and their _SEEN codes
         self._numbers: list[int] = []  # the bare numbers
         tags: list[str] = []
         at = start
         for mention in mentions:
             if mention.end <= start or mention.start >= end:
                 continue
-            self._words(at, max(at, mention.start), tags)
+            self._split(at, max(at, mention.start), tags)
             self._starts.append(mention.start - start)
-            self._texts.append(mention.text)  # text[mention.start:mention.end], always
-            self._lowers.append(mention.text.lower())
+            self._words.append(Word(mention.text, mention.text.lower(), "", False, False))  # text[start:end], always
             self.mention_at[len(tags)] = mention
             self.index_of[mention.start] = len(tags)
             tags.append("D" if mention.type == "date" else "F")
             at = max(at, mention.end)
-        self._words(at, end, tags)
+        self._split(at, end, tags)
         # in capitals or a headline's Title Case, a capital says nothing about a word; in lower case, none shows
         self.cased = self._capitals * 2 < self._plains + 2
         self.uncased = self._capitals == 0 and self._plains > 3
         last = len(tags) - 1
-        lowers, codes = self._lowers, self._pending_codes
-        for n, i in enumerate(self._pending):  # left to right: a word's left neighbours are tagged already
-            tags[i] = _tag(codes[n], lowers[i - 1] if i else "", lowers[i + 1] if i < last else "",
+        words = self._words
+        for i in self._pending:  # left to right: a word's left neighbours are tagged already
+            tags[i] = _tag(words[i], words[i - 1].lower if i else "", words[i + 1].lower if i < last else "",
                            tags[i - 1] if i else " ", tags[i + 1] if i < last else ".", tags[i - 2] if i > 1 else " ",
                            i, self.cased)
         for i in self._numbers:
             if i and (tags[i - 1] == "N" or tags[i - 1] == "s" and i > 1 and tags[i - 2] == "N"):
                 owner = i - 1 if tags[i - 1] == "N" else i - 2
                 if text[start + self._starts[owner]].isupper() or self.uncased and (
-                        lowers[owner] in INDEX_WORDS or i < last and lowers[i + 1] == "index"):
+                        words[owner].lower in INDEX_WORDS or i < last and words[i + 1].lower == "index"):
                     tags[i] = "N"  # part of a name: "FTSE 100", "Boeing 787", "Standard & Poor's 500"; "nikkei 225"
         joined = "".join(tags)
         if "OF" in joined and (text.find(" rate of ", start, end) >= 0 or text.find(" pace of ", start, end) >= 0):
@@ -170,12 +180,12 @@ class Words:
         fiscal year ended March 31", "the year that ended in June" are one period, no verb between a
         figure and its date."""
         marks = list(tags)
-        lowers = self._lowers
+        words = self._words
         k = tags.find("L", 1)
         while k >= 0:
             noun = k - 2 if tags[k - 1] == "r" else k - 1  # "that", "which"
             if noun >= 0 and (tags[k + 1:k + 2] == "D" or tags[k + 1:k + 3] == "ID") \
-                    and lowers[k] in ("ended", "ending") and lowers[noun] in _PERIOD_NOUNS:
+                    and words[k].lower in ("ended", "ending") and words[noun].lower in _PERIOD_NOUNS:
                 marks[k] = "a"
             k = tags.find("L", k + 1)
         return "".join(marks)
@@ -187,7 +197,7 @@ class Words:
         for pattern, tag in (("dvN", "N"), ("IvN", "N"), ("OvN", "N"), ("RvN", "N"), ("dvF", "a"), ("dNF", "a")):
             k = tags.find(pattern)
             while k >= 0:
-                if self._texts[k + 1].endswith("ed"):
+                if self._words[k + 1].text.endswith("ed"):
                     marks[k + 1] = tag
                 k = tags.find(pattern, k + 1)
         return "".join(marks)
@@ -195,60 +205,57 @@ class Words:
     def _rate_phrases(self, tags: list[str]) -> None:
         """ "grew at an annual rate of 2.3%": the words before the figure are filler, so that the
         verb governs the figure and the subject is its measure."""
-        lowers = self._lowers
+        words = self._words
         for k in range(1, len(tags) - 2):
-            if tags[k + 2] != "F" or lowers[k + 1] != "of" or lowers[k] not in ("rate", "pace") \
-                    or lowers[k - 1] not in ANNUAL_WORDS:
+            if tags[k + 2] != "F" or words[k + 1].lower != "of" or words[k].lower not in ("rate", "pace") \
+                    or words[k - 1].lower not in ANNUAL_WORDS:
                 continue
             first = k - 1
-            while first > 0 and lowers[first - 1] in ANNUAL_WORDS:
+            while first > 0 and words[first - 1].lower in ANNUAL_WORDS:
                 first -= 1
             if first > 0 and tags[first - 1] == "d":
                 first -= 1
-            if first > 0 and lowers[first - 1] == "at":
+            if first > 0 and words[first - 1].lower == "at":
                 first -= 1
             for j in range(first, k + 2):
                 tags[j] = "a"
 
-    def _words(self, start: int, end: int, tags: list[str]) -> None:
+    def _split(self, start: int, end: int, tags: list[str]) -> None:
         """Add the words of text[start:end]: split at spaces (quick), each chunk a word seen
         before, else its pieces seen before, else split by _chunk."""
         text = self.text
-        starts, texts, lowers, base = self._starts, self._texts, self._lowers, self._base
+        starts, words, base = self._starts, self._words, self._base
         at = start  # where the next word starts if a single space stands before it, as most do
         plains = capitals = 0  # counted here, added to the Words' counts at the end
         for chunk in text[start:end].split():
             a = at if at < end and ord(text[at]) == ord(chunk[0]) else text.find(chunk, at)
             at = a + len(chunk) + 1
-            code = _SEEN.get(chunk)
-            if code is not None:  # most are words seen before: _seen_word, written out
+            word = _SEEN.get(chunk)
+            if word is not None:  # most are words seen before: _seen_word, written out
                 starts.append(a - base)
-                texts.append(chunk)
-                tag, capital, lower, pending = code
-                lowers.append(lower)
+                words.append(word)
                 plains += 1
-                if capital:
+                if word.capital:
                     capitals += 1
-                if pending:
+                if word.pending:
                     self._pending.append(len(tags))
-                    self._pending_codes.append(code)
                     tags.append("N")
                 else:
-                    tags.append(tag)
+                    tags.append(word.tag)
                 continue
             pieces = _PIECES.get(chunk)
             if pieces is not None:
-                for offset, piece, piece_code, tag in pieces:
-                    if piece_code is not None:
-                        self._seen_word(a + offset, piece, piece_code, tags)
+                for offset, piece, is_word in pieces:
+                    if is_word:
+                        self._seen_word(a + offset, piece, tags)
                     else:
-                        self._add_mark(a + offset, piece, tag, tags)
+                        self._add_mark(a + offset, piece, tags)
                 continue
             first, seen = len(tags), len(_SEEN)
             self._chunk(a, chunk, tags)
             if "Q" not in tags[first:] and len(_SEEN) >= seen:  # numbers vary: not worth keeping
-                # a piece in _SEEN is a word: no mark is (a word starts with a letter or a digit)
-                _PIECES[chunk] = tuple((starts[k] + base - a, texts[k], _SEEN.get(texts[k]), tags[k])
+                # a word is in _SEEN, no mark is (a word starts with a letter or a digit)
+                _PIECES[chunk] = tuple((starts[k] + base - a, words[k], words[k].text in _SEEN)
                                        for k in range(first, len(tags)))
         self._plains += plains
         self._capitals += capitals
@@ -317,57 +324,55 @@ class Words:
                 self._add(a, b, _PUNCTUATION.get(text[a:b], " "), tags)
 
     def _add(self, start: int, end: int, tag: str, tags: list[str]) -> None:
-        self._starts.append(start - self._base)
+        """Add a mark or a number."""
         mark = self.text[start:end]
-        self._texts.append(mark)
-        self._lowers.append(mark.lower())
-        tags.append(tag)
+        if tag == "Q":  # numbers vary: not worth keeping
+            self._add_mark(start, Word(mark, mark, tag, False, False), tags)
+            return
+        found = _MARKS.get((mark, tag))
+        if found is None:
+            found = _MARKS[(mark, tag)] = Word(mark, mark.lower(), tag, False, False)
+        self._add_mark(start, found, tags)
 
-    def _add_mark(self, start: int, mark: str, tag: str, tags: list[str]) -> None:
-        """Add a mark of one character (its lower case is itself)."""
+    def _add_mark(self, start: int, mark: Word, tags: list[str]) -> None:
         self._starts.append(start - self._base)
-        self._texts.append(mark)
-        self._lowers.append(mark)
-        tags.append(tag)
+        self._words.append(mark)
+        tags.append(mark.tag)
 
-    def _word(self, start: int, word: str, tags: list[str]) -> Code:
-        """Add a plain word, tagged now when its tag needs no neighbours (most do not); its _SEEN code."""
-        code = _SEEN.get(word)
-        if code is None:
+    def _word(self, start: int, text: str, tags: list[str]) -> None:
+        """Add a plain word, tagged now when its tag needs no neighbours (most do not)."""
+        word = _SEEN.get(text)
+        if word is None:
             if len(_SEEN) >= _SEEN_MAX:
                 _SEEN.clear()
                 _PIECES.clear()
-            tag = _context_free(word)
+            tag = _context_free(text)
             pending = tag[:1] == "?"
-            code = _SEEN[word] = (tag[1:] if pending else tag, word[0].isupper(), word.lower(), pending)
-        self._seen_word(start, word, code, tags)
-        return code
+            word = _SEEN[text] = Word(text, text.lower(), tag[1:] if pending else tag, text[0].isupper(), pending)
+        self._seen_word(start, word, tags)
 
-    def _seen_word(self, start: int, word: str, code: Code, tags: list[str]) -> None:
+    def _seen_word(self, start: int, word: Word, tags: list[str]) -> None:
         self._starts.append(start - self._base)
-        self._texts.append(word)
-        tag, capital, lower, pending = code
-        self._lowers.append(lower)
+        self._words.append(word)
         self._plains += 1
-        if capital:
+        if word.capital:
             self._capitals += 1
-        if pending:
+        if word.pending:
             self._pending.append(len(tags))
-            self._pending_codes.append(code)
             tags.append("N")
         else:
-            tags.append(tag)
+            tags.append(word.tag)
 
     def word(self, i: int) -> str:
-        return self._texts[i]
+        return self._words[i].text
 
     def lower(self, i: int) -> str:
         """Word i in lower case, as the tagger looked it up."""
-        return self._lowers[i]
+        return self._words[i].lower
 
     def phrase(self, first: int, last: int) -> tuple[int, int]:
         """The character span of words first..last (inclusive)."""
-        return self._base + self._starts[first], self._base + self._starts[last] + len(self._texts[last])
+        return self._base + self._starts[first], self._base + self._starts[last] + len(self._words[last].text)
 
     def span(self, words: tuple[int, int]) -> tuple[int, int]:
         """The character span of a phrase (its first and last word)."""
@@ -407,11 +412,11 @@ def _context_free(word: str) -> str:
     return "a" if lower.endswith("ly") and lower not in _NOT_ADVERBS else "N"
 
 
-def _tag(code: Code, previous: str, following: str, left: str, right: str, two_left: str, i: int,
+def _tag(word: Word, previous: str, following: str, left: str, right: str, two_left: str, i: int,
          cased: bool) -> str:
-    """The tag of a word (its _SEEN code) from its neighbours: the words and the tags before it,
-    the word and the tag after it (a word's tag is still N there)."""
-    kind, capital, lower = code[0], code[1], code[2]  # its class, "" when unlisted
+    """The tag of a word from its neighbours: the words and the tags before it, the word and the
+    tag after it (a word's tag is still N there)."""
+    kind, capital, lower = word.tag, word.capital, word.lower  # its class, "" when unlisted
     if cased and i > 0 and capital and left not in '".;':
         return "N"  # a capital inside a sentence: a name ("United States", "Sales" after a colon aside)
     if not kind:  # an unlisted word in -ing (_context_free): "increase existing lines"
