@@ -165,6 +165,9 @@ KEEPS = [
     example("since a year sets no scene", "Output has grown since 2010. In February, the plant added a shift.",
             Date("2010", value="2010", mod="since"), Date("February", value="2013-02"), reference=NOW,
             source="issue 21"),
+    example("a since clause's year sets no scene", "Fares rose 5%, the first rise since the line opened in 2009. "
+            "In February, ridership fell.", Date("2009", value="2009"), Date("February", value="2013-02"),
+            reference=NOW, source="issue 23"),
     example("a year in a name sets no scene", "The 2010 season was poor. In February, the club hired a coach.",
             Date("2010", value="2010"), Date("February", value="2013-02"), reference=NOW, source="issue 21"),
     example("back to the present", "In 2012 the firm lost money. Last week it hired 200 people, and in February "

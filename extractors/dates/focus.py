@@ -60,9 +60,10 @@ _SHIFTABLE: Final = frozenset({"day", "month", "quarter", "half", "season", "yea
 _BOUNDS: Final = frozenset({"since", "before", "after", "on_or_before"})
 # Words before a bare year that set a scene ("in 2012"); "the 2012 season" does not.
 _SCENE_WORDS: Final = frozenset({"in", "during", "throughout"})
-# Before a period in its clause: a comparison's baseline ("compared with 24% in December 2022"), which
-# names no period that "the month" or "the quarter" can refer back to, nor the scene's year.
-_BASELINE_BEFORE: Final = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than)\b[^.;,]*$")
+# Before a period in its clause: a comparison's baseline ("compared with 24% in December 2022", "the
+# first increase since the service launched in 2021"), which names no period that "the month" or
+# "the quarter" can refer back to, nor the scene's year.
+_BASELINE_BEFORE: Final = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than|since)\b[^.;,]*$")
 _SAME_SENTENCE_CHARS: Final = 400  # farther apart, two mentions are not read as one sentence
 _SENTENCE_END: Final = re.compile(r"[.!?](?=\s|\Z)|\n")
 _ANY_DAY: Final = date(2000, 1, 1)
@@ -205,7 +206,8 @@ class _Focus:
 def _baseline(text: str, start: int) -> bool:
     """Whether the period at `start` is a comparison's baseline in its clause (_BASELINE_BEFORE)."""
     lo = max(0, start - 40)
-    if text.find("than", lo, start) < 0 and text.find("ompared", lo, start) < 0 and text.find("versus", lo, start) < 0:
+    if text.find("than", lo, start) < 0 and text.find("ompared", lo, start) < 0 and text.find("versus", lo, start) < 0 \
+            and text.find("ince", lo, start) < 0:
         return False  # the pattern can't match: quicker than lower() on every period
     return _BASELINE_BEFORE.search(text[lo:start].lower()) is not None
 
