@@ -159,7 +159,7 @@ FUTURE_CUES: tuple[str, ...] = (
 PAST_VERBS: tuple[str, ...] = (
     "said", "says", "told", "fell", "rose", "lost", "won", "made", "took", "gave", "saw", "became",
     "began", "came", "went", "met", "paid", "sold", "bought", "hit", "cut", "set", "fallen", "risen",
-    "grown", "shown", "known", "was", "were", "announces", "reports",
+    "grown", "shown", "known", "was", "were", "announces", "reports", "stood", "grew", "held", "kept", "spent",
 )
 # Words in -ed that are no past tense.
 NOT_PAST_ED: tuple[str, ...] = (

@@ -165,6 +165,15 @@ KEEPS = [
     example("since a year sets no scene", "Output has grown since 2010. In February, the plant added a shift.",
             Date("2010", value="2010", mod="since"), Date("February", value="2013-02"), reference=NOW,
             source="issue 21"),
+    example("the end of the month named, in the past", "Home prices fell 1.1% in January. The median price stood "
+            "at $410,000 at the end of the month.", Date("January", value="2013-01"),
+            Date("the end of the month", value="2013-01", mod="end"), reference=NOW, source="issue 23"),
+    example("the end of this month, ahead", "Output fell in January. The plant reopens at the end of the month.",
+            Date("January", value="2013-01"), Date("the end of the month", value="2013-03", mod="end"),
+            reference=NOW, source="issue 23"),
+    example("a month's baseline is no month named", "Retail sales rose 0.6% in February from January. Clothing led "
+            "the gain in the month.", Date("February", value="2013-02"), Date("January", value="2013-01"),
+            Date("the month", value="2013-02"), reference=NOW, source="issue 23"),
     example("a since clause's year sets no scene", "Fares rose 5%, the first rise since the line opened in 2009. "
             "In February, ridership fell.", Date("2009", value="2009"), Date("February", value="2013-02"),
             reference=NOW, source="issue 23"),

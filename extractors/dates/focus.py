@@ -4,19 +4,20 @@ The scan resolves each mention alone, against the reference date. Some mentions 
 period the text has named before them; this pass keeps that period and resolves them against it
 (the way HeidelTime and SUTime resolve narratives and anaphora):
 
-- Reporting period. The last quarter, half or fiscal year the text names ("the third quarter",
-  "Q3 2024", "fiscal 1989") is the period a business story reports on: "in the quarter", "the
-  latest quarter" are that period; "the period" is it or the last month named, whichever came
-  later; "the month" is the last month named, "the full year" the year (or fiscal year) that
-  holds the later of the two. "the year-ago quarter", "the year-earlier period", "the comparable period last year"
-  are it a year back, and so is "the same quarter last year" where the mention before it is no
-  quarter ("said on Monday"); "a year ago" too, in the same sentence as it (or as a month).
-  "a year earlier" is a year before the last of: that period, the last month, the last period
-  written with its year ("sales fell in 2008; a year earlier ..."). A bound ("since 2012", "by
-  March") names no period, nor does a baseline ("a year ago", "the year-ago quarter"). With
-  nothing named, "the quarter" keeps its unknown quarter ("2025-QX"), the year-ago forms the
-  year before the reference year, "a year earlier" is "a year ago", "the latest quarter" the
-  last one ended, and "the period" and "the half" are no mention.
+- Reporting period. The last quarter, half or fiscal year the text names ("the third quarter", "Q3
+  2024", "fiscal 1989") is the period a business story reports on: "in the quarter", "the latest
+  quarter" are that period; "the period" is it or the last month named, whichever came later; "the
+  month" is the last month named (and so is "the end of the month" in a clause in the past tense),
+  "the full year" the year (or fiscal year) that holds the later of the two. "the year-ago quarter",
+  "the year-earlier period", "the comparable period last year" are it a year back, and so is "the
+  same quarter last year" where the mention before it is no quarter ("said on Monday"); "a year ago"
+  too, in the same sentence as it (or as a month). "a year earlier" is a year before the last of:
+  that period, the last month, the last period written with its year ("sales fell in 2008; a year
+  earlier ..."). A bound ("since 2012", "by March") names no period, nor does a baseline ("a year
+  ago", "the year-ago quarter", "compared with 2023", "in April from March", a year in a since
+  clause). With nothing named, "the quarter" keeps its unknown quarter ("2025-QX"), the year-ago
+  forms the year before the reference year, "a year earlier" is "a year ago", "the latest quarter"
+  the last one ended, and "the period" and "the half" are no mention.
 - Narrative time. A month, month-day, quarter or half written without a year takes the year of
   the scene the text set: the year written in an earlier mention ("in 2012", "March 3, 2012";
   not "since 2012", "by 2030", "the 2012 season"), when it is before the reference year, until a
@@ -39,7 +40,7 @@ from extractors.calendar_words import COUNT_WORDS
 from extractors.dates import periods
 from extractors.dates.context import Context, sentence_start, word_before
 from extractors.dates.periods import Period
-from extractors.dates.resolve import direction
+from extractors.dates.resolve import direction, past_before
 from extractors.mentions import DateMention
 
 FOCUS: Final = " (focus)"  # appended to the rule of a mention this pass resolved
@@ -51,9 +52,10 @@ _NARRATIVE: Final = frozenset({
 # Rules that refer back (reporting.py), and those of other modules this pass re-reads.
 _THE_PERIOD, _YEAR_AGO, _LATEST = "the quarter", "the year-ago quarter", "the latest quarter"
 _EARLIER = "a year earlier"
+_PART = "<part> of the <unit>"  # "the end of the month"
 _THAT_DAY, _WEEKEND, _AGO, _SAME = "that day", "the weekend", "<count> <unit>s ago", "the same period last year"
 _REFERRING: Final = frozenset({_THE_PERIOD, _YEAR_AGO, _LATEST, _EARLIER, _THAT_DAY, _WEEKEND, _SAME})
-_RESOLVED: Final = _NARRATIVE | _REFERRING | {_AGO}  # the rules whose mentions this pass may change
+_RESOLVED: Final = _NARRATIVE | _REFERRING | {_AGO, _PART}  # the rules whose mentions this pass may change
 _REPORT_GRAINS: Final = frozenset({"quarter", "half", "fiscal_year"})
 _SHIFTABLE: Final = frozenset({"day", "month", "quarter", "half", "season", "year", "fiscal_year"})
 # Mods that tell a year is a bound, not the scene ("since 2012", "by 2030").
@@ -188,7 +190,9 @@ class _Focus:
             self.weekend = m
         if m.mod in _BOUNDS:  # "since 2012", "by March": a bound, not the period spoken of
             return
-        baseline = _baseline(ctx.text, m.start)  # "compared with 51% in 2023": names no scene
+        # "compared with 51% in 2023", "fell 0.4% in April from March": names no scene
+        baseline = _baseline(ctx.text, m.start) or self.month is not None \
+            and ctx.text[self.month.end:m.start] == " from "
         if m.grain in _REPORT_GRAINS and known and not baseline:
             self.report = m
         elif m.grain == "month" and known and not baseline:
@@ -244,6 +248,11 @@ def _resolve(ctx: Context, focus: _Focus, m: DateMention) -> DateMention | None:
     rule = m.rule
     if rule in _NARRATIVE:
         return _narrative(ctx, focus, m) or m
+    if rule == _PART:  # "fell in April ... stood at $5 at the end of the month": April's end
+        month = focus.month
+        if m.grain != "month" or month is None or not past_before(ctx, m.start):
+            return m
+        return _with(m, _period(month))
     if rule == _THAT_DAY:
         day = focus.day
         return _with(m, _period(day)) if day is not None else None

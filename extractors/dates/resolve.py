@@ -144,6 +144,12 @@ def direction(ctx: Context, start: int) -> str | None:
     return "future" if _FUTURE.found_in(before[sentence_start(before):]) else None
 
 
+def past_before(ctx: Context, start: int) -> bool:
+    """Whether the clause before `start` holds a past-tense verb ("stood at $5 at the end of the month")."""
+    before = ctx.text[max(0, start - 100):start]
+    return _PAST_VERB.found_in(before[clause_start(before):])
+
+
 def today_is_date(ctx: Context, start: int, end: int) -> bool:
     """True when "today" is the day of the news, not "nowadays".
 
