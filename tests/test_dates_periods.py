@@ -50,6 +50,16 @@ QUARTERS = [
             Date("the fourth quarter fiscal 2023", value="FY2023-Q4"), source="issue 21"),
     example("quarter of last fiscal year", "Bookings slipped in the third quarter of last fiscal year.",
             Date("the third quarter of last fiscal year", value="FY2024-Q3"), reference=REF, source="issue 21"),
+    example("a quarter in a text that says when its fiscal year ends", "Kestrel Foods, whose fiscal year ended "
+            "March 31, said fourth-quarter profit rose 12%.", Date("March 31", value="2024-03-31"),
+            Date("fourth-quarter", value="FY2024-Q4", grain="quarter"), reference=date(2024, 11, 20), source="issue 23"),
+    example("a fiscal year named before the year it ends in", "The chain cut its forecast for fiscal 2024, which ends "
+            "Jan. 31, 2025, after third-quarter sales fell.", Date("fiscal 2024", value="FY2024"),
+            Date("Jan. 31, 2025", value="2025-01-31"), Date("third-quarter", value="FY2024-Q3", mod="after"),
+            reference=date(2024, 11, 20), source="issue 23"),
+    example("a fiscal year that ends in December is the calendar's", "The company's fiscal year ended Dec. 31, and "
+            "fourth-quarter profit rose 12%.", Date("Dec. 31", value="2024-12-31"), Date("fourth-quarter", value="2024-Q4"),
+            reference=date(2024, 11, 20), source="issue 23"),
     example("Q<n> FY<yy> and H<n> fiscal <year>", "Guidance for Q3 FY24 and H1 fiscal 2025 was cut.",
             Date("Q3 FY24", value="FY2024-Q3", rule="Q<n>/H<n> FY<year>"), Date("H1 fiscal 2025", value="FY2025-H1"),
             source="issue 21"),

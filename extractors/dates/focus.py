@@ -303,8 +303,8 @@ def _count(m: DateMention) -> int:
 def _narrative(ctx: Context, focus: _Focus, m: DateMention) -> DateMention | None:
     """A month, day, quarter or half without its year, in the year of the scene."""
     scene = focus.scene
-    if scene is None or " of " in m.text.lower() or _written_year(m) is not None:
-        return None
+    if scene is None or " of " in m.text.lower() or _written_year(m) is not None or m.value.startswith("FY"):
+        return None  # a fiscal quarter keeps its fiscal year
     ref = ctx.ref
     if ref is not None:
         if scene == ref.year or m.value[:4] == f"{scene:04d}":
