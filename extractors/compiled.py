@@ -24,8 +24,8 @@ from pathlib import Path
 
 # The modules compiled by setup.py, as paths below extractors/ without ".py": all of them but
 # the packages' __init__ files and this one.
-DATE_MODULES = ("calendar_dates", "context", "dateline", "dispatch", "focus", "holidays", "matches", "patterns",
-                "periods", "relative_dates", "reporting", "resolve", "rules", "scan", "starts", "truecase",
+DATE_MODULES = ("calendar_dates", "context", "dateline", "dispatch", "fiscal", "focus", "holidays", "matches",
+                "patterns", "periods", "relative_dates", "reporting", "resolve", "rules", "scan", "starts", "truecase",
                 "year_parts")
 LINK_MODULES = ("frames", "linker", "phrases", "scope", "sentences", "tables", "vocabulary", "words")
 MODULES = ("amounts", "calendar_words", "currencies", "engines", "fastscan", "mentions", "money_scan",

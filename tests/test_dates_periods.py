@@ -57,6 +57,10 @@ QUARTERS = [
             "Jan. 31, 2025, after third-quarter sales fell.", Date("fiscal 2024", value="FY2024"),
             Date("Jan. 31, 2025", value="2025-01-31"), Date("third-quarter", value="FY2024-Q3", mod="after"),
             reference=date(2024, 11, 20), source="issue 23"),
+    example("a span of years and the current year where fiscal years end in June", "The state's fiscal year ended "
+            "June 30 with a surplus, after a deficit in 2023-24. It expects a deficit in the current fiscal year.",
+            Date("June 30", value="2025-06-30"), Date("2023-24", value="FY2024"),
+            Date("the current fiscal year", value="FY2026"), reference=date(2025, 9, 26), source="issue 23"),
     example("a fiscal year that ends in December is the calendar's", "The company's fiscal year ended Dec. 31, and "
             "fourth-quarter profit rose 12%.", Date("Dec. 31", value="2024-12-31"), Date("fourth-quarter", value="2024-Q4"),
             reference=date(2024, 11, 20), source="issue 23"),

@@ -22,6 +22,7 @@ from extractors.dates.context import (
     COUNT_PREFIX, PERIOD_PREFIX, RELATIVE_PREFIX, SHIFT_PREFIX, THE_PREFIX, Context, Found, clause_start, prefix,
     window,
 )
+from extractors.dates.fiscal import current_fiscal_year, fiscal_calendar
 from extractors.dates.matches import RuleMatch, group, number
 from extractors.dates.patterns import FULL_MONTHS, YEAR, alt, cased, either_case
 from extractors.dates.periods import Period
@@ -102,6 +103,8 @@ def _relative(m: RuleMatch, ctx: Context) -> list[Found]:
         else:
             y = begun + 1
         return [(start, end, periods.season(y, code, first), mod)]
+    if unit == "fiscal year" and ref is not None and (fiscal := fiscal_calendar(ctx)) is not None:
+        return [(start, end, periods.fiscal_year(current_fiscal_year(fiscal, ref) + offset), mod)]
     return [(start, end, periods.relative_unit(ref, unit, offset), mod)]
 
 

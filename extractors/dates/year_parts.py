@@ -1,7 +1,7 @@
 """Date rules for years and their parts: years with a cue (or plainly years: "2009 was", "(2010)"),
 quarters, halves, fiscal years and their quarters and halves, seasons, decades, centuries. A
-quarter or half without a year is the fiscal year's in a text that says when its fiscal year ends
-(fiscal_calendar).
+quarter or half without a year, and "2023-24", are the fiscal year's in a text that says when its
+fiscal year ends (fiscal.py).
 
 Each rule is added to RULES by the decorator on its build: name, pattern, and where it may
 start (extractors/dates/starts.py). Where two rules can match at the same start, the one added
@@ -9,7 +9,6 @@ first wins: "2024 Q3" and "the 1990's" come before a year alone.
 """
 from __future__ import annotations
 
-from datetime import date
 from typing import Final
 
 import regex
@@ -18,13 +17,14 @@ from extractors.calendar_words import (
     DECADE_WORDS, LAST_PART_WORDS, MONTHS, ORDINALS, PART_ORDINALS, RELATIVE_OFFSETS, SEASONS,
 )
 from extractors.dates import periods, starts
+from extractors.dates.fiscal import fiscal_calendar, fiscal_year_of_part
 from extractors.dates.context import (
     END_NEXT, PART_PREFIX, PERIOD_PREFIX, POSSESSIVE_NEXT, SENTENCE_START, THE_BEFORE, WORD_NEXT, Context,
     Found, glued, plural_noun_next, prefix, word_before, year_cue_before,
 )
 from extractors.dates.matches import LISTED_DECADE, LISTED_YEAR, RuleMatch, group, listed, month_number, number
 from extractors.dates.patterns import (
-    ANY_MONTH, HN, MONTH, MORE_YEARS, NOT_OF_OTHER, ORDINAL_PART, QN, SEASON, YEAR, YEAR_DIGITS, YEAR_GLUED, YY, alt,
+    ANY_MONTH, HN, MONTH, MORE_YEARS, NOT_OF_OTHER, ORDINAL_PART, QN, SEASON, YEAR, YEAR_DIGITS, YEAR_GLUED, YY,
     either_case,
 )
 from extractors.dates.resolve import direction, latest_part, two_digit_year
@@ -130,69 +130,6 @@ def _explicit_year(m: RuleMatch, ctx: Context) -> int | None | bool:
     return False
 
 
-# A text that says when its fiscal year ends: "the fiscal year ended March 31", "fiscal 2024, which
-# ends Feb. 1", "fiscal 2026, which begins April 1", "the financial year to June".
-_FISCAL_CALENDAR: Final = regex.compile(rf"""
-    \b(?:fiscal|financial) \s+ (?:year|(?P<name>(?:19|20)\d\d)) ,? \s+ (?:(?:which|that) \s+)?
-    (?P<verb>ended|ends|ending|end|to|began|begins|beginning|starts|started|starting) \s+ (?:(?:in|on) \s+)?
-    (?P<month>{alt(MONTHS)}) \b \.? (?:\s+ (?P<day>\d{{1,2}}) \b)?
-    """, regex.IGNORECASE | regex.VERBOSE)
-_PAST_VERBS: Final = frozenset({"ended", "to", "ending", "end", "began", "started", "starting"})
-
-
-def fiscal_calendar(ctx: Context) -> tuple[int, int] | None:
-    """The month the text's fiscal year ends in, when it says and that is not December, and its
-    name's year against the year it ends in (0: "fiscal 2025" ends in 2025; -1: "fiscal 2024,
-    which ends Feb. 1" ends in 2025); read once per document, on demand."""
-    known = ctx.hints.get("fiscal calendar")
-    if known is None:
-        known = ctx.hints["fiscal calendar"] = _read_fiscal_calendar(ctx.text, ctx.ref)
-    if not known:
-        return None
-    end, offset = known.split()
-    return int(end), int(offset)
-
-
-def _read_fiscal_calendar(text: str, ref: date | None) -> str:
-    """fiscal_calendar() as "<month> <offset>", or "" when the text does not say."""
-    found = _FISCAL_CALENDAR.search(text)
-    if found is None or ref is None:
-        return ""
-    month, verb = MONTHS[found["month"].lower()], found["verb"].lower()
-    starts_then = verb.startswith(("beg", "start"))
-    # a year that begins April 1 ends in March; one that ends Feb. 1 (52 weeks) is January's
-    end = month - 1 if starts_then or found["day"] and int(found["day"]) <= 7 else month
-    end = end or 12
-    if end == 12:
-        return ""
-    offset = 0
-    if found["name"]:  # the year the named fiscal year ends in: the last such end before the text, or the next
-        past = verb in _PAST_VERBS
-        if starts_then:
-            start_year = (ref.year if month <= ref.month else ref.year - 1) if past else \
-                (ref.year if month >= ref.month else ref.year + 1)
-            end_year = start_year + 1
-        else:
-            end_year = (ref.year if end < ref.month else ref.year - 1) if past else \
-                (ref.year if end >= ref.month else ref.year + 1)
-        offset = int(found["name"]) - end_year
-        if offset not in (0, -1):  # no name a company gives its year
-            return ""
-    return f"{end} {offset}"
-
-
-def _fiscal_year_of_part(ref: date, n: int, months_per_part: int, end: int, offset: int, way: str | None) -> int:
-    """The fiscal year of the latest part `n` begun by ref (the next not yet ended in the future),
-    in a fiscal calendar that ends in month `end`."""
-    months_in = end + (n - 1) * months_per_part  # the part's first month, from January of the year the fiscal year starts
-    first_month = months_in % 12 + 1
-    if way == "future":
-        part_year = ref.year if first_month + months_per_part - 1 >= ref.month else ref.year + 1
-    else:
-        part_year = ref.year if first_month <= ref.month else ref.year - 1
-    return part_year - months_in // 12 + 1 + offset  # it ends the year after it starts
-
-
 def _part_of_year(m: RuleMatch, ctx: Context, unit: str, months_per_part: int) -> list[Found]:
     """Quarters and halves: "the third quarter", "Q3 2024", "the first half of 2025", "H1'25"."""
     count = 12 // months_per_part
@@ -217,7 +154,7 @@ def _part_of_year(m: RuleMatch, ctx: Context, unit: str, months_per_part: int) -
         return [(pre.start, end, periods.fiscal_part(y if isinstance(y, int) else None, unit, n), pre.mod)]
     if y is False and ctx.ref is not None and (fiscal := fiscal_calendar(ctx)) is not None:
         # "fourth-quarter profit" from a company whose year ended March 31: its fiscal quarter
-        fy = _fiscal_year_of_part(ctx.ref, n, months_per_part, *fiscal, direction(ctx, pre.start))
+        fy = fiscal_year_of_part(fiscal, ctx.ref, n, months_per_part, direction(ctx, pre.start))
         return [(pre.start, end, periods.fiscal_part(fy, unit, n), pre.mod)]
     if y is False:
         y = latest_part(ctx.ref, n, months_per_part, direction(ctx, pre.start)) if ctx.ref else None
@@ -377,6 +314,9 @@ def _years(m: RuleMatch, ctx: Context) -> list[Found]:
                 and _CLAUSE_START.search(text[max(0, start - 12):start]) is not None)
     if not cued:
         return []
+    if not more and (span := _SPAN_NEXT.match(text, first_end)) and int(span[1]) == (first + 1) % 100 \
+            and fiscal_calendar(ctx) is not None:  # "a surplus in 2023-24" where fiscal years end in June
+        return [(first_start, span.end(), periods.fiscal_year(first + 1), pre.mod)]
     found = [(first_start, first_end, periods.year(first), pre.mod)]
     found += [(s, e, periods.year(int(text[s:e])), None) for s, e in more]
     return found
@@ -385,6 +325,7 @@ def _years(m: RuleMatch, ctx: Context) -> list[Found]:
 # After a weak preposition, a year "as a whole" ("1% over 2019 as a whole"), or after "for" a year
 # that a singular verb, "by" or "to" follows ("Core profit for 2019 is forecast", "cut its forecast
 # for 2022 by 9%"; but "over 2000 were hired").
+_SPAN_NEXT: Final = regex.compile(r"[-–/](\d\d)(?![\w/]|[.,:]\d)")  # "-24" after "2023": where it ends
 _AS_A_WHOLE: Final = regex.compile(r"\s+as\s+a\s+whole\b")
 _VERB_AFTER_FOR: Final = regex.compile(r"\s+(?:is|was|will|would|could|should|has|had|by|to)\s")
 # A year that modifies a noun after a possessive, or after "the"/"a" and one adjective: "its
