@@ -549,6 +549,11 @@ PASSAGE_PERIOD = [
     row("the lead's period over a side event's date", "Copper fell 3% on Thursday. The metal has lost a third of "
         "its value since its record in March. Aluminium dropped 2.1%.", "2.1%", "Aluminium", "2025-07-10", "change",
         reference=REF),
+    row("a year that ended in a month, in a relative clause, sets the passage", "Subscriptions brought in $3.1 "
+        "billion in the fiscal year that ended in June. Services revenue grew 19% in that period.", "19%",
+        "Services revenue", "FY2025", "change", reference=REF),
+    row("a since clause's date sets no passage", "Sales rose 5%, the best gain since the brand launched in 2019. "
+        "Margins widened to 12%.", "12%", "Margins", None, "level", reference=REF),
     row("a sentence that opens with a date sets a new passage", "Acme said profit rose 4% in 2024. In 2023, sales "
         "rose 3%. Margins narrowed to 11%.", "11%", "Margins", "2023", "level"),
     row("a later day moves the story on", "Tokyo stocks fell 2% on Thursday. Wall Street recovered today after "

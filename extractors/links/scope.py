@@ -55,18 +55,19 @@ _NOT_A_SCENE: Final = re.compile(
 _MODIFIES_NEXT: Final = re.compile(
     r"\s+(?!(?:that|it|its|the|an?|and|but|he|she|they|we|when|while|after|before|in|on|at|to|for|with|as)\b)[a-z]")
 # In the stretch of clause before a date: a comparison's, a side event's or a relative clause's
-# date ("from 15.1% in August", "after touching $1,295 on Thursday", "which it bought in 2014"); not
+# date ("from 15.1% in August", "after touching $1,295 on Thursday", "which it bought in 2014",
+# "the first increase since the service launched in 2021"); not
 # a source's ("earned $5 billion from tourists in 2013"), nor a forecast's ("rose more than
 # expected in June" is June's).
 _SIDE_CLAUSE: Final = re.compile(r"\b(?:from\s+\S*\d|compared\s+(?:to|with)|than(?!\s+(?:expected|forecast|anticipated|"
-                                 r"estimated|predicted)\b)|after\s+\w+ing|which|that)\b")
+                                 r"estimated|predicted)\b)|after\s+\w+ing|which|that|since)\b")
 # In the sentence before a date: a plan's or a forecast's ("said it would spend $14 billion in 2025").
 _PLAN: Final = re.compile(r"\b(?:will|would|plans?\s+to|aims?\s+to|intends?\s+to|expects?\s+to|forecasts?)\b")
 # The last words _NOT_A_SCENE can match, and the words _SIDE_CLAUSE needs: cheap tests before them.
 _SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus", "against", "of", "by", "until", "on",
                                 "late", "early", *_REPORT_VERBS})
 _LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
-_SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that")
+_SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that", "since")
 _BASELINE_TEXT_WORDS: Final = ("ago", "earlier", "previous", "prior", "before")
 # After a date: the report's day ("Corvex on Wednesday reported a loss for its third quarter").
 _REPORTED: Final = frozenset({*_REPORT_VERBS, "told"})  # "data on Thursday showed"
@@ -440,7 +441,7 @@ class Passage:
             known = self._scenes[k] = mention.mod not in _BOUND_MODS and not _baseline(mention.text) \
                 and not wire_dateline(self.text, mention) and not self._alone_on_its_line(mention) \
                 and not self._after_bound_or_report(mention) and not self._before_report(mention.end) \
-                and not self._in_side_clause(mention.start) \
+                and not (self._in_side_clause(mention.start) and period_ending(self.text, mention) is None) \
                 and not (self.text.find("revised", mention.end, mention.end + 40) >= 0
                          and _REVISED.match(self.text, mention.end, mention.end + 40)) \
                 and not self._after_revision(mention.start)
