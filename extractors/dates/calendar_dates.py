@@ -10,7 +10,9 @@ import re
 from datetime import date
 from typing import Final
 
-from extractors.calendar_words import AMBIGUOUS_SHORT_WEEKDAYS, COUNT_WORDS, DATE_CUES, DAY_ORDINALS, MONTHS, SHORT_WEEKDAYS, WEEKDAYS
+from extractors.calendar_words import (
+    AMBIGUOUS_SHORT_WEEKDAYS, COUNT_WORDS, DATE_CUES, DAY_ORDINALS, MONTHS, RELATIVE_OFFSETS, SHORT_WEEKDAYS, WEEKDAYS,
+)
 from extractors.dates import periods, starts
 from extractors.dates.context import (
     DATE_PREFIX, DAY_FIRST_PREFIX, HOLIDAY_PREFIX, HOLIDAY_WORDS, PART_PREFIX, Context, Found, glued,
@@ -154,6 +156,16 @@ def _month_dash_year(m: RuleMatch, ctx: Context) -> list[Found]:
     y = group(m, "y")
     year = int(y) if len(y) == 4 else two_digit_year(int(y), ctx.ref)
     return [(m.start(), m.end(), periods.month(year, month_number(m)), None)]
+
+
+@RULES.add("<month> last year", rf"""
+    {MONTH_ALONE} (?:\s+of)? \s+ (?P<yearrel>last|this|next) \s+ year\b (?!['’]s)
+    """, starts.Name(FULL_MONTHS, next="oltn"))
+def _month_of_relative_year(m: RuleMatch, ctx: Context) -> list[Found]:
+    """"December last year", "January this year", "June of next year": that month of that year."""
+    pre = prefix(ctx, m.start(), PART_PREFIX)
+    y = ctx.ref.year + RELATIVE_OFFSETS[group(m, "yearrel").lower()] if ctx.ref else None
+    return [(pre.start, m.end(), periods.month(y, month_number(m)), pre.mod)]
 
 
 @RULES.add("<month>", rf"{MONTH_ALONE} (?!\s*-) {NOT_NAME_NEXT}", starts.Name(FULL_MONTHS))
