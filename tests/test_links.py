@@ -367,6 +367,10 @@ ATTRIBUTIVE = [
 ]
 
 APPOSITION = [
+    row("a figure after 'at' in an aside", "The finance minister said the jobless rate, at 5.1% in June, would "
+        "keep falling.", "5.1%", "jobless rate", "2025-06", "level", reference=REF),
+    row("a scope before a comma is no name in apposition", "Across the Pacific, the Hang Seng index closed down 1.4%.",
+        "1.4%", "Hang Seng index", None, "change"),
     row("a figure in apposition to a noun", "The regulator said Kellan Steel received the largest fine, $40 million, "
         "while Orwin paid $12 million.", "$40 million", "largest fine", None, "level"),
     row("index named in an aside", "The main index, the FTSE 100, fell 2% on Thursday.", "2%", "FTSE 100",
@@ -394,6 +398,8 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("a change after 'after a' is of the measure before", "Industrial output grew 0.6% in June, after a revised "
+        "0.2% fall in May.", "0.2%", "Industrial output", "2025-05", "change", reference=REF),
     row("a month's figure refers back", "Retail sales rose 1.8% in May. April's figure was revised to a fall of 0.4%.",
         "0.4%", "Retail sales", "2025-04", "change", reference=REF),
     row("analysts' expectation of the figure before", "Net income rose to $1.2 billion in the second quarter. "

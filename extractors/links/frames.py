@@ -159,6 +159,8 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
             reading.measure = phrases.run_at(words, i + 1 + m.end())
         if reading.measure is None:
             _from_verb(words, i, reading, is_amount)
+        if reading.measure is None and reading.reference is None and _follows_after(words, i):
+            reading.reference = PREVIOUS  # "prices rose 0.3% in March, after a 0.4% increase in February"
         return
     if (after.find("R", 0, 4) >= 0 or after.find("T", 0, 4) >= 0) and (m := _SPENT_ON.match(after)):
         if words.lower(i + 1 + m.start("v")) in SPENT_ON:  # "$40 million will be used for the design"
@@ -181,6 +183,13 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
     if i >= 2 and tags[i - 1] == "," and tags[i - 2] == "N" and after[:1] in ",;.w" and i - 2 >= lo:
         # in apposition: "received the largest penalty, €165 million, while"; not a name's ("paid Acme, $5 million")
         phrase = phrases.first_in_chain(words, i - 2, _clause_start(tags, i - 2))
+        if phrase is not None and not phrases.is_name(words, phrase):
+            reading.measure = _resolved(words, phrase, reading)
+            return
+    if i >= 3 and tags[i - 1] == "A" and tags[i - 2] == "," and tags[i - 3] == "N" and i - 3 >= lo \
+            and (after[:1] == "," or after[:2] == "D," or after[:3] == "ID,"):
+        # an aside on the noun before: "the unemployment rate, at 4.3% in August, remained low"
+        phrase = phrases.first_in_chain(words, i - 3, _clause_start(tags, i - 3))
         if phrase is not None and not phrases.is_name(words, phrase):
             reading.measure = _resolved(words, phrase, reading)
             return
@@ -292,6 +301,16 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
             and words.lower(i + 2) in ("budget", "target", "plan", "forecast", "estimate"):
         return "change"
     return "level"
+
+
+def _follows_after(words: Words, i: int) -> bool:
+    """Whether "after" or "following" stands before the figure at word i, past its determiner and
+    fillers ("after a downwardly revised 0.1% decline"): a change that came before the clause's."""
+    tags = words.tags
+    k = i - 1
+    while k > 0 and (tags[k] in "ad" or tags[k] == "v" and words.lower(k).endswith("ed")):
+        k -= 1
+    return k > 0 and words.lower(k) in ("after", "following")
 
 
 def _restates(words: Words, i: int) -> bool:

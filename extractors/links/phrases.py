@@ -143,10 +143,18 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
                 first_named = named is not None and _indexes(words, named) and not _indexes(words, phrase)
             else:
                 first_named = named is not None and (words.word(named[1])[:1].isupper() or aside)
-            if named is not None and first_named \
-                    and not (named[0] > stop and tags[named[0] - 1] in "IPRAf"):  # not "In Chicago, wheat fell"
+            if named is not None and first_named and not _scoped(tags, named[0], stop):
                 return named
     return phrase
+
+
+def _scoped(tags: str, first: int, stop: int) -> bool:
+    """Whether a preposition opens the phrase that starts at word `first`: a scope, no name in
+    apposition ("In Chicago, wheat fell", "Across the Atlantic, the STOXX 600 fell")."""
+    k = first - 1
+    if k > stop and tags[k] == "d":
+        k -= 1
+    return k >= stop and tags[k] in "IPRAf"
 
 
 def _indexes(words: Words, phrase: Phrase) -> bool:
