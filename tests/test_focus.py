@@ -174,6 +174,10 @@ KEEPS = [
     example("a month's baseline is no month named", "Retail sales rose 0.6% in February from January. Clothing led "
             "the gain in the month.", Date("February", value="2013-02"), Date("January", value="2013-01"),
             Date("the month", value="2013-02"), reference=NOW, source="issue 23"),
+    example("a quarter after a fiscal quarter is of its fiscal year", "Profit rose 8% in the third quarter of "
+            "fiscal 2013, after a loss in the second quarter.",
+            Date("the third quarter of fiscal 2013", value="FY2013-Q3"), Date("the second quarter", value="FY2013-Q2"),
+            reference=NOW, source="issue 23"),
     example("a since clause's year sets no scene", "Fares rose 5%, the first rise since the line opened in 2009. "
             "In February, ridership fell.", Date("2009", value="2009"), Date("February", value="2013-02"),
             reference=NOW, source="issue 23"),

@@ -145,7 +145,7 @@ def _later(a: DateMention | None, b: DateMention | None) -> DateMention | None:
 class _Focus:
     """What the text has named so far."""
 
-    __slots__ = ("scene", "report", "month", "named", "day", "weekend")
+    __slots__ = ("scene", "report", "month", "named", "day", "weekend", "fiscal")
 
     def __init__(self) -> None:
         self.scene: int | None = None  # the year of the scene, when the text set one
@@ -154,6 +154,7 @@ class _Focus:
         self.named: DateMention | None = None  # the last period written with its year
         self.day: DateMention | None = None  # the last day
         self.weekend: DateMention | None = None  # the last weekend, Saturday or Sunday
+        self.fiscal: int | None = None  # the year of the last fiscal year, or part of one, reported on
 
     def reporting(self, unit: str) -> DateMention | None:
         """The reporting period a `unit` ("quarter", "half", "period", "month") refers back to."""
@@ -195,6 +196,8 @@ class _Focus:
             and ctx.text[self.month.end:m.start] == " from "
         if m.grain in _REPORT_GRAINS and known and not baseline:
             self.report = m
+            if m.value.startswith("FY"):
+                self.fiscal = int(m.value[2:6])
         elif m.grain == "month" and known and not baseline:
             self.month = m
         head = m.value[:4] if m.value[0] != "F" else m.value[2:6]  # _written_year, inline: every mention
@@ -301,7 +304,11 @@ def _count(m: DateMention) -> int:
 
 
 def _narrative(ctx: Context, focus: _Focus, m: DateMention) -> DateMention | None:
-    """A month, day, quarter or half without its year, in the year of the scene."""
+    """A month, day, quarter or half without its year, in the year of the scene; a quarter or half
+    after a fiscal year's period, of that fiscal year."""
+    fiscal = _fiscal_part(focus, m)
+    if fiscal is not None:
+        return fiscal
     scene = focus.scene
     if scene is None or " of " in m.text.lower() or _written_year(m) is not None or m.value.startswith("FY"):
         return None  # a fiscal quarter keeps its fiscal year
@@ -314,6 +321,16 @@ def _narrative(ctx: Context, focus: _Focus, m: DateMention) -> DateMention | Non
     if _about_future(ctx, m):  # there a month is the next such month
         return None
     return _with(m, _in_year(m, scene))
+
+
+def _fiscal_part(focus: _Focus, m: DateMention) -> DateMention | None:
+    """A quarter or half without a year after the text named a fiscal year or a part of one: that
+    fiscal year's ("net profit for the third quarter of fiscal 2025 ... from 21.4% in the second
+    quarter": FY2025-Q2)."""
+    if focus.fiscal is None or m.grain not in ("quarter", "half") or not m.value[-1].isdigit() \
+            or m.value.startswith("FY") or _written_year(m) is not None:
+        return None
+    return _with(m, periods.fiscal_part(focus.fiscal, m.grain, int(m.value[-1])))
 
 
 def _about_future(ctx: Context, m: DateMention) -> bool:
