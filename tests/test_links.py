@@ -608,6 +608,8 @@ NO_MEASURE = [
 ]
 
 RATES = [
+    row("a commodity price per bushel", "Soybean futures in Chicago rose 1.2% to $10.45 a bushel.", "$10.45", "bushel",
+        None, "level", "bushel"),
     row("a dividend of X a share", "Tarrow Foods said first-half profit rose 8%. It declared an interim dividend of 21 "
         "cents a share.", "21 cents", "share", "2025-H1", "level", "share", reference=REF, source="ANNOTATION.md"),
     row("a flow of X a year", "The merger should bring cost savings of $300 million a year by 2027.", "$300 million",

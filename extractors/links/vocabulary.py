@@ -174,6 +174,7 @@ PER_UNITS: Final = frozenset({
     "ounce", "unit", "gallon", "litre", "liter", "kilogram", "kilo", "kg", "pound", "lb", "night", "seat",
     "ticket", "employee", "household", "mile", "kilometre", "kilometer", "meter", "metre", "foot", "piece",
     "copy", "passenger", "student", "patient", "visit", "game", "session", "quarter", "annum", "capita",
+    "bushel", "therm", "carat", "bale", "cwt", "hundredweight", "acre", "hectare",
 })
 # Measures whose figure is a flow or an as-of level: without a date of their own they take the
 # passage's period (ANNOTATION "Linked facts"). Deal, order and contract values and prices never do.
