@@ -88,7 +88,7 @@ _LEXICON: Final[dict[str, str]] = {**_CLASS, **_FIXED}
 _FIXED_TAGS: Final = frozenset(_FIXED.values())
 
 # A word (a possessive 's split off after), a possessive after a date ("Monday's"), a number, a mark.
-TOKEN: Final = re.compile(r"[^\W\d_](?:[\w&'’./-]*[^\W_])?|['’]s\b|-?\d(?:[\d.,]*\d)?|--|\S")
+TOKEN: Final = re.compile(r"[^\W\d_](?:[\w&'’./-]*[^\W_])?|['’][sS]\b|-?\d(?:[\d.,]*\d)?|--|\S")
 
 
 class Word:
@@ -275,7 +275,7 @@ class Words:
                 self._word(a, head, tags)
                 self._add(b - 1, b, _PUNCTUATION.get(last, " "), tags)
                 return
-        if chunk[0] in "'’" and chunk[1:2] == "s" and (len(chunk) == 2 or not chunk[2].isalpha()):
+        if chunk[0] in "'’" and chunk[1:2] in ("s", "S") and (len(chunk) == 2 or not chunk[2].isalpha()):
             self._add(a, a + 2, "s", tags)  # "Monday's" after a date
             a += 2
         while a < b and text[a] in _OPENING:
@@ -288,7 +288,7 @@ class Words:
             core = text[a:core_end]
             if core.isalpha():
                 self._word(a, core, tags)
-            elif core_end - a > 2 and text[core_end - 1] == "s" and text[core_end - 2] in "'’" \
+            elif core_end - a > 2 and text[core_end - 1] in "sS" and text[core_end - 2] in "'’" \
                     and text[a:core_end - 2].isalpha():
                 self._word(a, text[a:core_end - 2], tags)  # "GM's": the owner, then 's
                 self._add(core_end - 2, core_end, "s", tags)
@@ -310,7 +310,7 @@ class Words:
             a, b = m.span()
             first = text[a]
             if first.isalpha():
-                if b - a > 2 and text[b - 1] == "s" and text[b - 2] in "'’":  # "GM's": the owner, then 's
+                if b - a > 2 and text[b - 1] in "sS" and text[b - 2] in "'’":  # "GM's", "GM'S": the owner, then 's
                     self._word(a, text[a:b - 2], tags)
                     self._add(b - 2, b, "s", tags)
                 else:
