@@ -676,6 +676,8 @@ TABLES = [
 ]
 
 UPPER_CASE = [
+    row("a compound in -ed is no verb", "THE GROUP SOLD ITS UNIT TO A NEW YORK-BASED FUND FOR $2 BILLION.",
+        "$2 BILLION", "UNIT", None, "level"),
     row("a possessive in capitals", "ACME'S EUROPEAN SALES FELL 4% AFTER YESTERDAY'S CUT.", "4%", "EUROPEAN SALES", None,
         "change"),
     row("change verb", "SALES ROSE 12% IN MARCH.", "12%", "SALES", "2025-03", "change", reference=REF),

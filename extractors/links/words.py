@@ -403,8 +403,8 @@ def _context_free(word: str) -> str:
     kind = _LEXICON.get(lower)
     if kind is not None:
         return kind if kind in _FIXED_TAGS else "?" + kind
-    if not ((word.islower() or word.isupper()) and len(lower) > 5):  # in capitals, a word's ending still tells
-        return "N"
+    if not ((word.islower() or word.isupper()) and len(lower) > 5) or "-" in word:  # in capitals, a word's
+        return "N"  # ending still tells; a compound is a modifier ("city-based", "state-owned", "cost-cutting")
     if lower.endswith("ed") and lower not in _NOT_VERBS:
         return "v"
     if lower.endswith("ing") and lower not in _NOT_VERBS:
