@@ -141,11 +141,10 @@ def _is_date(text: str, start: int, end: int, word: str) -> bool:
         if glued and words:  # "30-apr", "31/oct", "jan-mar", "mid-march"
             head = words[-1][:-1].lower()
             return head == "mid" or head in MONTHS or (head.isdigit() and len(head) <= 2)
-        if len(words) >= 2 and words[-1].lower() == "of":
-            words = words[:-1]  # "third of june"
-        if words and _is_day(words[-1].lower()):  # "2nd feb", "3 march"
+        day = words[-2] if len(words) >= 2 and words[-1].lower() == "of" else words[-1] if words else ""
+        if _is_day(day.lower()):  # "2nd feb", "3 march", "third of june"
             return True
-        cues = _MONTH_CUES
+        cues = _MONTH_CUES  # "of" too: "the end of may"
     return (not glued and bool(words) and words[-1].lower() in cues and text[start - 1] != "\n"
             and _CLAUSE_END.match(text, end) is not None)
 
