@@ -367,6 +367,8 @@ ATTRIBUTIVE = [
 ]
 
 APPOSITION = [
+    row("a relative clause with 'whose' is no apposition", "The plant builds the Kestrel Rover, whose sales had a 12% "
+        "decline in 2024.", "12%", "sales", "2024", "change"),
     row("a figure after 'at' in an aside", "The finance minister said the jobless rate, at 5.1% in June, would "
         "keep falling.", "5.1%", "jobless rate", "2025-06", "level", reference=REF),
     row("a scope before a comma is no name in apposition", "Across the Pacific, the Hang Seng index closed down 1.4%.",

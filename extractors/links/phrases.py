@@ -130,7 +130,8 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
     uncased = not words.cased or words.uncased
     # "The Dow Jones Industrial Average, the blue-chip gauge, fell"
     if phrase is not None and start is not None and lead - 1 >= stop and tags[lead] in "d," \
-            and (uncased or not words.word(phrase[1])[:1].isupper()):
+            and words.lower(start) != "whose" and (uncased or not words.word(phrase[1])[:1].isupper()):
+        # (", whose sales had": a relative clause's subject, no name in apposition)
         comma = lead if tags[lead] == "," else lead - 1
         if tags[comma] == "," and comma - 1 >= stop and tags[comma - 1] in "NQ":
             named = first_in_chain(words, comma - 1, stop)
