@@ -19,7 +19,7 @@ _FISCAL_CALENDAR: Final = regex.compile(rf"""
     (?P<verb>ended|ends|ending|end|to|began|begins|beginning|starts|started|starting) \s+ (?:(?:in|on) \s+)?
     (?P<month>{alt(MONTHS)}) \b \.? (?:\s+ (?P<day>\d{{1,2}}) \b)?
     """, regex.IGNORECASE | regex.VERBOSE)
-_PAST_VERBS: Final = frozenset({"ended", "to", "ending", "end", "began", "started", "starting"})
+_PAST_FORMS: Final = frozenset({"ended", "to", "ending", "end", "began", "started", "starting"})
 
 
 def fiscal_calendar(ctx: Context) -> tuple[int, int] | None:
@@ -49,7 +49,7 @@ def _read_fiscal_calendar(text: str, ref: date | None) -> str:
         return ""
     offset = 0
     if found["name"]:  # the year the named fiscal year ends in: the last such end before the text, or the next
-        past = verb in _PAST_VERBS
+        past = verb in _PAST_FORMS
         if starts_then:
             start_year = (ref.year if month <= ref.month else ref.year - 1) if past else \
                 (ref.year if month >= ref.month else ref.year + 1)

@@ -62,10 +62,10 @@ _SHIFTABLE: Final = frozenset({"day", "month", "quarter", "half", "season", "yea
 _BOUNDS: Final = frozenset({"since", "before", "after", "on_or_before"})
 # Words before a bare year that set a scene ("in 2012"); "the 2012 season" does not.
 _SCENE_WORDS: Final = frozenset({"in", "during", "throughout"})
-# Before a period in its clause: a comparison's baseline ("compared with 24% in December 2022", "the
-# first increase since the service launched in 2021"), which names no period that "the month" or
-# "the quarter" can refer back to, nor the scene's year.
-_BASELINE_BEFORE: Final = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than|since)\b[^.;,]*$")
+# Before a period in its clause: a comparison's baseline ("compared with 24% in December 2022"), or
+# a since clause ("the first increase since the service launched in 2021"), which names no period
+# that "the month" or "the quarter" can refer back to, nor the scene's year.
+_BASELINE_BEFORE: Final = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than)\b[^.;,]*$")
 _SAME_SENTENCE_CHARS: Final = 400  # farther apart, two mentions are not read as one sentence
 _SENTENCE_END: Final = re.compile(r"[.!?](?=\s|\Z)|\n")
 _ANY_DAY: Final = date(2000, 1, 1)
@@ -191,17 +191,20 @@ class _Focus:
             self.weekend = m
         if m.mod in _BOUNDS:  # "since 2012", "by March": a bound, not the period spoken of
             return
-        # "compared with 51% in 2023", "fell 0.4% in April from March": names no scene
-        baseline = _baseline(ctx.text, m.start) or self.month is not None \
-            and ctx.text[self.month.end:m.start] == " from "
+        head = m.value[:4] if m.value[0] != "F" else m.value[2:6]  # _written_year, inline: every mention
+        written = head in m.text and len(head) == 4 and head.isdigit()
+        # "compared with 51% in 2023", "fell 0.4% in April from March": names no scene (asked only
+        # where it matters: most mentions are days without their year)
+        baseline = (written or known and (m.grain in _REPORT_GRAINS or m.grain == "month")) and (
+            _baseline(ctx.text, m.start) or self.month is not None and m.start - self.month.end == 6
+            and ctx.text[self.month.end:m.start] == " from ")
         if m.grain in _REPORT_GRAINS and known and not baseline:
             self.report = m
             if m.value.startswith("FY"):
                 self.fiscal = int(m.value[2:6])
         elif m.grain == "month" and known and not baseline:
             self.month = m
-        head = m.value[:4] if m.value[0] != "F" else m.value[2:6]  # _written_year, inline: every mention
-        if head in m.text and len(head) == 4 and head.isdigit():
+        if written:
             if m.grain in _SHIFTABLE:
                 self.named = m
             if (m.grain != "year" or word_before(ctx.text, m.start) in _SCENE_WORDS) and not baseline:
@@ -213,8 +216,11 @@ class _Focus:
 def _baseline(text: str, start: int) -> bool:
     """Whether the period at `start` is a comparison's baseline in its clause (_BASELINE_BEFORE)."""
     lo = max(0, start - 40)
-    if text.find("than", lo, start) < 0 and text.find("ompared", lo, start) < 0 and text.find("versus", lo, start) < 0 \
-            and text.find("ince", lo, start) < 0:
+    since = max(text.find("ince ", lo, start), text.find("INCE ", lo, start))  # "since", "Since", "SINCE"
+    if since > lo and text[since - 1] in "sS" and text.find(",", since, start) < 0 \
+            and text.find(".", since, start) < 0 and text.find(";", since, start) < 0:
+        return True
+    if text.find("than", lo, start) < 0 and text.find("ompared", lo, start) < 0 and text.find("versus", lo, start) < 0:
         return False  # the pattern can't match: quicker than lower() on every period
     return _BASELINE_BEFORE.search(text[lo:start].lower()) is not None
 

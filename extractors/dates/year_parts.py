@@ -17,11 +17,11 @@ from extractors.calendar_words import (
     DECADE_WORDS, LAST_PART_WORDS, MONTHS, ORDINALS, PART_ORDINALS, RELATIVE_OFFSETS, SEASONS,
 )
 from extractors.dates import periods, starts
-from extractors.dates.fiscal import fiscal_calendar, fiscal_year_of_part
 from extractors.dates.context import (
     END_NEXT, PART_PREFIX, PERIOD_PREFIX, POSSESSIVE_NEXT, SENTENCE_START, THE_BEFORE, WORD_NEXT, Context,
     Found, glued, plural_noun_next, prefix, word_before, year_cue_before,
 )
+from extractors.dates.fiscal import fiscal_calendar, fiscal_year_of_part
 from extractors.dates.matches import LISTED_DECADE, LISTED_YEAR, RuleMatch, group, listed, month_number, number
 from extractors.dates.patterns import (
     ANY_MONTH, HN, MONTH, MORE_YEARS, NOT_OF_OTHER, ORDINAL_PART, QN, SEASON, YEAR, YEAR_DIGITS, YEAR_GLUED, YY,
@@ -314,18 +314,19 @@ def _years(m: RuleMatch, ctx: Context) -> list[Found]:
                 and _CLAUSE_START.search(text[max(0, start - 12):start]) is not None)
     if not cued:
         return []
-    if not more and (span := _SPAN_NEXT.match(text, first_end)) and int(span[1]) == (first + 1) % 100 \
-            and fiscal_calendar(ctx) is not None:  # "a surplus in 2023-24" where fiscal years end in June
+    if not more and text[first_end:first_end + 1] in ("-", "–", "/") and (span := _SPAN_NEXT.match(text, first_end)) \
+            and int(span[1]) == (first + 1) % 100 and fiscal_calendar(ctx) is not None:
+        # "a surplus in 2023-24" where fiscal years end in June
         return [(first_start, span.end(), periods.fiscal_year(first + 1), pre.mod)]
     found = [(first_start, first_end, periods.year(first), pre.mod)]
     found += [(s, e, periods.year(int(text[s:e])), None) for s, e in more]
     return found
 
 
+_SPAN_NEXT: Final = regex.compile(r"[-–/](\d\d)(?![\w/]|[.,:]\d)")  # "-24" after "2023": where it ends
 # After a weak preposition, a year "as a whole" ("1% over 2019 as a whole"), or after "for" a year
 # that a singular verb, "by" or "to" follows ("Core profit for 2019 is forecast", "cut its forecast
 # for 2022 by 9%"; but "over 2000 were hired").
-_SPAN_NEXT: Final = regex.compile(r"[-–/](\d\d)(?![\w/]|[.,:]\d)")  # "-24" after "2023": where it ends
 _AS_A_WHOLE: Final = regex.compile(r"\s+as\s+a\s+whole\b")
 _VERB_AFTER_FOR: Final = regex.compile(r"\s+(?:is|was|will|would|could|should|has|had|by|to)\s")
 # A year that modifies a noun after a possessive, or after "the"/"a" and one adjective: "its
