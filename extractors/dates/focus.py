@@ -214,7 +214,8 @@ class _Focus:
 
 
 def _baseline(text: str, start: int) -> bool:
-    """Whether the period at `start` is a comparison's baseline in its clause (_BASELINE_BEFORE)."""
+    """Whether the period at `start` stands in a since clause or is a comparison's baseline in its
+    clause (_BASELINE_BEFORE)."""
     lo = max(0, start - 40)
     since = max(text.find("ince ", lo, start), text.find("INCE ", lo, start))  # "since", "Since", "SINCE"
     if since > lo and text[since - 1] in "sS" and text.find(",", since, start) < 0 \
