@@ -107,10 +107,13 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
     reading.verb = _governing_verb(tags, i)
     gap = _gapped(tags, i, lo)
     if gap is not None:  # "nickel slid 5.6% and zinc 3%": zinc, as the figure before
-        reading.measure = phrases.run_at(words, gap) if "s" in tags[gap:i] else phrases.trimmed(words, (gap, i - 1))
-        before = gap - 2
+        if tags[i - 1] == "s":  # "Sydney values dropped 0.7% and Melbourne's 0.5%": Melbourne's values
+            reading.reference = PREVIOUS
+        else:
+            reading.measure = phrases.run_at(words, gap) if "s" in tags[gap:i] else phrases.trimmed(words, (gap, i - 1))
+        before = tags.rfind("F", 0, gap)  # the figure before
         while (first := _gapped(tags, before, max(0, before - _REACH))) is not None:  # "A 2%, B 3% and C 4%": A's
-            before = first - 2
+            before = tags.rfind("F", 0, first)
         reading.role = _role(words, before, max(0, before - _REACH), tags[before + 1:before + 1 + _REACH], is_amount,
                              _governing_verb(tags, before))
         return reading
@@ -479,11 +482,19 @@ def _gapped(tags: str, i: int, lo: int) -> int | None:
     """Where the noun of a gapped clause starts: a figure right after nouns that follow the
     figure before and a comma or "and" ("A rose 2%, B 3% and C 4%", "France's CAC 40 4.7%"); else None."""
     first = i - 1
-    while first > lo and (tags[first] == "N" or tags[first] == "s" and tags[first - 1] == "N" and first + 1 < i):
+    while first > lo and (tags[first] == "N" or tags[first] == "s" and tags[first - 1] == "N"):
         first -= 1
     first += 1
-    if first == i or first - 2 < lo or tags[first - 1] not in ",&" or tags[first - 2] != "F":
+    if first == i or first - 2 < lo or tags[first - 1] not in ",&":
         return None
+    k = first - 2
+    if tags[k] == "D" and k - 1 >= lo and tags[k - 1] == "F":  # "fell 1.2% last month and Marseille's 0.8%"
+        return first
+    if tags[k] != "F":  # past a phrase of time or place after the figure before: "0.7% in the month and"
+        while k > lo and tags[k] in "NdD":
+            k -= 1
+        if k == first - 2 or tags[k] not in "IP" or k - 1 < lo or tags[k - 1] != "F":
+            return None
     return first
 
 
