@@ -279,7 +279,7 @@ def _period(words: Words, i: int, reading: frames.Reading, measure: tuple[int, i
     own = scope.clause_date(words, i, measure_word)
     if own is not None:
         return own
-    if not _takes_passage_period(text, reading, measure, words):
+    if not _takes_passage_period(text, reading, measure, words, words.mention_at[i].type == "amount"):
         return None
     found = scope.contrast_date(words, i)
     if found is None:
@@ -290,7 +290,8 @@ def _period(words: Words, i: int, reading: frames.Reading, measure: tuple[int, i
     return None if found is None or scope.in_duration(words, i) else found
 
 
-def _takes_passage_period(text: str, reading: frames.Reading, measure: tuple[int, int] | None, words: Words) -> bool:
+def _takes_passage_period(text: str, reading: frames.Reading, measure: tuple[int, int] | None, words: Words,
+                           is_amount: bool) -> bool:
     """Flows, changes and as-of levels take the passage's period; deal values and prices never do."""
     if reading.of is not None:  # a rate is the kind of what it is of: "a dividend of 26 cents a share"
         measure = words.span(reading.of)
@@ -299,6 +300,8 @@ def _takes_passage_period(text: str, reading: frames.Reading, measure: tuple[int
     if head in DEAL_MEASURES and not phrase.startswith("market ") \
             and not (reading.role == "change" and head in ("price", "prices")):
         return False  # a market value is a stock's, as of a day; "food prices rose 7.2%" in a month
+    if is_amount and reading.role == "level" and head in ("shares", "stock", "stocks"):
+        return False  # "shares tumbled 8.2% to $112.40": a price
     verb = reading.verb
     if verb is not None and verb > 0 and words.tags[verb - 1] == "T":  # "to reduce costs by 30%": an aim
         return False
