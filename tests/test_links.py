@@ -572,8 +572,8 @@ PASSAGE_PERIOD = [
 ]
 
 NO_PERIOD = [
-    row("a share price is a price", "Stocks fell on Monday. Shares of Kestrel slid 4% to $18.20 after a profit warning.",
-        "$18.20", "Shares", None, "level", reference=REF),
+    row("a share price is a price", "Stocks fell on Monday. Shares of Kestrel slid 4% to $18.20 after a profit "
+        "warning.", "$18.20", "Shares", None, "level", reference=REF),
     row("and a second premium, past another's day", "The bid is a premium of 30% to the closing price of 150 pence "
         "on Friday, and 45% to the one-month average.", "45%", "premium", None, "level"),
     row("an attributive figure before its noun's verb", "The $2 billion terminal will open in March.", "$2 billion",
