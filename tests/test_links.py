@@ -200,6 +200,8 @@ CHANGE_VERBS = [
         "2025-06", "change", reference=REF),
     row("likely to fall", "The retailer said holiday sales were likely to fall 3%.", "3%", "holiday sales", None,
         "change"),
+    row("'more than' before the verb", "Group revenue more than doubled to $48 million in 2024.", "$48 million",
+        "Group revenue", "2024", "level"),
     row("a gapped clause past a place", "Copper rose 2% in London and nickel 3%.", "3%", "nickel", None, "change"),
     row("a gapped owner is of the measure before", "Home prices in Lyon fell 1.2% last month and Marseille's 0.8%.",
         "0.8%", "Home prices", "2025-06", "change", reference=REF),
