@@ -300,8 +300,9 @@ def test_a_full_disk_says_so(tmp_path, small_disk):
 
 # ------------------------------------------------------------------ interrupts
 
-# `facts run` as users start it, with the first batch taking a second and every later one three:
-# a run long enough (about 15 s) to be interrupted part-way, however slowly the test sees the first.
+# `facts run` as users start it, with the first batch taking a second and every later one six:
+# a run long enough (about 30 s) to be interrupted part-way, however slowly the test sees the first
+# (each look is a `facts query` process of its own, seconds on a loaded machine).
 SLOW_RUN = textwrap.dedent("""
     import itertools, sys, time
     import flows.ingest as ingest_module
@@ -311,7 +312,7 @@ SLOW_RUN = textwrap.dedent("""
     calls = itertools.count()
 
     def slowly(fn, *args):
-        time.sleep(1 if next(calls) == 0 else 3)
+        time.sleep(1 if next(calls) == 0 else 6)
         return extract(fn, *args)
 
     ingest_module.in_worker = slowly
