@@ -114,7 +114,7 @@ _SEEN_MAX: Final = 200_000
 # on its text alone ("said," is "said" and ",", "U.S.," is "U.S." and ",").
 Piece = tuple[int, Word, bool]
 _PIECES: Final[dict[str, tuple[Piece, ...]]] = {}
-_MARKS: Final[dict[tuple[str, str], Word]] = {}  # each mark with its tag
+_MARKS: Final[dict[tuple[str, str], Word]] = {}  # each mark with its tag; emptied when full, as _SEEN is
 _OPENING: Final = "(\"“‘['[{"
 _CLOSING: Final = ",.;:)\"”’'!?]}"
 _NUMBER_CHARACTERS: Final = "0123456789.,"
@@ -331,6 +331,8 @@ class Words:
             return
         found = _MARKS.get((mark, tag))
         if found is None:
+            if len(_MARKS) >= _SEEN_MAX:  # a text of ever new symbols
+                _MARKS.clear()
             found = _MARKS[(mark, tag)] = Word(mark, mark.lower(), tag, False, False)
         self._add_mark(start, found, tags)
 
