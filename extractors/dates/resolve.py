@@ -156,13 +156,10 @@ def today_is_date(ctx: Context, start: int, end: int) -> bool:
     The clause before it must hold a past-tense verb ("announced today", "fell sharply
     today"), or the two words after it a past or future verb ("today named", "Today was").
     """
-    text = ctx.text
-    before = text[max(0, start - 100):start]
-    after = text[end:end + 40]
-    before = before[clause_start(before):]
+    after = ctx.text[end:end + 40]
     brk = _CLAUSE_BREAK.search(after)
     words = (after[:brk.start()] if brk else after).replace(",", " ").split()
     after = " ".join(words[:2])
     return (_PAST_VERB.found_in(after)  # the two words after first: the shorter search
             or _FUTURE_VERB.found_in(after)
-            or _PAST_VERB.found_in(before))
+            or past_before(ctx, start))

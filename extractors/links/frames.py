@@ -80,7 +80,6 @@ _THRESHOLDS: Final = frozenset({"above", "below", "beyond", "past"})  # a level 
 _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "bigger", "smaller", "larger"})
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
 _FILLERS: Final = re.compile("[ad]*")
-_MORE: Final = ("more", "less")  # before "than" and a verb, no determiner: "revenue more than doubled"
 _FILLERS_AND_NOUNS: Final = re.compile("[adN&]+")  # an item of a list
 _CLAUSE_END: Final = ";.wr"
 _COMPLEMENT: Final = frozenset("adTBAfUIODFQN,&P()\"sxR")
@@ -534,7 +533,8 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
     j = verb - 1
     for _ in range(3):
         while j >= start and (tags[j] in "ab," or tags[j] == "T" and j > start and tags[j - 1] in "vbLVa"
-                              or tags[j] == "d" and words.lower(j + 1) == "than" and words.lower(j) in _MORE):
+                              or tags[j] == "d" and words.lower(j + 1) == "than" and words.lower(j) in _COMPARATIVES):
+            # "revenue more than doubled": "more than" is no determiner
             if tags[j] == "T":  # "debt is expected to reach 61%": the subject of the verb before "to"
                 j -= 1
             if tags[j] == ",":  # "The S&P 500, which fell on Monday, gained": over the aside

@@ -51,6 +51,7 @@ _AND_BEFORE: Final = re.compile(
 _AND_ENDS: Final = ("and ", "or ", "to ", "about ", "around ", "nearly ", "roughly ")  # what _AND_BEFORE can end with
 _CLAUSE_MARK: Final = re.compile("[;w]")  # between two clauses: ";", "while", "but"
 _MODIFIER: Final = re.compile(r"(?:(?<![\w'’])[a-z][a-z-]*\s+){1,2}$")  # not the "s" of "fund’s"
+_SHARES: Final = frozenset({"shares", "stock", "stocks"})  # a company's move measures them; their level is a price
 _FUNCTION_WORD: Final = re.compile(r"\b(?:the|a|an|of|in|to|and|its|their|this|that)\s")
 
 
@@ -220,7 +221,7 @@ def _shares_before(text: str, linked: list[Linked], s_start: int) -> Span | None
     """The measure of the figure before, when it is shares or stock: what a company's move
     measures ("Shares of Petrobras lost 6.1%, while Vale fell 4.3%")."""
     measure = _measure_before(linked, s_start)
-    return measure if measure is not None and _head(text, measure) in ("shares", "stock", "stocks") else None
+    return measure if measure is not None and _head(text, measure) in _SHARES else None
 
 
 def _head(text: str, span: Span) -> str:
@@ -300,7 +301,7 @@ def _takes_passage_period(text: str, reading: frames.Reading, measure: tuple[int
     if head in DEAL_MEASURES and not phrase.startswith("market ") \
             and not (reading.role == "change" and head in ("price", "prices")):
         return False  # a market value is a stock's, as of a day; "food prices rose 7.2%" in a month
-    if is_amount and reading.role == "level" and head in ("shares", "stock", "stocks"):
+    if is_amount and reading.role == "level" and head in _SHARES:
         return False  # "shares tumbled 8.2% to $112.40": a price
     verb = reading.verb
     if verb is not None and verb > 0 and words.tags[verb - 1] == "T":  # "to reduce costs by 30%": an aim
