@@ -61,8 +61,12 @@ QUARTERS = [
             "June 30 with a surplus, after a deficit in 2023-24. It expects a deficit in the current fiscal year.",
             Date("June 30", value="2025-06-30"), Date("2023-24", value="FY2024"),
             Date("the current fiscal year", value="FY2026"), reference=date(2025, 9, 26), source="issue 23"),
+    example("a past event in a fiscal quarter still under way is in the calendar's quarter", "Waiting lists grew 11% "
+            "in the third quarter. The board expects a deficit for fiscal 2025, which ends in March.",
+            Date("the third quarter", value="2024-Q3"), Date("fiscal 2025", value="FY2025"),
+            Date("March", value="2025-03"), reference=date(2024, 11, 14), source="issue 23"),
     example("a fiscal year that ends in December is the calendar's", "The company's fiscal year ended Dec. 31, and "
-            "fourth-quarter profit rose 12%.", Date("Dec. 31", value="2024-12-31"), Date("fourth-quarter", value="2024-Q4"),
+            "fourth-quarter profit rose 12%.", Date("Dec. 31", value="2023-12-31"), Date("fourth-quarter", value="2024-Q4"),
             reference=date(2024, 11, 20), source="issue 23"),
     example("Q<n> FY<yy> and H<n> fiscal <year>", "Guidance for Q3 FY24 and H1 fiscal 2025 was cut.",
             Date("Q3 FY24", value="FY2024-Q3", rule="Q<n>/H<n> FY<year>"), Date("H1 fiscal 2025", value="FY2025-H1"),
@@ -187,6 +191,8 @@ PERIOD_NEGATIVES = [
     negative("decade word as an age", "She is in her fifties.", source="issue 21"),
     negative("span of time in the past", "The tickets sold out in a week.", source="issue 21"),
     negative("record over a span", "It was the biggest drop in a week.", source="issue 21"),
+    negative("an ordinal over a span", "The bank cut its rate to 5.25%, its third reduction in five months.",
+             source="issue 23"),
     negative("first time in a span", "Shares rose for the first time in two weeks.", source="issue 21"),
     negative("capacity in a span", "It can be built in a day.", source="issue 21"),
     negative("change over a span", "The index is sliding 300 points in one day.", source="issue 21"),

@@ -181,6 +181,15 @@ KEEPS = [
     example("a since clause's year sets no scene", "Fares rose 5%, the first rise since the line opened in 2009. "
             "In February, ridership fell.", Date("2009", value="2009"), Date("February", value="2013-02"),
             reference=NOW, source="issue 23"),
+    example("a baseline after from sets no scene", "Sales fell 14% from July 2011 to 1,912 units. In February, "
+            "prices fell.", Date("July 2011", value="2011-07"), Date("February", value="2013-02"), reference=NOW,
+            source="issue 23"),
+    example("a baseline figure's year sets no scene", "The share rose to 48% in 2012 from 41% in 2011. In the fourth "
+            "quarter, output fell.", Date("2012", value="2012"), Date("2011", value="2011"),
+            Date("the fourth quarter", value="2012-Q4"), reference=NOW, source="issue 23"),
+    example("a year in a reduced relative clause sets no scene", "Prices fell 4%, erasing the 19% gain recorded in "
+            "2010. In February, rents rose.", Date("2010", value="2010"), Date("February", value="2013-02"),
+            reference=NOW, source="issue 23"),
     example("a year in a name sets no scene", "The 2010 season was poor. In February, the club hired a coach.",
             Date("2010", value="2010"), Date("February", value="2013-02"), reference=NOW, source="issue 21"),
     example("back to the present", "In 2012 the firm lost money. Last week it hired 200 people, and in February "

@@ -76,6 +76,13 @@ def fiscal_year_of_part(calendar: tuple[int, int], ref: date, n: int, months_per
     return part_year - months_in // 12 + 1 + offset  # it ends the year after it starts
 
 
+def part_under_way(calendar: tuple[int, int], ref: date, n: int, months_per_part: int) -> bool:
+    """Whether the latest part `n` begun by ref in a fiscal calendar has not ended by ref's month."""
+    first_month = (calendar[0] + (n - 1) * months_per_part) % 12 + 1
+    part_year = ref.year if first_month <= ref.month else ref.year - 1
+    return part_year * 12 + first_month + months_per_part - 1 > ref.year * 12 + ref.month - 1
+
+
 def current_fiscal_year(calendar: tuple[int, int], ref: date) -> int:
     """The fiscal year under way on ref, in a fiscal calendar (fiscal_calendar)."""
     end, offset = calendar

@@ -66,6 +66,17 @@ _SCENE_WORDS: Final = frozenset({"in", "during", "throughout"})
 # a since clause ("the first increase since the service launched in 2021"), which names no period
 # that "the month" or "the quarter" can refer back to, nor the scene's year.
 _BASELINE_BEFORE: Final = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than)\b[^.;,]*$")
+# "fell 14% from July 2023", "to 48% in 2025 from 41% in 2024": the period a change starts from;
+# but "from 2019 to 2023" is a span.
+_FROM_BEFORE: Final = re.compile(r"\bfrom\s+(?:\S*\d\S*\s+(?:[a-z]+\s+)?(?:in|at|for)\s+)?\Z", re.IGNORECASE)
+_SPAN_AFTER: Final = re.compile(r"\s*(?:to|through|until|-|–)\s+(?:\d{4}\b|the\s|early|mid|late|end|jan|feb|mar|apr|may|jun"
+                                r"|jul|aug|sep|oct|nov|dec|q[1-4])", re.IGNORECASE)
+# A year in a reduced relative clause after a noun ("much of the 19% gain recorded in 2021") sets no
+# scene: it dates that noun, not the story.
+_PARTICIPLE_BEFORE: Final = re.compile(
+    r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|it|they|he|she|we|which|that|who)\s)[a-z]+\s+"
+    r"(?:recorded|posted|reported|registered|seen|set|made|achieved|logged|booked|signed|agreed|announced|imposed"
+    r"|paid|issued|reached|hit)\s+(?:in|during)\s+\Z", re.IGNORECASE)
 _SAME_SENTENCE_CHARS: Final = 400  # farther apart, two mentions are not read as one sentence
 _SENTENCE_END: Final = re.compile(r"[.!?](?=\s|\Z)|\n")
 _ANY_DAY: Final = date(2000, 1, 1)
@@ -196,7 +207,7 @@ class _Focus:
         # "compared with 51% in 2023", "fell 0.4% in April from March": names no scene (asked only
         # where it matters: most mentions are days without their year)
         baseline = (written or known and (m.grain in _REPORT_GRAINS or m.grain == "month")) and (
-            _baseline(ctx.text, m.start) or self.month is not None and m.start - self.month.end == 6
+            _baseline(ctx.text, m.start, m.end) or self.month is not None and m.start - self.month.end == 6
             and ctx.text[self.month.end:m.start] == " from ")
         if m.grain in _REPORT_GRAINS and known and not baseline:
             self.report = m
@@ -207,16 +218,20 @@ class _Focus:
         if written:
             if m.grain in _SHIFTABLE:
                 self.named = m
-            if (m.grain != "year" or word_before(ctx.text, m.start) in _SCENE_WORDS) and not baseline:
+            if (m.grain != "year" or word_before(ctx.text, m.start) in _SCENE_WORDS) and not baseline \
+                    and not _PARTICIPLE_BEFORE.search(ctx.text, max(0, m.start - 40), m.start):
                 self.scene = int(head)
         elif rule not in _NARRATIVE:  # resolved from the reference date: back to the present
             self.scene = None
 
 
-def _baseline(text: str, start: int) -> bool:
-    """Whether the period at `start` stands in a since clause or is a comparison's baseline in its
-    clause (_BASELINE_BEFORE)."""
+def _baseline(text: str, start: int, end: int) -> bool:
+    """Whether the period at text[start:end] stands in a since clause or is a comparison's baseline
+    in its clause (_BASELINE_BEFORE, _FROM_BEFORE)."""
     lo = max(0, start - 40)
+    if (text.find("rom ", lo, start) >= 0 or text.find("ROM ", lo, start) >= 0) and _FROM_BEFORE.search(text, lo, start) is not None \
+            and _SPAN_AFTER.match(text, end) is None:
+        return True
     since = max(text.find("ince ", lo, start), text.find("INCE ", lo, start))  # "since", "Since", "SINCE"
     if since > lo and text[since - 1] in "sS" and text.find(",", since, start) < 0 \
             and text.find(".", since, start) < 0 and text.find(";", since, start) < 0:

@@ -246,12 +246,13 @@ def _in_units(m: RuleMatch, ctx: Context) -> list[Found]:
 
 
 # In the clause before "in <count> <unit>s": a past tense (not a reporting verb), a superlative,
-# a record, a capacity, or a change by a figure ("falling 679 points in one day") make it a span
-# of time, not a date ahead.
+# an ordinal ("its third cut in five months"), a record, a capacity, or a change by a figure
+# ("falling 679 points in one day") make it a span of time, not a date ahead.
 _REPORTING: Final = ("said", "told", "announced", "reported", "added", "noted", "stated", "confirmed", "warned")
 _NOT_AHEAD: Final = regex.compile(rf"""\b(?:(?!(?:{alt(NOT_PAST_ED)}|{alt(_REPORTING)})\b)[a-z]{{2,}}ed
                                         |(?!(?:{alt(_REPORTING)})\b)(?:{alt(PAST_VERBS)})
                                         |(?!(?:interest|west|rest|request|invest|test|protest|suggest|harvest|
                                               honest|forest|contest|arrest|nest|pest|guest|chest|quest)\b)[a-z]{{2,}}est
-                                        |most|first|time|times|once|twice|only|can|could|within)\b|[0-9%]""",
+                                        |most|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth
+                                        |time|times|once|twice|only|can|could|within)\b|[0-9%]""",
                             regex.VERBOSE)

@@ -130,10 +130,12 @@ _PAST_VERB: Final = _CaselessWords(rf"\b(?:(?!(?:{alt(NOT_PAST_ED)})\b)[a-z]{{2,
 _CLAUSE_BREAK: Final = re.compile(r"""[;!?"“”\n]|[.:](?![0-9])""")
 _PAST_SIGNAL: Final = regex.compile(r"(?ri)(?:^|\W)(?:since|last|past)\s+\Z")
 _PAST_SIGNAL_WORDS: Final = ("since", "last", "past")
+# "the year, which ended on June 30"; "fiscal 2025, which ends in March"
+_ENDS: Final = re.compile(r"\b(?:(?P<past>ended)|ends|begins|starts)\s+(?:on\s+|in\s+)?\Z", re.IGNORECASE)
 
 
 def direction(ctx: Context, start: int) -> str | None:
-    """"past" after "since"/"last", "future" when the sentence so far speaks of the future."""
+    """"past" after "since"/"last"/"ended", "future" when the sentence so far speaks of the future."""
     text = ctx.text
     if ctx.ref is None:
         return None
@@ -141,6 +143,9 @@ def direction(ctx: Context, start: int) -> str | None:
     tail = before[-12:]
     if may_end_with(tail, _PAST_SIGNAL_WORDS, caseless=True) and _PAST_SIGNAL.search(tail):
         return "past"
+    if ("nd" in tail or "ND" in tail or "gins" in tail or "arts" in tail or "GINS" in tail or "ARTS" in tail) \
+            and (ends := _ENDS.search(tail)) is not None:
+        return "past" if ends["past"] else "future"
     return "future" if _FUTURE.found_in(before[sentence_start(before):]) else None
 
 

@@ -9,6 +9,7 @@ first wins: "2024 Q3" and "the 1990's" come before a year alone.
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Final
 
 import regex
@@ -21,13 +22,13 @@ from extractors.dates.context import (
     END_NEXT, PART_PREFIX, PERIOD_PREFIX, POSSESSIVE_NEXT, SENTENCE_START, THE_BEFORE, WORD_NEXT, Context,
     Found, glued, plural_noun_next, prefix, word_before, year_cue_before,
 )
-from extractors.dates.fiscal import fiscal_calendar, fiscal_year_of_part
+from extractors.dates.fiscal import fiscal_calendar, fiscal_year_of_part, part_under_way
 from extractors.dates.matches import LISTED_DECADE, LISTED_YEAR, RuleMatch, group, listed, month_number, number
 from extractors.dates.patterns import (
     ANY_MONTH, HN, MONTH, MORE_YEARS, NOT_OF_OTHER, ORDINAL_PART, QN, SEASON, YEAR, YEAR_DIGITS, YEAR_GLUED, YY,
     either_case,
 )
-from extractors.dates.resolve import direction, latest_part, two_digit_year
+from extractors.dates.resolve import direction, latest_part, past_before, two_digit_year
 from extractors.rules import RuleList
 
 RULES: Final[RuleList] = RuleList()
@@ -153,13 +154,24 @@ def _part_of_year(m: RuleMatch, ctx: Context, unit: str, months_per_part: int) -
     elif group(m, "fiscal") or group(m, "fiscalrel"):  # "the third quarter of fiscal 2024"
         return [(pre.start, end, periods.fiscal_part(y if isinstance(y, int) else None, unit, n), pre.mod)]
     if y is False and ctx.ref is not None and (fiscal := fiscal_calendar(ctx)) is not None:
-        # "fourth-quarter profit" from a company whose year ended March 31: its fiscal quarter
-        fy = fiscal_year_of_part(fiscal, ctx.ref, n, months_per_part, direction(ctx, pre.start))
-        return [(pre.start, end, periods.fiscal_part(fy, unit, n), pre.mod)]
+        # "fourth-quarter profit" from a company whose year ended March 31: its fiscal quarter; but
+        # a past event in a fiscal quarter still under way is in the calendar's ("grew 11% in the
+        # third quarter", told in November of a year to March)
+        way = direction(ctx, pre.start)
+        if way == "future" or not part_under_way(fiscal, ctx.ref, n, months_per_part) \
+                or _calendar_part_under_way(ctx.ref, n, months_per_part) or not past_before(ctx, pre.start):
+            fy = fiscal_year_of_part(fiscal, ctx.ref, n, months_per_part, way)
+            return [(pre.start, end, periods.fiscal_part(fy, unit, n), pre.mod)]
     if y is False:
         y = latest_part(ctx.ref, n, months_per_part, direction(ctx, pre.start)) if ctx.ref else None
     period = periods.quarter(y, n) if unit == "quarter" else periods.half(y, n)
     return [(pre.start, end, period, pre.mod)]
+
+
+def _calendar_part_under_way(ref: date, n: int, months_per_part: int) -> bool:
+    """Whether the latest calendar part `n` begun by ref has not ended by ref's month."""
+    first_month = (n - 1) * months_per_part + 1
+    return first_month <= ref.month <= first_month + months_per_part - 1
 
 
 @RULES.add("<n>Q<yy>", rf"{QN} Q \s* (?:{YEAR}|'?{YY})", starts.Digits("Q"))

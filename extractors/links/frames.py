@@ -38,10 +38,10 @@ from typing import Final
 
 from extractors.links import phrases
 from extractors.links.phrases import Phrase
-from extractors.links.vocabulary import (ADD_VERBS, ESTIMATE_VERBS, FIGURE_NOUNS, MARKET_WORDS, MOVING_VERBS,
-                                         NOUNS_OF_VERBS, PER_TIME, PER_UNITS, PERIOD_MEASURES, RAISE_VERBS, REPORTERS,
-                                         SHARE_VERBS, SPEND_VERBS, SPENT_ON, TARGET_NOUNS, TRANSITIVE_CHANGE_VERBS,
-                                         VALUE_VERBS)
+from extractors.links.vocabulary import (ADD_VERBS, CHANGE_VERBS, ESTIMATE_VERBS, FIGURE_NOUNS, INDEX_WORDS,
+                                         MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS, PER_TIME, PER_UNITS,
+                                         PERIOD_MEASURES, RAISE_VERBS, REPORTERS, SHARE_VERBS, SPEND_VERBS, SPENT_ON,
+                                         TARGET_NOUNS, TRANSITIVE_CHANGE_VERBS, VALUE_VERBS)
 from extractors.links.words import VERBS, Words, adjective
 from extractors.numbers import SCALE_WORDS
 
@@ -81,6 +81,7 @@ _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "b
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
 _FILLERS: Final = re.compile("[ad]*")
 _FILLERS_AND_NOUNS: Final = re.compile("[adN&]+")  # an item of a list
+_APPOSITION: Final = re.compile("d(?:Ns)?[aN]*N")  # "the airline's largest single expense"
 _CLAUSE_END: Final = ";.wr"
 _COMPLEMENT: Final = frozenset("adTBAfUIODFQN,&P()\"sxR")
 
@@ -196,6 +197,9 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         if phrase is not None and not phrases.is_name(words, phrase):
             reading.measure = _resolved(words, phrase, reading)
             return
+    if i >= 3 and tags[i - 1] in "AU" and tags[i - 2] == "N" and (absolute := _with_phrase(words, i - 2, lo)):
+        reading.measure = absolute  # "with four-hour performance at 71%", "with prices down 22%"
+        return
     # "a market value of $348.8 billion", "a decline of 49%"
     tail = _tail(tags, lo, i)
     if tags.find("O", tail, i) >= 0 and (m := _OF_BEFORE.search(tags, tail, i)):
@@ -263,7 +267,7 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         reading.measure = phrases.run_at(words, i + 2)
         if reading.measure is not None:
             return
-    if is_amount and after[:1] == "I" and (reading.verb is None or tags[reading.verb] in "Sv"
+    if is_amount and after[:1] == "I" and (reading.verb is None or tags[reading.verb] in "SvV"
                                            or words.lower(reading.verb) in RAISE_VERBS) \
             and (m := _IN_AFTER.match(after)):  # "paid $300 million in dividends", not "costs 45 Kč in Prague"
         phrase = phrases.run_at(words, i + 1 + m.end())
@@ -285,6 +289,9 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
         return "level"  # "rose to $5 billion", "climbed above $100 a barrel"; but "by up to 40%"
     if is_amount and verb is not None and words.lower(verb) in RAISE_VERBS and _FILLERS.fullmatch(tags, verb + 1, i):
         return "level"  # "has raised HK$7.8 billion in its offering"
+    if last == "B" and after[:1] == "O" and i >= 2 and (passive := words.lower(i - 2)).endswith("ed") \
+            and passive not in CHANGE_VERBS:
+        return "level"  # a passive's agent, a share of a group: "cited by 46% of respondents"
     if last in _CHANGE_LAST and (_CHANGE_BEFORE.search(tags, lo, i)
                                  or tags.find("Q", lo, i) >= 0 and _CHANGE_COUNT.search(tags, lo, i)):
         if is_amount and verb is not None and words.tags[verb] == "C" \
@@ -498,6 +505,18 @@ def _gapped(tags: str, i: int, lo: int) -> int | None:
     return first
 
 
+def _with_phrase(words: Words, end: int, lo: int) -> Phrase | None:
+    """The phrase ending at word `end` when "with" opens it: the subject of a clause without a verb."""
+    tags = words.tags
+    first = end
+    while first > lo and tags[first - 1] == "N":
+        first -= 1
+    k = first - 1
+    if k > lo and tags[k] == "d":
+        k -= 1
+    return phrases.trimmed(words, (first, end)) if k >= lo and words.lower(k) == "with" else None
+
+
 def _aim_before_of(words: Words, end: int, lo: int) -> Phrase | None:
     """The phrase ending at word `end` when a target's "for" stands before it ("goal for defence spending")."""
     tags = words.tags
@@ -567,22 +586,32 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
 
 def _aside_start(words: Words, start: int, end: int) -> int | None:
     """The comma that opens an aside closed by the comma at `end`: a relative clause ("which
-    excludes energy, food and tobacco") or a participle ("closely watched by policymakers");
-    None when no aside ends there."""
+    excludes energy, food and tobacco"), a participle ("closely watched by policymakers") or a
+    description in apposition; None when no aside ends there."""
     tags = words.tags
     k = tags.rfind(",", start, end)
+    if k > start and tags[k + 1:k + 2] == "d" and tags[k - 1] == "N" and _APPOSITION.fullmatch(tags, k + 1, end) \
+            and not _named(words, end - 1):
+        return k  # "Fuel, the airline's largest single expense, cost"; but "the UK index, the FTSE 100, fell"
     while k >= 0:
         first = k + 1
         if tags[first:first + 1] == "r" or words.lower(first) == "whose":
             return k
         while first < end and tags[first] == "a":
             first += 1
-        if first < end and tags[first] == "v" and words.lower(first).endswith("ed"):
-            return k
+        if first < end and tags[first] == "v" and words.lower(first).endswith(("ed", "ing")):
+            return k  # "Net debt, excluding leases, fell"
         if _FILLERS_AND_NOUNS.fullmatch(tags, k + 1, end) is None:
             return None  # no list: the aside would have to start here
         end, k = k, tags.rfind(",", start, k)  # an item of a list in the aside ("energy, food and tobacco")
     return None
+
+
+def _named(words: Words, i: int) -> bool:
+    """Whether word i ends a name or an index's name ("the FTSE 100"), which measures more than a description."""
+    word = words.word(i)
+    return word[:1].isdigit() or (word[:1].isupper() if words.cased and not words.uncased
+                                  else words.lower(i) in INDEX_WORDS)
 
 
 def _object_of_expecting(tags: str, end: int, start: int) -> bool:

@@ -34,10 +34,10 @@ _QUOTE_BEFORE: Final = re.compile(r"\b(?P<base>[A-Z]{3})/(?:[A-Z]{3}\s*)?$")  # 
 _QUOTE_BETWEEN: Final = re.compile(r"\s*=\s*$")  # "1 EUR = 1.08 USD", matched between the two figures
 # "up from 14%", "than 2%", "than the 4.3%", "from an initially reported 1.1%"
 _BASELINE_BEFORE: Final = re.compile(
-    r"(?:\b(?P<compared>from|than|versus|vs\.?|compared\s+(?:with|to))|,\s+to)(?:\s+(?:an?|the))?"
+    r"(?:\b(?P<compared>from|than|versus|vs\.?|against|compared\s+(?:with|to))|,\s+to)(?:\s+(?:an?|the))?"
     r"(?:\s+(?:[a-z]+ly\s+)?(?:reported|estimated|revised|forecast|expected))?\s+$", re.IGNORECASE)
 # what _BASELINE_BEFORE can end with, its comparison words first: cheap tests before it
-_COMPARED_ENDS: Final = ("from", "than", "versus", "vs", "vs.", "with", "to")
+_COMPARED_ENDS: Final = ("from", "than", "versus", "vs", "vs.", "with", "to", "against")
 _BASELINE_ENDS: Final = (*_COMPARED_ENDS, "a", "an", "the", "reported", "estimated", "revised", "forecast", "expected")
 # A clause that goes on from the figure before, its subject left out: "growth of 3.7% this year,
 # slowing to 3.3% in 2020, after 5.1% in 2018", "peak at 2.4% before easing to 2.1%", "profit of
@@ -189,13 +189,17 @@ def _baseline_of(text: str, words: Words, linked: list[Linked], s_start: int, at
     million"), and whether it is a baseline."""
     if not (linked and linked[-1][2] == s_start and linked[-1][1] is not None):
         return None
+    change = linked[-1][0]
+    if at - change.end == 4 and text[change.end:at] == " at " and change.link is not None \
+            and change.link.role == "change":
+        return linked[-1], False  # "with their benchmark price down 5.1% at C$1.12 million"
     tail = text[max(0, at - 16):at].rstrip().lower()  # cheap tests first: the regex can't match without
     if not tail.endswith(_BASELINE_ENDS):
         return None
     reach = 16  # "compared with 14%"
     if not tail.endswith(_COMPARED_ENDS):  # "than the 4.3%", "from an initially reported 1.1%"
         window = text[max(0, at - 50):at].lower()
-        if not any(word in window for word in ("from", "than", "versus", "vs", "compared")):
+        if not any(word in window for word in ("from", "than", "versus", "vs", "compared", "against")):
             return None
         reach = 50
     if found := _BASELINE_BEFORE.search(text, max(0, at - reach), at):

@@ -209,6 +209,9 @@ def _places(words: Words, j: int, measure_word: int | None, figure: int) -> bool
             words.lower(j - 2) in BASELINE_WORDS  # "4% less than in the same period of 2011"
             or tags[j - 2] == "F" and j - 2 != figure and j > 2 and words.lower(j - 3) in BASELINE_WORDS):
         return False  # "slowed to 42.1% in January from 44.4% in December": the baseline's
+    if before == "on" and j > 1 and tags[j - 2] in "cF" and isinstance(date := words.mention_at[j], DateMention) \
+            and date.grain not in ("day", "weekend"):
+        return False  # "a 27% increase on the second quarter": the baseline's; but "a 2% drop on Monday"
     if before in ("its", "their") and j > 1 and words.lower(j - 2) in _COMPARED_WITH:
         return False  # "4.5% below their 2017 peak": the peak's year
     if j + 1 < len(tags) and tags[j + 1] == "s" and not (
@@ -260,6 +263,10 @@ def _enclosing(words: Words, j: int) -> DateMention:
     if fiscal is not None:
         return fiscal
     tags = words.tags
+    if j > 2 and tags[j - 2:j] == "D&" and words.lower(j - 3) == "between":  # found from the figure after it
+        j -= 2
+        mention = words.mention_at[j]
+        assert isinstance(mention, DateMention)
     if j > 0 and words.lower(j - 1) == "between" and tags[j + 1:j + 3] == "&D":
         other = words.mention_at[j + 2]
         assert isinstance(other, DateMention)

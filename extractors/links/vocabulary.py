@@ -186,7 +186,8 @@ PERIOD_MEASURES: Final = frozenset({
     "market", "volume", "yield", "yields", "balance", "reserves", "deposits", "assets", "cash", "demand",
     "consumption", "dividend", "eps", "bookings", "premiums", "ratio", "ratios", "bill", "bills",
     "occupancy", "receipts", "arrivals", "visitors", "donations", "provisions", "charge", "charges", "writedown",
-    "writedowns", "impairment", "impairments", "costs", "expenses",
+    "writedowns", "impairment", "impairments", "costs", "expenses", "debt", "backing", "rating",
+    "ratings", "approval",
 })
 # Market prices, whose "gained 87 cents" is a change of them, not a gain booked.
 MARKET_WORDS: Final = frozenset({"futures", "oil", "crude", "gold", "silver", "copper", "platinum", "bonds", "bond",

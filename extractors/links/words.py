@@ -421,8 +421,8 @@ def _tag(word: Word, previous: str, following: str, left: str, right: str, two_l
     kind, capital, lower = word.tag, word.capital, word.lower  # its class, "" when unlisted
     if cased and i > 0 and capital and left not in '".;':
         return "N"  # a capital inside a sentence: a name ("United States", "Sales" after a colon aside)
-    if not kind:  # an unlisted word in -ing (_context_free): "increase existing lines"
-        return "N" if left in "dCvSL" and right == "N" else "v"
+    if not kind:  # an unlisted word in -ing (_context_free): "increase existing lines"; "Pike's backing"
+        return "N" if left in "dCvSL" and right == "N" or left == "s" and two_left != "x" else "v"
     if kind in _NOUN_AFTER_DETERMINER_ONLY:  # "the will", "a while": nouns after a determiner
         if kind == "v" and left not in "Tb" and (following in _BE or following.endswith("ed")) \
                 and _LEXICON.get(following, "") in _FINITE_VERBS and not lower.endswith(("ed", "ing")):
@@ -455,10 +455,11 @@ def _tag(word: Word, previous: str, following: str, left: str, right: str, two_l
         if lower not in _LEVEL_NOUNS or left in "Nxb" and (right in "FAT" or right == "R" and lower == "retail") \
                 or lower == "values" and left in "Nx" and right in "Nd" and not _past_verb(following) \
                 or lower in ("cost", "costs") and left in "NxD" and right == "d" \
-                or previous in _MODALS or left == "T":
+                or previous in _MODALS or left == "T" or lower in ("cost", "costs") and left == "," and right in "Fd":
             # "the program costs $99", "films will retail for $10", "the offer values the equity at",
             # "the strike cost the economy €300 million",
-            # "will cost about", "expect inflation to peak at", "plans to run a deficit"; not "prices for new cars"
+            # "will cost about", "expect inflation to peak at", "plans to run a deficit", "Fuel, the biggest
+            # expense, cost €640 million"; not "prices for new cars"
             return "L"
         kind = "S" if lower in TRANSACTION_VERBS else "N"
     if kind == "S":  # "agree purchase of", "Orders for", "its public offering", "real pay rose"; but "which it bought"
