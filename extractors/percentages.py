@@ -113,7 +113,9 @@ def _build(m: regex.Match, doc: Document, unit: str, rule: str,
         first_marked = m1 is not None
         same_kind = n1[0].isdigit() == n2[0].isdigit()
         high = signed(n2, bool(sign2))
-        if (same_kind and high is not None and high > low
+        # "1.1 percentage points to 89.7%": a change and a level, two units, no range
+        same_unit = not first_marked or bool(pp1) == (unit == "percentage_point")
+        if (same_kind and same_unit and high is not None and high > low
                 and range_allowed(doc, start, conn, first_marked)):
             return [_mention(doc, start, m.end(), low, unit, rule, high)], m.end()
         if not first_marked:

@@ -142,6 +142,17 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("closed a figure higher", "The shares closed 3.7% higher on Thursday.", "3.7%", "shares", "2025-07-10",
+        "change", reference=REF),
+    row("a figure ahead of a baseline", "Bookings for the fourth quarter were running 5% ahead of last year.", "5%",
+        "Bookings", "2025-Q4", "change", reference=date(2025, 10, 30)),
+    row("a relative 'that' before a past form", "Officials blamed an economy that grew just 0.3% in the first "
+        "quarter.", "0.3%", "economy", "2025-Q1", "change", reference=REF),
+    row("'and is up' goes on from the figure before", "The broader All-Share added 1.1% on Friday and is up 2.9% "
+        "this week.", "2.9%", "broader All-Share", "2025-W28", "change", reference=REF),
+    row("a company's move after another event's clause", "Vela shares jumped 6.2% on Friday after the lender "
+        "reported first-quarter profit of £1.9 billion, while insurer Morrow Life rose 3.5%.", "3.5%", "Vela shares",
+        "2025-05-09", "change", reference=date(2025, 5, 9)),
     row("'nevertheless' between a subject and its verb", "Net profit nevertheless rose 4% in June.", "4%",
         "Net profit", "2025-06", "change", reference=REF),
     row("'pay' before a verb in the past is a noun", "Real regular pay rose just 0.3% in June.", "0.3%",
@@ -463,6 +474,11 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("investment without an article is a flow", "Output rose 19% in 2025. Investment in grids reached €4.8 "
+        "billion.", "€4.8 billion", "Investment", "2025", "level", reference=date(2026, 1, 15)),
+    row("not a date in a relative clause on the measure's period", "Like-for-like sales in the fourth quarter of "
+        "fiscal 2025, which covers Christmas and the January sales, rose 1.2%.", "1.2%", "Like-for-like sales",
+        "FY2025-Q4", "change", reference=date(2025, 4, 16)),
     row("an approval rating as of the passage's month", "Support for Osei rose to 41% in September. The mayor's "
         "approval rating stood at 38%.", "38%", "approval rating", "2025-09", "level", reference=date(2025, 11, 14)),
     row("net debt as of the passage's period", "Revenue rose 3% in the first half. Net debt fell to £388 million.",
@@ -598,6 +614,8 @@ PASSAGE_PERIOD = [
 ]
 
 NO_PERIOD = [
+    row("a deal's own date after a participle", "The carrier said a €1.2 billion order for 14 jets, signed in June, "
+        "would lift its debt.", "€1.2 billion", "order", "2025-06", "level", reference=REF),
     row("a share price is a price", "Stocks fell on Monday. Shares of Kestrel slid 4% to $18.20 after a profit "
         "warning.", "$18.20", "Shares", None, "level", reference=REF),
     row("and a second premium, past another's day", "The bid is a premium of 30% to the closing price of 150 pence "
@@ -641,6 +659,8 @@ NO_MEASURE = [
 ]
 
 RATES = [
+    row("per a participle and its noun", "Ranchers earned $212 per finished steer in May.", "$212", "finished steer",
+        "2025-05", "level", "steer", reference=REF),
     row("a commodity price per bushel", "Soybean futures in Chicago rose 1.2% to $10.45 a bushel.", "$10.45", "bushel",
         None, "level", "bushel"),
     row("a dividend of X a share", "Tarrow Foods said first-half profit rose 8%. It declared an interim dividend of 21 "

@@ -77,6 +77,7 @@ _NOT_PAID_FOR: Final = frozenset({"end", "total", "all", "cash", "full", "part",
 _OBJECT_VERBS: Final = MOVING_VERBS | VALUE_VERBS | ESTIMATE_VERBS  # verbs whose object the figure measures
 _FLOWS_AND_PRICES: Final = PERIOD_MEASURES | MARKET_WORDS
 _THRESHOLDS: Final = frozenset({"above", "below", "beyond", "past"})  # a level crossed, not a change
+_MOVED: Final = frozenset({"higher", "lower", "up", "down", "ahead", "behind"})  # after a figure: how far it moved
 _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "bigger", "smaller", "larger"})
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
 _FILLERS: Final = re.compile("[ad]*")
@@ -307,6 +308,8 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
     if last == "N" and verb is not None and tags[verb] == "C" and words.lower(verb) in TRANSITIVE_CHANGE_VERBS \
             and _OBJECT_ONLY.fullmatch(tags, verb + 1, i):
         return "change"  # "to lift transport investment 12%"
+    if after[:1] == "U" and words.lower(i + 1) in _MOVED and after[1:2] not in "Tf":
+        return "change"  # "closed 3.7% higher", "running 5% ahead of last year"
     if after[:2] == "aN" and words.lower(i + 1) in ("over", "under") \
             and words.lower(i + 2) in ("budget", "target", "plan", "forecast", "estimate"):
         return "change"
@@ -346,7 +349,8 @@ def _per(words: Words, i: int, after: str) -> Phrase | None:
     if after[:1] == "p" or after[:1] == "P" and words.lower(i + 1) == "per":
         last = None
         j = i + 2
-        while j < len(tags) and tags[j] in "Nv":  # "per diluted share": up to the noun
+        while j < len(tags) and (tags[j] in "Nv" or tags[j] == "L" and words.lower(j).endswith("ed")):
+            # "per diluted share", "per finished steer": up to the noun
             if tags[j] == "N":
                 last = j
             j += 1

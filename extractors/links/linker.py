@@ -41,10 +41,10 @@ _COMPARED_ENDS: Final = ("from", "than", "versus", "vs", "vs.", "with", "to", "a
 _BASELINE_ENDS: Final = (*_COMPARED_ENDS, "a", "an", "the", "reported", "estimated", "revised", "forecast", "expected")
 # A clause that goes on from the figure before, its subject left out: "growth of 3.7% this year,
 # slowing to 3.3% in 2020, after 5.1% in 2018", "peak at 2.4% before easing to 2.1%", "profit of
-# $27 million in 2025, down 40%".
+# $27 million in 2025, down 40%", "added 1.1% and is up 2.9%".
 _ELLIPSIS_BEFORE: Final = re.compile(
     r"(?:,\s+(?:(?:before|after)\s+)?[a-z]+ing|\bbefore\s+[a-z]+ing)\s+(?:to|by|at)\s+(?:[a-z]+\s+){0,3}$"
-    r"|,\s+(?:after|up|down)\s+$")
+    r"|,\s+(?:after|up|down)\s+$|\b(?:and|but)\s+(?:is|was|are|were)\s+(?:up|down)\s+$")
 # "of 5.3% this year and 4.3% in 2024", "$120 million, equal to about £94 million"
 _AND_BEFORE: Final = re.compile(
     r"(?:\b(?:and|or)|,\s+(?:equal|equivalent)\s+to)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$")
@@ -222,8 +222,15 @@ def _measure_before(linked: list[Linked], s_start: int) -> Span | None:
 
 
 def _shares_before(text: str, linked: list[Linked], s_start: int) -> Span | None:
-    """The measure of the figure before, when it is shares or stock: what a company's move
-    measures ("Shares of Petrobras lost 6.1%, while Vale fell 4.3%")."""
+    """The measure of a figure before in the sentence, or of the nearest before it, when it is
+    shares or stock: what a company's move measures ("Shares of Petrobras lost 6.1%, while Vale
+    fell 4.3%", "Calloway shares jumped 6.2% after the lender reported a profit of £1.9 billion,
+    while Morrow Life rose 3.5%")."""
+    for _, measure, start in reversed(linked):
+        if start != s_start:
+            break
+        if measure is not None and _head(text, measure) in _SHARES:
+            return measure
     measure = _measure_before(linked, s_start)
     return measure if measure is not None and _head(text, measure) in _SHARES else None
 
@@ -302,6 +309,9 @@ def _takes_passage_period(text: str, reading: frames.Reading, measure: tuple[int
         measure = words.span(reading.of)
     phrase = text[measure[0]:measure[1]].lower() if measure is not None else ""
     head = phrase.split()[-1] if measure is not None else None
+    if head == "investment" and measure is not None \
+            and not text[max(0, measure[0] - 2):measure[0]].strip()[-1:].isalnum():
+        return True  # "Investment in grids reached €4.8 billion" is a flow; "a $500 million investment" a deal
     if head in DEAL_MEASURES and not phrase.startswith("market ") \
             and not (reading.role == "change" and head in ("price", "prices")):
         return False  # a market value is a stock's, as of a day; "food prices rose 7.2%" in a month

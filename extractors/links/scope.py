@@ -34,8 +34,8 @@ _DURATION: Final = re.compile(
 # $52.46 a barrel", "per diluted share", "on revenue of £1.05 billion", "rise in net profit to Rs 3,412
 # crore", the same figure again (", or 45 cents a share,", "(£1.1 billion)").
 _TO_LEVEL: Final = re.compile(
-    r"(?:[ad]*[TA][ad]*(?:L[ad]*A[ad]*)?[FQ](?:dN|p[dvN]*)?|p[dvN]*|PN+O[ad]*F|c[IO]d?N+[ad]*T[ad]*F)?"
-    r"(?:,&[ad]*F(?:dN|p[dvN]*)?,?|\(F\))?")
+    r"(?:[ad]*[TA][ad]*(?:L[ad]*A[ad]*)?[FQ](?:dN|p[dvLN]*)?|p[dvLN]*|PN+O[ad]*F|c[IO]d?N+[ad]*T[ad]*F)?"
+    r"(?:,&[ad]*F(?:dN|p[dvLN]*)?,?|\(F\))?")
 _TO_LEVEL_FIRST: Final = frozenset("adTApP,(c")  # the tags _TO_LEVEL can start with: a cheap test before it
 _RESTATED: Final = re.compile(r",&[ad]*F")
 _NOT_ACROSS: Final = re.compile("[FvCLSVb]")  # a date after the figure past another figure or verb is theirs
@@ -82,6 +82,7 @@ _PERIOD_TO: Final = re.compile(r"\b(?:(?P<year>year)|(?P<half>six|6)\s+months|(?
 _REVISED: Final = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|had\s+been)\s+revised\b",
                               re.IGNORECASE)
 _COMPARED_WITH: Final = BASELINE_WORDS | {"below", "above", "over", "under"}
+_SUBORDINATORS: Final = frozenset({"after", "before", "as", "because", "when", "since", "although", "though"})
 _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
 # A wire story's dateline opens its first line, "BERLIN, Aug 7 (Reuters) -": its date says when the
 # story was written, as a date alone on its line does, and places nothing.
@@ -107,7 +108,8 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
         after = m.end()
     j = tags.find("D", after, end + 1)
     across = _NOT_ACROSS_SUBJECT if _opens(tags, start, i) else _NOT_ACROSS  # "$90 million will be needed this year"
-    while j >= 0 and not across.search(tags, after, j) and not _than_between(words, after, j):
+    while j >= 0 and (not (crossed := across.search(tags, after, j)) or _participle_of(words, crossed.start(), j)) \
+            and not _than_between(words, after, j):
         if _places(words, j, measure_word, i):  # the nearest after, unless another figure or verb comes first
             return _enclosing(words, j)
         j = tags.find("D", j + 1, end + 1)
@@ -117,6 +119,14 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
             return _enclosing(words, j)  # but "For the fiscal year, which ended March 31, net profit" is its
         j = tags.rfind("D", start, j)
     return None
+
+
+def _participle_of(words: Words, k: int, j: int) -> bool:
+    """Whether word k is a participle after a comma that dates what comes before it by the date at
+    word j, nothing else between: "a €1.2 billion order for 14 jets, signed in June"."""
+    tags = words.tags
+    return k > 0 and tags[k - 1] == "," and words.lower(k).endswith("ed") and j - k <= 2 \
+        and (j == k + 1 or tags[k + 1] in "IP")
 
 
 def _ends_a_period(words: Words, j: int) -> bool:
@@ -154,6 +164,9 @@ def contrast_date(words: Words, i: int) -> DateMention | None:
     if mark <= 0 or tags.rfind(";", mark, i) >= 0 or words.lower(mark) not in ("while", "whereas", "but"):
         return None
     start = max(tags.rfind(";", 0, mark), tags.rfind("w", 0, mark)) + 1
+    while start > 0 and words.lower(start - 1) in _SUBORDINATORS:  # "jumped 6.2% on Friday after the lender
+        mark = start - 1  # reported first-quarter profit, while X rose 3.5%": the main clause's Friday
+        start = max(tags.rfind(";", 0, mark), tags.rfind("w", 0, mark)) + 1
     j = tags.rfind("D", start, mark)
     while j >= 0:
         if _places(words, j, None, i) and not _baseline(words.word(j)) and not _in_aside(tags, j, mark):
@@ -195,7 +208,7 @@ def _in_aside(tags: str, j: int, i: int) -> bool:
     start = tags.rfind(",", 0, j) + 1
     if end < 0 or start == 0 or _RESTATED.match(tags, end):  # ", or 61 cents per share" restates, closes no aside
         return False
-    return any(tag in "vCLSV" for tag in tags[start:end])
+    return tags[start] == "r" or any(tag in "vCLSV" for tag in tags[start:end])  # "which covers Christmas"
 
 
 def _places(words: Words, j: int, measure_word: int | None, figure: int) -> bool:
@@ -212,6 +225,8 @@ def _places(words: Words, j: int, measure_word: int | None, figure: int) -> bool
     if before == "on" and j > 1 and tags[j - 2] in "cF" and isinstance(date := words.mention_at[j], DateMention) \
             and date.grain not in ("day", "weekend"):
         return False  # "a 27% increase on the second quarter": the baseline's; but "a 2% drop on Monday"
+    if before == "of" and j > 1 and words.lower(j - 2) in ("ahead", "behind"):
+        return False  # "5% ahead of last year": the baseline's
     if before in ("its", "their") and j > 1 and words.lower(j - 2) in _COMPARED_WITH:
         return False  # "4.5% below their 2017 peak": the peak's year
     if j + 1 < len(tags) and tags[j + 1] == "s" and not (

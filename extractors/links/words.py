@@ -82,6 +82,9 @@ _NOT_NOUN_BEFORE: Final = frozenset({"each", "both", "all", "that"})
 _FINITE_VERBS: Final = frozenset("CLSVvbK")
 _PERIOD_NOUNS: Final = frozenset({"year", "quarter", "half", "months", "weeks", "period"})  # "the year ended"
 _REPORT_NOUNS: Final = frozenset({"forecast", "forecasts", "estimate", "estimates"})  # verbs that are nouns after one
+# "an economy that grew": past forms that are no noun after "that"
+_IRREGULAR_PAST: Final = frozenset({"grew", "rose", "fell", "lost", "won", "made", "took", "saw", "paid", "sold",
+                                    "bought", "spent", "shrank", "sank", "slid", "held", "kept", "stood", "drew"})
 _MODALS: Final = frozenset({"will", "would", "could", "should", "may", "might", "must", "can"})
 # One look-up a word. A class letter is never a fixed tag, but for "r", whose class gives "r" too.
 _LEXICON: Final[dict[str, str]] = {**_CLASS, **_FIXED}
@@ -431,7 +434,7 @@ def _tag(word: Word, previous: str, following: str, left: str, right: str, two_l
     if kind == "t":  # "that": a relative before a verb in -s or -ed, else a determiner ("that figure")
         verb = _LEXICON.get(following)
         return "r" if verb is not None and verb in _FINITE_VERBS and (
-            following in _BE or following.endswith(("s", "ed"))) else "d"
+            following in _BE or following.endswith(("s", "ed")) or following in _IRREGULAR_PAST) else "d"
     if kind == "P" and lower == "between" and right == "F":
         return "a"  # "charges of between $600 million and $700 million": the range is the figure
     if kind == "U":  # "make up 20%"; "a buyback of up to $500 million", "by up to 40%": a bound
