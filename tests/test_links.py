@@ -46,6 +46,8 @@ def row(id: str, text: str, figure: str, measure: str | None, period: str | None
 
 
 LEVEL_VERBS = [
+    row("a relative clause after a participle that opens the sentence", "Adjusted for inflation, which ran at 3.6%, "
+        "real pay rose just 0.3%.", "3.6%", "inflation", None, "level"),
     row("a measure across a scope", "The median dwelling value across the five capitals stood at A$812,000.",
         "A$812,000", "median dwelling value", None, "level"),
     row("a relative clause with a list before the verb", "Core inflation, which excludes energy, food, alcohol and "
@@ -142,6 +144,10 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("an owner's figure a change outpaces", "Public-sector pay rose 5.6%, outpacing the private sector's 3.5%.",
+        "3.5%", "Public-sector pay", None, "change"),
+    row("a name's move after a name's noun", "Sydney values dropped 0.7%, while Perth rose 0.6%.", "0.6%", "values",
+        None, "change"),
     row("closed a figure higher", "The shares closed 3.7% higher on Thursday.", "3.7%", "shares", "2025-07-10",
         "change", reference=REF),
     row("a figure ahead of a baseline", "Bookings for the fourth quarter were running 5% ahead of last year.", "5%",
@@ -474,6 +480,10 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a clause after ', and' goes on in its sentence's period", "Revenue more than doubled to $612 million in the "
+        "first half of 2025, and its net loss narrowed 40% to $38 million.", "40%", "net loss", "2025-H1", "change"),
+    row("and the level after it", "Revenue more than doubled to $612 million in the first half of 2025, and its net "
+        "loss narrowed 40% to $38 million.", "$38 million", "net loss", "2025-H1", "level"),
     row("investment without an article is a flow", "Output rose 19% in 2025. Investment in grids reached €4.8 "
         "billion.", "€4.8 billion", "Investment", "2025", "level", reference=date(2026, 1, 15)),
     row("not a date in a relative clause on the measure's period", "Like-for-like sales in the fourth quarter of "

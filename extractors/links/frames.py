@@ -77,6 +77,8 @@ _NOT_PAID_FOR: Final = frozenset({"end", "total", "all", "cash", "full", "part",
 _OBJECT_VERBS: Final = MOVING_VERBS | VALUE_VERBS | ESTIMATE_VERBS  # verbs whose object the figure measures
 _FLOWS_AND_PRICES: Final = PERIOD_MEASURES | MARKET_WORDS
 _THRESHOLDS: Final = frozenset({"above", "below", "beyond", "past"})  # a level crossed, not a change
+_OUTPACING: Final = frozenset({"outpacing", "outstripping", "beating", "trailing", "lagging", "matching", "exceeding",
+                               "surpassing", "against", "versus"})
 _MOVED: Final = frozenset({"higher", "lower", "up", "down", "ahead", "behind"})  # after a figure: how far it moved
 _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "bigger", "smaller", "larger"})
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
@@ -118,6 +120,12 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
             before = tags.rfind("F", 0, first)
         reading.role = _role(words, before, max(0, before - _REACH), tags[before + 1:before + 1 + _REACH], is_amount,
                              _governing_verb(tags, before))
+        return reading
+    outpaced = _outpaced(words, i, lo)
+    if outpaced is not None:  # "pay rose 5.6%, outpacing the private sector's 3.5%": a rise of pay too
+        reading.reference = PREVIOUS
+        reading.role = _role(words, outpaced, max(0, outpaced - _REACH), tags[outpaced + 1:outpaced + 1 + _REACH],
+                             is_amount, _governing_verb(tags, outpaced))
         return reading
     reading.role = _role(words, i, lo, after, is_amount, reading.verb)
     reading.per = _per(words, i, after)
@@ -519,6 +527,20 @@ def _with_phrase(words: Words, end: int, lo: int) -> Phrase | None:
     if k > lo and tags[k] == "d":
         k -= 1
     return phrases.trimmed(words, (first, end)) if k >= lo and words.lower(k) == "with" else None
+
+
+def _outpaced(words: Words, i: int, lo: int) -> int | None:
+    """The figure before, when the figure at word i is an owner's compared with it: "rose 5.6%,
+    outpacing the private sector's 3.5%", "beating Germany's 1.2%"; else None."""
+    tags = words.tags
+    if i < 3 or tags[i - 1] != "s":
+        return None
+    k = i - 2
+    while k > lo and tags[k] in "Nd":
+        k -= 1
+    if words.lower(k) not in _OUTPACING or k < 2 or tags[k - 1] != "," or tags[k - 2] != "F":
+        return None
+    return k - 2
 
 
 def _aim_before_of(words: Words, end: int, lo: int) -> Phrase | None:

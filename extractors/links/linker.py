@@ -51,6 +51,8 @@ _AND_BEFORE: Final = re.compile(
 _AND_ENDS: Final = ("and ", "or ", "to ", "about ", "around ", "nearly ", "roughly ")  # what _AND_BEFORE can end with
 _CLAUSE_MARK: Final = re.compile("[;w]")  # between two clauses: ";", "while", "but"
 _MODIFIER: Final = re.compile(r"(?:(?<![\w'’])[a-z][a-z-]*\s+){1,2}$")  # not the "s" of "fund’s"
+_NOT_OWNERS: Final = frozenset({"the", "a", "an", "its", "their", "average", "total", "net", "gross", "core", "real"})
+_REPORT_GRAINS: Final = frozenset({"quarter", "half", "year", "fiscal_year"})
 _SHARES: Final = frozenset({"shares", "stock", "stocks"})  # a company's move measures them; their level is a price
 _FUNCTION_WORD: Final = re.compile(r"\b(?:the|a|an|of|in|to|and|its|their|this|that)\s")
 
@@ -72,6 +74,8 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
     linked: list[Linked] = []
     headline: list[AmountMention | PercentageMention] = []  # headline figures without a date of their own
     s_start = s_end = -1
+    last_period: DateMention | None = None  # the period of the figure before, and whether it was `joined`
+    was_joined = False
     for k, figure in enumerate(figures):
         if not s_start <= figure.start < s_end:  # else in the sentence of the figure before
             s_start, s_end = sentences.around(figure.start)
@@ -100,9 +104,14 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
         headers = table.headers(figure.start, figure.end) if table is not None else (None, None)
         if headers[0] is not None:
             measure = measure if measure is not None and measure[0] >= headers[0][0] else headers[0]
-        period = _period(words, i, reading, measure, text, dates, passage, s_start, headline_end, headers[1])
+        joined = last_period if last_period is not None and (
+            _goes_on(text, linked, last_period, s_start, figure.start)  # and "narrowed 40% to $38 million" after it
+            or was_joined and text.find(",", linked[-1][0].end, figure.start) < 0) else None
+        period = _period(words, i, reading, measure, text, dates, passage, s_start, headline_end, headers[1], joined)
+        was_joined = joined is not None and period is joined
         per = _per(text, words, reading, figure, measure, mentions, bisect_left(starts, figure.start))
         linked.append((figure, measure, s_start))
+        last_period = period
         if measure is None:
             m_text, m_start, m_end = None, None, None
         else:
@@ -115,6 +124,15 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
             headline.append(figure)
     for figure in headline:
         _period_of_restated(figure, figures, headline_end or 0)
+
+
+def _goes_on(text: str, linked: list[Linked], last_period: DateMention, s_start: int, at: int) -> bool:
+    """Whether the figure at `at`, in a clause after ", and" that names no period, goes on in the
+    reporting period of the figure before in its sentence rather than the passage's before the
+    sentence ("revenue more than doubled to $612 million in the first half of 2025, and its net
+    loss narrowed 40%"); not a baseline's period nor a month's."""
+    return linked[-1][2] == s_start and last_period.grain in _REPORT_GRAINS \
+        and text.find(", and ", linked[-1][0].end, at) >= 0 and not scope.is_baseline(last_period.text)
 
 
 def _period_of_restated(figure: AmountMention | PercentageMention, figures: list[AmountMention | PercentageMention],
@@ -162,6 +180,9 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
             shares = _shares_before(text, linked, s_start)  # "Vale fell 4.3%" after "Shares of Petrobras lost 6.1%"
             if shares is not None:
                 return shares
+            owned = _owned_before(text, linked, s_start) if words.cased else None
+            if owned is not None:  # "Sydney values dropped 0.7%, while Perth rose 0.6%": Perth's values
+                return owned
         return words.span(reading.measure)
     reference = reading.reference
     if reference is None:
@@ -235,6 +256,18 @@ def _shares_before(text: str, linked: list[Linked], s_start: int) -> Span | None
     return measure if measure is not None and _head(text, measure) in _SHARES else None
 
 
+def _owned_before(text: str, linked: list[Linked], s_start: int) -> Span | None:
+    """The noun of the measure of the figure before in the sentence, when a name owns it there
+    ("Sydney values"): what another name's move in the same sentence measures."""
+    if not linked or linked[-1][2] != s_start or linked[-1][1] is None:
+        return None
+    start, end = linked[-1][1]
+    owner, _, noun = text[start:end].partition(" ")
+    if not owner[:1].isupper() or not noun or not noun[:1].islower() or owner.lower() in _NOT_OWNERS:
+        return None
+    return end - len(noun), end
+
+
 def _head(text: str, span: Span) -> str:
     """The last word of a phrase, in lower case."""
     return text[span[0]:span[1]].rsplit(None, 1)[-1].lower()
@@ -284,7 +317,9 @@ def _nearest_word(text: str, words: tuple[str, ...], start: int, end: int, last:
 
 def _period(words: Words, i: int, reading: frames.Reading, measure: tuple[int, int] | None, text: str,
             dates: list[DateMention], passage: scope.Passage, s_start: int, headline_end: int | None,
-            column: tuple[int, int] | None) -> DateMention | None:
+            column: tuple[int, int] | None, joined: DateMention | None) -> DateMention | None:
+    """The figure's period: its clause's date, else for a flow, a change or an as-of level the
+    period its sentence goes on in after ", and" (`joined`) or the passage's."""
     if column is not None:  # a table's column header
         return next((d for d in dates if column[0] <= d.start and d.end <= column[1]), None)
     measure_word = reading.measure[1] if reading.measure is not None else None
@@ -293,7 +328,7 @@ def _period(words: Words, i: int, reading: frames.Reading, measure: tuple[int, i
         return own
     if not _takes_passage_period(text, reading, measure, words, words.mention_at[i].type == "amount"):
         return None
-    found = scope.contrast_date(words, i)
+    found = scope.contrast_date(words, i) or joined
     if found is None:
         found = passage.after(headline_end) if headline_end is not None and s_start < headline_end \
             else passage.of_sentence(s_start, headline_end or 0)

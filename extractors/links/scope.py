@@ -169,7 +169,7 @@ def contrast_date(words: Words, i: int) -> DateMention | None:
         start = max(tags.rfind(";", 0, mark), tags.rfind("w", 0, mark)) + 1
     j = tags.rfind("D", start, mark)
     while j >= 0:
-        if _places(words, j, None, i) and not _baseline(words.word(j)) and not _in_aside(tags, j, mark):
+        if _places(words, j, None, i) and not is_baseline(words.word(j)) and not _in_aside(tags, j, mark):
             return _enclosing(words, j)
         j = tags.rfind("D", start, j)
     return None
@@ -263,7 +263,7 @@ def _modifier(words: Words, j: int) -> bool:
     return j + 1 < len(words.tags) and words.tags[j + 1] == "N" and "-" in date_text and " " not in date_text
 
 
-def _baseline(date_text: str) -> bool:
+def is_baseline(date_text: str) -> bool:
     """Whether a date's own words make it a baseline ("a year ago", "the previous quarter")."""
     lower = date_text.lower()
     return any(word in lower for word in _BASELINE_TEXT_WORDS) and _BASELINE_TEXT.search(lower) is not None
@@ -460,7 +460,7 @@ class Passage:
         known = self._scenes.get(k)
         if known is None:
             mention = self.dates[k]
-            known = self._scenes[k] = mention.mod not in _BOUND_MODS and not _baseline(mention.text) \
+            known = self._scenes[k] = mention.mod not in _BOUND_MODS and not is_baseline(mention.text) \
                 and not wire_dateline(self.text, mention) and not self._alone_on_its_line(mention) \
                 and not self._after_bound_or_report(mention) and not self._before_report(mention.end) \
                 and not (self._in_side_clause(mention.start) and period_ending(self.text, mention) is None) \

@@ -80,6 +80,7 @@ _NOUN_AFTER_DETERMINER_ONLY: Final = frozenset("bwv")
 _NOT_NOUN_BEFORE: Final = frozenset({"each", "both", "all", "that"})
 # The classes of verbs: after "that" one makes it a relative ("a budget that raises"), not a determiner.
 _FINITE_VERBS: Final = frozenset("CLSVvbK")
+_OPENING_PARTICIPLE_NEXT: Final = frozenset("RITABfO")  # "Adjusted for", "Compared to", "Excluding"...
 _PERIOD_NOUNS: Final = frozenset({"year", "quarter", "half", "months", "weeks", "period"})  # "the year ended"
 _REPORT_NOUNS: Final = frozenset({"forecast", "forecasts", "estimate", "estimates"})  # verbs that are nouns after one
 # "an economy that grew": past forms that are no noun after "that"
@@ -168,6 +169,10 @@ class Words:
                 if text[start + self._starts[owner]].isupper() or self.uncased and (
                         words[owner].lower in INDEX_WORDS or i < last and words[i + 1].lower == "index"):
                     tags[i] = "N"  # part of a name: "FTSE 100", "Boeing 787", "Standard & Poor's 500"; "nikkei 225"
+        if last > 0 and tags[0] == "N" and tags[1] in _OPENING_PARTICIPLE_NEXT and words[0].capital \
+                and words[0].lower.endswith("ed") and words[0].lower not in _NOT_VERBS:
+            tags[0] = "v"  # "Adjusted for inflation, which ran at 3.6%": a participle opens the sentence (but
+            # "Fundraising from IPOs" is a noun)
         joined = "".join(tags)
         if "OF" in joined and (text.find(" rate of ", start, end) >= 0 or text.find(" pace of ", start, end) >= 0):
             self._rate_phrases(tags)
