@@ -46,6 +46,12 @@ def row(id: str, text: str, figure: str, measure: str | None, period: str | None
 
 
 LEVEL_VERBS = [
+    row("a 'net of' aside before the verb", "Total revenue, net of interest expense, rose 7% to $9.6 billion.",
+        "$9.6 billion", "revenue", None, "level"),
+    row("a longer description in apposition", "Its solvency ratio, a measure of capital strength closely watched by "
+        "regulators, stood at 262%.", "262%", "solvency ratio", None, "level"),
+    row("a subject past its period's phrase", "Adjusted operating profit for the six months to June slumped 31% to "
+        "£132 million.", "£132 million", "Adjusted operating profit", "2025-H1", "level", reference=REF),
     row("a relative clause after a participle that opens the sentence", "Adjusted for inflation, which ran at 3.6%, "
         "real pay rose just 0.3%.", "3.6%", "inflation", None, "level"),
     row("a measure across a scope", "The median dwelling value across the five capitals stood at A$812,000.",
@@ -144,6 +150,7 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("dive", "Ashgrove cuts its outlook; shares dive 17%.", "17%", "shares", None, "change"),
     row("an owner's figure a change outpaces", "Public-sector pay rose 5.6%, outpacing the private sector's 3.5%.",
         "3.5%", "Public-sector pay", None, "change"),
     row("a name's move after a name's noun", "Sydney values dropped 0.7%, while Perth rose 0.6%.", "0.6%", "values",
@@ -271,6 +278,8 @@ CHANGE_VERBS = [
 ]
 
 TO_AND_FROM = [
+    row("the figure analysts had expected", "Net profit rose 18% to $2.1 billion, above the $1.94 billion analysts "
+        "had expected.", "$1.94 billion", "Net profit", None, "level"),
     row("a baseline after 'against'", "The campaign reported $2.3 million in donations, against $870,000 for its "
         "rival.", "$870,000", "donations", None, "level"),
     row("a baseline's period after 'on'", "Costs hit £4.3 million between July and September, a 27% increase on the "
@@ -480,6 +489,13 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a dateline that ends its line sets no passage's period", "Kenya's trade gap narrows\nNAIROBI, Nov 8, 2023 "
+        "(Meridian News)\nThe trade deficit narrowed to $1.1 billion in September, data showed on Wednesday.\n"
+        "Exports rose 6.5% to $612 million.", "6.5%", "Exports", "2023-09", "change", reference=date(2023, 11, 8)),
+    row("a fiscal year named before its end in apposition", "In fiscal 2025, the year to January 2026, pre-tax profit "
+        "rose 31% to £142m.", "31%", "pre-tax profit", "FY2025", "change", reference=date(2026, 3, 12)),
+    row("a profit for a year before a report's day", "Halvard reported a 38% drop in net profit for 2023 on "
+        "Thursday.", "38%", "net profit", "2023", "change", reference=date(2024, 2, 8)),
     row("a clause after ', and' goes on in its sentence's period", "Revenue more than doubled to $612 million in the "
         "first half of 2025, and its net loss narrowed 40% to $38 million.", "40%", "net loss", "2025-H1", "change"),
     row("and the level after it", "Revenue more than doubled to $612 million in the first half of 2025, and its net "

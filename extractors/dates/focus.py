@@ -72,11 +72,13 @@ _FROM_BEFORE: Final = re.compile(r"\bfrom\s+(?:\S*\d\S*\s+(?:[a-z]+\s+)?(?:in|at
 _SPAN_AFTER: Final = re.compile(r"\s*(?:to|through|until|-|–)\s+(?:\d{4}\b|the\s|early|mid|late|end|jan|feb|mar|apr|may|jun"
                                 r"|jul|aug|sep|oct|nov|dec|q[1-4])", re.IGNORECASE)
 # A year in a reduced relative clause after a noun ("much of the 19% gain recorded in 2021") sets no
-# scene: it dates that noun, not the story.
-_PARTICIPLE_BEFORE: Final = re.compile(
-    r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|it|they|he|she|we|which|that|who)\s)[a-z]+\s+"
-    r"(?:recorded|posted|reported|registered|seen|set|made|achieved|logged|booked|signed|agreed|announced|imposed"
-    r"|paid|issued|reached|hit)\s+(?:in|during)\s+\Z", re.IGNORECASE)
+# scene: it dates that noun, not the story. The participles, and the words before them that make
+# them a clause's verb.
+_PARTICIPLES: Final = frozenset({"recorded", "posted", "reported", "registered", "seen", "set", "made", "achieved",
+                                 "logged", "booked", "signed", "agreed", "announced", "imposed", "paid", "issued",
+                                 "reached", "hit"})
+_SUBJECTS_AND_AUXILIARIES: Final = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+                                              "it", "they", "he", "she", "we", "which", "that", "who"})
 _SAME_SENTENCE_CHARS: Final = 400  # farther apart, two mentions are not read as one sentence
 _SENTENCE_END: Final = re.compile(r"[.!?](?=\s|\Z)|\n")
 _ANY_DAY: Final = date(2000, 1, 1)
@@ -218,11 +220,19 @@ class _Focus:
         if written:
             if m.grain in _SHIFTABLE:
                 self.named = m
-            if (m.grain != "year" or word_before(ctx.text, m.start) in _SCENE_WORDS) and not baseline \
-                    and not _PARTICIPLE_BEFORE.search(ctx.text, max(0, m.start - 40), m.start):
+            before = word_before(ctx.text, m.start)
+            if (m.grain != "year" or before in _SCENE_WORDS) and not baseline and not (
+                    before in _SCENE_WORDS and _in_reduced_relative(ctx.text, m.start)):
                 self.scene = int(head)
         elif rule not in _NARRATIVE:  # resolved from the reference date: back to the present
             self.scene = None
+
+
+def _in_reduced_relative(text: str, start: int) -> bool:
+    """Whether the period at `start` follows a noun, a participle and "in" ("the gain recorded in")."""
+    words = text[max(0, start - 40):start].lower().split()
+    return len(words) >= 3 and words[-2] in _PARTICIPLES and words[-3] not in _SUBJECTS_AND_AUXILIARIES \
+        and words[-3][-1:].isalpha()
 
 
 def _baseline(text: str, start: int, end: int) -> bool:

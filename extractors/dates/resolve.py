@@ -143,8 +143,8 @@ def direction(ctx: Context, start: int) -> str | None:
     tail = before[-12:]
     if may_end_with(tail, _PAST_SIGNAL_WORDS, caseless=True) and _PAST_SIGNAL.search(tail):
         return "past"
-    if ("nd" in tail or "ND" in tail or "gins" in tail or "arts" in tail or "GINS" in tail or "ARTS" in tail) \
-            and (ends := _ENDS.search(tail)) is not None:
+    if ("nded" in tail or "nds" in tail or "gins" in tail or "arts" in tail or "NDED" in tail or "NDS" in tail
+            or "GINS" in tail or "ARTS" in tail) and (ends := _ENDS.search(tail)) is not None:
         return "past" if ends["past"] else "future"
     return "future" if _FUTURE.found_in(before[sentence_start(before):]) else None
 

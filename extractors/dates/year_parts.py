@@ -340,7 +340,9 @@ _SPAN_NEXT: Final = regex.compile(r"[-–/](\d\d)(?![\w/]|[.,:]\d)")  # "-24" af
 # that a singular verb, "by" or "to" follows ("Core profit for 2019 is forecast", "cut its forecast
 # for 2022 by 9%"; but "over 2000 were hired").
 _AS_A_WHOLE: Final = regex.compile(r"\s+as\s+a\s+whole\b")
-_VERB_AFTER_FOR: Final = regex.compile(r"\s+(?:is|was|will|would|could|should|has|had|by|to)\s")
+# "profit for 2023 was", "a 38% drop in net profit for 2023 on Thursday", "sales for 2023 rose"
+_VERB_AFTER_FOR: Final = regex.compile(r"\s+(?:is|was|were|are|will|would|could|should|has|had|by|to|on|at|of|compared"
+                                       r"|versus|rose|fell|grew|jumped|dropped|climbed|came)\b")
 # A year that modifies a noun after a possessive, or after "the"/"a" and one adjective: "its
 # 2019 inflation projection", "the draft 2020 budget", "a record 2019 profit" (the noun is
 # checked after the year, as after "the").

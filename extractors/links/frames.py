@@ -84,7 +84,8 @@ _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "b
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
 _FILLERS: Final = re.compile("[ad]*")
 _FILLERS_AND_NOUNS: Final = re.compile("[adN&]+")  # an item of a list
-_APPOSITION: Final = re.compile("d(?:Ns)?[aN]*N")  # "the airline's largest single expense"
+# "the airline's largest single expense", "a measure of capital strength closely watched by regulators"
+_APPOSITION: Final = re.compile(r"d[^CLSVbFrwx,;.\"()]*N")
 _CLAUSE_END: Final = ";.wr"
 _COMPLEMENT: Final = frozenset("adTBAfUIODFQN,&P()\"sxR")
 
@@ -187,6 +188,9 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
             return
     if after[:2] == "aN" and words.lower(i + 1) in ("over", "under"):  # "$7.3 billion over budget"
         reading.measure = (i + 2, i + 2)
+        return
+    if after[:1] == "N" and words.lower(i + 1) in REPORTERS and after[1:2] in "bVv":
+        reading.reference = PREVIOUS  # "the $1.94 billion analysts had expected": of the figure before
         return
     if after[:1] in "N)(\"" and (m := _ATTRIBUTIVE.match(after)):  # "a $500 million fund"
         phrase = phrases.run_at(words, i + 1 + m.end())
@@ -593,6 +597,12 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
             return "x"
         if tags[j] == "r":
             j -= 1
+        if tags[j] == "D":  # "profit for the six months to June slumped": past the period's phrase
+            k = j - 1
+            while k > start and tags[k] in "TdNQ":
+                k -= 1
+            if tags[k] in "RI" and k - 1 >= start and tags[k - 1] == "N":
+                j = k - 1
         if tags[j] == "T" and j - 1 >= start and tags[j - 1] == "N" and _object_of_expecting(tags, j - 1, start):
             j -= 1  # "expects comparable sales to rise 2.5%": the subject of the infinitive
         k = j
@@ -625,8 +635,9 @@ def _aside_start(words: Words, start: int, end: int) -> int | None:
             return k
         while first < end and tags[first] == "a":
             first += 1
-        if first < end and tags[first] == "v" and words.lower(first).endswith(("ed", "ing")):
-            return k  # "Net debt, excluding leases, fell"
+        if first < end and (tags[first] == "v" and words.lower(first).endswith(("ed", "ing"))
+                            or words.lower(first) == "net" and tags[first + 1:first + 2] == "O"):
+            return k  # "Net debt, excluding leases, fell", "Total revenue, net of interest expense, rose"
         if _FILLERS_AND_NOUNS.fullmatch(tags, k + 1, end) is None:
             return None  # no list: the aside would have to start here
         end, k = k, tags.rfind(",", start, k)  # an item of a list in the aside ("energy, food and tobacco")

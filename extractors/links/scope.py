@@ -87,7 +87,8 @@ _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
 # A wire story's dateline opens its first line, "BERLIN, Aug 7 (Reuters) -": its date says when the
 # story was written, as a date alone on its line does, and places nothing.
 _WIRE_BEFORE: Final = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.'’ -]*)?, ")  # "NEW YORK, ", "PORTLAND, Me., "
-_WIRE_AFTER: Final = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")
+# after it a dash, or the end of its line ("LONDON, 17 April 2024", "NAIROBI, Nov 8, 2023 (Meridian News)")
+_WIRE_AFTER: Final = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]|[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:\n|\Z)")
 _PASSAGE_CHARS: Final = 3000  # how far back a passage's period is looked for
 _LEAD_CHARS: Final = 300  # the story's lead: its first sentence or two
 
@@ -276,7 +277,7 @@ def _enclosing(words: Words, j: int) -> DateMention:
     assert isinstance(mention, DateMention)  # a date's word (tag D)
     fiscal = period_ending(words.text, mention)
     if fiscal is not None:
-        return fiscal
+        return _named_before(words, j) or fiscal
     tags = words.tags
     if j > 2 and tags[j - 2:j] == "D&" and words.lower(j - 3) == "between":  # found from the figure after it
         j -= 2
@@ -288,6 +289,19 @@ def _enclosing(words: Words, j: int) -> DateMention:
         if mention.start_date and other.end_date and mention.start_date < other.end_date:
             return _holding(mention, other) or mention
     return mention
+
+
+def _named_before(words: Words, j: int) -> DateMention | None:
+    """The fiscal year the text names before a period's end in apposition: "fiscal 2025, the year
+    to January 2026" is FY2025 by the company's name for it, not by the year it ends in."""
+    tags = words.tags
+    k = j - 1
+    while k > j - 5 and k > 0 and tags[k] in "dNTQ":
+        k -= 1
+    if k < 1 or tags[k] != "," or tags[k - 1] != "D":
+        return None
+    named = words.mention_at[k - 1]
+    return named if isinstance(named, DateMention) and named.value.startswith("FY") else None
 
 
 def period_ending(text: str, mention: DateMention) -> DateMention | None:

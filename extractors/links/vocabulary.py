@@ -36,7 +36,7 @@ CHANGE_VERBS: Final = _forms(
     "accelerate|accelerates|accelerated|accelerating", "slow|slows|slowed|slowing", "firmed|firming",
     "weaken|weakens|weakened|weakening", "strengthen|strengthens|strengthened|strengthening",
     "soften|softens|softened|softening", "sag|sags|sagged|sagging",
-    "deteriorate|deteriorates|deteriorated|deteriorating",
+    "deteriorate|deteriorates|deteriorated|deteriorating", "dive|dives|dived|diving", "worsen|worsens|worsened",
 )
 # Of these, the ones that take what changes as their object when one follows ("boost fuel efficiency by 3%").
 TRANSITIVE_CHANGE_VERBS: Final = _forms(

@@ -50,7 +50,7 @@ _NOT_VERBS: Final = frozenset({"funding", "earnings", "spending", "holding", "ho
                                "sterling", "ceiling", "ceilings", "everything", "anything", "something", "nothing",
                                "offspring", "lightning", "wedding", "shilling", "stocking", "broadcasting",
                                "underwriting", "licensing", "ticketing", "streaming", "gaming", "dwelling",
-                               "dwellings"})
+                               "dwellings", "operating", "underlying", "outstanding", "recurring", "continuing"})
 
 _NOT_ADVERBS: Final = frozenset({"supply", "apply", "reply", "family", "italy", "july", "assembly", "anomaly", "monopoly",
                                  "comply", "rely", "ally", "early", "daily", "weekly", "monthly", "quarterly", "yearly",
