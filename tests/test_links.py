@@ -46,6 +46,16 @@ def row(id: str, text: str, figure: str, measure: str | None, period: str | None
 
 
 LEVEL_VERBS = [
+    row("a subject's noun before 'per'", "Average monthly revenue per user rose 6% to $11.40.", "$11.40",
+        "Average monthly revenue", None, "level"),
+    row("but earnings per share name the share", "Earnings per share rose 5% to 94 cents.", "94 cents", "share", None,
+        "level"),
+    row("a subject before 'in' and 'on' a place", "A night in a hotel on the southern coast cost €186 on average.",
+        "€186", "night", None, "level"),
+    row("a subject past a participle after it", "The average price paid for a home in Harwick was £258,600.",
+        "£258,600", "average price", None, "level"),
+    row("a change after a data aside", "The average price was £258,600, official data show, up 2.1% on a year "
+        "earlier.", "2.1%", "average price", None, "change"),
     row("a 'net of' aside before the verb", "Total revenue, net of interest expense, rose 7% to $9.6 billion.",
         "$9.6 billion", "revenue", None, "level"),
     row("a longer description in apposition", "Its solvency ratio, a measure of capital strength closely watched by "
@@ -640,6 +650,8 @@ PASSAGE_PERIOD = [
 ]
 
 NO_PERIOD = [
+    row("a 'when' clause after a date is at that date", "Prices are still short of late 2022, when the average price "
+        "touched £266,000.", "£266,000", "average price", "2022", "level", reference=date(2024, 8, 15)),
     row("a deal's own date after a participle", "The carrier said a €1.2 billion order for 14 jets, signed in June, "
         "would lift its debt.", "€1.2 billion", "order", "2025-06", "level", reference=REF),
     row("a share price is a price", "Stocks fell on Monday. Shares of Kestrel slid 4% to $18.20 after a profit "

@@ -79,6 +79,9 @@ _FLOWS_AND_PRICES: Final = PERIOD_MEASURES | MARKET_WORDS
 _THRESHOLDS: Final = frozenset({"above", "below", "beyond", "past"})  # a level crossed, not a change
 _OUTPACING: Final = frozenset({"outpacing", "outstripping", "beating", "trailing", "lagging", "matching", "exceeding",
                                "surpassing", "against", "versus"})
+# Participles that follow the noun they describe: "the average price paid for a home in Harwick was".
+_NOUN_PARTICIPLES: Final = frozenset({"paid", "charged", "sold", "bought", "spent", "raised", "received", "earned",
+                                      "collected", "held", "owed", "listed", "offered", "recorded", "reported"})
 _MOVED: Final = frozenset({"higher", "lower", "up", "down", "ahead", "behind"})  # after a figure: how far it moved
 _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "bigger", "smaller", "larger"})
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
@@ -616,6 +619,10 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
                 return None
             j = k - 1
             continue
+        first = phrases.chain_start(words, j, start)
+        if first is not None and first - 3 >= start and tags[first - 1] in "RIPB" and tags[first - 3] == "N" \
+                and tags[first - 2] in "vSLC" and words.lower(first - 2) in _NOUN_PARTICIPLES:
+            return phrases.phrase_before(words, first - 2, start)  # "the average price paid for a home was"
         return phrases.phrase_before(words, j + 1, start)
     return None
 

@@ -16,7 +16,7 @@ from extractors.links.words import Words
 Phrase = tuple[int, int]  # first and last word index, inclusive
 
 _MEASURE_WORDS: Final = PERIOD_MEASURES | DEAL_MEASURES
-_IN_CHAIN: Final = frozenset("NQ&dsOIRAfa(\")")
+_IN_CHAIN: Final = frozenset("NQ&dsOIRAfpa(\")")
 
 
 def run_at(words: Words, i: int) -> Phrase | None:
@@ -54,14 +54,16 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> 
                              or tags[i - 1] in "TB" and "I" in links and i - 2 >= stop and tags[i - 2] == "N"
                              and (tags[i - 1] == "B" or words.lower(i - 2) in TO_HEADS)):
         # "the yield on 10-year bonds", "copper on the London Metal Exchange", "exports to China", "a strike by workers"
-        if tags[i - 1] in "OIRAf" and (i - 2 < stop or tags[i - 2] != "N" or tags[i - 1] not in links):
-            break  # "of", "in", "for", "at", "from" link two phrases only: "revenue from oil exports"
+        if tags[i - 1] in "OIRAfp" and (i - 2 < stop or tags[i - 2] != "N" or tags[i - 1] not in links + "p"
+                                          or tags[i - 1] == "p" and words.lower(i) in ("share", "shares")):
+            break  # "of", "in", "for", "at", "from", "per" link two phrases only: "revenue per user" (but
+            # "earnings per share" names its share)
         if tags[i - 1] == "d" and i - 2 >= stop and tags[i - 2] == "N":
             break  # "The plan foresees a deficit": a verb unknown to us stands before "a"
         if tags[i - 1] == "&" and _after_quantity(tags, i - 2, stop):
             break  # "to close at 2,844.74 points and the Dow Jones": a quantity ends the clause before
         i -= 1
-    while i < end and tags[i] in "&sOIRAf)":  # a chain starts with a phrase: "and inflation" -> "inflation"
+    while i < end and tags[i] in "&sOIRAfp)":  # a chain starts with a phrase: "and inflation" -> "inflation"
         i += 1
     return i
 

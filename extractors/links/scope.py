@@ -119,6 +119,8 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
         if _places(words, j, measure_word, i) and (not _in_aside(tags, j, i) or _ends_a_period(words, j)):
             return _enclosing(words, j)  # but "For the fiscal year, which ended March 31, net profit" is its
         j = tags.rfind("D", start, j)
+    if start >= 3 and tags[start - 3:start] == "D,w" and words.lower(start - 1) == "when":
+        return _enclosing(words, start - 3)  # "short of late 2022, when the average price touched £266,000"
     return None
 
 

@@ -202,7 +202,8 @@ SHARE_VERBS: Final = _forms("account|accounts|accounted|accounting", "make|makes
 # Nouns that "on" joins to what they are of: "the yield on 10-year bonds", "a tariff on steel".
 ON_HEADS: Final = frozenset({"yield", "yields", "rate", "rates", "tax", "taxes", "tariff", "tariffs", "duty", "duties",
                              "spending", "interest", "return", "returns", "premium", "premiums", "spread", "spreads",
-                             "discount", "discounts", "levy", "levies", "charge", "charges", "cap", "limit"})
+                             "discount", "discounts", "levy", "levies", "charge", "charges", "cap", "limit", "rent",
+                             "rents", "hotel", "hotels", "loan", "loans", "mortgage", "mortgages"})
 # Nouns that "to" joins to whom they go to: "exports to China", "donations to an appeal".
 TO_HEADS: Final = frozenset({"exports", "export", "shipments", "sales", "donations", "aid", "loans", "lending", "credit",
                              "investment", "investments", "payments", "transfers", "grants", "subsidies",
@@ -237,7 +238,8 @@ INDEX_WORDS: Final = frozenset({"ftse", "dow", "nasdaq", "s&p", "nikkei", "dax",
 # Words that make a clause's date a baseline: "up from 14% a year ago", "compared with last year".
 # Who reports and forecasts: a reporting verb's subject that is no measure ("Analysts had forecast growth of 2%").
 REPORTERS: Final = frozenset({"analyst", "analysts", "economist", "economists", "forecaster", "forecasters",
-                              "strategist", "strategists", "traders", "investors", "officials", "experts"})
+                              "strategist", "strategists", "traders", "investors", "officials", "experts", "data",
+                              "statistics"})
 # "its lowest close since March": a date after these and "since" is another event's.
 SUPERLATIVES: Final = frozenset({"highest", "lowest", "biggest", "largest", "smallest", "strongest", "weakest",
                                  "steepest", "sharpest", "best", "worst", "most", "least", "fastest", "slowest",
