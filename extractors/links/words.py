@@ -113,9 +113,9 @@ class Word:
 # Emptied when full.
 _SEEN: Final[dict[str, Word]] = {}
 _SEEN_MAX: Final = 200_000
-# Each other chunk (the text between two spaces) seen before, but those with a bare number: its
-# pieces, each (offset in the chunk, the word or mark, whether it is a word). A chunk's pieces turn
-# on its text alone ("said," is "said" and ",", "U.S.," is "U.S." and ",").
+# Each other chunk (the text between two spaces) seen before: its pieces, each (offset in the
+# chunk, the word, mark or number, whether it is a word). A chunk's pieces turn on its text alone
+# ("said," is "said" and ",", "U.S.," is "U.S." and ","). Emptied when full, as _SEEN is.
 Piece = tuple[int, Word, bool]
 _PIECES: Final[dict[str, tuple[Piece, ...]]] = {}
 _MARKS: Final[dict[tuple[str, str], Word]] = {}  # each mark with its tag; emptied when full, as _SEEN is
@@ -257,13 +257,17 @@ class Words:
                     if is_word:
                         self._seen_word(a + offset, piece, tags)
                     else:
+                        if piece.tag == "Q":
+                            self._numbers.append(len(tags))
                         self._add_mark(a + offset, piece, tags)
                 continue
             first, seen = len(tags), len(_SEEN)
             self._chunk(a, chunk, tags)
-            if "Q" not in tags[first:] and len(_SEEN) >= seen:  # numbers vary: not worth keeping
-                # a word is in _SEEN, no mark is (a word starts with a letter or a digit)
-                _PIECES[chunk] = tuple((starts[k] + base - a, words[k], words[k].text in _SEEN)
+            if len(_SEEN) >= seen:  # (_SEEN was not emptied meanwhile)
+                if len(_PIECES) >= _SEEN_MAX:  # a text of ever new numbers
+                    _PIECES.clear()
+                # a word is in _SEEN, no mark or number is (a word starts with a letter)
+                _PIECES[chunk] = tuple((starts[k] + base - a, words[k], tags[k] != "Q" and words[k].text in _SEEN)
                                        for k in range(first, len(tags)))
         self._plains += plains
         self._capitals += capitals
