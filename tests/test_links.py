@@ -650,6 +650,13 @@ PASSAGE_PERIOD = [
 ]
 
 NO_PERIOD = [
+    row("the period a measure names before a report's day", "The group said first-quarter sales rose 3.8% to 22.4 "
+        "billion euros on Wednesday.", "3.8%", "sales", "2025-Q1", "change", reference=date(2025, 5, 14)),
+    row("so far this year", "Bullion has gained 22% so far this year.", "22%", "Bullion", "2024", "change",
+        reference=date(2024, 9, 11)),
+    row("not a date past a comma and 'from'", "Gold was steady, with spot prices up 0.2% at $2,520.80 an ounce, not "
+        "far from the record high hit in August.", "0.2%", "spot prices", None, "change",
+        reference=date(2024, 9, 11)),
     row("a 'when' clause after a date is at that date", "Prices are still short of late 2022, when the average price "
         "touched £266,000.", "£266,000", "average price", "2022", "level", reference=date(2024, 8, 15)),
     row("a deal's own date after a participle", "The carrier said a €1.2 billion order for 14 jets, signed in June, "

@@ -82,6 +82,8 @@ _PERIOD_TO: Final = re.compile(r"\b(?:(?P<year>year)|(?P<half>six|6)\s+months|(?
 _REVISED: Final = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|had\s+been)\s+revised\b",
                               re.IGNORECASE)
 _COMPARED_WITH: Final = BASELINE_WORDS | {"below", "above", "over", "under"}
+_PERIOD_HEADS: Final = frozenset({"year", "years", "quarter", "quarters", "half", "month", "months", "period", "week",
+                                  "weeks"})  # "the 2023 financial year" names no measure's period
 _SUBORDINATORS: Final = frozenset({"after", "before", "as", "because", "when", "since", "although", "though"})
 _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
 # A wire story's dateline opens its first line, "BERLIN, Aug 7 (Reuters) -": its date says when the
@@ -103,6 +105,13 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
         start = joined + 2
     if start <= 1 and tags[:1] == "w" and 0 <= (comma := tags.find(",", 0, i)):
         start = comma + 1  # "After the plan failed this week, the White House ...": the figure's clause
+    if measure_word is not None and measure_word < i and words.lower(measure_word) not in _PERIOD_HEADS:
+        # "reported first-quarter sales up 3.8% ... on Wednesday": the period the measure names
+        k = measure_word
+        while k > start and tags[k] == "N":
+            k -= 1
+        if k < measure_word and tags[k] == "D" and _places(words, k, measure_word, i):
+            return _enclosing(words, k)
     after = i + 1
     if tags[after:after + 1] in _TO_LEVEL_FIRST and (m := _TO_LEVEL.match(tags, after)):
         # "rose 20% to $1.3 billion in the quarter": the level's date too
@@ -139,11 +148,15 @@ def _ends_a_period(words: Words, j: int) -> bool:
 
 
 def _than_between(words: Words, first: int, last: int) -> bool:
-    """Whether "than" stands among words first..last: a date after it is the comparison's ("18%
-    higher than the gross of her 2016 tour")."""
+    """Whether "than" stands among words first..last, or "from" past a comma: a date after it is the
+    comparison's ("18% higher than the gross of her 2016 tour", "up 0.2% at $2,520.80, not far from
+    the record high hit in August")."""
+    comma = False
     for k in range(first, last):
-        if words.lower(k) == "than":
+        word = words.lower(k)
+        if word == "than" or comma and word == "from":
             return True
+        comma = comma or word == ","
     return False
 
 

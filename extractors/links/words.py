@@ -435,6 +435,8 @@ def _tag(word: Word, previous: str, following: str, left: str, right: str, two_l
         return "N"  # a capital inside a sentence: a name ("United States", "Sales" after a colon aside)
     if not kind:  # an unlisted word in -ing (_context_free): "increase existing lines"; "Pike's backing"
         return "N" if left in "dCvSL" and right == "N" or left == "s" and two_left != "x" else "v"
+    if kind == "w" and lower == "so" and following == "far":
+        return "a"  # "has gained 22% so far this year": no clause opens
     if kind in _NOUN_AFTER_DETERMINER_ONLY:  # "the will", "a while": nouns after a determiner
         if kind == "v" and left not in "Tb" and (following in _BE or following.endswith("ed")) \
                 and _LEXICON.get(following, "") in _FINITE_VERBS and not lower.endswith(("ed", "ing")):
