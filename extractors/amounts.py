@@ -19,8 +19,8 @@ import regex
 
 from extractors.currencies import (
     ANY_CASE_DOLLAR_PREFIXES, ANY_CASE_MARKERS, CONTEXT_WORDS, CURRENCY_WORDS, LETTER_MARKERS, MARKER_CODES,
-    MEASURE_WORDS, PLURAL_SCALE_CURRENCIES, PSEUDO_CODES, SUBUNIT_WORDS, SYMBOLS, SYMBOLS_AFTER, WORD_MARKERS,
-    YUAN_CUES,
+    MEASURE_WORDS, PLURAL_SCALE_CURRENCIES, POUND_CUES, PSEUDO_CODES, RESOLUTIONS, SUBUNIT_WORDS, SYMBOLS,
+    SYMBOLS_AFTER, WORD_MARKERS, YUAN_CUES,
 )
 from extractors.mentions import AmountMention
 from extractors.money_scan import (
@@ -161,6 +161,16 @@ def _hash_is_pound(doc: Document) -> bool:
         doc.hints["hash_is_pound"] = "£" not in doc.text and regex.search(
             r"\#[^\W\d]", doc.text, timeout=doc.timeout) is None
     return doc.hints["hash_is_pound"]
+
+
+def _pence(m: regex.Match, g: Any, doc: Document) -> bool:
+    """Whether a number with "p" is pence: glued to it ("84p", "5.5p"), in a text that speaks of
+    pounds, and no video resolution ("1080p")."""
+    if m.start(g.cw) != m.end(g.n1) or m[g.sc1] or m[g.n1] in RESOLUTIONS:
+        return False
+    if "pounds" not in doc.hints:
+        doc.hints["pounds"] = any(cue in doc.lower for cue in POUND_CUES)
+    return bool(doc.hints["pounds"])
 
 
 def _speaks_of_yuan(doc: Document) -> bool:
@@ -331,7 +341,7 @@ def _build_worded(m: regex.Match, doc: Document):
     g = groups(m)
     cw, n1, sc1, n2 = m.group(g.cw, g.n1, g.sc1, g.n2)
     is_money, currency, share, length = _currency_after(cw, doc, m.start(g.cw))
-    if not is_money:
+    if not is_money or length == 1 and not _pence(m, g, doc):
         return [], m.start() + 1
     word_start = m.start(g.cw)
     end = word_start + length

@@ -129,7 +129,12 @@ SUBUNIT_WORDS: Final = {
     "pence": ("GBP", Decimal("0.01")), "penny": ("GBP", Decimal("0.01")),
     "paise": ("INR", Decimal("0.01")), "kopecks": ("RUB", Decimal("0.01")),
     "kopeks": ("RUB", Decimal("0.01")),
+    "p": ("GBP", Decimal("0.01")),  # "412p", glued to its number, in a text about pounds (amounts.py)
 }
+# What shows a text speaks of pounds, where "84p" is 84 pence.
+POUND_CUES: Final = ("£", "pence", "sterling", "pound")
+# A glued "p" that is a video resolution ("1080p"), not pence.
+RESOLUTIONS: Final = frozenset({"480", "576", "720", "1080", "1440", "2160", "4320"})
 
 # "billions of dollars": which currency words may follow a plural scale.
 PLURAL_SCALE_CURRENCIES: Final = {w: c for w, c in CURRENCY_WORDS.items() if w.endswith("s") or w in (

@@ -188,7 +188,9 @@ _WORD_HEAD: Final = re.compile(r"[\d.,'’½¼¾⅛⅜⅝⅞]*([^\W\d_][\w.'’]
 # _currency_follows(text, end) holds only when a currency word or code (in any case here) starts a
 # word of text[end:end + 40]: at `end` itself, after a digit, or after a space. One scan finds the
 # few such places in a text, which spares the call for most digit runs.
-_FOLLOW_WORDS: Final = Literals(sorted({p.split()[-1] for p in CURRENCY_PHRASES} | {c.lower() for c in _CODES}),
+# (pence's "p" is found with the digit runs: a one-letter word would be found at every word in p)
+_FOLLOW_WORDS: Final = Literals(sorted({p.split()[-1] for p in CURRENCY_PHRASES if p != "p"}
+                                       | {c.lower() for c in _CODES}),
                                 caseless=True, after=string.digits + "½¼¾" + WHITESPACE)
 
 
@@ -239,6 +241,9 @@ def anchors(doc: Document) -> list[tuple[int, int, int]]:
                 if start is not None:  # "$5", "USD 2.3", "Rs 20"
                     out.append((start, s, e))
                     continue
+        if text[e:e + 1] in ("p", "P") and not text[e + 1:e + 2].isalnum():
+            out.append((s - 1, s, e))  # "412p" (amounts.py decides whether it is pence)
+            continue
         at = bisect_left(follows, e)
         if at < len(follows) and follows[at] < e + 40 and _currency_follows(text, e):
             out.append((s - 1, s, e))  # "5bn euros", "18 cents"

@@ -111,6 +111,11 @@ CASES = [
             source="meantime-dev 141483_Bank_of_America_reports_losses.txt"),
     example("pence", "A stamp now costs 16 pence more.", Money("16 pence", value="0.16", currency="GBP"),
             source="issue 3"),
+    example("pence glued to p", "The shares fell 3p to 412p, and the chain owes £410m.",
+            Money("3p", value="0.03", currency="GBP"), Money("412p", value="4.12", currency="GBP"),
+            Money("£410m", value="410000000", currency="GBP"), source="issue 23"),
+    example("a resolution is no pence", "A 1080p screen now costs £200.", Money("£200", value="200", currency="GBP"),
+            source="issue 23"),
     example("negative", "The fund reported -$2.45B in outflows.",
             Money("-$2.45B", value="-2450000000", currency="USD"), source="issue 3"),
     example("manat", "Baku budgeted 500 million manat for the port.",
@@ -253,6 +258,7 @@ QUALIFIERS = [
 
 NOT_AMOUNTS = [
     example("percent-off", "Everything is 50% off this week.", source="issue 3"),
+    example("p without pounds", "Turn to section 5p of the manual.", source="issue 23"),
     example("aircraft", "The Boeing 747 landed safely.", source="issue 3"),
     example("summit", "Leaders met at the G20 in Osaka.", source="issue 3"),
     example("dollar-denominated", "The firm sold a dollar-denominated bond.", source="issue 3"),
