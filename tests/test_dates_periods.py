@@ -61,8 +61,9 @@ QUARTERS = [
             "June 30 with a surplus, after a deficit in 2023-24. It expects a deficit in the current fiscal year.",
             Date("June 30", value="2025-06-30"), Date("2023-24", value="FY2024"),
             Date("the current fiscal year", value="FY2026"), reference=date(2025, 9, 26), source="issue 23"),
-    example("a past event in a fiscal quarter still under way is in the calendar's quarter", "Waiting lists grew 11% "
-            "in the third quarter. The board expects a deficit for fiscal 2025, which ends in March.",
+    example("a past event in a fiscal quarter still under way is in the calendar's quarter", "Waiting lists for "
+            "planned surgery grew 11% in the third quarter. The board expects a deficit for fiscal 2025, which ends in "
+            "March.",
             Date("the third quarter", value="2024-Q3"), Date("fiscal 2025", value="FY2025"),
             Date("March", value="2025-03"), reference=date(2024, 11, 14), source="issue 23"),
     example("a fiscal year that ends in December is the calendar's", "The company's fiscal year ended Dec. 31, and "

@@ -157,11 +157,11 @@ def _part_of_year(m: RuleMatch, ctx: Context, unit: str, months_per_part: int) -
         # "fourth-quarter profit" from a company whose year ended March 31: its fiscal quarter; but
         # a past event in a fiscal quarter still under way is in the calendar's ("grew 11% in the
         # third quarter", told in November of a year to March)
-        way = direction(ctx, pre.start)
-        if way == "future" or not part_under_way(fiscal, ctx.ref, n, months_per_part) \
+        if not part_under_way(fiscal, ctx.ref, n, months_per_part) \
                 or _calendar_part_under_way(ctx.ref, n, months_per_part) or not past_before(ctx, pre.start):
-            fy = fiscal_year_of_part(fiscal, ctx.ref, n, months_per_part, way)
+            fy = fiscal_year_of_part(fiscal, ctx.ref, n, months_per_part, direction(ctx, pre.start))
             return [(pre.start, end, periods.fiscal_part(fy, unit, n), pre.mod)]
+        y = latest_part(ctx.ref, n, months_per_part, "past")
     if y is False:
         y = latest_part(ctx.ref, n, months_per_part, direction(ctx, pre.start)) if ctx.ref else None
     period = periods.quarter(y, n) if unit == "quarter" else periods.half(y, n)
