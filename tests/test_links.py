@@ -650,6 +650,8 @@ PASSAGE_PERIOD = [
 ]
 
 NO_PERIOD = [
+    row("a 'when' clause after a figure dates it", "His approval rating stood at 38%, down from 49% when he was "
+        "re-elected in 2021.", "49%", "approval rating", "2021", "level", reference=date(2025, 9, 22)),
     row("the period a measure names before a report's day", "The group said first-quarter sales rose 3.8% to 22.4 "
         "billion euros on Wednesday.", "3.8%", "sales", "2025-Q1", "change", reference=date(2025, 5, 14)),
     row("so far this year", "Bullion has gained 22% so far this year.", "22%", "Bullion", "2024", "change",
