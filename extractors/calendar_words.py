@@ -105,6 +105,7 @@ YEAR_PREPOSITIONS: tuple[str, ...] = (
     "through", "throughout", "as of", "as early as", "as late as", "circa", "ahead of",
     "prior to", "beyond", "starting", "starting in", "beginning in", "ending in",
     "in around", "since around", "from around", "until around", "by around",
+    "ended", "began", "finished", "entered",  # "the trust ended 2024 with a deficit"
 )
 
 # Words before a weekday's abbreviation that make it one ("on Thu", "next Tues"; alone, "Sun" and
@@ -152,7 +153,7 @@ FUTURE_VERBS: tuple[str, ...] = ("will", "would", "shall", "is set to")
 # Words that make a sentence speak of the future: a month or weekday in it is the next one.
 FUTURE_CUES: tuple[str, ...] = (
     *FUTURE_VERBS, "won't", "are set to", "set for", "slated", "scheduled", "is due", "are due", "expected to",
-    "plan to", "plans to", "planned", "going to", "is to", "are to", "upcoming",
+    "plan to", "plans to", "going to", "is to", "are to", "upcoming",
     "see you", "meet you", "let's meet", "talk to you",  # e-mail and chat: "see you tues"
 )
 # Past-tense verbs (besides words in -ed) and a few news verbs: "today" is then the day of the news.

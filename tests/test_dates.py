@@ -29,6 +29,10 @@ CASES = [
             Date("July 3", value="XXXX-07-03"), source="seed article"),
     example("month day resolved", "The presidents toured the region on July 3.",
             Date("July 3", value="2025-07-03"), reference=REF, source="seed article"),
+    example("a plan that was had is no future", "The deficit was twice what it had planned for, accounts published on "
+            "Wednesday show.", Date("Wednesday", value="2025-06-11"), reference=date(2025, 6, 12), source="issue 23"),
+    example("a year after 'ended'", "The trust ended 2024 with a deficit.", Date("2024", value="2024"),
+            source="issue 23"),
     example("month day after ended is past", "The club's loss narrowed in the year, which ended on June 30.",
             Date("June 30", value="2024-06-30"), reference=date(2025, 3, 28), source="issue 23"),
     example("month day after ends is ahead", "The fiscal year ends on June 30, the company said.",

@@ -46,6 +46,10 @@ def row(id: str, text: str, figure: str, measure: str | None, period: str | None
 
 
 LEVEL_VERBS = [
+    row("a description with a relative clause in apposition", "Income at Brightpath, the charity which runs 140 "
+        "family centres across England and Wales, rose to £63.2m.", "£63.2m", "Income", None, "level"),
+    row("a capital that opens the sentence, the word in lower case elsewhere", "Voters stayed home as turnout fell. "
+        "Turnout was 61.2%.", "61.2%", "Turnout", None, "level"),
     row("a subject's noun before 'per'", "Average monthly revenue per user rose 6% to $11.40.", "$11.40",
         "Average monthly revenue", None, "level"),
     row("but earnings per share name the share", "Earnings per share rose 5% to 94 cents.", "94 cents", "share", None,
@@ -499,6 +503,11 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a weekday's dateline sets no passage's period", "Charity reports record income\nThursday, April 10, 2025\n"
+        "Income rose 9% to £63.2m last year.\nDonations made up £38.4m.", "£38.4m", "Donations", "2024", "level",
+        reference=date(2025, 4, 10)),
+    row("a level after 'to a record' keeps the clause's date", "Income rose 9% to a record £63.2m last year.", "9%",
+        "Income", "2024", "change", reference=date(2025, 4, 10)),
     row("a dateline that ends its line sets no passage's period", "Kenya's trade gap narrows\nNAIROBI, Nov 8, 2023 "
         "(Meridian News)\nThe trade deficit narrowed to $1.1 billion in September, data showed on Wednesday.\n"
         "Exports rose 6.5% to $612 million.", "6.5%", "Exports", "2023-09", "change", reference=date(2023, 11, 8)),

@@ -88,7 +88,7 @@ _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object al
 _FILLERS: Final = re.compile("[ad]*")
 _FILLERS_AND_NOUNS: Final = re.compile("[adN&]+")  # an item of a list
 # "the airline's largest single expense", "a measure of capital strength closely watched by regulators"
-_APPOSITION: Final = re.compile(r"d[^CLSVbFrwx,;.\"()]*N")
+_APPOSITION: Final = re.compile(r"d[^CLSVbFrwx,;.\"()]*N(?:r[^,;.]*)?")  # and "the charity which runs 140 centres"
 _CLAUSE_END: Final = ";.wr"
 _COMPLEMENT: Final = frozenset("adTBAfUIODFQN,&P()\"sxR")
 
@@ -633,8 +633,9 @@ def _aside_start(words: Words, start: int, end: int) -> int | None:
     description in apposition; None when no aside ends there."""
     tags = words.tags
     k = tags.rfind(",", start, end)
+    relative = tags.find("r", k + 1, end)  # the description's head ends before a relative clause in it
     if k > start and tags[k + 1:k + 2] == "d" and tags[k - 1] == "N" and _APPOSITION.fullmatch(tags, k + 1, end) \
-            and not _named(words, end - 1):
+            and not _named(words, (relative if relative > k else end) - 1):
         return k  # "Fuel, the airline's largest single expense, cost"; but "the UK index, the FTSE 100, fell"
     while k >= 0:
         first = k + 1

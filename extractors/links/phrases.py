@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from extractors.calendar_words import COUNT_WORDS
 from extractors.links.vocabulary import COMPANY_WORDS, DEAL_MEASURES, INDEX_WORDS, ON_HEADS, PERIOD_MEASURES, TO_HEADS
 from extractors.links.words import Words
 
@@ -192,9 +193,17 @@ def is_name(words: Words, phrase: Phrase) -> bool:
         return phrase[0] < phrase[1] and words.lower(phrase[1]) in COMPANY_WORDS
     last = words.word(phrase[1])
     if phrase[0] == phrase[1] == 0 and (last.lower() in _MEASURE_WORDS
-                                        or last.endswith("s") and not last.endswith("ss") and last[1:].islower()):
-        return False  # "Sales were up 5%", "Rooms start at": a capital because it starts the sentence
+                                        or last.endswith("s") and not last.endswith("ss") and last[1:].islower()
+                                        or last[1:].islower() and last.lower() not in COUNT_WORDS
+                                        and _written_lower(words.text, last.lower())):
+        return False  # "Sales were up 5%", "Rooms start at", "Turnout was 61.2%" (and "turnout" elsewhere):
+        # a capital because it starts the sentence
     return last[:1].isupper() and last.lower() not in ("index", "average")
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Whether the text writes `word` in lower case somewhere, a word of its own."""
+    return any(text.find(f" {word}{end}") >= 0 for end in " ,.;:")
 
 
 def _name(words: Words, i: int) -> bool:

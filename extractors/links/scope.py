@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import Final
 
+from extractors.calendar_words import WEEKDAYS
 from extractors.links.vocabulary import BASELINE_WORDS, FIGURE_NOUNS, SUPERLATIVES
 from extractors.links.words import VERBS, Words
 from extractors.mentions import DateMention
@@ -30,11 +31,11 @@ from extractors.mentions import DateMention
 _DURATION: Final = re.compile(
     r"\b(?:for|over|in|during)\s+the\s+(?:past|last|previous|next|first)\s+(?:\w+\s+){0,2}"
     r"(?:days|weeks|months|years|quarters|sessions)\b")
-# What may stand between a figure and its clause's date: "to $1.3 billion", "at €268.40", "to settle at
-# $52.46 a barrel", "per diluted share", "on revenue of £1.05 billion", "rise in net profit to Rs 3,412
-# crore", the same figure again (", or 45 cents a share,", "(£1.1 billion)").
+# What may stand between a figure and its clause's date: "to $1.3 billion", "to a record £63.2m", "at
+# €268.40", "to settle at $52.46 a barrel", "per diluted share", "on revenue of £1.05 billion", "rise in
+# net profit to Rs 3,412 crore", the same figure again (", or 45 cents a share,", "(£1.1 billion)").
 _TO_LEVEL: Final = re.compile(
-    r"(?:[ad]*[TA][ad]*(?:L[ad]*A[ad]*)?[FQ](?:dN|p[dvLN]*)?|p[dvLN]*|PN+O[ad]*F|c[IO]d?N+[ad]*T[ad]*F)?"
+    r"(?:[ad]*[TA][ad]*N?(?:L[ad]*A[ad]*)?[FQ](?:dN|p[dvLN]*)?|p[dvLN]*|PN+O[ad]*F|c[IO]d?N+[ad]*T[ad]*F)?"
     r"(?:,&[ad]*F(?:dN|p[dvLN]*)?,?|\(F\))?")
 _TO_LEVEL_FIRST: Final = frozenset("adTApP,(c")  # the tags _TO_LEVEL can start with: a cheap test before it
 _RESTATED: Final = re.compile(r",&[ad]*F")
@@ -477,15 +478,17 @@ class Passage:
         return None
 
     def _alone_on_its_line(self, mention: DateMention) -> bool:
+        """Whether the date stands alone on its line, or after its weekday ("Thursday, June 12, 2025")."""
         text = self.text
         before = mention.start - 1
         while before >= 0 and text[before] in " \t":
             before -= 1
-        if before >= 0 and text[before] != "\n":  # most dates: a word before them
+        if before >= 0 and text[before] != "\n" and text[before] != ",":  # most dates: a word before them
             return False
         line_start = text.rfind("\n", 0, mention.start) + 1
         line_end = text.find("\n", mention.end)
-        return not text[line_start:mention.start].strip() \
+        lead = text[line_start:mention.start].strip()
+        return (not lead or lead.rstrip(",").lower() in WEEKDAYS) \
             and not text[mention.end:len(text) if line_end < 0 else line_end].strip(" \t.,;:-–—")
 
     def _scene(self, k: int) -> bool:
