@@ -292,6 +292,8 @@ CHANGE_VERBS = [
 ]
 
 TO_AND_FROM = [
+    row("a share that restates a figure past its date", "Public borrowing is now forecast at £151.9 billion this "
+        "year, or 5.2% of gross domestic product.", "5.2%", "Public borrowing", "2025", "level", reference=REF),
     row("the figure analysts had expected", "Net profit rose 18% to $2.1 billion, above the $1.94 billion analysts "
         "had expected.", "$1.94 billion", "Net profit", None, "level"),
     row("a baseline after 'against'", "The campaign reported $2.3 million in donations, against $870,000 for its "
@@ -503,6 +505,9 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("an estimate's day sets no passage's period", "Hanbit profit nearly triples\nHanbit estimated on Thursday that "
+        "its operating profit in the fourth quarter nearly tripled to 9.1 trillion won.\nAnalysts had forecast less. "
+        "Revenue rose 41% to 31.7 trillion won.", "41%", "Revenue", "2025-Q4", "change", reference=date(2026, 1, 8)),
     row("a weekday's dateline sets no passage's period", "Charity reports record income\nThursday, April 10, 2025\n"
         "Income rose 9% to £63.2m last year.\nDonations made up £38.4m.", "£38.4m", "Donations", "2024", "level",
         reference=date(2025, 4, 10)),

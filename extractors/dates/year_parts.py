@@ -196,6 +196,27 @@ def _months_quarter(m: RuleMatch, ctx: Context) -> list[Found]:
     return _months_period(m, ctx, halves=False)
 
 
+@RULES.add("the <month> quarter", rf"""
+    {MONTH} (?:\s+(?P<midyear>{YEAR_DIGITS}))? \s+ (?P<unit>quarter|half)\b (?!-) (?:\s+of\s+{YEAR})?
+    """, starts.Name(MONTHS, next="qh0"))
+def _month_quarter(m: RuleMatch, ctx: Context) -> list[Found]:
+    """"the September quarter", "the June half" (as Australian companies report): the calendar
+    quarter or half that ends in that month; another month's ("the November quarter") is a
+    fiscal one, whose month stays a month."""
+    last, months_per_part = month_number(m), 3 if group(m, "unit").lower() == "quarter" else 6
+    if last % months_per_part:
+        return []
+    part = last // months_per_part
+    pre = prefix(ctx, m.start(), PERIOD_PREFIX)
+    named = group(m, "midyear") or group(m, "year")
+    if named:
+        y: int | None = int(named)
+    else:
+        y = latest_part(ctx.ref, part, months_per_part, direction(ctx, pre.start)) if ctx.ref else None
+    period = periods.half(y, part) if months_per_part == 6 else periods.quarter(y, part)
+    return [(pre.start, m.end(), period, pre.mod)]
+
+
 @RULES.add("<month>-<month>", rf"""
     {MONTH} \s*[-–]\s* (?P<tomonth>{ANY_MONTH})\.? (?:\s+(?P<midyear>{YEAR_DIGITS}))? (?![\s-]+quarter\b)
     """, starts.Name(MONTHS, next="-–"))

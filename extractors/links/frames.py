@@ -342,13 +342,14 @@ def _follows_after(words: Words, i: int) -> bool:
 
 
 def _restates(words: Words, i: int) -> bool:
-    """Whether the figure at word i restates the figure before it (", or 3% of", ", equal to 1.9% of")."""
+    """Whether the figure at word i restates the figure before it (", or 3% of", ", equal to 1.9% of",
+    "£151.9 billion this year, or 5.2% of")."""
     tags = words.tags
     k = i - 1
     while k >= 0 and tags[k] == "a":  # "about"
         k -= 1
     if k >= 2 and tags[k] == "&" and words.lower(k) == "or":
-        return tags[k - 1] == "," and tags[k - 2] == "F"
+        return tags[k - 1] == "," and (tags[k - 2] == "F" or k >= 3 and tags[k - 3:k - 1] == "FD")
     return k >= 3 and tags[k] == "T" and words.lower(k - 1) in ("equal", "equivalent") and tags[k - 2] == "," \
         and tags[k - 3] == "F"
 

@@ -46,7 +46,7 @@ _BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|ye
 # Verbs whose day is a report's, not a period ("said on Tuesday", "data showed on Thursday", "on
 # Tuesday unveiled a budget"); "told" with its object.
 _REPORT_VERBS: Final = ("said", "says", "announced", "reported", "stated", "disclosed", "confirmed", "showed", "shows",
-                        "released", "published", "unveiled", "presented", "posted")
+                        "released", "published", "unveiled", "presented", "posted", "estimated", "warned")
 # Before a date: a word that makes it a bound, a baseline or another noun's ("since", "compared
 # with", "the loss of"), or a report's ("said on Tuesday"): no passage's period.
 _NOT_A_SCENE: Final = re.compile(
@@ -541,6 +541,7 @@ class Passage:
         if not any(word in before for word in _SIDE_WORDS):  # the regex can't match
             return False
         found = _SIDE_CLAUSE.search(before, start - first)
-        if found is not None and found.group() == "that" and _REPORTED_THAT.search(before, 0, found.end()):
+        if found is not None and found.group() == "that" \
+                and _REPORTED_THAT.search(self.text[max(0, first + found.end() - 80):first + found.end()].lower()):
             found = _SIDE_CLAUSE.search(before, found.end())  # "said on Thursday that third-quarter profit"
         return found is not None
