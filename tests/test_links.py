@@ -46,6 +46,8 @@ def row(id: str, text: str, figure: str, measure: str | None, period: str | None
 
 
 LEVEL_VERBS = [
+    row("'over' a span is no budget", "Abeka said reconstruction would cost at least $900 million over five years.",
+        "$900 million", "reconstruction", None, "level"),
     row("a description with a relative clause in apposition", "Income at Brightpath, the charity which runs 140 "
         "family centres across England and Wales, rose to £63.2m.", "£63.2m", "Income", None, "level"),
     row("a capital that opens the sentence, the word in lower case elsewhere", "Voters stayed home as turnout fell. "
@@ -467,6 +469,10 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("names in gapped clauses measure what the figure before does", "Australia has promised A$120 million in aid, "
+        "New Zealand NZ$45 million and Japan ¥6 billion.", "NZ$45 million", "aid", None, "level"),
+    row("the figure as a share's subject", "The storm caused $1.4 billion in damage. The figure is equal to almost 60% "
+        "of the country's annual economic output.", "60%", "damage", None, "level"),
     row("a change after 'after a' is of the measure before", "Industrial output grew 0.6% in June, after a revised "
         "0.2% fall in May.", "0.2%", "Industrial output", "2025-05", "change", reference=REF),
     row("a month's figure refers back", "Retail sales rose 1.8% in May. April's figure was revised to a fall of 0.4%.",
@@ -664,6 +670,9 @@ PASSAGE_PERIOD = [
 ]
 
 NO_PERIOD = [
+    row("a 'when' clause past the figure's noun", "Cyclone Tamsin caused an estimated $1.4 billion in damage when it "
+        "struck the islands on February 9.", "$1.4 billion", "damage", "2025-02-09", "level",
+        reference=date(2025, 2, 21)),
     row("a 'when' clause after a figure dates it", "His approval rating stood at 38%, down from 49% when he was "
         "re-elected in 2021.", "49%", "approval rating", "2021", "level", reference=date(2025, 9, 22)),
     row("the period a measure names before a report's day", "The group said first-quarter sales rose 3.8% to 22.4 "

@@ -82,6 +82,7 @@ _OUTPACING: Final = frozenset({"outpacing", "outstripping", "beating", "trailing
 # Participles that follow the noun they describe: "the average price paid for a home in Harwick was".
 _NOUN_PARTICIPLES: Final = frozenset({"paid", "charged", "sold", "bought", "spent", "raised", "received", "earned",
                                       "collected", "held", "owed", "listed", "offered", "recorded", "reported"})
+_PLANNED: Final = frozenset({"budget", "target", "plan", "forecast", "estimate"})  # "$7.3 billion over budget"
 _MOVED: Final = frozenset({"higher", "lower", "up", "down", "ahead", "behind"})  # after a figure: how far it moved
 _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "bigger", "smaller", "larger"})
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
@@ -119,6 +120,8 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
             reading.reference = PREVIOUS
         else:
             reading.measure = phrases.run_at(words, gap) if "s" in tags[gap:i] else phrases.trimmed(words, (gap, i - 1))
+            if reading.measure is not None and phrases.is_name(words, reading.measure):
+                reading.reference = PREVIOUS  # "Australia has promised A$120 million, New Zealand NZ$45 million"
         before = tags.rfind("F", 0, gap)  # the figure before
         while (first := _gapped(tags, before, max(0, before - _REACH))) is not None:  # "A 2%, B 3% and C 4%": A's
             before = tags.rfind("F", 0, first)
@@ -189,7 +192,8 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         reading.measure = phrases.run_at(words, i + 2)
         if reading.measure is not None:
             return
-    if after[:2] == "aN" and words.lower(i + 1) in ("over", "under"):  # "$7.3 billion over budget"
+    if after[:2] == "aN" and words.lower(i + 1) in ("over", "under") \
+            and words.lower(i + 2) in _PLANNED:  # "$7.3 billion over budget"; not "over five years"
         reading.measure = (i + 2, i + 2)
         return
     if after[:1] == "N" and words.lower(i + 1) in REPORTERS and after[1:2] in "bVv":
@@ -257,7 +261,7 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
                 and (verb_word not in TRANSITIVE_CHANGE_VERBS or tags[verb + 1] in "TB"):  # "will narrow to 3.9% of GDP"
             subject = _subject(words, verb)  # "debt will reach 61% of GDP": the debt; not "Windows 10 reached"
             if isinstance(subject, tuple) and (not words.cased or words.word(subject[1])[:1].islower()):
-                reading.measure = subject
+                reading.measure = _resolved(words, subject, reading)  # "The figure is equal to almost 60% of"
                 return
         if phrase is not None and verb is not None and tags[verb] == "C" and verb_word in TRANSITIVE_CHANGE_VERBS \
                 and not own:  # "to reduce the deficit to 2.9% of GDP": the deficit
@@ -325,8 +329,7 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
         return "change"  # "to lift transport investment 12%"
     if after[:1] == "U" and words.lower(i + 1) in _MOVED and after[1:2] not in "Tf":
         return "change"  # "closed 3.7% higher", "running 5% ahead of last year"
-    if after[:2] == "aN" and words.lower(i + 1) in ("over", "under") \
-            and words.lower(i + 2) in ("budget", "target", "plan", "forecast", "estimate"):
+    if after[:2] == "aN" and words.lower(i + 1) in ("over", "under") and words.lower(i + 2) in _PLANNED:
         return "change"
     return "level"
 

@@ -176,6 +176,12 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
                 reading.measure is None or words.span(reading.measure)[1] <= same[0].start):
             return same[1]  # unless the figure names its own measure, after the one before it
     if reading.measure is not None:
+        if reading.reference == frames.PREVIOUS:  # a name in a gapped clause: what the figure before
+            before = _measure_before(linked, s_start)  # measures, unless a name ("... Intel rose 2%, Dell 3%")
+            if before is not None and not (words.cased and text[before[0]:before[1]].split()[-1][:1].isupper()
+                                           and text[max(0, before[0] - 2):before[0]].strip() not in ("", ".")):
+                return before  # (a capital that opens a sentence shows no name: "Shares of X lost 6.1%")
+            return words.span(reading.measure)
         if reading.role == "change" and phrases.is_name(words, reading.measure):
             shares = _shares_before(text, linked, s_start)  # "Vale fell 4.3%" after "Shares of Petrobras lost 6.1%"
             if shares is not None:

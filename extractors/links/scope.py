@@ -131,8 +131,9 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
         j = tags.rfind("D", start, j)
     if start >= 3 and tags[start - 3:start] == "D,w" and words.lower(start - 1) == "when":
         return _enclosing(words, start - 3)  # "short of late 2022, when the average price touched £266,000"
-    if tags[i + 1:i + 2] == "w" and words.lower(i + 1) == "when":  # "down from 49% when he was re-elected in 2021"
-        k = i + 2
+    when = i + 3 if tags[i + 1:i + 4] == "INw" else i + 1  # "caused $1.4 billion in damage when it struck"
+    if tags[when:when + 1] == "w" and words.lower(when) == "when":  # "down from 49% when he was re-elected in 2021"
+        k = when + 1
         while k < len(tags) and tags[k] not in ",;.wF":
             if tags[k] == "D" and _places(words, k, measure_word, i):
                 return _enclosing(words, k)
