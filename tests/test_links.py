@@ -294,6 +294,8 @@ CHANGE_VERBS = [
 ]
 
 TO_AND_FROM = [
+    row("a forecast figure after the figure it is compared with", "Comparable sales rose 2.9%, beating the 2.1% "
+        "growth forecast by analysts.", "2.1%", "Comparable sales", None, "change"),
     row("a share that restates a figure past its date", "Public borrowing is now forecast at £151.9 billion this "
         "year, or 5.2% of gross domestic product.", "5.2%", "Public borrowing", "2025", "level", reference=REF),
     row("the figure analysts had expected", "Net profit rose 18% to $2.1 billion, above the $1.94 billion analysts "

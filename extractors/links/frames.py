@@ -83,6 +83,8 @@ _OUTPACING: Final = frozenset({"outpacing", "outstripping", "beating", "trailing
 _NOUN_PARTICIPLES: Final = frozenset({"paid", "charged", "sold", "bought", "spent", "raised", "received", "earned",
                                       "collected", "held", "owed", "listed", "offered", "recorded", "reported"})
 _PLANNED: Final = frozenset({"budget", "target", "plan", "forecast", "estimate"})  # "$7.3 billion over budget"
+_EXPECTATIONS: Final = frozenset({"forecast", "forecasts", "estimate", "estimates", "expectation", "expectations",
+                                  "consensus"})  # "the 2.1% growth forecast" after a figure
 _MOVED: Final = frozenset({"higher", "lower", "up", "down", "ahead", "behind"})  # after a figure: how far it moved
 _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "bigger", "smaller", "larger"})
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
@@ -201,6 +203,13 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         return
     if after[:1] in "N)(\"" and (m := _ATTRIBUTIVE.match(after)):  # "a $500 million fund"
         phrase = phrases.run_at(words, i + 1 + m.end())
+        before = tags.rfind("F", 0, i)
+        if phrase is not None and before >= 0 and words.lower(phrase[1]) in _EXPECTATIONS \
+                and tags.find(";", before, i) < 0:
+            reading.reference = PREVIOUS  # "rose 2.9%, beating the 2.1% growth forecast": of the figure before
+            reading.role = _role(words, before, max(0, before - _REACH), tags[before + 1:before + 1 + _REACH],
+                                 is_amount, _governing_verb(tags, before))
+            return
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
             return
