@@ -294,6 +294,10 @@ CHANGE_VERBS = [
 ]
 
 TO_AND_FROM = [
+    row("a share that restates a figure past its fiscal year", "Treasury expects a deficit of NZ$13.4bn for fiscal "
+        "2026, equal to 3.1% of gross domestic product.", "3.1%", "deficit", "FY2026", "level"),
+    row("changing hands for a price", "Its debts stood at £410m and its shares were changing hands for 84p.", "84p",
+        "shares", None, "level"),
     row("a forecast figure after the figure it is compared with", "Comparable sales rose 2.9%, beating the 2.1% "
         "growth forecast by analysts.", "2.1%", "Comparable sales", None, "change"),
     row("a share that restates a figure past its date", "Public borrowing is now forecast at £151.9 billion this "
@@ -731,6 +735,8 @@ NO_MEASURE = [
 ]
 
 RATES = [
+    row("a percentage a year is a change of its subject", "The excise on tobacco will climb 10% a year.", "10%",
+        "excise", None, "change", "year"),
     row("per a participle and its noun", "Ranchers earned $212 per finished steer in May.", "$212", "finished steer",
         "2025-05", "level", "steer", reference=REF),
     row("a commodity price per bushel", "Soybean futures in Chicago rose 1.2% to $10.45 a bushel.", "$10.45", "bushel",

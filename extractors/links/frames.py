@@ -138,7 +138,9 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
         return reading
     reading.role = _role(words, i, lo, after, is_amount, reading.verb)
     reading.per = _per(words, i, after)
-    if reading.per is not None:  # "$X per Y" measures Y: "200 million per aircraft", "a dividend of 26 cents a share"
+    if reading.per is not None and (is_amount or words.lower(reading.per[1]) not in PER_TIME):
+        # "$X per Y" measures Y: "200 million per aircraft", "a dividend of 26 cents a share"; but "will
+        # climb 10% a year" is a change of its subject
         tail = _tail(tags, lo, i)
         of = _OF_BEFORE.search(tags, tail, i) if tags.find("O", tail, i) >= 0 else None
         reading.of = phrases.phrase_before(words, of.start()) if of is not None and of.group("c") is None else None
@@ -361,9 +363,16 @@ def _restates(words: Words, i: int) -> bool:
     while k >= 0 and tags[k] == "a":  # "about"
         k -= 1
     if k >= 2 and tags[k] == "&" and words.lower(k) == "or":
-        return tags[k - 1] == "," and (tags[k - 2] == "F" or k >= 3 and tags[k - 3:k - 1] == "FD")
+        return tags[k - 1] == "," and _figure_before(tags, k - 2)
     return k >= 3 and tags[k] == "T" and words.lower(k - 1) in ("equal", "equivalent") and tags[k - 2] == "," \
-        and tags[k - 3] == "F"
+        and _figure_before(tags, k - 3)
+
+
+def _figure_before(tags: str, j: int) -> bool:
+    """Whether a figure ends at word j, or before its date there ("NZ$13.4bn for fiscal 2026")."""
+    if j >= 1 and tags[j] == "D":
+        j -= 2 if j >= 2 and tags[j - 1] in "RI" else 1
+    return j >= 0 and tags[j] == "F"
 
 
 def _compared(words: Words, i: int) -> bool:
@@ -410,10 +419,10 @@ def _for(words: Words, i: int, reading: Reading) -> bool:
     k = i - 1
     while k >= 0 and tags[k] in "aR":
         k -= 1
-    if k >= 0 and tags[k] == "N" and (verb is None or tags[verb] != "L"):
+    if k >= 0 and tags[k] == "N" and (verb is None or tags[verb] != "L") and words.lower(k) != "hands":
         reading.measure = phrases.first_in_chain(words, k, _clause_start(tags, k))
         return reading.measure is not None
-    return False
+    return False  # (its shares "were changing hands for 84p": the verb's subject)
 
 
 def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
