@@ -166,6 +166,8 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("a reporting verb's form after 'in' is a noun", "The increase offsets a 3% cut in state funding.", "3%",
+        "state funding", None, "change"),
     row("dive", "Ashgrove cuts its outlook; shares dive 17%.", "17%", "shares", None, "change"),
     row("an owner's figure a change outpaces", "Public-sector pay rose 5.6%, outpacing the private sector's 3.5%.",
         "3.5%", "Public-sector pay", None, "change"),
@@ -294,6 +296,13 @@ CHANGE_VERBS = [
 ]
 
 TO_AND_FROM = [
+    row("a baseline after 'below' and 'short of'", "Box office receipts for the first half of 2025 were $4.1 billion, 6% "
+        "below the same period of 2024 and roughly 25% short of the level in 2019.", "25%", "Box office receipts",
+        "2025-H1", "change"),
+    row("of which", "Starfall finished with global takings of $412 million, of which 61% came from outside North "
+        "America.", "61%", "global takings", None, "level"),
+    row("including", "Ticket sales have come to $74.6 million since Wednesday, including $21.4 million on Saturday "
+        "alone.", "$21.4 million", "Ticket sales", "2025-07-05", "level", reference=REF),
     row("a share that restates a figure past its fiscal year", "Treasury expects a deficit of NZ$13.4bn for fiscal "
         "2026, equal to 3.1% of gross domestic product.", "3.1%", "deficit", "FY2026", "level"),
     row("changing hands for a price", "Its debts stood at £410m and its shares were changing hands for 84p.", "84p",

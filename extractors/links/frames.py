@@ -158,6 +158,13 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
     if i > 0 and tags[i - 1] == "," and _compared(words, i):  # "spent €1.9 billion on X, 4% less than in 2011"
         reading.reference = PREVIOUS
         return
+    if i >= 2 and (tags[i - 2:i] == "Or" and words.lower(i - 1) == "which"
+                   or tags[i - 2] == "," and words.lower(i - 1) == "including"):
+        reading.reference = PREVIOUS  # "takings of $412 million, of which 61% came", ", including $21.4 million"
+        return
+    if after[:2] == "NO" and words.lower(i + 1) == "short":  # "roughly 25% short of the level in 2019"
+        reading.reference = PREVIOUS
+        return
     if i >= 3 and tags[i - 1] == "T" and tags[i - 2] == "c" and (
             tags[i - 3] == "d" or tags[i - 3] == "N" and adjective(words.lower(i - 3))):
         reading.reference = PREVIOUS  # "taking the annual decline to 1.2%": the change of what came before
@@ -338,8 +345,9 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
     if last == "N" and verb is not None and tags[verb] == "C" and words.lower(verb) in TRANSITIVE_CHANGE_VERBS \
             and _OBJECT_ONLY.fullmatch(tags, verb + 1, i):
         return "change"  # "to lift transport investment 12%"
-    if after[:1] == "U" and words.lower(i + 1) in _MOVED and after[1:2] not in "Tf":
-        return "change"  # "closed 3.7% higher", "running 5% ahead of last year"
+    if after[:1] == "U" and words.lower(i + 1) in _MOVED and after[1:2] not in "Tf" \
+            or after[:2] == "NO" and words.lower(i + 1) == "short":
+        return "change"  # "closed 3.7% higher", "running 5% ahead of last year", "25% short of"
     if after[:2] == "aN" and words.lower(i + 1) in ("over", "under") and words.lower(i + 2) in _PLANNED:
         return "change"
     return "level"

@@ -156,13 +156,13 @@ def _ends_a_period(words: Words, j: int) -> bool:
 
 
 def _than_between(words: Words, first: int, last: int) -> bool:
-    """Whether "than" stands among words first..last, or "from" past a comma: a date after it is the
-    comparison's ("18% higher than the gross of her 2016 tour", "up 0.2% at $2,520.80, not far from
+    """Whether "than" or "short of" stands among words first..last, or "from" past a comma: a date after
+    it is the comparison's ("18% higher than the gross of her 2016 tour", "up 0.2% at $2,520.80, not far from
     the record high hit in August")."""
     comma = False
     for k in range(first, last):
         word = words.lower(k)
-        if word == "than" or comma and word == "from":
+        if word == "than" or comma and word == "from" or word == "short" and words.lower(k + 1) == "of":
             return True
         comma = comma or word == ","
     return False
@@ -249,8 +249,9 @@ def _places(words: Words, j: int, measure_word: int | None, figure: int) -> bool
     if before == "on" and j > 1 and tags[j - 2] in "cF" and isinstance(date := words.mention_at[j], DateMention) \
             and date.grain not in ("day", "weekend"):
         return False  # "a 27% increase on the second quarter": the baseline's; but "a 2% drop on Monday"
-    if before == "of" and j > 1 and words.lower(j - 2) in ("ahead", "behind"):
-        return False  # "5% ahead of last year": the baseline's
+    if before == "of" and j > 1 and words.lower(j - 2) in ("ahead", "behind", "short") \
+            or before in ("below", "above") and j > 1 and tags[j - 2] == "F":
+        return False  # "5% ahead of last year", "6% below the same period of 2024": the baseline's
     if before in ("its", "their") and j > 1 and words.lower(j - 2) in _COMPARED_WITH:
         return False  # "4.5% below their 2017 peak": the peak's year
     if j + 1 < len(tags) and tags[j + 1] == "s" and not (
