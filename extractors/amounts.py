@@ -19,7 +19,7 @@ import regex
 
 from extractors.currencies import (
     ANY_CASE_DOLLAR_PREFIXES, ANY_CASE_MARKERS, CONTEXT_WORDS, CURRENCY_WORDS, LETTER_MARKERS, MARKER_CODES,
-    MEASURE_WORDS, PLURAL_SCALE_CURRENCIES, POUND_CUES, PSEUDO_CODES, RESOLUTIONS, SUBUNIT_WORDS, SYMBOLS,
+    MEASURE_WORDS, PLURAL_SCALE_CURRENCIES, POUND_CUES, PSEUDO_CODES, RAND_CUES, RESOLUTIONS, SUBUNIT_WORDS, SYMBOLS,
     SYMBOLS_AFTER, WORD_MARKERS, YUAN_CUES,
 )
 from extractors.mentions import AmountMention
@@ -132,6 +132,9 @@ def _prefix_currency(parts: tuple, doc: Document, start: int) -> tuple[bool, str
             code = SYMBOLS.get(f"{upper} {symbol}") or SYMBOLS.get(upper + symbol)
         return code is not None, code
     if letters_alone:
+        if letters_alone in ("R", "r"):  # "R68.3 billion": the rand, glued to its number in a text about it
+            rand = doc.text[start + 1:start + 2].isdigit() and _speaks_of_rand(doc)
+            return rand, "ZAR" if rand else None
         code = _marker_code(letters_alone, doc, start)
         return code is not None, code
     return True, _symbol_currency(symbol_alone, doc)
@@ -171,6 +174,12 @@ def _pence(m: regex.Match, g: Any, doc: Document) -> bool:
     if "pounds" not in doc.hints:
         doc.hints["pounds"] = any(cue in doc.lower for cue in POUND_CUES)
     return bool(doc.hints["pounds"])
+
+
+def _speaks_of_rand(doc: Document) -> bool:
+    if "rand" not in doc.hints:
+        doc.hints["rand"] = any(cue in doc.lower for cue in RAND_CUES)
+    return bool(doc.hints["rand"])
 
 
 def _speaks_of_yuan(doc: Document) -> bool:
@@ -261,8 +270,8 @@ def _build_prefixed(m: regex.Match, doc: Document):
     if not is_money:
         return [], start + 1
     hash_mark, op, cp, n1, sc1, pre2, n2, tail = m.group(g.hash, g.op, g.cp, g.n1, g.sc1, g.pre2, g.n2, g.tail)
-    if hash_mark and not (sc1 or "." in n1 or "," in n1):
-        return [], m.end(g.n1)  # "Fund #3", "#1 seed": a pound amount has a scale or pence
+    if (hash_mark or m[g.code] in ("R", "r")) and not (sc1 or "." in n1 or "," in n1):
+        return [], m.end(g.n1)  # "Fund #3", "#1 seed", "the R21 highway": a pound or rand amount has a scale or cents
     if op and not cp:
         return [], start + 1
     if op or cp:  # "$(12.3) million" is negative; in "($5) million" the scale is not the amount's

@@ -133,6 +133,8 @@ SUBUNIT_WORDS: Final = {
 }
 # What shows a text speaks of pounds, where "84p" is 84 pence.
 POUND_CUES: Final = ("£", "pence", "sterling", "pound")
+# What shows a text speaks of the rand, where "R68.3 billion" is rand.
+RAND_CUES: Final = ("rand", "south africa", "johannesburg", "pretoria", "cape town", "durban", "jse")
 # A glued "p" that is a video resolution ("1080p"), not pence.
 RESOLUTIONS: Final = frozenset({"480", "576", "720", "1080", "1440", "2160", "4320"})
 

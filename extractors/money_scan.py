@@ -235,6 +235,9 @@ def anchors(doc: Document) -> list[tuple[int, int, int]]:
             i = s - 1 if before in _GAPS and s >= 2 else s  # where a marker would end
             if before == "(" and i >= 2 and text[i - 1].isspace():
                 i -= 1  # "$ (12.3) million"
+            if (before == "R" or before == "r") and (s < 2 or not text[s - 2].isalnum()):
+                out.append((s - 1, s, e))  # the rand's "R" glued to the digits, "R68.3 billion" (amounts.py decides)
+                continue
             # Most runs follow a plain word ("in 2008"): a marker ends in a symbol or a marker word's end.
             if text[i - 1] in _SYMBOL_OR_HASH or (text[i - 2:i] in _MARKER_TAILS and _ends_marker_word(text, i)):
                 start = _marker_start(text, s)

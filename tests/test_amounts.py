@@ -114,6 +114,8 @@ CASES = [
     example("pence glued to p", "The shares fell 3p to 412p, and the chain owes £410m.",
             Money("3p", value="0.03", currency="GBP"), Money("412p", value="4.12", currency="GBP"),
             Money("£410m", value="410000000", currency="GBP"), source="issue 23"),
+    example("rand glued to R", "Group sales rose 8% to R68.3 billion, the South African grocer said.",
+            Money("R68.3 billion", value="68300000000", currency="ZAR"), source="issue 23"),
     example("a resolution is no pence", "A 1080p screen now costs £200.", Money("£200", value="200", currency="GBP"),
             source="issue 23"),
     example("negative", "The fund reported -$2.45B in outflows.",
@@ -259,6 +261,8 @@ QUALIFIERS = [
 NOT_AMOUNTS = [
     example("percent-off", "Everything is 50% off this week.", source="issue 3"),
     example("p without pounds", "Turn to section 5p of the manual.", source="issue 23"),
+    example("R without the rand", "The R2 unit was sold for parts.", source="issue 23"),
+    example("a road is no rand", "Traffic on the R21 near Johannesburg was slow.", source="issue 23"),
     example("aircraft", "The Boeing 747 landed safely.", source="issue 3"),
     example("summit", "Leaders met at the G20 in Osaka.", source="issue 3"),
     example("dollar-denominated", "The firm sold a dollar-denominated bond.", source="issue 3"),
