@@ -244,7 +244,7 @@ def anchors(doc: Document) -> list[tuple[int, int, int]]:
                 if start is not None:  # "$5", "USD 2.3", "Rs 20"
                     out.append((start, s, e))
                     continue
-        if text[e:e + 1] in ("p", "P") and not text[e + 1:e + 2].isalnum():
+        if e < len(text) and (text[e] == "p" or text[e] == "P") and not text[e + 1:e + 2].isalnum():
             out.append((s - 1, s, e))  # "412p" (amounts.py decides whether it is pence)
             continue
         at = bisect_left(follows, e)

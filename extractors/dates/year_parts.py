@@ -197,8 +197,8 @@ def _months_quarter(m: RuleMatch, ctx: Context) -> list[Found]:
 
 
 @RULES.add("the <month> quarter", rf"""
-    {MONTH} (?:\s+(?P<midyear>{YEAR_DIGITS}))? \s+ (?P<unit>quarter|half)\b (?!-) (?:\s+of\s+{YEAR})?
-    """, starts.Name(MONTHS, next="qh0"))
+    {MONTH} \s+ (?P<unit>quarter|half)\b (?!-) (?:\s+of\s+{YEAR})?
+    """, starts.Name(MONTHS, next="qh"))
 def _month_quarter(m: RuleMatch, ctx: Context) -> list[Found]:
     """"the September quarter", "the June half" (as Australian companies report): the calendar
     quarter or half that ends in that month; another month's ("the November quarter") is a
@@ -208,7 +208,7 @@ def _month_quarter(m: RuleMatch, ctx: Context) -> list[Found]:
         return []
     part = last // months_per_part
     pre = prefix(ctx, m.start(), PERIOD_PREFIX)
-    named = group(m, "midyear") or group(m, "year")
+    named = group(m, "year")
     if named:
         y: int | None = int(named)
     else:
