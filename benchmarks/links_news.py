@@ -12,7 +12,9 @@ linker nor its tests: probe3 (132, dense wire) led rules of 0.4.2, probe7 (97, W
 and probe9 (129, dense results and data stories) rules of 0.4.3 to 0.4.5, probe10 (100,
 Wikinews-style) rules of 0.4.4, probe11 (129, dense wire with mixed periods) and probe12 (130,
 a mix of registers) rules of 0.4.5, probe14 (145: council budget, hospital data, a poll, farm
-prices, a court settlement, club finances...) rules of 0.4.7;
+prices, a court settlement, club finances...), probe16 (146, dense wire), probe17 (149, a mix of
+registers), probe18 (143, business wire from India, Japan, Brazil, South Africa...) and probe19
+(148, Wikinews-style) rules of 0.4.7;
 probe4 (131), probe5 (129), probe6 (130, five dense and five lighter articles), probe8 (100,
 Wikinews-style), probe13 (139, a mix of registers with fiscal calendars, written blind in
 session 20) and probe15 (148: mining, GDP, a bond auction, a pension fund, freight rates...,
