@@ -170,7 +170,8 @@ def _month_of_relative_year(m: RuleMatch, ctx: Context) -> list[Found]:
 
 # "the September quarter" is a quarter (year_parts.py): fixed-width look-behinds keep the pattern `re`'s
 @RULES.add("<month>", rf"""
-    {MONTH_ALONE} (?!\s*-|(?:(?<=(?i:arch))|(?<=(?i:june))|(?<=(?i:tember))|(?<=(?i:cember)))\s+(?i:quarter|half)\b)
+    {MONTH_ALONE}
+    (?!\s*-|(?:(?<=(?i:arch))|(?<=(?i:june))|(?<=(?i:tember))|(?<=(?i:cember)))\s+(?i:quarter|half)\b)
     {NOT_NAME_NEXT}
     """, starts.Name(FULL_MONTHS))
 def _month(m: RuleMatch, ctx: Context) -> list[Found]:

@@ -69,8 +69,8 @@ _BASELINE_BEFORE: Final = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than)\
 # "fell 14% from July 2023", "to 48% in 2025 from 41% in 2024": the period a change starts from;
 # but "from 2019 to 2023" is a span.
 _FROM_BEFORE: Final = re.compile(r"\bfrom\s+(?:\S*\d\S*\s+(?:[a-z]+\s+)?(?:in|at|for)\s+)?\Z", re.IGNORECASE)
-_SPAN_AFTER: Final = re.compile(r"\s*(?:to|through|until|-|–)\s+(?:\d{4}\b|the\s|early|mid|late|end|jan|feb|mar|apr|may|jun"
-                                r"|jul|aug|sep|oct|nov|dec|q[1-4])", re.IGNORECASE)
+_SPAN_AFTER: Final = re.compile(r"\s*(?:to|through|until|-|–)\s+(?:\d{4}\b|the\s|early|mid|late|end"
+                                r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4])", re.IGNORECASE)
 # A year in a reduced relative clause after a noun ("much of the 19% gain recorded in 2021") sets no
 # scene: it dates that noun, not the story. The participles, and the words before them that make
 # them a clause's verb.
@@ -239,8 +239,8 @@ def _baseline(text: str, start: int, end: int) -> bool:
     """Whether the period at text[start:end] stands in a since clause or is a comparison's baseline
     in its clause (_BASELINE_BEFORE, _FROM_BEFORE)."""
     lo = max(0, start - 40)
-    if (text.find("rom ", lo, start) >= 0 or text.find("ROM ", lo, start) >= 0) and _FROM_BEFORE.search(text, lo, start) is not None \
-            and _SPAN_AFTER.match(text, end) is None:
+    if (text.find("rom ", lo, start) >= 0 or text.find("ROM ", lo, start) >= 0) \
+            and _FROM_BEFORE.search(text, lo, start) is not None and _SPAN_AFTER.match(text, end) is None:
         return True
     since = max(text.find("ince ", lo, start), text.find("INCE ", lo, start))  # "since", "Since", "SINCE"
     if since > lo and text[since - 1] in "sS" and text.find(",", since, start) < 0 \

@@ -127,14 +127,12 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
         before = tags.rfind("F", 0, gap)  # the figure before
         while (first := _gapped(tags, before, max(0, before - _REACH))) is not None:  # "A 2%, B 3% and C 4%": A's
             before = tags.rfind("F", 0, first)
-        reading.role = _role(words, before, max(0, before - _REACH), tags[before + 1:before + 1 + _REACH], is_amount,
-                             _governing_verb(tags, before))
+        reading.role = _role_of(words, before, is_amount)
         return reading
     outpaced = _outpaced(words, i, lo)
     if outpaced is not None:  # "pay rose 5.6%, outpacing the private sector's 3.5%": a rise of pay too
         reading.reference = PREVIOUS
-        reading.role = _role(words, outpaced, max(0, outpaced - _REACH), tags[outpaced + 1:outpaced + 1 + _REACH],
-                             is_amount, _governing_verb(tags, outpaced))
+        reading.role = _role_of(words, outpaced, is_amount)
         return reading
     reading.role = _role(words, i, lo, after, is_amount, reading.verb)
     reading.per = _per(words, i, after)
@@ -216,8 +214,7 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         if phrase is not None and before >= 0 and words.lower(phrase[1]) in _EXPECTATIONS \
                 and tags.find(";", before, i) < 0:
             reading.reference = PREVIOUS  # "rose 2.9%, beating the 2.1% growth forecast": of the figure before
-            reading.role = _role(words, before, max(0, before - _REACH), tags[before + 1:before + 1 + _REACH],
-                                 is_amount, _governing_verb(tags, before))
+            reading.role = _role_of(words, before, is_amount)
             return
         if phrase is not None:
             reading.measure = _resolved(words, phrase, reading)
@@ -314,6 +311,12 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
             reading.measure = phrase
             return
     _from_verb(words, i, reading, is_amount)
+
+
+def _role_of(words: Words, k: int, is_amount: bool) -> str:
+    """The role of the figure at word k, read as read() reads it."""
+    tags = words.tags
+    return _role(words, k, max(0, k - _REACH), tags[k + 1:k + 1 + _REACH], is_amount, _governing_verb(tags, k))
 
 
 def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int | None) -> str:
@@ -427,10 +430,11 @@ def _for(words: Words, i: int, reading: Reading) -> bool:
     k = i - 1
     while k >= 0 and tags[k] in "aR":
         k -= 1
+    # (not "its shares were changing hands for 84p": the verb's subject)
     if k >= 0 and tags[k] == "N" and (verb is None or tags[verb] != "L") and words.lower(k) != "hands":
         reading.measure = phrases.first_in_chain(words, k, _clause_start(tags, k))
         return reading.measure is not None
-    return False  # (its shares "were changing hands for 84p": the verb's subject)
+    return False
 
 
 def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
@@ -575,7 +579,7 @@ def _outpaced(words: Words, i: int, lo: int) -> int | None:
     k = i - 2
     while k > lo and tags[k] in "Nd":
         k -= 1
-    if words.lower(k) not in _OUTPACING or k < 2 or tags[k - 1] != "," or tags[k - 2] != "F":
+    if k < 2 or words.lower(k) not in _OUTPACING or tags[k - 1] != "," or tags[k - 2] != "F":
         return None
     return k - 2
 
