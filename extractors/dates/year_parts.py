@@ -206,15 +206,7 @@ def _month_quarter(m: RuleMatch, ctx: Context) -> list[Found]:
     last, months_per_part = month_number(m), 3 if group(m, "unit").lower() == "quarter" else 6
     if last % months_per_part:
         return []
-    part = last // months_per_part
-    pre = prefix(ctx, m.start(), PERIOD_PREFIX)
-    named = group(m, "year")
-    if named:
-        y: int | None = int(named)
-    else:
-        y = latest_part(ctx.ref, part, months_per_part, direction(ctx, pre.start)) if ctx.ref else None
-    period = periods.half(y, part) if months_per_part == 6 else periods.quarter(y, part)
-    return [(pre.start, m.end(), period, pre.mod)]
+    return _calendar_part(m, ctx, last // months_per_part, months_per_part, group(m, "year"))
 
 
 @RULES.add("<month>-<month>", rf"""
@@ -235,8 +227,12 @@ def _months_period(m: RuleMatch, ctx: Context, halves: bool) -> list[Found]:
         part, months_per_part = last // 3, 3
     else:
         return []
+    return _calendar_part(m, ctx, part, months_per_part, group(m, "midyear") or group(m, "year"))
+
+
+def _calendar_part(m: RuleMatch, ctx: Context, part: int, months_per_part: int, named: str | None) -> list[Found]:
+    """The match as calendar quarter or half `part`, of the year `named`, else the latest one."""
     pre = prefix(ctx, m.start(), PERIOD_PREFIX)
-    named = group(m, "midyear") or group(m, "year")
     if named:
         y: int | None = int(named)
     else:

@@ -22,7 +22,7 @@ from datetime import date
 from typing import Final
 
 from extractors.calendar_words import WEEKDAYS
-from extractors.links.vocabulary import BASELINE_WORDS, FIGURE_NOUNS, SUPERLATIVES
+from extractors.links.vocabulary import BASELINE_WORDS, FIGURE_NOUNS, PERIOD_NOUNS, SUPERLATIVES
 from extractors.links.words import VERBS, Words
 from extractors.mentions import DateMention
 
@@ -83,8 +83,6 @@ _PERIOD_TO: Final = re.compile(r"\b(?:(?P<year>year)|(?P<half>six|6)\s+months|(?
 _REVISED: Final = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,2}(?:was|were|has\s+been|had\s+been)\s+revised\b",
                               re.IGNORECASE)
 _COMPARED_WITH: Final = BASELINE_WORDS | {"below", "above", "over", "under"}
-_PERIOD_HEADS: Final = frozenset({"year", "years", "quarter", "quarters", "half", "month", "months", "period", "week",
-                                  "weeks"})  # "the 2023 financial year" names no measure's period
 _SUBORDINATORS: Final = frozenset({"after", "before", "as", "because", "when", "since", "although", "though"})
 _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
 # A wire story's dateline opens its first line, "BERLIN, Aug 7 (Reuters) -": its date says when the
@@ -106,7 +104,7 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
         start = joined + 2
     if start <= 1 and tags[:1] == "w" and 0 <= (comma := tags.find(",", 0, i)):
         start = comma + 1  # "After the plan failed this week, the White House ...": the figure's clause
-    if measure_word is not None and measure_word < i and words.lower(measure_word) not in _PERIOD_HEADS:
+    if measure_word is not None and measure_word < i and words.lower(measure_word) not in PERIOD_NOUNS:
         # "reported first-quarter sales up 3.8% ... on Wednesday": the period the measure names
         k = measure_word
         while k > start and tags[k] == "N":

@@ -178,6 +178,9 @@ PER_UNITS: Final = frozenset({
 })
 # Measures whose figure is a flow or an as-of level: without a date of their own they take the
 # passage's period (ANNOTATION "Linked facts"). Deal, order and contract values and prices never do.
+# Nouns that name a stretch of time: "the year ended March 31", "the 2023 financial year" (no measure).
+PERIOD_NOUNS: Final = frozenset({"year", "years", "quarter", "quarters", "half", "month", "months", "week", "weeks",
+                                 "period"})
 PERIOD_MEASURES: Final = frozenset({
     "sales", "revenue", "revenues", "turnover", "profit", "profits", "loss", "losses", "earnings",
     "income", "ebitda", "ebit", "margin", "margins", "production", "exports", "imports", "trade",

@@ -27,7 +27,7 @@ from typing import Final
 
 from extractors.links.vocabulary import (ADVERBS, ANNUAL_WORDS, BACK_REFERENCES, CHANGE_NOUNS, CHANGE_VERBS, CONJUNCTIONS,
                                          DETERMINERS, DIRECTION_WORDS, INDEX_WORDS, LEVEL_VERBS, MOVING_VERBS,
-                                         NOUNS_OF_VERBS, OTHER_VERBS, PHRASAL_UP, PREPOSITIONS, RELATIVES,
+                                         NOUNS_OF_VERBS, OTHER_VERBS, PERIOD_NOUNS, PHRASAL_UP, PREPOSITIONS, RELATIVES,
                                          REPORTING_VERBS, TRANSACTION_VERBS)
 from extractors.links.sentences import ABBREVIATIONS
 from extractors.mentions import Mention
@@ -81,7 +81,6 @@ _NOT_NOUN_BEFORE: Final = frozenset({"each", "both", "all", "that"})
 # The classes of verbs: after "that" one makes it a relative ("a budget that raises"), not a determiner.
 _FINITE_VERBS: Final = frozenset("CLSVvbK")
 _OPENING_PARTICIPLE_NEXT: Final = frozenset("RITABfO")  # "Adjusted for", "Compared to", "Excluding"...
-_PERIOD_NOUNS: Final = frozenset({"year", "quarter", "half", "months", "weeks", "period"})  # "the year ended"
 _REPORT_NOUNS: Final = frozenset({"forecast", "forecasts", "estimate", "estimates"})  # verbs that are nouns after one
 # "an economy that grew": past forms that are no noun after "that"
 _IRREGULAR_PAST: Final = frozenset({"grew", "rose", "fell", "lost", "won", "made", "took", "saw", "paid", "sold",
@@ -193,7 +192,7 @@ class Words:
         while k >= 0:
             noun = k - 2 if tags[k - 1] == "r" else k - 1  # "that", "which"
             if noun >= 0 and (tags[k + 1:k + 2] == "D" or tags[k + 1:k + 3] == "ID") \
-                    and words[k].lower in ("ended", "ending") and words[noun].lower in _PERIOD_NOUNS:
+                    and words[k].lower in ("ended", "ending") and words[noun].lower in PERIOD_NOUNS:
                 marks[k] = "a"
             k = tags.find("L", k + 1)
         return "".join(marks)
