@@ -48,8 +48,9 @@ def gold_links(article: dict) -> list[dict]:
     for gold in article["gold"]:
         start = text.index(gold["figure"], at)
         at = start + 1
-        kind = "percentage" if "%" in gold["figure"] or "percent" in gold["figure"].lower() \
-            or "point" in gold["figure"] else "amount"
+        figure = gold["figure"].lower()
+        kind = "percentage" if any(unit in figure for unit in ("%", "percent", "per cent", "pct", "point")) \
+            else "amount"
         measure = None
         if gold["measure"]:
             key = gold["measure"].lower()

@@ -366,6 +366,9 @@ TO_AND_FROM = [
 ]
 
 OF = [
+    row("a passive's agent past its object", "Crime was named the top concern by 41% of respondents.", "41%",
+        "respondents", None, "level"),
+    row("profit before tax", "Profit before tax fell 8% to £51m.", "8%", "Profit", None, "change"),
     row("'for a fee of'", "The club signed the forward from Porto Verde for a fee of €95 million.", "€95 million",
         "fee", None, "level"),
     row("a share restating the figure before", "The deal includes a break fee of $126 million, or 3% of the "
@@ -451,6 +454,12 @@ ATTRIBUTIVE = [
 ]
 
 APPOSITION = [
+    row("a capital budget behind an aside of places", "Capital spending, on schools, hospitals and a new tram line, "
+        "will rise 14% to $2.1 billion.", "14%", "Capital spending", None, "change"),
+    row("a loss of points after a vote share: the vote's change", "The Labour Party fell to 27.1% of the vote, a loss "
+        "of 5.6 percentage points.", "5.6 percentage points", "vote", None, "change"),
+    row("a loss of money is a level", "The airline posted a loss of $61 million.", "$61 million", "loss", None,
+        "level"),
     row("a relative clause with 'whose' is no apposition", "The plant builds the Kestrel Rover, whose sales had a 12% "
         "decline in 2024.", "12%", "sales", "2024", "change"),
     row("a figure after 'at' in an aside", "The finance minister said the jobless rate, at 5.1% in June, would "
@@ -526,6 +535,17 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("no clause ends inside a relative aside", "In the first half, which the group restated in May after an "
+        "audit, operating profit fell 6% to $210 million.", "6%", "operating profit", "2025-H1", "change",
+        reference=REF),
+    row("'for the year as a whole' before a profit after tax", "For 2024 as a whole, profit after tax rose 12% to "
+        "£84m.", "12%", "profit", "2024", "change"),
+    row("an election's day places its vote shares", "The Liberal Party won Saturday's general election with 41.3% "
+        "of the vote.", "41.3%", "vote", "2025-07-05", "level", reference=REF),
+    row("a party's share after a vote's: the vote on the passage's day", "The Farmers' Party won 38% of the vote in "
+        "the election on Sunday. The Greens slumped to 9.5%.", "9.5%", "vote", "2025-07-06", "level", reference=REF),
+    row("a poll's respondents on the poll's month", "The survey of 1,000 adults was carried out in June. Some 44% "
+        "of respondents backed the plan.", "44%", "respondents", "2025-06", "level", reference=REF),
     row("an estimate's day sets no passage's period", "Hanbit profit nearly triples\nHanbit estimated on Thursday that "
         "its operating profit in the fourth quarter nearly tripled to 9.1 trillion won.\nAnalysts had forecast less. "
         "Revenue rose 41% to 31.7 trillion won.", "41%", "Revenue", "2025-Q4", "change", reference=date(2026, 1, 8)),
@@ -685,6 +705,8 @@ PASSAGE_PERIOD = [
 ]
 
 NO_PERIOD = [
+    row("not the year after 'the lowest since' and a noun", "Turnout fell to 52.4%, the lowest since independence "
+        "in 1993.", "52.4%", "Turnout", None, "level"),
     row("a 'when' clause past the figure's noun", "Cyclone Tamsin caused an estimated $1.4 billion in damage when it "
         "struck the islands on February 9.", "$1.4 billion", "damage", "2025-02-09", "level",
         reference=date(2025, 2, 21)),

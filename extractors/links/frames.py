@@ -330,8 +330,7 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
         return "level"  # "rose to $5 billion", "climbed above $100 a barrel"; but "by up to 40%"
     if is_amount and verb is not None and words.lower(verb) in RAISE_VERBS and _FILLERS.fullmatch(tags, verb + 1, i):
         return "level"  # "has raised HK$7.8 billion in its offering"
-    if last == "B" and after[:1] == "O" and i >= 2 and (passive := words.lower(i - 2)).endswith("ed") \
-            and passive not in CHANGE_VERBS:
+    if last == "B" and after[:1] == "O" and i >= 2 and _passive_before(words, i - 2, lo):
         return "level"  # a passive's agent, a share of a group: "cited by 46% of respondents"
     if last in _CHANGE_LAST and (_CHANGE_BEFORE.search(tags, lo, i)
                                  or tags.find("Q", lo, i) >= 0 and _CHANGE_COUNT.search(tags, lo, i)):
@@ -354,6 +353,20 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
     if after[:2] == "aN" and words.lower(i + 1) in ("over", "under") and words.lower(i + 2) in _PLANNED:
         return "change"
     return "level"
+
+
+def _passive_before(words: Words, k: int, lo: int) -> bool:
+    """Whether word k is a passive's participle, or ends its object after "be" and one
+    ("was named the top issue by 44% of respondents")."""
+    if words.lower(k).endswith("ed") and words.lower(k) not in CHANGE_VERBS:
+        return True
+    tags = words.tags
+    for j in range(k - 1, max(lo, k - 6), -1):
+        if tags[j - 1] == "b" and words.lower(j).endswith("ed") and words.lower(j) not in CHANGE_VERBS:
+            return True
+        if tags[j] not in "Nda":
+            return False
+    return False
 
 
 def _follows_after(words: Words, i: int) -> bool:
@@ -680,6 +693,8 @@ def _aside_start(words: Words, start: int, end: int) -> int | None:
         if first < end and (tags[first] == "v" and words.lower(first).endswith(("ed", "ing"))
                             or words.lower(first) == "net" and tags[first + 1:first + 2] == "O"):
             return k  # "Net debt, excluding leases, fell", "Total revenue, net of interest expense, rose"
+        if first + 1 < end and tags[first] in "PI" and _FILLERS_AND_NOUNS.fullmatch(tags, first + 1, end):
+            return k  # "Capital expenditure, on roads, rail and a new metro line, will rise"
         if _FILLERS_AND_NOUNS.fullmatch(tags, k + 1, end) is None:
             return None  # no list: the aside would have to start here
         end, k = k, tags.rfind(",", start, k)  # an item of a list in the aside ("energy, food and tobacco")

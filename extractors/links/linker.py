@@ -16,7 +16,7 @@ from typing import Final
 from extractors.currencies import CURRENCY_WORDS
 from extractors.links import frames, phrases, scope, tables
 from extractors.links.sentences import Sentences
-from extractors.links.vocabulary import DEAL_MEASURES, MARKET_WORDS, NOUNS_OF_VERBS, PERIOD_MEASURES
+from extractors.links.vocabulary import DEAL_MEASURES, MARKET_WORDS, NOUNS_OF_VERBS, PERIOD_MEASURES, SHARE_HEADS
 from extractors.links.words import Words
 from extractors.mentions import AmountMention, DateMention, Link, Mention, PercentageMention
 
@@ -163,11 +163,18 @@ def _word_of(words: Words, figure: Mention) -> int | None:
     return i if i is not None and words.mention_at[i] is figure else None
 
 
+_APPOSED_CHANGE: Final = re.compile(r"F(?:Od?N+)?,dcO")  # "to 21.5% of the vote, a loss of"
+
+
 def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list[Linked], sentences: Sentences,
                   s_start: int, at: int, kind: str, baseline: tuple[Linked, bool] | None) -> tuple[int, int] | None:
     """The measure as a character span, back-references resolved."""
     if baseline is not None:  # what the figure before measures
         return baseline[0][1]
+    i = words.index_of[at]
+    if i >= 5 and words.tags.startswith(",dcO", i - 4) and linked and linked[-1][2] == s_start \
+            and linked[-1][1] is not None and _APPOSED_CHANGE.fullmatch(words.tags, words.tags.rfind("F", 0, i), i):
+        return linked[-1][1]  # "slumped to 21.5% of the vote, a loss of 7.3 points": the vote's change
     if linked and linked[-1][2] == s_start and reading.reference is None \
             and text[max(0, at - 9):at].endswith(_AND_ENDS) \
             and _AND_BEFORE.search(text, max(0, at - 24), at):  # "a premium of 42% to X, and 51% to Y"
@@ -182,6 +189,11 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
                                            and text[max(0, before[0] - 2):before[0]].strip() not in ("", ".")):
                 return before  # (a capital that opens a sentence shows no name: "Shares of X lost 6.1%")
             return words.span(reading.measure)
+        if kind == "percentage" and reading.role == "level" and reading.reference is None \
+                and phrases.is_name(words, reading.measure):
+            share = _share_before(text, linked, s_start)  # "The Social Democrats slumped to 21.5%" after
+            if share is not None:  # "won 34.2% of the vote": a name holds a share of what the one before measures
+                return share
         if reading.role == "change" and phrases.is_name(words, reading.measure):
             shares = _shares_before(text, linked, s_start)  # "Vale fell 4.3%" after "Shares of Petrobras lost 6.1%"
             if shares is not None:
@@ -260,6 +272,17 @@ def _shares_before(text: str, linked: list[Linked], s_start: int) -> Span | None
             return measure
     measure = _measure_before(linked, s_start)
     return measure if measure is not None and _head(text, measure) in _SHARES else None
+
+
+def _share_before(text: str, linked: list[Linked], s_start: int) -> Span | None:
+    """The measure of the nearest percentage before, if near, when it is a vote, a share or the
+    like that names hold shares of (vocabulary.SHARE_HEADS)."""
+    for figure, measure, start in reversed(linked):
+        if start < s_start - _BACK_SENTENCES_CHARS:
+            return None
+        if figure.type == "percentage" and measure is not None:
+            return measure if _head(text, measure) in SHARE_HEADS else None
+    return None
 
 
 def _owned_before(text: str, linked: list[Linked], s_start: int) -> Span | None:
@@ -363,8 +386,9 @@ def _takes_passage_period(text: str, reading: frames.Reading, measure: tuple[int
         return False
     if reading.role == "change" or head in PERIOD_MEASURES:
         return True
-    if head in ("share", "shares") and measure is not None and "market" in text[measure[0]:measure[1] + 60].lower():
-        return True
+    if head in ("share", "shares") and measure is not None and ("market" in text[measure[0]:measure[1] + 60].lower()
+                                                                or "vote" in text[measure[1]:measure[1] + 80]):
+        return True  # a market share, a vote share as of the passage's day
     return measure is None and verb is not None and words.lower(verb) in NOUNS_OF_VERBS \
         and words.tags[verb] == "C"
 

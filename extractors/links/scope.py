@@ -22,7 +22,7 @@ from datetime import date
 from typing import Final
 
 from extractors.calendar_words import WEEKDAYS
-from extractors.links.vocabulary import BASELINE_WORDS, FIGURE_NOUNS, PERIOD_NOUNS, SUPERLATIVES
+from extractors.links.vocabulary import BALLOTS, BASELINE_WORDS, FIGURE_NOUNS, PERIOD_NOUNS, SUPERLATIVES
 from extractors.links.words import VERBS, Words
 from extractors.mentions import DateMention
 
@@ -200,6 +200,10 @@ def contrast_date(words: Words, i: int) -> DateMention | None:
 def _clause(tags: str, i: int) -> tuple[int, int]:
     """The first and last word of the clause of word i: between semicolons, "while", "but" and the like."""
     start = max(tags.rfind(";", 0, i), tags.rfind("w", 0, i)) + 1
+    while start > 0 and tags[start - 1] == "w" and (opens := tags.rfind(",", 0, start - 1)) >= 0 \
+            and tags[opens + 1:opens + 2] == "r" and 0 <= tags.find(",", start, i):
+        # "In the first half, which it restated after a review, profit slipped 4%": no clause ends in the aside
+        start = max(tags.rfind(";", 0, opens), tags.rfind("w", 0, opens)) + 1
     end = len(tags) - 1
     for mark in ";w.":
         at = tags.find(mark, i + 1)
@@ -253,9 +257,16 @@ def _places(words: Words, j: int, measure_word: int | None, figure: int) -> bool
     if before in ("its", "their") and j > 1 and words.lower(j - 2) in _COMPARED_WITH:
         return False  # "4.5% below their 2017 peak": the peak's year
     if j + 1 < len(tags) and tags[j + 1] == "s" and not (
-            j + 2 < len(tags) and (words.lower(j + 2) in FIGURE_NOUNS or measure_word == j + 2)):
+            j + 2 < len(tags) and (words.lower(j + 2) in FIGURE_NOUNS or measure_word == j + 2
+                                   or _ballot_after(words, j + 2))):
         return False  # "Monday's close"; but "December's figure was revised to 1.3%" is December's
-    if before == "since" and any(words.lower(k) in SUPERLATIVES for k in range(max(0, j - 5), j - 1)):
+    since = j - 1
+    if before == "in" and j > 2:  # "the lowest since independence in 1991"
+        since = j - 2
+        while since > 0 and since > j - 5 and tags[since] in "Nd":
+            since -= 1
+    if since >= 0 and words.lower(since) == "since" \
+            and any(words.lower(k) in SUPERLATIVES for k in range(max(0, since - 4), since)):
         return False  # "its lowest level since April 1997": another event's; but "lost 28% since March"
     if (j > 0 and tags[j - 1] == "V" or j > 1 and tags[j - 1] in "PA" and tags[j - 2] == "V") \
             and not _modifier(words, j):
@@ -268,6 +279,17 @@ def _places(words: Words, j: int, measure_word: int | None, figure: int) -> bool
     if j > 1 and tags[j - 1] == "O" and tags[j - 2] == "N" and measure_word != j - 2:
         return False  # "the second-biggest loss of 2007"
     return True
+
+
+def _ballot_after(words: Words, k: int) -> bool:
+    """Whether an election or a vote is named at word k, after up to two adjectives ("Sunday's
+    parliamentary election"): its date places the shares it gives."""
+    for j in range(k, min(k + 3, len(words.tags))):
+        if words.lower(j) in BALLOTS:
+            return True
+        if words.tags[j] != "N":
+            return False
+    return False
 
 
 def wire_dateline(text: str, mention: DateMention) -> bool:

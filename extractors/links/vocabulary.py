@@ -190,9 +190,14 @@ PERIOD_MEASURES: Final = frozenset({
     "consumption", "dividend", "eps", "bookings", "premiums", "ratio", "ratios", "bill", "bills",
     "occupancy", "receipts", "arrivals", "visitors", "donations", "provisions", "charge", "charges", "writedown",
     "writedowns", "impairment", "impairments", "costs", "expenses", "debt", "backing", "rating",
-    "ratings", "approval",
+    "ratings", "approval", "vote", "votes", "turnout", "voters", "respondents",
 })
 # Market prices, whose "gained 87 cents" is a change of them, not a gain booked.
+# What a date places the vote shares of ("Sunday's election"), and what they measure.
+BALLOTS: Final = frozenset({"election", "elections", "vote", "referendum", "ballot", "poll", "polls", "runoff",
+                            "run-off", "primary", "primaries", "by-election", "plebiscite"})
+# What names hold shares of: "The Greens slumped to 4.8%" after "won 34.2% of the vote".
+SHARE_HEADS: Final = frozenset({"vote", "votes", "share", "voters", "respondents", "support", "market", "seats"})
 MARKET_WORDS: Final = frozenset({"futures", "oil", "crude", "gold", "silver", "copper", "platinum", "bonds", "bond",
                                  "yield", "yields", "dollar", "euro", "yen", "pound", "currency", "shares", "stock",
                                  "stocks", "index", "indices", "indexes", "contract", "contracts", "price", "prices",
