@@ -28,6 +28,12 @@ QUARTERS = [
     example("the quarter that ends in a month", "Iron ore shipments rose 4% in the September quarter.",
             Date("the September quarter", value="2024-Q3", grain="quarter"), reference=date(2024, 10, 17),
             source="issue 23"),
+    example("a quarter someone expects something to happen in is ahead", "The bank expects inflation to average 3.4% "
+            "in the fourth quarter.", Date("the fourth quarter", value="2025-Q4"), reference=date(2025, 9, 18),
+            source="issue 23"),
+    example("a quarter a past expectation was for stays behind", "The bank had expected inflation to ease in the "
+            "fourth quarter.", Date("the fourth quarter", value="2024-Q4"), reference=date(2025, 9, 18),
+            source="issue 23"),
     example("the half that ends in a month", "Profit rose in the June half.",
             Date("the June half", value="2024-H1", grain="half"), reference=date(2024, 10, 17), source="issue 23"),
     example("a fiscal quarter's month stays a month", "Sales fell in the November quarter.",

@@ -124,7 +124,9 @@ def _verbs(words: Iterable[str]) -> str:
     return rf"\b(?:{alt(words)})\b|'ll\b"
 
 
-_FUTURE: Final = _CaselessWords(_verbs(FUTURE_CUES))
+# and an expectation of what something will do: "expects inflation to average 3.4% in the fourth quarter"
+_EXPECTS_TO: Final = r"|\b(?<!had\s)(?:expects?|expected|forecasts|projects)\s+(?:[a-z'’-]+\s+){1,3}?to\s+[a-z]"
+_FUTURE: Final = _CaselessWords(_verbs(FUTURE_CUES) + _EXPECTS_TO)
 _FUTURE_VERB: Final = _CaselessWords(_verbs(FUTURE_VERBS))
 _PAST_VERB: Final = _CaselessWords(rf"\b(?:(?!(?:{alt(NOT_PAST_ED)})\b)[a-z]{{2,}}ed|{alt(PAST_VERBS)})\b")
 _CLAUSE_BREAK: Final = re.compile(r"""[;!?"“”\n]|[.:](?![0-9])""")

@@ -42,7 +42,7 @@ from extractors.links.vocabulary import (ADD_VERBS, CHANGE_VERBS, ESTIMATE_VERBS
                                          MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS, PER_TIME, PER_UNITS,
                                          PERIOD_MEASURES, RAISE_VERBS, REPORTERS, SHARE_VERBS, SPEND_VERBS, SPENT_ON,
                                          TARGET_NOUNS, TRANSITIVE_CHANGE_VERBS, VALUE_VERBS)
-from extractors.links.words import VERBS, Words, adjective
+from extractors.links.words import VERBS, Words, adjective, past_relative_asides
 from extractors.numbers import SCALE_WORDS
 
 # A reference instead of a phrase: the measure of the figure before, the subject of the
@@ -90,6 +90,7 @@ _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "b
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
 _FILLERS: Final = re.compile("[ad]*")
 _FILLERS_AND_NOUNS: Final = re.compile("[adN&]+")  # an item of a list
+_PLACES: Final = re.compile("[adN&IRPOs]+")  # what an aside after "on" or "in" names: "roads and a line for the city"
 # "the airline's largest single expense", "a measure of capital strength closely watched by regulators"
 _APPOSITION: Final = re.compile(r"d[^CLSVbFrwx,;.\"()]*N(?:r[^,;.]*)?")  # and "the charity which runs 140 centres"
 _CLAUSE_END: Final = ";.wr"
@@ -628,7 +629,8 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
     """The subject of the verb at `verb`: a phrase, "x" for a pronoun, or None. Through a chain
     of verbs ("the market tumbling down 508 points, losing") and a relative ("jobs which make up")."""
     tags = words.tags
-    start = _clause_start(tags, verb, ";.w")  # across a relative: "the Dow Jones, which fell"
+    start = past_relative_asides(tags, _clause_start(tags, verb, ";.w"), verb, ";.w")  # across a relative:
+    # "the Dow Jones, which fell"
     j = verb - 1
     for _ in range(3):
         while j >= start and (tags[j] in "ab," or tags[j] == "T" and j > start and tags[j - 1] in "vbLVa"
@@ -693,7 +695,7 @@ def _aside_start(words: Words, start: int, end: int) -> int | None:
         if first < end and (tags[first] == "v" and words.lower(first).endswith(("ed", "ing"))
                             or words.lower(first) == "net" and tags[first + 1:first + 2] == "O"):
             return k  # "Net debt, excluding leases, fell", "Total revenue, net of interest expense, rose"
-        if first + 1 < end and tags[first] in "PI" and _FILLERS_AND_NOUNS.fullmatch(tags, first + 1, end):
+        if first + 1 < end and tags[first] in "PI" and _PLACES.fullmatch(tags, first + 1, end):
             return k  # "Capital expenditure, on roads, rail and a new metro line, will rise"
         if _FILLERS_AND_NOUNS.fullmatch(tags, k + 1, end) is None:
             return None  # no list: the aside would have to start here

@@ -23,7 +23,7 @@ from typing import Final
 
 from extractors.calendar_words import WEEKDAYS
 from extractors.links.vocabulary import BALLOTS, BASELINE_WORDS, FIGURE_NOUNS, PERIOD_NOUNS, SUPERLATIVES
-from extractors.links.words import VERBS, Words
+from extractors.links.words import VERBS, Words, past_relative_asides
 from extractors.mentions import DateMention
 
 # _DURATION, _BASELINE_TEXT, _NOT_A_SCENE and _SIDE_CLAUSE read lower-cased text: quicker than IGNORECASE.
@@ -199,11 +199,7 @@ def contrast_date(words: Words, i: int) -> DateMention | None:
 
 def _clause(tags: str, i: int) -> tuple[int, int]:
     """The first and last word of the clause of word i: between semicolons, "while", "but" and the like."""
-    start = max(tags.rfind(";", 0, i), tags.rfind("w", 0, i)) + 1
-    while start > 0 and tags[start - 1] == "w" and (opens := tags.rfind(",", 0, start - 1)) >= 0 \
-            and tags[opens + 1:opens + 2] == "r" and 0 <= tags.find(",", start, i):
-        # "In the first half, which it restated after a review, profit slipped 4%": no clause ends in the aside
-        start = max(tags.rfind(";", 0, opens), tags.rfind("w", 0, opens)) + 1
+    start = past_relative_asides(tags, max(tags.rfind(";", 0, i), tags.rfind("w", 0, i)) + 1, i, ";w")
     end = len(tags) - 1
     for mark in ";w.":
         at = tags.find(mark, i + 1)
@@ -467,6 +463,17 @@ class Passage:
                 return k
             k -= 1
         return -1
+
+    def earlier_in_sentence(self, sentence_start: int, at: int) -> DateMention | None:
+        """The nearest date before `at` in its sentence that sets a period: where no passage does
+        before the sentence, its first clause's ("US employers added 92,000 jobs in October, ...,
+        and the unemployment rate edged up to 4.4%")."""
+        k = bisect_left(self.starts, at) - 1
+        while k >= 0 and self.dates[k].start >= sentence_start:
+            if self._scene(k):
+                return period_ending(self.text, self.dates[k]) or self.dates[k]
+            k -= 1
+        return None
 
     def after(self, headline_end: int) -> DateMention | None:
         """The first date of the body after a headline that sets a period; not a dateline (a date

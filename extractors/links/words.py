@@ -509,3 +509,14 @@ def _tag(word: Word, previous: str, following: str, left: str, right: str, two_l
         return "N" if i == 0 or left in "dF)\"sO" or right in "OI" and left != "x" or lower in _NOT_VERBS \
             or left == "N" and _past_verb(following) and not lower.endswith("ed") else "S"
     return kind
+
+
+def past_relative_asides(tags: str, start: int, i: int, marks: str) -> int:
+    """The start of the clause of word i, `start` moved back past any "w" word ("after",
+    "because") that stands in a relative aside closed before word i: "In the first half, which
+    it restated after a review, profit slipped" and "the rate, which counts people who work part
+    time because they cannot find more, rose" are one clause each. `marks`: the tags that end a clause."""
+    while start > 0 and tags[start - 1] == "w" and (opens := tags.rfind(",", 0, start - 1)) >= 0 \
+            and tags[opens + 1:opens + 2] == "r" and 0 <= tags.find(",", start, i):
+        start = max(tags.rfind(mark, 0, opens) for mark in marks) + 1
+    return start
