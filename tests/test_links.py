@@ -452,11 +452,13 @@ ATTRIBUTIVE = [
 ]
 
 APPOSITION = [
+    row("'retailing' is a noun before an aside", "Food retailing, which makes up about a third of the total, rose "
+        "1.1% to $9.2 billion.", "1.1%", "Food retailing", None, "change"),
     row("a subject behind a relative aside with 'because' in it", "The jobless rate, which counts people who work "
         "part time because they cannot find more hours, rose 0.3 percentage points to 7.9%.", "7.9%", "jobless rate",
         None, "level"),
-    row("an aside of places with a 'for' in it", "Road spending, on highways and a ring road for the capital, will "
-        "rise 9% to $800 million.", "9%", "Road spending", None, "change"),
+    row("an aside of places with a 'for' in it", "Road spending, on highways, bridges and a ring road for the "
+        "capital, will rise 9% to $800 million.", "9%", "Road spending", None, "change"),
     row("a capital budget behind an aside of places", "Capital spending, on schools, hospitals and a new tram line, "
         "will rise 14% to $2.1 billion.", "14%", "Capital spending", None, "change"),
     row("a loss of points after a vote share: the vote's change", "The Labour Party fell to 27.1% of the vote, a loss "
@@ -496,6 +498,12 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("a gain economists had forecast: of the figure before", "Retail sales rose 0.5% in March, figures showed on "
+        "Friday, a touch above the 0.4% gain economists had forecast.", "0.4%", "Retail sales", "2025-03", "change", reference=REF),
+    row("a verb after ', and' without a subject: the first clause's", "Weekly wages rose 0.2% in June to $1,180, and "
+        "were 4.1% higher than a year earlier.", "4.1%", "Weekly wages", "2025-06", "change", reference=REF),
+    row("past a reporting clause to the first clause's subject", "Revenue rose 6% to $2 billion, the company said in "
+        "a filing, and was up 3% from the first quarter.", "3%", "Revenue", None, "change"),
     row("names in gapped clauses measure what the figure before does", "Australia has promised A$120 million in aid, "
         "New Zealand NZ$45 million and Japan ¥6 billion.", "NZ$45 million", "aid", None, "level"),
     row("the figure as a share's subject", "The storm caused $1.4 billion in damage. The figure is equal to almost 60% "

@@ -185,6 +185,9 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         reading.measure = phrases.trimmed(words, (m.start("m"), m.end("m") - 1))  # the level of the changed noun
         return
     if after[:1] in "c)" and (m := _CHANGE_NOUN_AFTER.match(after)):  # "a 5% drop in retail sales"
+        if after[:2] == "cN" and after[2:3] in "bVv" and words.lower(i + 2) in REPORTERS:
+            reading.reference = PREVIOUS  # "below the 0.4% gain economists had forecast": of the figure before
+            return
         if m.group("of") is not None:
             reading.measure = phrases.run_at(words, i + 1 + m.end())
         if reading.measure is None:
@@ -645,6 +648,9 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
             j -= 1
         if j < start:
             return None
+        if tags[j] == "&" and j > start and tags[j - 1] == "," and tags[j + 1:verb + 1].strip("a") in VERBS \
+                and (before := _verb_in(tags, start, j - 1)) is not None:
+            return _subject(words, before)  # "Earnings rose 0.3% in October, and were 3.8% higher": theirs
         if tags[j] == "x":
             return "x"
         if tags[j] == "r":
@@ -676,6 +682,15 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
     return None
 
 
+def _verb_in(tags: str, start: int, end: int) -> int | None:
+    """The first change, level, transaction verb or "be" among words start..end-1, if any: the
+    main verb, before a reporting clause ("Revenue rose 41%, the company said in a filing,")."""
+    for k in range(start, end):
+        if tags[k] in "CLSb":
+            return k
+    return None
+
+
 def _aside_start(words: Words, start: int, end: int) -> int | None:
     """The comma that opens an aside closed by the comma at `end`: a relative clause ("which
     excludes energy, food and tobacco"), a participle ("closely watched by policymakers") or a
@@ -697,7 +712,7 @@ def _aside_start(words: Words, start: int, end: int) -> int | None:
             return k  # "Net debt, excluding leases, fell", "Total revenue, net of interest expense, rose"
         if first + 1 < end and tags[first] in "PI" and _PLACES.fullmatch(tags, first + 1, end):
             return k  # "Capital expenditure, on roads, rail and a new metro line, will rise"
-        if _FILLERS_AND_NOUNS.fullmatch(tags, k + 1, end) is None:
+        if _FILLERS_AND_NOUNS.fullmatch(tags, k + 1, end) is None and _PLACES.fullmatch(tags, k + 1, end) is None:
             return None  # no list: the aside would have to start here
         end, k = k, tags.rfind(",", start, k)  # an item of a list in the aside ("energy, food and tobacco")
     return None

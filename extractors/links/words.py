@@ -40,7 +40,7 @@ _NOUN_RIGHT: Final = frozenset("OI,.;)")
 # Level verbs that are nouns too ("the total", "costs"): a verb only between a noun and a figure or "at".
 _LEVEL_NOUNS: Final = frozenset({"cost", "costs", "total", "totals", "value", "values", "price", "prices", "close",
                                  "retail", "end", "open", "trade", "top", "average", "account", "run", "amount", "amounts",
-                                 "hit", "stand", "finish", "worth", "trading", "peak", "peaks"})
+                                 "hit", "stand", "finish", "worth", "trading", "peak", "peaks", "retailing"})
 _NOT_VERBS: Final = frozenset({"funding", "earnings", "spending", "holding", "holdings", "building", "housing",
                                "pricing", "lending", "trading", "offering", "rating", "ratings", "savings", "listing",
                                "financing", "banking", "mining", "shipping", "manufacturing", "marketing", "advertising",
