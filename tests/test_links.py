@@ -499,7 +499,8 @@ APPOSITION = [
 
 BACK_REFERENCE = [
     row("a gain economists had forecast: of the figure before", "Retail sales rose 0.5% in March, figures showed on "
-        "Friday, a touch above the 0.4% gain economists had forecast.", "0.4%", "Retail sales", "2025-03", "change", reference=REF),
+        "Friday, a touch above the 0.4% gain economists had forecast.", "0.4%", "Retail sales", "2025-03", "change",
+        reference=REF),
     row("a verb after ', and' without a subject: the first clause's", "Weekly wages rose 0.2% in June to $1,180, and "
         "were 4.1% higher than a year earlier.", "4.1%", "Weekly wages", "2025-06", "change", reference=REF),
     row("past a reporting clause to the first clause's subject", "Revenue rose 6% to $2 billion, the company said in "
