@@ -498,6 +498,9 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("what it had forecast is for the period of the figure it is set against", "In the first half, profit "
+        "slipped 4%. The group now expects sales this year of $9 billion, above the $8.6 billion it had forecast in "
+        "April.", "$8.6 billion", "sales", "2025", "level", reference=REF),
     row("a gain economists had forecast: of the figure before", "Retail sales rose 0.5% in March, figures showed on "
         "Friday, a touch above the 0.4% gain economists had forecast.", "0.4%", "Retail sales", "2025-03", "change",
         reference=REF),

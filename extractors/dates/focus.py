@@ -298,9 +298,15 @@ def _resolve(ctx: Context, focus: _Focus, m: DateMention) -> DateMention | None:
         return _with(m, periods.week(weekend.start_date, True))
     if rule == _EARLIER:
         named, n = focus.earlier(), _count(m)
+        unit = m.text.lower().split()[1].rstrip("s")  # "a year", "two quarters", "a month" earlier
+        if unit == "month":  # "145.2 pence in June, against 148.6 pence a month earlier": May
+            month = focus.month
+            if month is None or month.start_date is None:
+                return m
+            return _with(m, periods.relative_unit(month.start_date, "month", -n))
         if named is None:
             return m
-        if _unit(m) == "quarter":
+        if unit == "quarter":
             if named.grain != "quarter" or named.start_date is None:
                 return m
             return _with(m, periods.relative_unit(named.start_date, "quarter", -n))

@@ -102,17 +102,17 @@ _EARLIER_COUNTS: Final = {w: n for w, n in COUNT_WORDS.items() if n <= 5}
 
 
 @RULES.add("a year earlier", rf"""
-    (?P<count>{either_case(_EARLIER_COUNTS)}) \s+ (?P<unit>year|quarter)s? \s+
+    (?P<count>{either_case(_EARLIER_COUNTS)}) \s+ (?P<unit>year|quarter|month)s? \s+
     earlier\b (?!\s+than\b)
     """, starts.Lead(_EARLIER_COUNTS, reads=["earlier"]))
 def _years_earlier(m: RuleMatch, ctx: Context) -> list[Found]:
-    """"sales a year earlier": the period the text speaks of, a year back (focus.py); alone, as
-    "a year ago"."""
+    """"sales a year earlier", "148.6 pence a month earlier": the period the text speaks of, a year
+    (a quarter, a month) back (focus.py); alone, as "a year ago"."""
     n = COUNT_WORDS[group(m, "count").lower()]
     unit = group(m, "unit").lower()
     if unit == "year":
         return [(m.start(), m.end(), periods.year(ctx.ref.year - n if ctx.ref else None), None)]
-    return [(m.start(), m.end(), periods.relative_unit(ctx.ref, "quarter", -n), None)]
+    return [(m.start(), m.end(), periods.relative_unit(ctx.ref, unit, -n), None)]
 
 
 def _that_or_same_before(text: str, start: int, end: int) -> bool:

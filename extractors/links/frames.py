@@ -38,8 +38,8 @@ from typing import Final
 
 from extractors.links import phrases
 from extractors.links.phrases import Phrase
-from extractors.links.vocabulary import (ADD_VERBS, CHANGE_VERBS, ESTIMATE_VERBS, FIGURE_NOUNS, INDEX_WORDS,
-                                         MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS, PER_TIME, PER_UNITS,
+from extractors.links.vocabulary import (ADD_VERBS, CHANGE_VERBS, ESTIMATE_VERBS, EXPECTED_VERBS, FIGURE_NOUNS,
+                                         INDEX_WORDS, MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS, PER_TIME, PER_UNITS,
                                          PERIOD_MEASURES, RAISE_VERBS, REPORTERS, SHARE_VERBS, SPEND_VERBS, SPENT_ON,
                                          TARGET_NOUNS, TRANSITIVE_CHANGE_VERBS, VALUE_VERBS)
 from extractors.links.words import VERBS, Words, adjective, past_relative_asides
@@ -90,6 +90,7 @@ _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "b
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
 _FILLERS: Final = re.compile("[ad]*")
 _FILLERS_AND_NOUNS: Final = re.compile("[adN&]+")  # an item of a list
+_HAD_EXPECTED: Final = re.compile(r"xb?[Vv]")  # "it had forecast"
 _PLACES: Final = re.compile("[adN&IRPOs]+")  # what an aside after "on" or "in" names: "roads and a line for the city"
 # "the airline's largest single expense", "a measure of capital strength closely watched by regulators"
 _APPOSITION: Final = re.compile(r"d[^CLSVbFrwx,;.\"()]*N(?:r[^,;.]*)?")  # and "the charity which runs 140 centres"
@@ -209,9 +210,10 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
             and words.lower(i + 2) in _PLANNED:  # "$7.3 billion over budget"; not "over five years"
         reading.measure = (i + 2, i + 2)
         return
-    if after[:1] == "N" and words.lower(i + 1) in REPORTERS and after[1:2] in "bVv":
-        reading.reference = PREVIOUS  # "the $1.94 billion analysts had expected": of the figure before
-        return
+    if after[:1] == "N" and words.lower(i + 1) in REPORTERS and after[1:2] in "bVv" \
+            or after[:1] == "x" and (m := _HAD_EXPECTED.match(after)) and words.lower(i + m.end()) in EXPECTED_VERBS:
+        reading.reference = PREVIOUS  # "the $1.94 billion analysts had expected", "the $8.6 billion it had
+        return  # forecast": of the figure before
     if after[:1] in "N)(\"" and (m := _ATTRIBUTIVE.match(after)):  # "a $500 million fund"
         phrase = phrases.run_at(words, i + 1 + m.end())
         before = tags.rfind("F", 0, i)

@@ -16,7 +16,8 @@ from typing import Final
 from extractors.currencies import CURRENCY_WORDS
 from extractors.links import frames, phrases, scope, tables
 from extractors.links.sentences import Sentences
-from extractors.links.vocabulary import DEAL_MEASURES, MARKET_WORDS, NOUNS_OF_VERBS, PERIOD_MEASURES, SHARE_HEADS
+from extractors.links.vocabulary import (DEAL_MEASURES, EXPECTED_VERBS, MARKET_WORDS, NOUNS_OF_VERBS, PERIOD_MEASURES,
+                                         SHARE_HEADS)
 from extractors.links.words import Words
 from extractors.mentions import AmountMention, DateMention, Link, Mention, PercentageMention
 
@@ -108,6 +109,9 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
             _goes_on(text, linked, last_period, s_start, figure.start)  # and "narrowed 40% to $38 million" after it
             or was_joined and text.find(",", linked[-1][0].end, figure.start) < 0) else None
         period = _period(words, i, reading, measure, text, dates, passage, s_start, headline_end, headers[1], joined)
+        if last_period is not None and linked and linked[-1][2] == s_start and linked[-1][0].type == figure.type \
+                and _expected_after(words, i):
+            period = last_period  # "sales this year of $11.5 billion, above the $10.9 billion it had forecast in July"
         was_joined = joined is not None and period is joined
         per = _per(text, words, reading, figure, measure, mentions, bisect_left(starts, figure.start))
         linked.append((figure, measure, s_start))
@@ -124,6 +128,17 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
             headline.append(figure)
     for figure in headline:
         _period_of_restated(figure, figures, headline_end or 0)
+
+
+def _expected_after(words: Words, i: int) -> bool:
+    """Whether the figure at word i is what someone had expected ("the $10.9 billion it had forecast"):
+    an estimate for the period of the figure it is set against."""
+    tags = words.tags
+    m = _EXPECTED_AFTER.match(tags, i + 1)
+    return m is not None and words.lower(m.end() - 1) in EXPECTED_VERBS
+
+
+_EXPECTED_AFTER: Final = re.compile(r"[xN]b?[Vv]")
 
 
 def _goes_on(text: str, linked: list[Linked], last_period: DateMention, s_start: int, at: int) -> bool:

@@ -198,6 +198,9 @@ BALLOTS: Final = frozenset({"election", "elections", "vote", "referendum", "ball
                             "run-off", "primary", "primaries", "by-election", "plebiscite"})
 # What names hold shares of: "The Greens slumped to 4.8%" after "won 34.2% of the vote".
 SHARE_HEADS: Final = frozenset({"vote", "votes", "share", "voters", "respondents", "support", "market", "seats"})
+# What someone had expected a figure to be: "the $10.9 billion it had forecast", "analysts had expected".
+EXPECTED_VERBS: Final = frozenset({"forecast", "expected", "predicted", "projected", "estimated", "anticipated",
+                                   "guided"})
 MARKET_WORDS: Final = frozenset({"futures", "oil", "crude", "gold", "silver", "copper", "platinum", "bonds", "bond",
                                  "yield", "yields", "dollar", "euro", "yen", "pound", "currency", "shares", "stock",
                                  "stocks", "index", "indices", "indexes", "contract", "contracts", "price", "prices",
