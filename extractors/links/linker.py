@@ -186,9 +186,9 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
     """The measure as a character span, back-references resolved."""
     if baseline is not None:  # what the figure before measures
         return baseline[0][1]
-    i = words.index_of[at]
-    if i >= 5 and words.tags.startswith(",dcO", i - 4) and linked and linked[-1][2] == s_start \
-            and linked[-1][1] is not None and _APPOSED_CHANGE.fullmatch(words.tags, words.tags.rfind("F", 0, i), i):
+    i, tags = words.index_of[at], words.tags
+    if i >= 5 and tags[i - 1] == "O" and tags[i - 4:i] == ",dcO" and linked and linked[-1][2] == s_start \
+            and linked[-1][1] is not None and _APPOSED_CHANGE.fullmatch(tags, tags.rfind("F", 0, i), i):
         return linked[-1][1]  # "slumped to 21.5% of the vote, a loss of 7.3 points": the vote's change
     if linked and linked[-1][2] == s_start and reading.reference is None \
             and text[max(0, at - 9):at].endswith(_AND_ENDS) \
@@ -205,10 +205,9 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
                 return before  # (a capital that opens a sentence shows no name: "Shares of X lost 6.1%")
             return words.span(reading.measure)
         if kind == "percentage" and reading.role == "level" and reading.reference is None \
-                and phrases.is_name(words, reading.measure):
-            share = _share_before(text, linked, s_start)  # "The Social Democrats slumped to 21.5%" after
-            if share is not None:  # "won 34.2% of the vote": a name holds a share of what the one before measures
-                return share
+                and (share := _share_before(text, linked, s_start)) is not None \
+                and phrases.is_name(words, reading.measure):  # "The Social Democrats slumped to 21.5%" after
+            return share  # "won 34.2% of the vote": a name holds a share of what the one before measures
         if reading.role == "change" and phrases.is_name(words, reading.measure):
             shares = _shares_before(text, linked, s_start)  # "Vale fell 4.3%" after "Shares of Petrobras lost 6.1%"
             if shares is not None:

@@ -86,6 +86,7 @@ _REPORT_NOUNS: Final = frozenset({"forecast", "forecasts", "estimate", "estimate
 _IRREGULAR_PAST: Final = frozenset({"grew", "rose", "fell", "lost", "won", "made", "took", "saw", "paid", "sold",
                                     "bought", "spent", "shrank", "sank", "slid", "held", "kept", "stood", "drew"})
 _TAX_WORDS: Final = frozenset({"tax", "taxes", "taxation", "interest", "depreciation"})  # "profit before tax"
+_TAX_MARK: Final = re.compile(r"(?i:after|before) (?i:tax|interest|depreciation)")  # where _after_tax may find one
 _MODALS: Final = frozenset({"will", "would", "could", "should", "may", "might", "must", "can"})
 # One look-up a word. A class letter is never a fixed tag, but for "r", whose class gives "r" too.
 _LEXICON: Final[dict[str, str]] = {**_CLASS, **_FIXED}
@@ -181,7 +182,7 @@ class Words:
             joined = self._participles(joined)
         if "LD" in joined or "LID" in joined:
             joined = self._period_ends(joined)
-        if "NwN" in joined or "NPN" in joined:
+        if ("NwN" in joined or "NPN" in joined) and _TAX_MARK.search(text, start, end):
             joined = self._after_tax(joined)
         if "NOF" in joined:
             joined = self._losses_of_share(joined)
@@ -190,26 +191,24 @@ class Words:
     def _losses_of_share(self, tags: str) -> str:
         """The tags with "loss" before "of" and a percentage a change noun: "a loss of 7.3
         percentage points" is a change of a share, where "a loss of $5m" is a loss booked."""
-        marks = list(tags)
         k = tags.find("NOF")
         while k >= 0:
             if self._words[k].lower in ("loss", "losses") and self.mention_at[k + 2].type == "percentage":
-                marks[k] = "c"
+                tags = tags[:k] + "c" + tags[k + 1:]  # rare: a new string each
             k = tags.find("NOF", k + 1)
-        return "".join(marks)
+        return tags
 
     def _after_tax(self, tags: str) -> str:
         """The tags with "after tax", "before interest" after a noun as fillers: "profit after tax
         rose 22%" is a profit's, and no clause starts at "after"."""
-        marks = list(tags)
         words = self._words
         for pattern in ("NwN", "NPN"):
             k = tags.find(pattern)
             while k >= 0:
-                if words[k + 1].lower in ("after", "before") and words[k + 2].lower in _TAX_WORDS:
-                    marks[k + 1] = marks[k + 2] = "a"
+                if words[k + 2].lower in _TAX_WORDS and words[k + 1].lower in ("after", "before"):
+                    tags = tags[:k + 1] + "aa" + tags[k + 3:]  # rare: a new string each
                 k = tags.find(pattern, k + 1)
-        return "".join(marks)
+        return tags
 
     def _period_ends(self, tags: str) -> str:
         """The tags with "ended" or "ending" after a period's noun and before a date a filler: "the
