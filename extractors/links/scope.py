@@ -23,7 +23,7 @@ from typing import Final
 
 from extractors.calendar_words import WEEKDAYS
 from extractors.links.vocabulary import BALLOTS, BASELINE_WORDS, FIGURE_NOUNS, PERIOD_NOUNS, SUPERLATIVES
-from extractors.links.words import VERBS, Words, past_relative_asides
+from extractors.links.words import NOUNS_IN_ING, VERBS, Words, past_relative_asides
 from extractors.mentions import DateMention
 
 # _DURATION, _BASELINE_TEXT, _NOT_A_SCENE and _SIDE_CLAUSE read lower-cased text: quicker than IGNORECASE.
@@ -61,13 +61,15 @@ _MODIFIES_NEXT: Final = re.compile(
 # a source's ("earned $5 billion from tourists in 2013"), nor a forecast's ("rose more than
 # expected in June" is June's).
 _SIDE_CLAUSE: Final = re.compile(r"\b(?:from\s+\S*\d|compared\s+(?:to|with)|than(?!\s+(?:expected|forecast|anticipated|"
-                                 r"estimated|predicted)\b)|after\s+\w+ing|which|that|since)\b")
+                                 rf"estimated|predicted)\b)|after\s+(?!(?:{'|'.join(sorted(NOUNS_IN_ING))})\b)\w+ing"
+                                 r"|which|that|since)\b")
 # In the sentence before a date: a plan's or a forecast's ("said it would spend $14 billion in 2025").
 _PLAN: Final = re.compile(r"\b(?:will|would|plans?\s+to|aims?\s+to|intends?\s+to|expects?\s+to|forecasts?)\b")
 # The last words _NOT_A_SCENE can match, and the words _SIDE_CLAUSE needs: cheap tests before them.
 _SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus", "against", "of", "by", "until", "on",
                                 "late", "early", *_REPORT_VERBS})
 _LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
+_REPORT_GRAINS: Final = frozenset({"quarter", "half", "fiscal_year"})  # what an earnings story reports on
 _SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that", "since")
 _BASELINE_TEXT_WORDS: Final = ("ago", "earlier", "previous", "prior", "before")
 # After a date: the report's day ("Corvex on Wednesday reported a loss for its third quarter").
@@ -450,10 +452,26 @@ class Passage:
             while k <= last and self.dates[k].start <= headline_end + _LEAD_CHARS:
                 if not self._alone_on_its_line(self.dates[k]) and self._scene(k):  # the cheaper test first
                     self._lead = period_ending(self.text, self.dates[k]) or self.dates[k]
+                    if self._lead.grain == "day":  # "raised its guidance on Wednesday after profit in the
+                        self._lead = self._report_after(k) or self._lead  # first half rose 14%": the half
                     break
                 k += 1
             self._lead_next = k  # where the next look starts, if none was found
         return self._lead
+
+    def _report_after(self, k: int) -> DateMention | None:
+        """A reporting period (a quarter, a half, a year) that sets a scene after date k in its sentence."""
+        text = self.text
+        end = text.find(". ", self.dates[k].end)
+        line = text.find("\n", self.dates[k].end)
+        end = len(text) if end < 0 else end
+        end = end if line < 0 else min(end, line)
+        j = k + 1
+        while j < len(self.dates) and self.dates[j].start < end:
+            if self.dates[j].grain in _REPORT_GRAINS and self._scene(j):
+                return period_ending(text, self.dates[j]) or self.dates[j]
+            j += 1
+        return None
 
     def _before(self, sentence_start: int) -> int:
         """The index of the nearest date before `sentence_start` that sets the passage's period, or -1."""

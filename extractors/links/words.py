@@ -52,6 +52,8 @@ _NOT_VERBS: Final = frozenset({"funding", "earnings", "spending", "holding", "ho
                                "underwriting", "licensing", "ticketing", "streaming", "gaming", "dwelling",
                                "dwellings", "operating", "underlying", "outstanding", "recurring", "continuing"})
 
+NOUNS_IN_ING: Final = frozenset(w for w in _NOT_VERBS if w.endswith("ing"))  # "after operating profit rose"
+
 _NOT_ADVERBS: Final = frozenset({"supply", "apply", "reply", "family", "italy", "july", "assembly", "anomaly", "monopoly",
                                  "comply", "rely", "ally", "early", "daily", "weekly", "monthly", "quarterly", "yearly",
                                  "hourly"})
