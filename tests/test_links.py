@@ -452,6 +452,8 @@ ATTRIBUTIVE = [
 ]
 
 APPOSITION = [
+    row("a verb's object and how it moved", "The grocer reported sales up 3.8% on Wednesday.", "3.8%", "sales",
+        "2025-07-09", "change", reference=REF),
     row("'retailing' is a noun before an aside", "Food retailing, which makes up about a third of the total, rose "
         "1.1% to $9.2 billion.", "1.1%", "Food retailing", None, "change"),
     row("a subject behind a relative aside with 'because' in it", "The jobless rate, which counts people who work "
@@ -550,6 +552,9 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a headline's quarter without its year restates the body's", "Cement maker's Q4 profit jumps 31%\nThe "
+        "cement maker reported a 31% rise in net profit for the fourth quarter of fiscal 2025.", "31%", "profit",
+        "FY2025-Q4", "change", reference=date(2025, 5, 14)),
     row("a lead's report period over its news day", "Pump maker lifts outlook\nThe pump maker raised its guidance "
         "on Wednesday after operating profit in the first half rose 14% to €486 million.\nRevenue increased 6.3% to "
         "€3.9 billion.", "6.3%", "Revenue", "2025-H1", "change", reference=REF),
@@ -726,6 +731,10 @@ PASSAGE_PERIOD = [
 ]
 
 NO_PERIOD = [
+    row("a day past a level after 'higher at'", "Shares closed 2.8% higher at $113.40 on the Nasdaq on Tuesday.",
+        "2.8%", "Shares", "2025-07-08", "change", reference=REF),
+    row("the level after a change in the change's period", "The grocer reported first-quarter sales up 3.8% at "
+        "22.4 billion euros on Wednesday.", "22.4 billion euros", "sales", "2025-Q1", "level", reference=REF),
     row("not the year after 'the lowest since' and a noun", "Turnout fell to 52.4%, the lowest since independence "
         "in 1993.", "52.4%", "Turnout", None, "level"),
     row("a 'when' clause past the figure's noun", "Cyclone Tamsin caused an estimated $1.4 billion in damage when it "

@@ -239,7 +239,8 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
             reading.measure = _resolved(words, phrase, reading)
             return
     if i >= 3 and tags[i - 1] in "AU" and tags[i - 2] == "N" and (absolute := _with_phrase(words, i - 2, lo)):
-        reading.measure = absolute  # "with four-hour performance at 71%", "with prices down 22%"
+        reading.measure = absolute  # "with four-hour performance at 71%", "with prices down 22%", "reported
+        # sales up 3.8%"
         return
     # "a market value of $348.8 billion", "a decline of 49%"
     tail = _tail(tags, lo, i)
@@ -578,15 +579,19 @@ def _gapped(tags: str, i: int, lo: int) -> int | None:
 
 
 def _with_phrase(words: Words, end: int, lo: int) -> Phrase | None:
-    """The phrase ending at word `end` when "with" opens it: the subject of a clause without a verb."""
+    """The phrase ending at word `end` when "with" or a verb opens it: the subject of a clause without a
+    verb ("with prices down 22%"), or a verb's object and what it did ("reported sales up 3.8%")."""
     tags = words.tags
     first = end
     while first > lo and tags[first - 1] == "N":
         first -= 1
     k = first - 1
+    if k > lo and tags[k] == "D":  # "reported first-quarter sales up 3.8%"
+        k -= 1
     if k > lo and tags[k] == "d":
         k -= 1
-    return phrases.trimmed(words, (first, end)) if k >= lo and words.lower(k) == "with" else None
+    return phrases.trimmed(words, (first, end)) if k >= lo and (words.lower(k) == "with" or tags[k] in "Vv") \
+        else None
 
 
 def _outpaced(words: Words, i: int, lo: int) -> int | None:

@@ -109,9 +109,10 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
             _goes_on(text, linked, last_period, s_start, figure.start)  # and "narrowed 40% to $38 million" after it
             or was_joined and text.find(",", linked[-1][0].end, figure.start) < 0) else None
         period = _period(words, i, reading, measure, text, dates, passage, s_start, headline_end, headers[1], joined)
-        if last_period is not None and linked and linked[-1][2] == s_start and linked[-1][0].type == figure.type \
-                and _expected_after(words, i):
-            period = last_period  # "sales this year of $11.5 billion, above the $10.9 billion it had forecast in July"
+        if last_period is not None and (baseline is not None and not baseline[1] or linked and linked[-1][2] == s_start
+                                        and linked[-1][0].type == figure.type and _expected_after(words, i)):
+            period = last_period  # "sales this year of $11.5 billion, above the $10.9 billion it had forecast in
+            # July"; the level after a change: "first-quarter sales up 3.8% at 22.4 billion euros on Wednesday"
         was_joined = joined is not None and period is joined
         per = _per(text, words, reading, figure, measure, mentions, bisect_left(starts, figure.start))
         linked.append((figure, measure, s_start))
@@ -124,8 +125,9 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
         figure.link = Link(m_text, m_start, m_end, None if period is None else period.value,  # fields in order
                            None if period is None else period.start_date, None if period is None else period.end_date,
                            reading.role, per, s_start, s_end)
-        if headline_end is not None and s_start < headline_end and (period is None or period.start > headline_end):
-            headline.append(figure)
+        if headline_end is not None and s_start < headline_end and (
+                period is None or period.start > headline_end or _YEAR.search(period.text) is None):
+            headline.append(figure)  # no date of its own, or none with a year ("Q4 profit jumps 31%")
     for figure in headline:
         _period_of_restated(figure, figures, headline_end or 0)
 
@@ -153,7 +155,8 @@ def _goes_on(text: str, linked: list[Linked], last_period: DateMention, s_start:
 def _period_of_restated(figure: AmountMention | PercentageMention, figures: list[AmountMention | PercentageMention],
                         body: int) -> None:
     """A headline's figure takes the period of the same figure in the body, which the headline
-    restates ("profit falls 9%" over "net income fell 9% ... in the first quarter")."""
+    restates ("profit falls 9%" over "net income fell 9% ... in the first quarter"; "Q4 profit
+    jumps 31%" over "a 31% rise ... for the fourth quarter of FY25")."""
     for other in figures:
         if other.start > body and other.type == figure.type and other.value == figure.value \
                 and getattr(other, "currency", None) == getattr(figure, "currency", None) \
@@ -178,6 +181,7 @@ def _word_of(words: Words, figure: Mention) -> int | None:
     return i if i is not None and words.mention_at[i] is figure else None
 
 
+_YEAR: Final = re.compile(r"\d\d")  # a date that writes its year ("FY25", "2024"), unlike "Q4", "first-half"
 _APPOSED_CHANGE: Final = re.compile(r"F(?:Od?N+)?,dcO")  # "to 21.5% of the vote, a loss of"
 
 

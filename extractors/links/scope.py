@@ -32,12 +32,13 @@ _DURATION: Final = re.compile(
     r"\b(?:for|over|in|during)\s+the\s+(?:past|last|previous|next|first)\s+(?:\w+\s+){0,2}"
     r"(?:days|weeks|months|years|quarters|sessions)\b")
 # What may stand between a figure and its clause's date: "to $1.3 billion", "to a record £63.2m", "at
-# €268.40", "to settle at $52.46 a barrel", "per diluted share", "on revenue of £1.05 billion", "rise in
-# net profit to Rs 3,412 crore", the same figure again (", or 45 cents a share,", "(£1.1 billion)").
+# €268.40", "higher at Rs 11,340", "to settle at $52.46 a barrel", "per diluted share", "on revenue of
+# £1.05 billion", "rise in net profit to Rs 3,412 crore", the same figure again (", or 45 cents a share,",
+# "(£1.1 billion)").
 _TO_LEVEL: Final = re.compile(
-    r"(?:[ad]*[TA][ad]*N?(?:L[ad]*A[ad]*)?[FQ](?:dN|p[dvLN]*)?|p[dvLN]*|PN+O[ad]*F|c[IO]d?N+[ad]*T[ad]*F)?"
+    r"(?:U?[ad]*[TA][ad]*N?(?:L[ad]*A[ad]*)?[FQ](?:dN|p[dvLN]*)?|p[dvLN]*|PN+O[ad]*F|c[IO]d?N+[ad]*T[ad]*F)?"
     r"(?:,&[ad]*F(?:dN|p[dvLN]*)?,?|\(F\))?")
-_TO_LEVEL_FIRST: Final = frozenset("adTApP,(c")  # the tags _TO_LEVEL can start with: a cheap test before it
+_TO_LEVEL_FIRST: Final = frozenset("adTApP,(cU")  # the tags _TO_LEVEL can start with: a cheap test before it
 _RESTATED: Final = re.compile(r",&[ad]*F")
 _NOT_ACROSS: Final = re.compile("[FvCLSVb]")  # a date after the figure past another figure or verb is theirs
 _NOT_ACROSS_SUBJECT: Final = re.compile("[F,]")  # but the verb of a figure that is its clause's subject is its own
