@@ -34,6 +34,10 @@ QUARTERS = [
     example("a quarter a past expectation was for stays behind", "The bank had expected inflation to ease in the "
             "fourth quarter.", Date("the fourth quarter", value="2024-Q4"), reference=date(2025, 9, 18),
             source="issue 23"),
+    example("a year's financial year", "Profit fell in the 2024 financial year.",
+            Date("the 2024 financial year", value="FY2024", grain="fiscal_year"), source="issue 23"),
+    example("a quarter of a year's financial year", "Bookings for the first quarter of the 2025 financial year rose.",
+            Date("the first quarter of the 2025 financial year", value="FY2025-Q1"), source="issue 23"),
     example("the half that ends in a month", "Profit rose in the June half.",
             Date("the June half", value="2024-H1", grain="half"), reference=date(2024, 10, 17), source="issue 23"),
     example("a fiscal quarter's month stays a month", "Sales fell in the November quarter.",

@@ -25,7 +25,7 @@ from extractors.dates.context import (
 from extractors.dates.fiscal import fiscal_calendar, fiscal_year_of_part, part_under_way
 from extractors.dates.matches import LISTED_DECADE, LISTED_YEAR, RuleMatch, group, listed, month_number, number
 from extractors.dates.patterns import (
-    ANY_MONTH, HN, MONTH, MORE_YEARS, NOT_OF_OTHER, ORDINAL_PART, QN, SEASON, YEAR, YEAR_DIGITS, YEAR_GLUED, YY,
+    ANY_MONTH, HN, MONTH, MORE_YEARS, NOT_OF_OTHER, ORDINAL_PART, QN, SEASON, YEAR, YEAR_ALONE, YEAR_DIGITS, YEAR_GLUED, YY,
     either_case,
 )
 from extractors.dates.resolve import direction, latest_part, past_before, two_digit_year
@@ -41,7 +41,8 @@ _FISCAL_DIGITS: Final = rf"(?:{YEAR_GLUED}|['’]?{YY})"
 PART_YEAR: Final = rf"""(?:\s+(?:of\s+)?(?:{_FISCAL}{_FISCAL_DIGITS}|{YEAR})
                          |\s+of\s+(?:(?P<yearrel>this|last|next|the\s+(?:current|previous|prior))
                                     \s+(?P<fiscalrel>fiscal\s+)?year
-                                   |(?P<theyear>the\s+year)))"""
+                                   |(?P<theyear>the\s+year)
+                                   |the\s+(?P<fyear>{YEAR_ALONE})\s+(?:fiscal|financial)\s+year\b))"""
 # The first and last year of a fiscal year written as two ("2025/26", "FY2025-2026").
 _SPANNED: Final = r"""(?P<y1>(?:1[6-9]|2[01])?[0-9]{2}) \s*[/–-]\s* (?P<y2>(?:1[6-9]|2[01])?[0-9]{2}) (?![\w/]|[.,:]\d)"""
 
@@ -113,7 +114,7 @@ def _fiscal(m: RuleMatch, ctx: Context) -> list[Found]:
     return [(pre.start, m.end(), periods.fiscal_year(y), pre.mod)]
 
 
-RULES.add("<year> fiscal year", rf"{YEAR} \s+ fiscal\s+year\b", starts.Year())(_fiscal)
+RULES.add("<year> fiscal year", rf"{YEAR} \s+ (?:fiscal|financial)\s+year\b", starts.Year())(_fiscal)
 
 
 def _explicit_year(m: RuleMatch, ctx: Context) -> int | None | bool:
@@ -124,6 +125,8 @@ def _explicit_year(m: RuleMatch, ctx: Context) -> int | None | bool:
         return int(group(m, "glued"))
     if group(m, "yy"):
         return two_digit_year(int(group(m, "yy")), ctx.ref)
+    if group(m, "fyear"):  # "the first quarter of the 2025 financial year"
+        return int(group(m, "fyear"))
     rel = group(m, "yearrel") or group(m, "theyear")
     if rel:
         offset = RELATIVE_OFFSETS.get(rel.lower().split()[-1], 0)  # "the year" -> 0
@@ -151,7 +154,7 @@ def _part_of_year(m: RuleMatch, ctx: Context, unit: str, months_per_part: int) -
     if group(m, "unit") and group(m, "year") and plural_noun_next(ctx.text, end) and "of" not in ctx.text[
             m.end(number(m, "unit")):m.start(number(m, "year"))]:
         end, y = m.end(number(m, "unit")), False  # "in the third quarter 2000 workers left": no year
-    elif group(m, "fiscal") or group(m, "fiscalrel"):  # "the third quarter of fiscal 2024"
+    elif group(m, "fiscal") or group(m, "fiscalrel") or group(m, "fyear"):  # "the third quarter of fiscal 2024"
         return [(pre.start, end, periods.fiscal_part(y if isinstance(y, int) else None, unit, n), pre.mod)]
     if y is False and ctx.ref is not None and (fiscal := fiscal_calendar(ctx)) is not None:
         # "fourth-quarter profit" from a company whose year ended March 31: its fiscal quarter; but
