@@ -25,8 +25,8 @@ from extractors.dates.context import (
 from extractors.dates.fiscal import fiscal_calendar, fiscal_year_of_part, part_under_way
 from extractors.dates.matches import LISTED_DECADE, LISTED_YEAR, RuleMatch, group, listed, month_number, number
 from extractors.dates.patterns import (
-    ANY_MONTH, HN, MONTH, MORE_YEARS, NOT_OF_OTHER, ORDINAL_PART, QN, SEASON, YEAR, YEAR_ALONE, YEAR_DIGITS, YEAR_GLUED, YY,
-    either_case,
+    ANY_MONTH, HN, MONTH, MORE_YEARS, NOT_OF_OTHER, ORDINAL_PART, QN, SEASON, YEAR, YEAR_ALONE, YEAR_DIGITS, YEAR_GLUED,
+    YY, either_case,
 )
 from extractors.dates.resolve import direction, latest_part, past_before, two_digit_year
 from extractors.rules import RuleList
