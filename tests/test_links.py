@@ -552,6 +552,9 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("'more than tripled' is no comparison", "Drug maker raises forecast\nThe drug maker raised its forecast on "
+        "Thursday after sales of its weight-loss drug more than tripled in the third quarter to $1.2 billion.\nTotal "
+        "revenue rose 28% to $6.7 billion.", "28%", "revenue", "2025-Q3", "change", reference=date(2025, 10, 24)),
     row("a headline's quarter without its year restates the body's", "Cement maker's Q4 profit jumps 31%\nThe "
         "cement maker reported a 31% rise in net profit for the fourth quarter of fiscal 2025.", "31%", "profit",
         "FY2025-Q4", "change", reference=date(2025, 5, 14)),
@@ -796,6 +799,10 @@ NO_MEASURE = [
 ]
 
 RATES = [
+    row("a bill's change per month measures the bill", "Broadband bills will rise by £3 a month.", "£3",
+        "Broadband bills", None, "change", "month"),
+    row("what costs so much a month", "A typical bundle costing £52 a month will rise.", "£52", "typical bundle",
+        None, "level", "month"),
     row("a percentage a year is a change of its subject", "The excise on tobacco will climb 10% a year.", "10%",
         "excise", None, "change", "year"),
     row("per a participle and its noun", "Ranchers earned $212 per finished steer in May.", "$212", "finished steer",

@@ -138,9 +138,11 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
         return reading
     reading.role = _role(words, i, lo, after, is_amount, reading.verb)
     reading.per = _per(words, i, after)
-    if reading.per is not None and (is_amount or words.lower(reading.per[1]) not in PER_TIME):
-        # "$X per Y" measures Y: "200 million per aircraft", "a dividend of 26 cents a share"; but "will
-        # climb 10% a year" is a change of its subject
+    if reading.per is not None and (reading.per[0] != reading.per[1] or words.lower(reading.per[1]) not in PER_TIME
+                                    or is_amount and reading.role == "level" and not _costs(words, reading.verb)):
+        # "$X per Y" measures Y: "200 million per aircraft", "a dividend of 26 cents a share", "€51 a megawatt
+        # hour", "pays $18 per hour"; but "will climb 10% a year" is a change of its subject, and so is "bills
+        # will rise by £3 a month", and "a bundle costing £52 a month" the bundle's price
         tail = _tail(tags, lo, i)
         of = _OF_BEFORE.search(tags, tail, i) if tags.find("O", tail, i) >= 0 else None
         reading.of = phrases.phrase_before(words, of.start()) if of is not None and of.group("c") is None else None
@@ -687,6 +689,12 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
             return phrases.phrase_before(words, first - 2, start)  # "the average price paid for a home was"
         return phrases.phrase_before(words, j + 1, start)
     return None
+
+
+def _costs(words: Words, verb: int | None) -> bool:
+    """Whether the verb at `verb` is a level verb ("costs", "costing", "charges"): its subject is what a
+    price per month or per year is of."""
+    return verb is not None and words.tags[verb] == "L"
 
 
 def _verb_in(tags: str, start: int, end: int) -> int | None:
