@@ -62,8 +62,8 @@ _MODIFIES_NEXT: Final = re.compile(
 # a source's ("earned $5 billion from tourists in 2013"), nor a forecast's ("rose more than
 # expected in June" is June's).
 _SIDE_CLAUSE: Final = re.compile(r"\b(?:from\s+\S*\d|compared\s+(?:to|with)|than(?!\s+(?:expected|forecast|anticipated|"
-                                 rf"estimated|predicted|doubled|tripled|trebled|quadrupled|halved)\b)|after\s+(?!(?:{'|'.join(sorted(NOUNS_IN_ING))})\b)\w+ing"
-                                 r"|which|that|since)\b")
+                                 r"estimated|predicted|doubled|tripled|trebled|quadrupled|halved)\b)"
+                                 rf"|after\s+(?!(?:{'|'.join(sorted(NOUNS_IN_ING))})\b)\w+ing|which|that|since)\b")
 # In the sentence before a date: a plan's or a forecast's ("said it would spend $14 billion in 2025").
 _PLAN: Final = re.compile(r"\b(?:will|would|plans?\s+to|aims?\s+to|intends?\s+to|expects?\s+to|forecasts?)\b")
 # The last words _NOT_A_SCENE can match, and the words _SIDE_CLAUSE needs: cheap tests before them.
