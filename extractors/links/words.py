@@ -88,7 +88,6 @@ _REPORT_NOUNS: Final = frozenset({"forecast", "forecasts", "estimate", "estimate
 _IRREGULAR_PAST: Final = frozenset({"grew", "rose", "fell", "lost", "won", "made", "took", "saw", "paid", "sold",
                                     "bought", "spent", "shrank", "sank", "slid", "held", "kept", "stood", "drew"})
 _TAX_WORDS: Final = frozenset({"tax", "taxes", "taxation", "interest", "depreciation"})  # "profit before tax"
-_TAX_MARK: Final = re.compile(r"(?i:after|before) (?i:tax|interest|depreciation)")  # where _after_tax may find one
 _MODALS: Final = frozenset({"will", "would", "could", "should", "may", "might", "must", "can"})
 # One look-up a word. A class letter is never a fixed tag, but for "r", whose class gives "r" too.
 _LEXICON: Final[dict[str, str]] = {**_CLASS, **_FIXED}
@@ -184,7 +183,7 @@ class Words:
             joined = self._participles(joined)
         if "LD" in joined or "LID" in joined:
             joined = self._period_ends(joined)
-        if ("NwN" in joined or "NPN" in joined) and _TAX_MARK.search(text, start, end):
+        if "NwN" in joined or "NPN" in joined:
             joined = self._after_tax(joined)
         if "NOF" in joined:
             joined = self._losses_of_share(joined)
