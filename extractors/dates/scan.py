@@ -81,16 +81,20 @@ def _digit_anchors(text: str) -> list[Anchor]:
 # extractors.fastscan.Literals). Next to ASCII, the checks of the characters around a name are
 # `\b` exactly; text with other characters is confirmed with `regex` `\b`.
 _KEYWORDS: Final = DISPATCH.keywords
-_WORDS: Final = Literals((*_NAME_FORMS, *_KEYWORDS))
 assert _KEYWORDS.keys().isdisjoint(_NAME_FORMS)
-WORD_SETS: Final = (_WORDS, *TRUECASE_WORDS)  # found in one pass with the other extractors' (extractors/__init__.py)
+# Names whole and keywords after no letter, as _anchors keeps them: "March" is not also a "Mar",
+# "today" not also a "day" (each occurrence costs a call back into Python).
+_NAMES: Final = Literals(_NAME_FORMS, whole=True)
+_KEYWORD_WORDS: Final = Literals(_KEYWORDS, after="".join(c for c in map(chr, range(1, 256)) if not c.isalpha()))
+# found in one pass with the other extractors' (extractors/__init__.py)
+WORD_SETS: Final = (_NAMES, _KEYWORD_WORDS, *TRUECASE_WORDS)
 
 
 def _anchors(text: str, deadline: float) -> list[Anchor]:
     """The anchors (see DateDispatch) of every place a date may start or turn on, in text order:
     kind _NAME with the name as written, or _WORD with the keyword's key, or a digit run's."""
     found = _digit_anchors(text)
-    for count, (i, word) in enumerate(_WORDS.find_all(text)):
+    for count, (i, word) in enumerate([*_NAMES.find_all(text), *_KEYWORD_WORDS.find_all(text)]):
         if count % DEADLINE_EVERY == 0:  # a text made of one word over and over
             past_deadline(deadline, text)
         e = i + len(word)
