@@ -166,6 +166,8 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("a clause after 'as' has its own subject", "The province forecasts a deficit as health spending climbs 8.2%.",
+        "8.2%", "health spending", None, "change"),
     row("a reporting verb's form after 'in' is a noun", "The increase offsets a 3% cut in state funding.", "3%",
         "state funding", None, "change"),
     row("dive", "Ashgrove cuts its outlook; shares dive 17%.", "17%", "shares", None, "change"),
@@ -552,6 +554,9 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a change someone expects takes the passage's period", "The budget for the 2024-25 fiscal year forecasts a "
+        "deficit. Resource royalties are expected to fall by C$620 million.", "C$620 million", "Resource royalties",
+        "FY2025", "change", reference=date(2024, 3, 21)),
     row("'more than tripled' is no comparison", "Drug maker raises forecast\nThe drug maker raised its forecast on "
         "Thursday after sales of its weight-loss drug more than tripled in the third quarter to $1.2 billion.\nTotal "
         "revenue rose 28% to $6.7 billion.", "28%", "revenue", "2025-Q3", "change", reference=date(2025, 10, 24)),
@@ -734,6 +739,8 @@ PASSAGE_PERIOD = [
 ]
 
 NO_PERIOD = [
+    row("a change and its level 'starting' a day", "The budget trims the tax rate by half a percentage point, to "
+        "1.5%, starting July 1.", "half a percentage point", "tax rate", "2025-07-01", "change", reference=REF),
     row("a day past a level after 'higher at'", "Shares closed 2.8% higher at $113.40 on the Nasdaq on Tuesday.",
         "2.8%", "Shares", "2025-07-08", "change", reference=REF),
     row("the level after a change in the change's period", "The grocer reported first-quarter sales up 3.8% at "

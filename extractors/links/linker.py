@@ -181,6 +181,8 @@ def _word_of(words: Words, figure: Mention) -> int | None:
     return i if i is not None and words.mention_at[i] is figure else None
 
 
+_FORECAST_BEFORE_TO: Final = frozenset({"expected", "forecast", "projected", "estimated", "predicted", "likely",
+                                        "set", "due", "poised"})
 _YEAR: Final = re.compile(r"\d\d")  # a date that writes its year ("FY25", "2024"), unlike "Q4", "first-half"
 _APPOSED_CHANGE: Final = re.compile(r"F(?:Od?N+)?,dcO")  # "to 21.5% of the vote, a loss of"
 
@@ -402,8 +404,9 @@ def _takes_passage_period(text: str, reading: frames.Reading, measure: tuple[int
     if is_amount and reading.role == "level" and head in _SHARES:
         return False  # "shares tumbled 8.2% to $112.40": a price
     verb = reading.verb
-    if verb is not None and verb > 0 and words.tags[verb - 1] == "T":  # "to reduce costs by 30%": an aim
-        return False
+    if verb is not None and verb > 0 and words.tags[verb - 1] == "T" \
+            and not (verb > 1 and words.lower(verb - 2) in _FORECAST_BEFORE_TO):
+        return False  # "to reduce costs by 30%": an aim; but "royalties are expected to fall by C$620 million"
     if reading.role == "change" or head in PERIOD_MEASURES:
         return True
     if head in ("share", "shares") and measure is not None and ("market" in text[measure[0]:measure[1] + 60].lower()

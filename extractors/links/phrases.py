@@ -61,6 +61,8 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> 
             # "earnings per share" names its share)
         if tags[i - 1] == "d" and i - 2 >= stop and tags[i - 2] == "N":
             break  # "The plan foresees a deficit": a verb unknown to us stands before "a"
+        if tags[i - 1] == "a" and words.lower(i - 1) == "as":
+            break  # "forecasts a deficit as health spending climbs": a clause starts at "as"
         if tags[i - 1] == "&" and _after_quantity(tags, i - 2, stop):
             break  # "to close at 2,844.74 points and the Dow Jones": a quantity ends the clause before
         i -= 1

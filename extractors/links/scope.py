@@ -32,11 +32,11 @@ _DURATION: Final = re.compile(
     r"\b(?:for|over|in|during)\s+the\s+(?:past|last|previous|next|first)\s+(?:\w+\s+){0,2}"
     r"(?:days|weeks|months|years|quarters|sessions)\b")
 # What may stand between a figure and its clause's date: "to $1.3 billion", "to a record £63.2m", "at
-# €268.40", "higher at Rs 11,340", "to settle at $52.46 a barrel", "per diluted share", "on revenue of
+# €268.40", "higher at Rs 11,340", ", to 1.5%,", "to settle at $52.46 a barrel", "per diluted share", "on revenue of
 # £1.05 billion", "rise in net profit to Rs 3,412 crore", the same figure again (", or 45 cents a share,",
 # "(£1.1 billion)").
 _TO_LEVEL: Final = re.compile(
-    r"(?:U?[ad]*[TA][ad]*N?(?:L[ad]*A[ad]*)?[FQ](?:dN|p[dvLN]*)?|p[dvLN]*|PN+O[ad]*F|c[IO]d?N+[ad]*T[ad]*F)?"
+    r"(?:,?U?[ad]*[TA][ad]*N?(?:L[ad]*A[ad]*)?[FQ](?:dN|p[dvLN]*)?|p[dvLN]*|PN+O[ad]*F|c[IO]d?N+[ad]*T[ad]*F)?"
     r"(?:,&[ad]*F(?:dN|p[dvLN]*)?,?|\(F\))?")
 _TO_LEVEL_FIRST: Final = frozenset("adTApP,(cU")  # the tags _TO_LEVEL can start with: a cheap test before it
 _RESTATED: Final = re.compile(r",&[ad]*F")
@@ -70,6 +70,7 @@ _PLAN: Final = re.compile(r"\b(?:will|would|plans?\s+to|aims?\s+to|intends?\s+to
 _SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus", "against", "of", "by", "until", "on",
                                 "late", "early", *_REPORT_VERBS})
 _LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
+_FROM_WHEN: Final = frozenset({"starting", "beginning", "effective"})  # ", starting July 1": when a change takes effect
 _REPORT_GRAINS: Final = frozenset({"quarter", "half", "fiscal_year"})  # what an earnings story reports on
 _SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that", "since")
 _BASELINE_TEXT_WORDS: Final = ("ago", "earlier", "previous", "prior", "before")
@@ -144,10 +145,11 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
 
 def _participle_of(words: Words, k: int, j: int) -> bool:
     """Whether word k is a participle after a comma that dates what comes before it by the date at
-    word j, nothing else between: "a €1.2 billion order for 14 jets, signed in June"."""
+    word j, nothing else between: "a €1.2 billion order for 14 jets, signed in June", "trims the
+    rate by half a point, to 1.5%, starting July 1"."""
     tags = words.tags
-    return k > 0 and tags[k - 1] == "," and words.lower(k).endswith("ed") and j - k <= 2 \
-        and (j == k + 1 or tags[k + 1] in "IP")
+    return k > 0 and tags[k - 1] == "," and (words.lower(k).endswith("ed") or words.lower(k) in _FROM_WHEN) \
+        and j - k <= 2 and (j == k + 1 or tags[k + 1] in "IP")
 
 
 def _ends_a_period(words: Words, j: int) -> bool:
