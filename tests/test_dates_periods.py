@@ -34,6 +34,8 @@ QUARTERS = [
     example("a quarter a past expectation was for stays behind", "The bank had expected inflation to ease in the "
             "fourth quarter.", Date("the fourth quarter", value="2024-Q4"), reference=date(2025, 9, 18),
             source="issue 23"),
+    example("a year before a company's figure", "The group now expects 2025 revenue of €8 billion.",
+            Date("2025", value="2025"), source="issue 23"),
     example("a year's financial year", "Profit fell in the 2024 financial year.",
             Date("the 2024 financial year", value="FY2024", grain="fiscal_year"), source="issue 23"),
     example("a quarter of a year's financial year", "Bookings for the first quarter of the 2025 financial year rose.",

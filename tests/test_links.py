@@ -554,6 +554,11 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a year before the measure a reporter expects", "In the first half, revenue rose 6%. The group now expects "
+        "2025 revenue of €8 billion.", "€8 billion", "revenue", "2025", "level", reference=REF),
+    row("a body sentence's own quarter over the headline's year", "Airline sees 2026 fares up 3%\nThe airline "
+        "posted a profit for the October-December quarter, as average fares rose 7%.", "7%", "average fares",
+        "2025-Q4", "change", reference=date(2026, 1, 29)),
     row("a change someone expects takes the passage's period", "The budget for the 2024-25 fiscal year forecasts a "
         "deficit. Resource royalties are expected to fall by C$620 million.", "C$620 million", "Resource royalties",
         "FY2025", "change", reference=date(2024, 3, 21)),

@@ -343,7 +343,8 @@ def _years(m: RuleMatch, ctx: Context) -> list[Found]:
                 and bool(SENTENCE_START.search(text[max(0, start - 8):start]))) or (
                 1900 <= first <= 2099 and text[start - 1:start] == "(" and text.startswith(")", first_end)) or (
                 _VERB_NEXT.match(text, first_end) is not None
-                and _CLAUSE_START.search(text[max(0, start - 12):start]) is not None)
+                and _CLAUSE_START.search(text[max(0, start - 12):start]) is not None) or (
+                1900 <= first <= 2099 and _MEASURE_NEXT.match(text, first_end) is not None)
     if not cued:
         return []
     if not more and text[first_end:first_end + 1] in ("-", "–", "/") and (span := _SPAN_NEXT.match(text, first_end)) \
@@ -355,6 +356,10 @@ def _years(m: RuleMatch, ctx: Context) -> list[Found]:
     return found
 
 
+# A year that scopes a company's or a budget's figure: "expects 2025 revenue of", "sees 2026 fares up 3%".
+_MEASURE_NEXT: Final = regex.compile(r"""\s+(?:(?:net|operating|pre-tax|core|full-year|annual)\s+)?
+    (?:revenues?|sales|profits?|earnings|guidance|outlook|budget|fares|output|production|dividends?|results
+    |targets?|spending|capex|ebitda|deficit|surplus)\b""", regex.VERBOSE | regex.IGNORECASE)
 _SPAN_NEXT: Final = regex.compile(r"[-–/](\d\d)(?![\w/]|[.,:]\d)")  # "-24" after "2023": where it ends
 # After a weak preposition, a year "as a whole" ("1% over 2019 as a whole"), or after "for" a year
 # that a singular verb, "by" or "to" follows ("Core profit for 2019 is forecast", "cut its forecast

@@ -381,8 +381,9 @@ def _period(words: Words, i: int, reading: frames.Reading, measure: tuple[int, i
     if found is None:
         found = passage.after(headline_end) if headline_end is not None and s_start < headline_end \
             else passage.of_sentence(s_start, headline_end or 0)
-    if found is None and (headline_end is None or s_start > headline_end):
-        found = passage.earlier_in_sentence(s_start, words.mention_at[i].start)
+    if (found is None or headline_end is not None and found.start < headline_end < s_start) \
+            and (headline_end is None or s_start > headline_end):  # none, or the headline's ("sees 2026 fares up 3%")
+        found = passage.earlier_in_sentence(s_start, words.mention_at[i].start) or found
     if found is None and measure is not None and _head(text, measure) in MARKET_WORDS:
         found = passage.dateline()  # "Brent crude futures rose $1.05" on the story's day
     return None if found is None or scope.in_duration(words, i) else found

@@ -304,9 +304,11 @@ def wire_dateline(text: str, mention: DateMention) -> bool:
 
 
 def _modifier(words: Words, j: int) -> bool:
-    """Whether the date at word j is one hyphenated word before a noun ("third-quarter sales")."""
+    """Whether the date at word j is one hyphenated word or a year before a noun ("third-quarter
+    sales", "expects 2025 revenue")."""
     date_text = words.word(j)
-    return j + 1 < len(words.tags) and words.tags[j + 1] == "N" and "-" in date_text and " " not in date_text
+    return j + 1 < len(words.tags) and words.tags[j + 1] == "N" and (
+        "-" in date_text and " " not in date_text or len(date_text) == 4 and date_text.isdigit())
 
 
 def is_baseline(date_text: str) -> bool:
