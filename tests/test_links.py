@@ -54,8 +54,8 @@ LEVEL_VERBS = [
         "Turnout was 61.2%.", "61.2%", "Turnout", None, "level"),
     row("a subject's noun before 'per'", "Average monthly revenue per user rose 6% to $11.40.", "$11.40",
         "Average monthly revenue", None, "level"),
-    row("but earnings per share name the share", "Earnings per share rose 5% to 94 cents.", "94 cents", "share", None,
-        "level"),
+    row("earnings per share that rose to a level: the earnings", "Earnings per share rose 5% to 94 cents.",
+        "94 cents", "Earnings", None, "level"),
     row("a subject before 'in' and 'on' a place", "A night in a hotel on the southern coast cost €186 on average.",
         "€186", "night", None, "level"),
     row("a subject past a participle after it", "The average price paid for a home in Harwick was £258,600.",
@@ -166,6 +166,8 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("earnings per share that rose: the earnings", "Adjusted earnings per share climbed 53 cents to $2.14 in the "
+        "third quarter.", "53 cents", "Adjusted earnings", "2025-Q3", "change", reference=date(2025, 10, 24)),
     row("a clause after 'as' has its own subject", "The province forecasts a deficit as health spending climbs 8.2%.",
         "8.2%", "health spending", None, "change"),
     row("a reporting verb's form after 'in' is a noun", "The increase offsets a 3% cut in state funding.", "3%",

@@ -118,6 +118,8 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
         return trimmed(words, (first, j))
     if j < stop or tags[j] not in "NQ":
         return None
+    if j - 2 >= stop and tags[j - 1] == "p" and tags[j - 2] == "N" and words.lower(j) in ("share", "shares"):
+        j -= 2  # "adjusted earnings per share climbed 53 cents": the earnings (a figure "per share" is the share's)
     start = chain_start(words, j, stop)
     if start is not None and start - 2 >= stop and tags[start - 1] == "v" and tags[start - 2] == "N" \
             and words.lower(start - 1).endswith("ing"):
