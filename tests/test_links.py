@@ -166,6 +166,8 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("a route to a place is part of the subject", "Rates on the transpacific route to Los Angeles climbed 7%.",
+        "7%", "Rates", None, "change"),
     row("earnings per share that rose: the earnings", "Adjusted earnings per share climbed 53 cents to $2.14 in the "
         "third quarter.", "53 cents", "Adjusted earnings", "2025-Q3", "change", reference=date(2025, 10, 24)),
     row("a clause after 'as' has its own subject", "The province forecasts a deficit as health spending climbs 8.2%.",

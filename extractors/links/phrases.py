@@ -53,7 +53,7 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> 
                              and tags[i - 2] == "N" and words.lower(i - 1) == "on"
                              and (words.lower(i - 2) in ON_HEADS or _a_market(words, i))
                              or tags[i - 1] in "TB" and "I" in links and i - 2 >= stop and tags[i - 2] == "N"
-                             and (tags[i - 1] == "B" or words.lower(i - 2) in TO_HEADS)):
+                             and (tags[i - 1] == "B" or words.lower(i - 2) in TO_HEADS or _place_to(words, i))):
         # "the yield on 10-year bonds", "copper on the London Metal Exchange", "exports to China", "a strike by workers"
         if tags[i - 1] in "OIRAfp" and (i - 2 < stop or tags[i - 2] != "N" or tags[i - 1] not in links + "p"
                                           or tags[i - 1] == "p" and words.lower(i) in ("share", "shares")):
@@ -69,6 +69,13 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> 
     while i < end and tags[i] in "&sOIRAfp)":  # a chain starts with a phrase: "and inflation" -> "inflation"
         i += 1
     return i
+
+
+def _place_to(words: Words, i: int) -> bool:
+    """Whether a place's name starts at word i, after "to", in a text whose capitals show names:
+    where a route goes ("Rates on the route to Los Angeles climbed")."""
+    return words.cased and not words.uncased and words.word(i)[:1].isupper() and words.tags[i - 2] == "N" \
+        and not words.word(i - 2)[:1].isupper()
 
 
 def _a_market(words: Words, i: int) -> bool:
