@@ -558,6 +558,11 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a party that wins a share in a headline wins a share of the vote", "Civic Union wins 38% in election\nCivic "
+        "Union won Sunday's election with 38.4% of the vote.", "38%", "vote", "2025-07-06", "level", reference=REF),
+    row("a party that took a share behind an aside took a share of the vote", "Civic Union won Sunday's election "
+        "with 38.4% of the vote. The Greens, led by a former mayor, took 9.5%.", "9.5%", "vote", "2025-07-06",
+        "level", reference=REF),
     row("a year before the measure a reporter expects", "In the first half, revenue rose 6%. The group now expects "
         "2025 revenue of €8 billion.", "€8 billion", "revenue", "2025", "level", reference=REF),
     row("a body sentence's own quarter over the headline's year", "Airline sees 2026 fares up 3%\nThe airline "

@@ -16,8 +16,8 @@ from typing import Final
 from extractors.currencies import CURRENCY_WORDS
 from extractors.links import frames, phrases, scope, tables
 from extractors.links.sentences import Sentences
-from extractors.links.vocabulary import (DEAL_MEASURES, EXPECTED_VERBS, MARKET_WORDS, NOUNS_OF_VERBS, PERIOD_MEASURES,
-                                         SHARE_HEADS)
+from extractors.links.vocabulary import (BALLOT_VERBS, DEAL_MEASURES, EXPECTED_VERBS, MARKET_WORDS, NOUNS_OF_VERBS,
+                                         PERIOD_MEASURES, SHARE_HEADS)
 from extractors.links.words import Words
 from extractors.mentions import AmountMention, DateMention, Link, Mention, PercentageMention
 
@@ -183,6 +183,7 @@ def _word_of(words: Words, figure: Mention) -> int | None:
 
 _FORECAST_BEFORE_TO: Final = frozenset({"expected", "forecast", "projected", "estimated", "predicted", "likely",
                                         "set", "due", "poised"})
+_VOTES: Final = ("vote", "votes")
 _YEAR: Final = re.compile(r"\d\d")  # a date that writes its year ("FY25", "2024"), unlike "Q4", "first-half"
 _APPOSED_CHANGE: Final = re.compile(r"F(?:Od?N+)?,dcO")  # "to 21.5% of the vote, a loss of"
 
@@ -203,6 +204,10 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
         if same is not None and same[1] is not None and (
                 reading.measure is None or words.span(reading.measure)[1] <= same[0].start):
             return same[1]  # unless the figure names its own measure, after the one before it
+    if kind == "percentage" and reading.verb is not None and words.lower(reading.verb) in BALLOT_VERBS \
+            and (reading.measure is None or phrases.is_name(words, reading.measure)) \
+            and (vote := _noun_of_verb(text, _VOTES, at, words.cased)) is not None:
+        return vote  # "The Social Democrats took 29.1%", "Civic Alliance wins 38% in election": of the vote
     if reading.measure is not None:
         if reading.reference == frames.PREVIOUS:  # a name in a gapped clause: what the figure before
             before = _measure_before(linked, s_start)  # measures, unless a name ("... Intel rose 2%, Dell 3%")

@@ -196,6 +196,9 @@ PERIOD_MEASURES: Final = frozenset({
 # What a date places the vote shares of ("Sunday's election"), and what they measure.
 BALLOTS: Final = frozenset({"election", "elections", "vote", "referendum", "ballot", "poll", "polls", "runoff",
                             "run-off", "primary", "primaries", "by-election", "plebiscite"})
+# Verbs by which a party gets a share of the vote: "took 29.1%", "wins 38%".
+BALLOT_VERBS: Final = frozenset({"won", "wins", "win", "took", "takes", "secured", "polled", "garnered", "captured",
+                                 "gained", "received"})
 # What names hold shares of: "The Greens slumped to 4.8%" after "won 34.2% of the vote".
 SHARE_HEADS: Final = frozenset({"vote", "votes", "share", "voters", "respondents", "support", "market", "seats"})
 # What someone had expected a figure to be: "the $10.9 billion it had forecast", "analysts had expected".
