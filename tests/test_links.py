@@ -458,6 +458,8 @@ ATTRIBUTIVE = [
 ]
 
 APPOSITION = [
+    row("a description in apposition that ends in a participle", "The load factor, the share of available seats "
+        "filled, rose 1.2 percentage points to 88.4%.", "88.4%", "load factor", None, "level"),
     row("a verb's object and how it moved", "The grocer reported sales up 3.8% on Wednesday.", "3.8%", "sales",
         "2025-07-09", "change", reference=REF),
     row("'retailing' is a noun before an aside", "Food retailing, which makes up about a third of the total, rose "
@@ -506,6 +508,13 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("a forecast's figure set against the sentence's first, not its baseline", "Exports grew 7.6% in May, "
+        "accelerating from a 1.5% gain in April and beating the 5.7% increase forecast by economists.", "5.7%",
+        "Exports", "2025-05", "change", reference=REF),
+    row("what analysts expected, in the passive", "Passenger revenue rose 3.8% to €1.92 billion, below the €1.97 "
+        "billion expected by analysts.", "€1.97 billion", "Passenger revenue", None, "level"),
+    row("expectations for a figure", "Imports rose 1.8%, missing expectations for a 4.2% increase.", "4.2%",
+        "Imports", None, "change"),
     row("what it had forecast is for the period of the figure it is set against", "In the first half, profit "
         "slipped 4%. The group now expects sales this year of $9 billion, above the $8.6 billion it had forecast in "
         "April.", "$8.6 billion", "sales", "2025", "level", reference=REF),

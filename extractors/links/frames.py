@@ -90,10 +90,11 @@ _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "b
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
 _FILLERS: Final = re.compile("[ad]*")
 _FILLERS_AND_NOUNS: Final = re.compile("[adN&]+")  # an item of a list
-_HAD_EXPECTED: Final = re.compile(r"xb?[Vv]")  # "it had forecast"
+# "it had forecast", "expected by analysts", "the 5.7% increase forecast by economists"
+_HAD_EXPECTED: Final = re.compile(r"xb?[Vv]|c?[VvN](?=B)")
 _PLACES: Final = re.compile("[adN&IRPOs]+")  # what an aside after "on" or "in" names: "roads and a line for the city"
 # "the airline's largest single expense", "a measure of capital strength closely watched by regulators"
-_APPOSITION: Final = re.compile(r"d[^CLSVbFrwx,;.\"()]*N(?:r[^,;.]*)?")  # and "the charity which runs 140 centres"
+_APPOSITION: Final = re.compile(r"d[^CLSVbFrwx,;.\"()]*N(?:r[^,;.]*|v)?")  # and "the charity which runs 140 centres"
 _CLAUSE_END: Final = ";.wr"
 _COMPLEMENT: Final = frozenset("adTBAfUIODFQN,&P()\"sxR")
 
@@ -167,6 +168,9 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
     if after[:2] == "NO" and words.lower(i + 1) == "short":  # "roughly 25% short of the level in 2019"
         reading.reference = PREVIOUS
         return
+    if i >= 3 and tags[i - 1] == "d" and tags[i - 2] in "RO" and words.lower(i - 3) in _EXPECTATIONS:
+        reading.reference = PREVIOUS  # "missing expectations for a 4.2% increase": of the figure before
+        return
     if i >= 3 and tags[i - 1] == "T" and tags[i - 2] == "c" and (
             tags[i - 3] == "d" or tags[i - 3] == "N" and adjective(words.lower(i - 3))):
         reading.reference = PREVIOUS  # "taking the annual decline to 1.2%": the change of what came before
@@ -188,9 +192,10 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         reading.measure = phrases.trimmed(words, (m.start("m"), m.end("m") - 1))  # the level of the changed noun
         return
     if after[:1] in "c)" and (m := _CHANGE_NOUN_AFTER.match(after)):  # "a 5% drop in retail sales"
-        if after[:2] == "cN" and after[2:3] in "bVv" and words.lower(i + 2) in REPORTERS:
-            reading.reference = PREVIOUS  # "below the 0.4% gain economists had forecast": of the figure before
-            return
+        if after[:2] == "cN" and after[2:3] in "bVv" and words.lower(i + 2) in REPORTERS \
+                or (e := _HAD_EXPECTED.match(after)) and words.lower(i + e.end()) in EXPECTED_VERBS:
+            reading.reference = PREVIOUS  # "below the 0.4% gain economists had forecast", "beating the 5.7%
+            return  # increase forecast by economists": of the figure before
         if m.group("of") is not None:
             reading.measure = phrases.run_at(words, i + 1 + m.end())
         if reading.measure is None:
@@ -213,7 +218,7 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         reading.measure = (i + 2, i + 2)
         return
     if after[:1] == "N" and words.lower(i + 1) in REPORTERS and after[1:2] in "bVv" \
-            or after[:1] == "x" and (m := _HAD_EXPECTED.match(after)) and words.lower(i + m.end()) in EXPECTED_VERBS:
+            or after[:1] in "xcVv" and (m := _HAD_EXPECTED.match(after)) and words.lower(i + m.end()) in EXPECTED_VERBS:
         reading.reference = PREVIOUS  # "the $1.94 billion analysts had expected", "the $8.6 billion it had
         return  # forecast": of the figure before
     if after[:1] in "N)(\"" and (m := _ATTRIBUTIVE.match(after)):  # "a $500 million fund"

@@ -73,6 +73,7 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
     words = Words(text, 0, 0, [])  # the words of the sentence of the figure before
     words_start = w_end = -1
     linked: list[Linked] = []
+    periods: list[DateMention | None] = []  # the period of each figure of `linked`
     headline: list[AmountMention | PercentageMention] = []  # headline figures without a date of their own
     s_start = s_end = -1
     last_period: DateMention | None = None  # the period of the figure before, and whether it was `joined`
@@ -109,13 +110,17 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
             _goes_on(text, linked, last_period, s_start, figure.start)  # and "narrowed 40% to $38 million" after it
             or was_joined and text.find(",", linked[-1][0].end, figure.start) < 0) else None
         period = _period(words, i, reading, measure, text, dates, passage, s_start, headline_end, headers[1], joined)
-        if last_period is not None and (baseline is not None and not baseline[1] or linked and linked[-1][2] == s_start
-                                        and linked[-1][0].type == figure.type and _expected_after(words, i)):
-            period = last_period  # "sales this year of $11.5 billion, above the $10.9 billion it had forecast in
-            # July"; the level after a change: "first-quarter sales up 3.8% at 22.4 billion euros on Wednesday"
+        if last_period is not None and baseline is not None and not baseline[1]:
+            period = last_period  # the level after a change: "first-quarter sales up 3.8% at 22.4 billion euros on
+            # Wednesday"
+        elif linked and linked[-1][2] == s_start and _expected_after(words, i) \
+                and (first := _first_of_kind(linked, s_start, figure.type)) is not None:
+            period = periods[first]  # "sales this year of $11.5 billion, above the $10.9 billion it had forecast in
+            # July", "grew 7.6% in May, from a 1.5% gain in April, beating the 5.7% increase forecast by economists"
         was_joined = joined is not None and period is joined
         per = _per(text, words, reading, figure, measure, mentions, bisect_left(starts, figure.start))
         linked.append((figure, measure, s_start))
+        periods.append(period)
         last_period = period
         if measure is None:
             m_text, m_start, m_end = None, None, None
@@ -140,7 +145,18 @@ def _expected_after(words: Words, i: int) -> bool:
     return m is not None and words.lower(m.end() - 1) in EXPECTED_VERBS
 
 
-_EXPECTED_AFTER: Final = re.compile(r"[xN]b?[Vv]")
+_EXPECTED_AFTER: Final = re.compile(r"[xN]b?[Vv]|c?[VvN](?=B)")  # "it had forecast", "(increase) expected by"
+
+
+def _first_of_kind(linked: list[Linked], s_start: int, kind: str) -> int | None:
+    """The index in `linked` of the first figure of type `kind` in the sentence at s_start."""
+    first = None
+    for k in range(len(linked) - 1, -1, -1):
+        if linked[k][2] != s_start:
+            break
+        if linked[k][0].type == kind:
+            first = k
+    return first
 
 
 def _goes_on(text: str, linked: list[Linked], last_period: DateMention, s_start: int, at: int) -> bool:
