@@ -140,7 +140,8 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
     reading.role = _role(words, i, lo, after, is_amount, reading.verb)
     reading.per = _per(words, i, after)
     if reading.per is not None and (reading.per[0] != reading.per[1] or words.lower(reading.per[1]) not in PER_TIME
-                                    or is_amount and reading.role == "level" and not _costs(words, reading.verb)):
+                                    or is_amount and reading.role == "level" and not _costs(words, reading.verb)
+                                    and not (i > 0 and tags[i - 1] == "W")):
         # "$X per Y" measures Y: "200 million per aircraft", "a dividend of 26 cents a share", "€51 a megawatt
         # hour", "pays $18 per hour"; but "will climb 10% a year" is a change of its subject, and so is "bills
         # will rise by £3 a month", and "a bundle costing £52 a month" the bundle's price
@@ -697,9 +698,10 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
 
 
 def _costs(words: Words, verb: int | None) -> bool:
-    """Whether the verb at `verb` is a level verb ("costs", "costing", "charges"): its subject is what a
-    price per month or per year is of."""
-    return verb is not None and words.tags[verb] == "L"
+    """Whether the verb at `verb` is a level, change or linking verb ("costing £52 a month", "rises to
+    £12.21 an hour", "is £300,000 a week"): its subject is what a price per month or per hour is of (but
+    "pays workers $18 per hour" measures the hour)."""
+    return verb is not None and words.tags[verb] in "LCb"
 
 
 def _verb_in(tags: str, start: int, end: int) -> int | None:

@@ -488,8 +488,10 @@ def _tag(word: Word, previous: str, following: str, left: str, right: str, two_l
         return "c" if left in _NOUN_LEFT and left != "N" or right in _NOUN_RIGHT or two_left == "d" and adjective(
             previous) else "C"
     if kind == "C":
-        noun = left in "dF\"s" and previous not in ("each", "both", "all") or left == ")" and two_left == "F"
-        return "N" if noun else "C"  # "a $40 billion (£20 billion) contract", but "the Dow (DJIA) fell"
+        noun = left in "dF\"s" and previous not in ("each", "both", "all") or left == ")" and two_left == "F" \
+            or left == "N" and previous.endswith(("-year", "-month", "-week"))
+        return "N" if noun else "C"  # "a $40 billion (£20 billion) contract", "a five-year contract", but "the
+        # Dow (DJIA) fell"
     if kind == "V":  # "UNITED STATES ROSE" in capitals; "cut its price forecast for 2026"; "the Treasury note climbed";
         # "a 3% cut in state funding"
         return "N" if previous == "united" or left in "IORf" and right == "N" or left in "Nc" and (
