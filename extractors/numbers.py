@@ -62,7 +62,7 @@ SCALE_MULTIPLES: Final = {"tens": Decimal(10), "hundreds": Decimal(100)}
 # Words that may appear inside a written number or range ("between three and a half").
 NUMBER_RUN_WORDS: Final = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, *FRACTION_WORDS, *SCALE_WORDS,
                               *PLURAL_SCALES, *SCALE_MULTIPLES, "hundreds", "a", "an", "and", "to",
-                              "of", "minus", "negative"})
+                              "of", "quarters", "minus", "negative"})
 
 MAX_DECIMALS: Final = 6  # schemas store DECIMAL(38, 6)
 MAX_INTEGER_DIGITS: Final = 32
@@ -101,6 +101,7 @@ FRACTION: Final = r"""
 WORD_NUMBER: Final = rf"""
     (?i:\b
       (?:half\s+an?(?=\s)                                        # half a (billion)
+       | (?:three[\s-]quarters|an?\s+quarter)\s+of\s+an?(?=\s)     # three-quarters of a (percentage point)
        | an?\s+(?:half|quarter)                                  # a half, a quarter
        | {_BELOW_1000}(?:\s+and\s+an?\s+(?:half|quarter))?       # two hundred and five, one and a half
        | an?(?=\s+(?:{alternation(SCALE_WORDS)}|percent|per\s?cent|percentage\s+point)\b)  # a million
@@ -124,7 +125,11 @@ _WORD_VALUES: Final = {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS}
 
 
 def _parse_words(surface: str) -> Decimal | None:
-    """'twenty-three' -> 23, 'half a' -> 0.5, 'two hundred and five' -> 205, 'a' -> 1."""
+    """'twenty-three' -> 23, 'half a' -> 0.5, 'two hundred and five' -> 205, 'a' -> 1,
+    'three-quarters of a' -> 0.75."""
+    lower = surface.lower()
+    if " of " in lower:  # "three-quarters of a", "a quarter of a"
+        return Decimal("0.75") if "three" in lower else Decimal("0.25")
     total, fraction, seen = 0, Decimal(0), False
     for token in _TOKEN.findall(surface.lower()):
         if token in _WORD_VALUES:

@@ -80,6 +80,8 @@ CASES = [
             source="issue 23"),
     example("indian-grouping-then-comma", "The tender was worth Rs 1,23,45,678, the ministry said.",
             Money("Rs 1,23,45,678", value="12345678", currency="INR"), source="issue 23"),
+    example("three-quarters-of-a-billion", "The deal was worth three quarters of a billion dollars.",
+            Money("three quarters of a billion dollars", value="750000000", currency="USD"), source="issue 23"),
     example("half-a-billion", "They lost half a billion dollars in a week.",
             Money("half a billion dollars", value="500000000", currency="USD"), source="issue 3"),
     example("quarter-million", "She won a quarter million dollars in the lottery.",
