@@ -166,6 +166,10 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("'pay' before 'will' is a noun", "Under the deal, pay will rise 5% this year.", "5%", "pay", "2025",
+        "change", reference=REF),
+    row("figures listed with their years after a change", "Under the deal, pay will rise 5% this year, 4.5% in 2026 "
+        "and 4% in 2027.", "4%", "pay", "2027", "change", reference=REF),
     row("a route to a place is part of the subject", "Rates on the transpacific route to Los Angeles climbed 7%.",
         "7%", "Rates", None, "change"),
     row("earnings per share that rose: the earnings", "Adjusted earnings per share climbed 53 cents to $2.14 in the "

@@ -92,6 +92,8 @@ _FILLERS: Final = re.compile("[ad]*")
 _FILLERS_AND_NOUNS: Final = re.compile("[adN&]+")  # an item of a list
 # "it had forecast", "expected by analysts", "the 5.7% increase forecast by economists"
 _HAD_EXPECTED: Final = re.compile(r"xb?[Vv]|c?[VvN](?=B)")
+_LISTED_AFTER: Final = re.compile(r"F[IRP]?d?D,?&?$")  # a figure and its date before: "5% this year, 4.5% in 2024"
+_LISTED_END: Final = re.compile(r"(?:[IRP]?d?D)?(?:[,.;&)]|$)")  # and after: its own date, then the list goes on
 _PLACES: Final = re.compile("[adN&IRPOs]+")  # what an aside after "on" or "in" names: "roads and a line for the city"
 # "the airline's largest single expense", "a measure of capital strength closely watched by regulators"
 _APPOSITION: Final = re.compile(r"d[^CLSVbFrwx,;.\"()]*N(?:r[^,;.]*|v)?")  # and "the charity which runs 140 centres"
@@ -131,6 +133,14 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
         while (first := _gapped(tags, before, max(0, before - _REACH))) is not None:  # "A 2%, B 3% and C 4%": A's
             before = tags.rfind("F", 0, first)
         reading.role = _role_of(words, before, is_amount)
+        return reading
+    if i >= 2 and tags[i - 1] in ",&" and (m := _LISTED_AFTER.search(tags, max(lo, i - 6), i)) is not None \
+            and words.mention_at[m.start()].type == words.mention_at[i].type and _LISTED_END.match(after):
+        first = m.start()  # "pay will rise 5% this year, 4.5% in 2024 and 4.5% in 2025": the pay's changes too
+        while first >= 2 and tags[first - 1] in ",&" and (m := _LISTED_AFTER.search(tags, max(0, first - 6), first)):
+            first = m.start()
+        reading.reference = PREVIOUS
+        reading.role = _role_of(words, first, is_amount)
         return reading
     outpaced = _outpaced(words, i, lo)
     if outpaced is not None:  # "pay rose 5.6%, outpacing the private sector's 3.5%": a rise of pay too

@@ -88,6 +88,7 @@ _REPORT_NOUNS: Final = frozenset({"forecast", "forecasts", "estimate", "estimate
 _IRREGULAR_PAST: Final = frozenset({"grew", "rose", "fell", "lost", "won", "made", "took", "saw", "paid", "sold",
                                     "bought", "spent", "shrank", "sank", "slid", "held", "kept", "stood", "drew"})
 _TAX_WORDS: Final = frozenset({"tax", "taxes", "taxation", "interest", "depreciation"})  # "profit before tax"
+_SUBJECT_NEXT: Final = frozenset("bCK")  # after a transaction verb's form, these make it a noun: "pay will rise"
 _MODALS: Final = frozenset({"will", "would", "could", "should", "may", "might", "must", "can"})
 # One look-up a word. A class letter is never a fixed tag, but for "r", whose class gives "r" too.
 _LEXICON: Final[dict[str, str]] = {**_CLASS, **_FIXED}
@@ -509,7 +510,8 @@ def _tag(word: Word, previous: str, following: str, left: str, right: str, two_l
         kind = "S" if lower in TRANSACTION_VERBS else "N"
     if kind == "S":  # "agree purchase of", "Orders for", "its public offering", "real pay rose"; but "which it bought"
         return "N" if i == 0 or left in "dF)\"sO" or right in "OI" and left != "x" or lower in _NOT_VERBS \
-            or left == "N" and _past_verb(following) and not lower.endswith("ed") else "S"
+            or left == "N" and _past_verb(following) and not lower.endswith("ed") \
+            or _LEXICON.get(following, "") in _SUBJECT_NEXT else "S"  # "pay will rise", "pay rose"
     return kind
 
 
