@@ -166,6 +166,8 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("a count in the subject's phrase of place", "Occupancy across its 640 hotels slipped 1.1 percentage points "
+        "to 74.6%.", "74.6%", "Occupancy", None, "level"),
     row("'pay' before 'will' is a noun", "Under the deal, pay will rise 5% this year.", "5%", "pay", "2025",
         "change", reference=REF),
     row("figures listed with their years after a change", "Under the deal, pay will rise 5% this year, 4.5% in 2026 "

@@ -692,6 +692,9 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
         while k > start and tags[k - 1] == "N":
             k -= 1
         if tags[j] == "N" and k > start and tags[k - 1] == "Q":  # "508 points": a quantity, not the subject
+            lead = k - 2 if k - 2 >= start and tags[k - 2] == "d" else k - 1  # but "occupancy across its 640
+            if lead - 2 >= start and tags[lead - 1] in "IRP" and tags[lead - 2] == "N":  # hotels slipped": the
+                return phrases.phrase_before(words, lead - 1, start)  # occupancy
             k -= 1
             while k >= start and tags[k] not in VERBS:
                 k -= 1
