@@ -85,6 +85,10 @@ QUARTERS = [
             "March.",
             Date("the third quarter", value="2024-Q3"), Date("fiscal 2025", value="FY2025"),
             Date("March", value="2025-03"), reference=date(2024, 11, 14), source="issue 23"),
+    example("a fronted quarter before a past verb, still under way in the fiscal calendar", "Over the fourth "
+            "quarter as a whole, group sales grew 3.1%. The chain expects savings in fiscal 2024, which ends in March.",
+            Date("the fourth quarter", value="2023-Q4"), Date("fiscal 2024", value="FY2024"),
+            Date("March", value="2024-03"), reference=date(2024, 1, 11), source="issue 23"),
     example("a fiscal year that ends in December is the calendar's", "The company's fiscal year ended Dec. 31, and "
             "fourth-quarter profit rose 12%.", Date("Dec. 31", value="2023-12-31"), Date("fourth-quarter", value="2024-Q4"),
             reference=date(2024, 11, 20), source="issue 23"),

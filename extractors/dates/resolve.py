@@ -167,6 +167,14 @@ def past_before(ctx: Context, start: int) -> bool:
     return _PAST_VERB.found_in(before[clause_start(before):])
 
 
+def past_after(ctx: Context, end: int) -> bool:
+    """Whether the clause after `end` holds a past-tense verb ("Over the fourth quarter as a whole,
+    group sales grew 3.1%")."""
+    after = ctx.text[end:end + 60]
+    brk = _CLAUSE_BREAK.search(after)
+    return _PAST_VERB.found_in(after[:brk.start()] if brk else after)
+
+
 def today_is_date(ctx: Context, start: int, end: int) -> bool:
     """True when "today" is the day of the news, not "nowadays".
 

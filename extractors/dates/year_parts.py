@@ -28,7 +28,7 @@ from extractors.dates.patterns import (
     ANY_MONTH, HN, MONTH, MORE_YEARS, NOT_OF_OTHER, ORDINAL_PART, QN, SEASON, YEAR, YEAR_ALONE, YEAR_DIGITS, YEAR_GLUED,
     YY, either_case,
 )
-from extractors.dates.resolve import direction, latest_part, past_before, two_digit_year
+from extractors.dates.resolve import direction, latest_part, past_after, past_before, two_digit_year
 from extractors.rules import RuleList
 
 RULES: Final[RuleList] = RuleList()
@@ -161,7 +161,8 @@ def _part_of_year(m: RuleMatch, ctx: Context, unit: str, months_per_part: int) -
         # a past event in a fiscal quarter still under way is in the calendar's ("grew 11% in the
         # third quarter", told in November of a year to March)
         if not part_under_way(fiscal, ctx.ref, n, months_per_part) \
-                or _calendar_part_under_way(ctx.ref, n, months_per_part) or not past_before(ctx, pre.start):
+                or _calendar_part_under_way(ctx.ref, n, months_per_part) \
+                or not (past_before(ctx, pre.start) or past_after(ctx, end)):
             fy = fiscal_year_of_part(fiscal, ctx.ref, n, months_per_part, direction(ctx, pre.start))
             return [(pre.start, end, periods.fiscal_part(fy, unit, n), pre.mod)]
         y = latest_part(ctx.ref, n, months_per_part, "past")
