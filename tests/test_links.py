@@ -376,6 +376,8 @@ TO_AND_FROM = [
 ]
 
 OF = [
+    row("a forecast for a measure, of a figure", "The company kept its forecast for pretax profit in fiscal 2024 of "
+        "£650 million.", "£650 million", "pretax profit", "FY2024", "level"),
     row("a passive's agent past its object", "Crime was named the top concern by 41% of respondents.", "41%",
         "respondents", None, "level"),
     row("profit before tax", "Profit before tax fell 8% to £51m.", "8%", "Profit", None, "change"),

@@ -78,6 +78,10 @@ def _place_to(words: Words, i: int) -> bool:
         and not words.word(i - 2)[:1].isupper()
 
 
+_FORECASTS: Final = frozenset({"forecast", "forecasts", "guidance", "outlook", "estimate", "estimates", "projection",
+                                "projections"})
+
+
 def _a_market(words: Words, i: int) -> bool:
     """Whether a name starts at word i, after "the" ("on the London Metal Exchange")."""
     if i < len(words.tags) and words.tags[i] == "d":
@@ -138,6 +142,9 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
             first -= 1
         return trimmed(words, (first, start - 2))
     phrase = None if start is None else run_at(words, start)
+    if phrase is not None and words.lower(phrase[1]) in _FORECASTS and tags[phrase[1] + 1:phrase[1] + 2] == "R":
+        after = phrase[1] + 2 + (tags[phrase[1] + 2:phrase[1] + 3] == "d")  # "its forecast for pretax profit
+        phrase = run_at(words, after) or phrase  # in fiscal 2024 of £650 million": the profit's
     lead = start - 1 if start is not None else -1
     while lead > stop and tags[lead] in "av":  # "a closely watched gauge"
         lead -= 1
