@@ -466,6 +466,10 @@ ATTRIBUTIVE = [
 ]
 
 APPOSITION = [
+    row("a long description of the opening subject", "Net interest income, the difference between what the lender "
+        "earns on loans and pays on deposits, slipped 1.5%.", "1.5%", "Net interest income", None, "change"),
+    row("a description of the subject without a determiner", "Net charge-offs, loans the bank does not expect to "
+        "recover, rose to $412 million.", "$412 million", "Net charge-offs", None, "level"),
     row("a description in apposition that ends in a participle", "The load factor, the share of available seats "
         "filled, rose 1.2 percentage points to 88.4%.", "88.4%", "load factor", None, "level"),
     row("a verb's object and how it moved", "The grocer reported sales up 3.8% on Wednesday.", "3.8%", "sales",
