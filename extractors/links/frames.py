@@ -739,7 +739,8 @@ def _aside_start(words: Words, start: int, end: int) -> int | None:
             and not _named(words, (relative if relative > k else end) - 1):
         return k  # "Fuel, the airline's largest single expense, cost"; but "the UK index, the FTSE 100, fell"
     if k > start and tags[k - 1] == "N" and tags[k + 1:k + 2] in ("d", "N") and end - k <= _LONGEST_ASIDE \
-            and _OPENING_SUBJECT.fullmatch(tags, start, k) and tags.find("F", k, end) < 0:
+            and _OPENING_SUBJECT.fullmatch(tags, start, k) and tags.find("F", k, end) < 0 \
+            and not _named(words, end - 1):
         return k  # a description of the subject that opens the clause: "Net interest income, the difference
         # between what the lender earns on loans and pays on deposits, slipped"; "Net charge-offs, loans
         # the bank does not expect to recover, rose"
