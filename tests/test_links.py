@@ -466,6 +466,9 @@ ATTRIBUTIVE = [
 ]
 
 APPOSITION = [
+    row("a description after a filler, with 'after' and a name in it", "Net interest on the public debt, now the "
+        "government's second-biggest expense after Social Security, cost $434 billion.", "$434 billion", "Net interest",
+        None, "level"),
     row("a long description of the opening subject", "Net interest income, the difference between what the lender "
         "earns on loans and pays on deposits, slipped 1.5%.", "1.5%", "Net interest income", None, "change"),
     row("a description of the subject without a determiner", "Net charge-offs, loans the bank does not expect to "
@@ -579,6 +582,9 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("the first months of a fiscal year place a figure", "For the first five months of fiscal 2026, which began "
+        "on Oct. 1, the deficit totaled $1.15 trillion.", "$1.15 trillion", "deficit", "FY2026", "level",
+        reference=date(2026, 3, 11)),
     row("a party that wins a share in a headline wins a share of the vote", "Civic Union wins 38% in election\nCivic "
         "Union won Sunday's election with 38.4% of the vote.", "38%", "vote", "2025-07-06", "level", reference=REF),
     row("a party that took a share behind an aside took a share of the vote", "Civic Union won Sunday's election "

@@ -94,7 +94,7 @@ _FILLERS_AND_NOUNS: Final = re.compile("[adN&]+")  # an item of a list
 _HAD_EXPECTED: Final = re.compile(r"xb?[Vv]|c?[VvN](?=B)")
 _LISTED_AFTER: Final = re.compile(r"F[IRP]?d?D,?&?$")  # a figure and its date before: "5% this year, 4.5% in 2024"
 _LISTED_END: Final = re.compile(r"(?:[IRP]?d?D)?(?:[,.;&)]|$)")  # and after: its own date, then the list goes on
-_OPENING_SUBJECT: Final = re.compile("d?N+")  # a noun phrase alone before an aside
+_OPENING_SUBJECT: Final = re.compile("d?N+(?:[PIOR]d?N+)*")  # a noun phrase alone before an aside
 _LONGEST_ASIDE: Final = 18  # words
 _PLACES: Final = re.compile("[adN&IRPOs]+")  # what an aside after "on" or "in" names: "roads and a line for the city"
 # "the airline's largest single expense", "a measure of capital strength closely watched by regulators"
@@ -738,9 +738,12 @@ def _aside_start(words: Words, start: int, end: int) -> int | None:
     if k > start and tags[k + 1:k + 2] == "d" and tags[k - 1] == "N" and _APPOSITION.fullmatch(tags, k + 1, end) \
             and not _named(words, (relative if relative > k else end) - 1):
         return k  # "Fuel, the airline's largest single expense, cost"; but "the UK index, the FTSE 100, fell"
-    if k > start and tags[k - 1] == "N" and tags[k + 1:k + 2] in ("d", "N") and end - k <= _LONGEST_ASIDE \
+    opening = k + 1
+    while opening < end and tags[opening] == "a":  # ", now the government's second-biggest expense,"
+        opening += 1
+    if k > start and tags[k - 1] == "N" and tags[opening:opening + 1] in ("d", "N") and end - k <= _LONGEST_ASIDE \
             and _OPENING_SUBJECT.fullmatch(tags, start, k) and tags.find("F", k, end) < 0 \
-            and not _named(words, end - 1):
+            and not (end - opening <= 4 and _named(words, end - 1)):  # "The main index, the FTSE 100, fell": the index
         return k  # a description of the subject that opens the clause: "Net interest income, the difference
         # between what the lender earns on loans and pays on deposits, slipped"; "Net charge-offs, loans
         # the bank does not expect to recover, rose"

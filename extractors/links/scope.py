@@ -277,8 +277,9 @@ def _places(words: Words, j: int, measure_word: int | None, figure: int) -> bool
     if j < 6 and tags[j + 1:j + 2] in "(," and isinstance(date := words.mention_at[j], DateMention) \
             and wire_dateline(words.text, date):
         return False  # "SEOUL, July 31 (Reuters) - ..."
-    if j > 1 and tags[j - 1] == "O" and tags[j - 2] == "N" and measure_word != j - 2:
-        return False  # "the second-biggest loss of 2007"
+    if j > 1 and tags[j - 1] == "O" and tags[j - 2] == "N" and measure_word != j - 2 \
+            and words.lower(j - 2) not in PERIOD_NOUNS:
+        return False  # "the second-biggest loss of 2007"; but "the first five months of fiscal 2026"
     return True
 
 

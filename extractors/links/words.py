@@ -517,10 +517,13 @@ def _tag(word: Word, previous: str, following: str, left: str, right: str, two_l
 
 def past_relative_asides(tags: str, start: int, i: int, marks: str) -> int:
     """The start of the clause of word i, `start` moved back past any "w" word ("after",
-    "because") that stands in a relative aside closed before word i: "In the first half, which
-    it restated after a review, profit slipped" and "the rate, which counts people who work part
-    time because they cannot find more, rose" are one clause each. `marks`: the tags that end a clause."""
+    "because") that stands in a relative aside or a description closed before word i: "In the first
+    half, which it restated after a review, profit slipped", "the rate, which counts people who work
+    part time because they cannot find more, rose" and "Net interest, now the second-biggest expense
+    after pensions, cost" are one clause each. `marks`: the tags that end a clause."""
     while start > 0 and tags[start - 1] == "w" and (opens := tags.rfind(",", 0, start - 1)) >= 0 \
-            and tags[opens + 1:opens + 2] == "r" and 0 <= tags.find(",", start, i):
+            and 0 <= (closes := tags.find(",", start, i)) and (
+                tags[opens + 1:opens + 2] == "r"
+                or tags[opens + 1:opens + 2] in ("d", "a") and not any(tags[k] in VERBS for k in range(start, closes))):
         start = max(tags.rfind(mark, 0, opens) for mark in marks) + 1
     return start
