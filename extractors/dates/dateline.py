@@ -10,7 +10,7 @@ from typing import Final
 
 import regex
 
-from extractors.dates.matches import RuleMatch, group, month_number, number
+from extractors.dates.matches import RuleMatch, forget_match, group, month_number, number
 from extractors.dates.patterns import DAY, MONTH, WEEKDAY_PREFIX, YEAR
 from extractors.dates.truecase import truecase
 
@@ -47,6 +47,13 @@ def find_dateline(text: str) -> tuple[date, int, int] | None:
     "Updated 2025-07-15T09:12Z"), with its span; else None. The first such line wins, but for an
     "Updated"/"Modified" one, which gives way to a publication date on a later one of these lines:
     the text was written for the day it was published."""
+    try:
+        return _find_dateline(text)
+    finally:
+        forget_match()  # no line is kept past the call
+
+
+def _find_dateline(text: str) -> tuple[date, int, int] | None:
     pos = 0
     updated = None
     for _ in range(_DATELINE_LINES):

@@ -15,16 +15,32 @@ from extractors.engines import numbers
 RuleMatch = Any
 
 
+# The last match read and its group numbers: a build reads several groups of one match in turn.
+# extract_dates() forgets it when done (forget_match), so that no text is kept past the call.
+_LAST: Final[list[Any]] = [None, {}]
+
+
+def _numbers(m: RuleMatch) -> dict[str, int]:
+    if m is not _LAST[0]:
+        _LAST[0], _LAST[1] = m, numbers(m)
+    table: dict[str, int] = _LAST[1]
+    return table
+
+
+def forget_match() -> None:
+    _LAST[0], _LAST[1] = None, {}
+
+
 def number(m: RuleMatch, name: str) -> int:
     """The number of the group `name` of m's pattern: m.start(number(m, "day")) is m.start("day")."""
-    return numbers(m)[name]
+    return _numbers(m)[name]
 
 
 def group(m: RuleMatch, name: str) -> Any:
     """The group's text, None when it did not take part or the rule has no such group.
 
     Typed Any, as RuleMatch is: a build reads as text the groups its own pattern always sets."""
-    n = numbers(m).get(name)
+    n = _numbers(m).get(name)
     return None if n is None else m[n]
 
 
@@ -40,7 +56,7 @@ LISTED_DECADE: Final = re.compile(r"['’]?(?:1[6-9]|20)?[0-9]0(?=['’]?s)")  #
 
 def listed(m: RuleMatch, name: str, item: re.Pattern, text: str) -> list[tuple[int, int]]:
     """(start, end) of each `item` in the group `name` of `m` (none if it took no part)."""
-    n = numbers(m).get(name)
+    n = _numbers(m).get(name)
     if n is None:
         return []
     start, end = m.span(n)

@@ -13,6 +13,7 @@ from extractors.calendar_words import MONTHS
 from extractors.dates.context import Context, Found, signal_mod
 from extractors.dates.dispatch import DISPATCH
 from extractors.dates.focus import resolve_focus
+from extractors.dates.matches import forget_match
 from extractors.dates.patterns import alt, cased
 from extractors.dates.truecase import WORD_SETS as TRUECASE_WORDS
 from extractors.dates.truecase import truecase
@@ -228,4 +229,7 @@ def extract_dates(text: str, reference_date: date | None = None) -> list[DateMen
     """Every date mention in `text`, in text order; relative ones resolved against `reference_date`.
     The rules read the text truecased (truecase.py); mentions quote it as written."""
     doc = DateDocument(text, reference_date)
-    return resolve_focus(doc.ctx, scan_document(doc, DATE_DISPATCH))  # the document-level pass (focus.py)
+    try:
+        return resolve_focus(doc.ctx, scan_document(doc, DATE_DISPATCH))  # the document-level pass (focus.py)
+    finally:
+        forget_match()
