@@ -14,13 +14,25 @@ Wikinews-style) rules of 0.4.4, probe11 (129, dense wire with mixed periods) and
 a mix of registers) rules of 0.4.5, probe14 (145: council budget, hospital data, a poll, farm
 prices, a court settlement, club finances...), probe16 (146, dense wire), probe17 (149, a mix of
 registers), probe18 (143, business wire from India, Japan, Brazil, South Africa...) and probe19
-(148, Wikinews-style) rules of 0.4.7;
+(148, Wikinews-style) rules of 0.4.7; probe21 (148: earnings wire with several periods, central
+banks, inflation, retail and jobs data, an election, a poll, a budget, mining, energy), probe23
+(147: British, Australian, Indian, Canadian and German business pages, a council vote, a growth
+outlook, a court fine, freight, drugs, telecoms) and probe25 (149: a transfer, a school budget, a
+bank's quarter, a carmaker's fiscal year, metals, holiday sales, a price cap, a funding round, a
+pension fund, hotels, a deficit release, a pay deal), written blind in session 22, rules of 0.4.8;
 probe4 (131), probe5 (129), probe6 (130, five dense and five lighter articles), probe8 (100,
 Wikinews-style), probe13 (139, a mix of registers with fiscal calendars, written blind in
 session 20), probe15 (148: mining, GDP, a bond auction, a pension fund, freight rates...,
-written blind in session 21) and probe20 (139, a newspaper's business pages, written blind at
-the end of session 21 and scored once, after its rules) are held out (benchmarks/RESULTS.md has their scores; do not
-write rules from their errors).
+written blind in session 21), probe20 (139, a newspaper's business pages, written blind at
+the end of session 21 and scored once, after its rules), probe22 (149: a regional business
+section, a merger, bank and airline results, housing, club accounts, a university, commodities, a
+start-up, trade, council spending, a charity, a market close), probe24 (150: retailer earnings,
+central bank minutes, oil, a currency, jobs, a fiscal year's results, a mining deal, hospital
+waiting lists, a harvest, box office, a bond sale, consumer confidence) and probe26 (150: a
+Wikinews-style annual report, airline traffic, a state budget, inflation, a steel loss,
+catastrophe claims, index closes, a bond auction, luxury sales, rents, a telecom merger, farm
+subsidies), written blind in session 22, are held out (benchmarks/RESULTS.md has their scores;
+do not write rules from their errors).
 """
 from __future__ import annotations
 
