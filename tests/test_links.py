@@ -46,6 +46,8 @@ def row(id: str, text: str, figure: str, measure: str | None, period: str | None
 
 
 LEVEL_VERBS = [
+    row("a price that touched a level", "The metal touched a record $3,004.86 in Asian trade.", "$3,004.86",
+        "metal", None, "level"),
     row("'over' a span is no budget", "Abeka said reconstruction would cost at least $900 million over five years.",
         "$900 million", "reconstruction", None, "level"),
     row("a description with a relative clause in apposition", "Income at Brightpath, the charity which runs 140 "
