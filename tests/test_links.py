@@ -468,6 +468,8 @@ ATTRIBUTIVE = [
 ]
 
 APPOSITION = [
+    row("a subject behind a passive aside with 'by'", "Revenue, lifted by strong festive trading, climbed 6.1 per "
+        "cent to £5.8bn.", "6.1 per cent", "Revenue", None, "change"),
     row("a description after a filler, with 'after' and a name in it", "Net interest on the public debt, now the "
         "government's second-biggest expense after Social Security, cost $434 billion.", "$434 billion", "Net interest",
         None, "level"),

@@ -754,8 +754,11 @@ def _aside_start(words: Words, start: int, end: int) -> int | None:
         while first < end and tags[first] == "a":
             first += 1
         if first < end and (tags[first] == "v" and words.lower(first).endswith(("ed", "ing"))
+                            or tags[first] in "CLS" and words.lower(first).endswith("ed")
+                            and tags[first + 1:first + 2] == "B"
                             or words.lower(first) == "net" and tags[first + 1:first + 2] == "O"):
-            return k  # "Net debt, excluding leases, fell", "Total revenue, net of interest expense, rose"
+            return k  # "Net debt, excluding leases, fell", "Total revenue, net of interest expense, rose",
+            # "Revenue, lifted by strong festive trading, climbed"
         if first + 1 < end and tags[first] in "PI" and _PLACES.fullmatch(tags, first + 1, end):
             return k  # "Capital expenditure, on roads, rail and a new metro line, will rise"
         if _FILLERS_AND_NOUNS.fullmatch(tags, k + 1, end) is None and _PLACES.fullmatch(tags, k + 1, end) is None:
