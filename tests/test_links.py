@@ -586,6 +586,9 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a party whose name capitals do not show, after a vote share", "Civic Union won Sunday's election with "
+        "38.4% of the vote, while the nationalist Homeland party came third with 14.7%.", "14.7%", "vote",
+        "2025-07-06", "level", reference=REF),
     row("the first months of a fiscal year place a figure", "For the first five months of fiscal 2026, which began "
         "on Oct. 1, the deficit totaled $1.15 trillion.", "$1.15 trillion", "deficit", "FY2026", "level",
         reference=date(2026, 3, 11)),

@@ -17,7 +17,7 @@ from extractors.currencies import CURRENCY_WORDS
 from extractors.links import frames, phrases, scope, tables
 from extractors.links.sentences import Sentences
 from extractors.links.vocabulary import (BALLOT_VERBS, DEAL_MEASURES, EXPECTED_VERBS, MARKET_WORDS, NOUNS_OF_VERBS,
-                                         PERIOD_MEASURES, SHARE_HEADS)
+                                         PARTIES, PERIOD_MEASURES, SHARE_HEADS)
 from extractors.links.words import Words
 from extractors.mentions import AmountMention, DateMention, Link, Mention, PercentageMention
 
@@ -233,7 +233,8 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
             return words.span(reading.measure)
         if kind == "percentage" and reading.role == "level" and reading.reference is None \
                 and (share := _share_before(text, linked, s_start)) is not None \
-                and phrases.is_name(words, reading.measure):  # "The Social Democrats slumped to 21.5%" after
+                and (phrases.is_name(words, reading.measure) or words.lower(reading.measure[1]) in PARTIES):
+            # "The Social Democrats slumped to 21.5%", "the nationalist Homeland party came third with 14.7%" after
             return share  # "won 34.2% of the vote": a name holds a share of what the one before measures
         if reading.role == "change" and phrases.is_name(words, reading.measure):
             shares = _shares_before(text, linked, s_start)  # "Vale fell 4.3%" after "Shares of Petrobras lost 6.1%"

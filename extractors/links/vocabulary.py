@@ -200,6 +200,9 @@ BALLOTS: Final = frozenset({"election", "elections", "vote", "referendum", "ball
 # Verbs by which a party gets a share of the vote: "took 29.1%", "wins 38%".
 BALLOT_VERBS: Final = frozenset({"won", "wins", "win", "took", "takes", "secured", "polled", "garnered", "captured",
                                  "gained", "received"})
+# What a party's name ends in, where capitals do not show it: "the nationalist Homeland party".
+PARTIES: Final = frozenset({"party", "parties", "alliance", "coalition", "bloc", "front", "democrats", "conservatives",
+                            "liberals", "greens", "socialists", "republicans", "candidate"})
 # What names hold shares of: "The Greens slumped to 4.8%" after "won 34.2% of the vote".
 SHARE_HEADS: Final = frozenset({"vote", "votes", "share", "voters", "respondents", "support", "market", "seats"})
 # What someone had expected a figure to be: "the $10.9 billion it had forecast", "analysts had expected".
