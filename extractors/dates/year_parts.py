@@ -345,7 +345,8 @@ def _years(m: RuleMatch, ctx: Context) -> list[Found]:
                 1900 <= first <= 2099 and text[start - 1:start] == "(" and text.startswith(")", first_end)) or (
                 _VERB_NEXT.match(text, first_end) is not None
                 and _CLAUSE_START.search(text[max(0, start - 12):start]) is not None) or (
-                1900 <= first <= 2099 and _MEASURE_NEXT.match(text, first_end) is not None)
+                1900 <= first <= 2099 and _MEASURE_NEXT.match(text, first_end) is not None
+                and not any(c.isdigit() for c in word_before(text, start)))  # not "MAR-15 2024 SALES"
     if not cued:
         return []
     if not more and text[first_end:first_end + 1] in ("-", "–", "/") and (span := _SPAN_NEXT.match(text, first_end)) \
