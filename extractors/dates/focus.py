@@ -143,7 +143,7 @@ def _unit(m: DateMention) -> str:
     """The unit word a referring mention ends with or holds ("the year-ago period" -> "period")."""
     words = m.text.lower().replace("-", " ").split()
     for unit in ("quarter", "half", "period", "month"):
-        if unit in words:
+        if unit in words or unit + "s" in words:  # "two quarters earlier"
             return unit
     return words[-1] if words else ""
 
@@ -298,7 +298,7 @@ def _resolve(ctx: Context, focus: _Focus, m: DateMention) -> DateMention | None:
         return _with(m, periods.week(weekend.start_date, True))
     if rule == _EARLIER:
         named, n = focus.earlier(), _count(m)
-        unit = m.text.lower().split()[1].rstrip("s")  # "a year", "two quarters", "a month" earlier
+        unit = _unit(m)  # "quarter", "month", else "earlier": a year
         if unit == "month":  # "145.2 pence in June, against 148.6 pence a month earlier": May
             month = focus.month
             if month is None or month.start_date is None:

@@ -39,9 +39,9 @@ from typing import Final
 from extractors.links import phrases
 from extractors.links.phrases import Phrase
 from extractors.links.vocabulary import (ADD_VERBS, CHANGE_VERBS, ESTIMATE_VERBS, EXPECTED_VERBS, FIGURE_NOUNS,
-                                         INDEX_WORDS, MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS, PER_TIME, PER_UNITS,
-                                         PERIOD_MEASURES, RAISE_VERBS, REPORTERS, SHARE_VERBS, SPEND_VERBS, SPENT_ON,
-                                         TARGET_NOUNS, TRANSITIVE_CHANGE_VERBS, VALUE_VERBS)
+                                         FORECAST_NOUNS, INDEX_WORDS, MARKET_WORDS, MOVING_VERBS, NOUNS_OF_VERBS,
+                                         PER_TIME, PER_UNITS, PERIOD_MEASURES, RAISE_VERBS, REPORTERS, SHARE_VERBS,
+                                         SPEND_VERBS, SPENT_ON, TARGET_NOUNS, TRANSITIVE_CHANGE_VERBS, VALUE_VERBS)
 from extractors.links.words import VERBS, Words, adjective, past_relative_asides
 from extractors.numbers import SCALE_WORDS
 
@@ -83,8 +83,6 @@ _OUTPACING: Final = frozenset({"outpacing", "outstripping", "beating", "trailing
 _NOUN_PARTICIPLES: Final = frozenset({"paid", "charged", "sold", "bought", "spent", "raised", "received", "earned",
                                       "collected", "held", "owed", "listed", "offered", "recorded", "reported"})
 _PLANNED: Final = frozenset({"budget", "target", "plan", "forecast", "estimate"})  # "$7.3 billion over budget"
-_EXPECTATIONS: Final = frozenset({"forecast", "forecasts", "estimate", "estimates", "expectation", "expectations",
-                                  "consensus"})  # "the 2.1% growth forecast" after a figure
 _MOVED: Final = frozenset({"higher", "lower", "up", "down", "ahead", "behind"})  # after a figure: how far it moved
 _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "bigger", "smaller", "larger"})
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
@@ -181,7 +179,7 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
     if after[:2] == "NO" and words.lower(i + 1) == "short":  # "roughly 25% short of the level in 2019"
         reading.reference = PREVIOUS
         return
-    if i >= 3 and tags[i - 1] == "d" and tags[i - 2] in "RO" and words.lower(i - 3) in _EXPECTATIONS:
+    if i >= 3 and tags[i - 1] == "d" and tags[i - 2] in "RO" and words.lower(i - 3) in FORECAST_NOUNS:
         reading.reference = PREVIOUS  # "missing expectations for a 4.2% increase": of the figure before
         return
     if i >= 3 and tags[i - 1] == "T" and tags[i - 2] == "c" and (
@@ -237,7 +235,7 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
     if after[:1] in "N)(\"" and (m := _ATTRIBUTIVE.match(after)):  # "a $500 million fund"
         phrase = phrases.run_at(words, i + 1 + m.end())
         before = tags.rfind("F", 0, i)
-        if phrase is not None and before >= 0 and words.lower(phrase[1]) in _EXPECTATIONS \
+        if phrase is not None and before >= 0 and words.lower(phrase[1]) in FORECAST_NOUNS \
                 and tags.find(";", before, i) < 0:
             reading.reference = PREVIOUS  # "rose 2.9%, beating the 2.1% growth forecast": of the figure before
             reading.role = _role_of(words, before, is_amount)

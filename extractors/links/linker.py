@@ -197,8 +197,7 @@ def _word_of(words: Words, figure: Mention) -> int | None:
     return i if i is not None and words.mention_at[i] is figure else None
 
 
-_FORECAST_BEFORE_TO: Final = frozenset({"expected", "forecast", "projected", "estimated", "predicted", "likely",
-                                        "set", "due", "poised"})
+_FORECAST_BEFORE_TO: Final = EXPECTED_VERBS | {"likely", "set", "due", "poised"}  # "are expected to fall by"
 _VOTES: Final = ("vote", "votes")
 _YEAR: Final = re.compile(r"\d\d")  # a date that writes its year ("FY25", "2024"), unlike "Q4", "first-half"
 _APPOSED_CHANGE: Final = re.compile(r"F(?:Od?N+)?,dcO")  # "to 21.5% of the vote, a loss of"

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Final
 
 from extractors.calendar_words import COUNT_WORDS
-from extractors.links.vocabulary import COMPANY_WORDS, DEAL_MEASURES, INDEX_WORDS, ON_HEADS, PERIOD_MEASURES, TO_HEADS
+from extractors.links.vocabulary import (COMPANY_WORDS, DEAL_MEASURES, FORECAST_NOUNS, INDEX_WORDS, ON_HEADS,
+                                         PERIOD_MEASURES, TO_HEADS)
 from extractors.links.words import Words
 
 Phrase = tuple[int, int]  # first and last word index, inclusive
@@ -78,10 +79,6 @@ def _place_to(words: Words, i: int) -> bool:
         and not words.word(i - 2)[:1].isupper()
 
 
-_FORECASTS: Final = frozenset({"forecast", "forecasts", "guidance", "outlook", "estimate", "estimates", "projection",
-                                "projections"})
-
-
 def _a_market(words: Words, i: int) -> bool:
     """Whether a name starts at word i, after "the" ("on the London Metal Exchange")."""
     if i < len(words.tags) and words.tags[i] == "d":
@@ -142,7 +139,7 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
             first -= 1
         return trimmed(words, (first, start - 2))
     phrase = None if start is None else run_at(words, start)
-    if phrase is not None and words.lower(phrase[1]) in _FORECASTS and tags[phrase[1] + 1:phrase[1] + 2] == "R":
+    if phrase is not None and words.lower(phrase[1]) in FORECAST_NOUNS and tags[phrase[1] + 1:phrase[1] + 2] == "R":
         after = phrase[1] + 2 + (tags[phrase[1] + 2:phrase[1] + 3] == "d")  # "its forecast for pretax profit
         phrase = run_at(words, after) or phrase  # in fiscal 2024 of £650 million": the profit's
     lead = start - 1 if start is not None else -1

@@ -177,11 +177,11 @@ PER_UNITS: Final = frozenset({
     "copy", "passenger", "student", "patient", "visit", "game", "session", "quarter", "annum", "capita",
     "bushel", "therm", "carat", "bale", "cwt", "hundredweight", "acre", "hectare",
 })
-# Measures whose figure is a flow or an as-of level: without a date of their own they take the
-# passage's period (ANNOTATION "Linked facts"). Deal, order and contract values and prices never do.
 # Nouns that name a stretch of time: "the year ended March 31", "the 2023 financial year" (no measure).
 PERIOD_NOUNS: Final = frozenset({"year", "years", "quarter", "quarters", "half", "month", "months", "week", "weeks",
                                  "period"})
+# Measures whose figure is a flow or an as-of level: without a date of their own they take the
+# passage's period (ANNOTATION "Linked facts"). Deal, order and contract values and prices never do.
 PERIOD_MEASURES: Final = frozenset({
     "sales", "revenue", "revenues", "turnover", "profit", "profits", "loss", "losses", "earnings",
     "income", "ebitda", "ebit", "margin", "margins", "production", "exports", "imports", "trade",
@@ -193,7 +193,6 @@ PERIOD_MEASURES: Final = frozenset({
     "writedowns", "impairment", "impairments", "costs", "expenses", "debt", "backing", "rating",
     "ratings", "approval", "vote", "votes", "turnout", "voters", "respondents",
 })
-# Market prices, whose "gained 87 cents" is a change of them, not a gain booked.
 # What a date places the vote shares of ("Sunday's election"), and what they measure.
 BALLOTS: Final = frozenset({"election", "elections", "vote", "referendum", "ballot", "poll", "polls", "runoff",
                             "run-off", "primary", "primaries", "by-election", "plebiscite"})
@@ -208,6 +207,11 @@ SHARE_HEADS: Final = frozenset({"vote", "votes", "share", "voters", "respondents
 # What someone had expected a figure to be: "the $10.9 billion it had forecast", "analysts had expected".
 EXPECTED_VERBS: Final = frozenset({"forecast", "expected", "predicted", "projected", "estimated", "anticipated",
                                    "guided"})
+# What someone expects a figure to be, as a noun: "the 2.1% growth forecast", "expectations for a 4.2%
+# increase", "its forecast for pretax profit of £650 million".
+FORECAST_NOUNS: Final = frozenset({"forecast", "forecasts", "estimate", "estimates", "expectation", "expectations",
+                                   "consensus", "guidance", "outlook", "projection", "projections"})
+# Market prices, whose "gained 87 cents" is a change of them, not a gain booked.
 MARKET_WORDS: Final = frozenset({"futures", "oil", "crude", "gold", "silver", "copper", "platinum", "bonds", "bond",
                                  "yield", "yields", "dollar", "euro", "yen", "pound", "currency", "shares", "stock",
                                  "stocks", "index", "indices", "indexes", "contract", "contracts", "price", "prices",
