@@ -117,10 +117,10 @@ class _CaselessWords:
         self._keys = tuple(keys)
 
     def found_in(self, text: str) -> bool:
+        lower = text.lower()
+        if self._keys and not any(key in lower for key in self._keys):
+            return False
         if text.isascii():
-            lower = text.lower()
-            if self._keys and not any(key in lower for key in self._keys):
-                return False
             return self._ascii.search(lower) is not None
         return self._unicode.search(text) is not None
 
@@ -133,8 +133,7 @@ def _verbs(words: Iterable[str]) -> str:
 _FUTURE: Final = _CaselessWords(_verbs(FUTURE_CUES), {cue.split()[0] for cue in FUTURE_CUES} | {"'ll"})
 # An expectation of what something will do: "expects inflation to average 3.4% in the fourth quarter".
 _EXPECTING: Final = _CaselessWords(r"\b(?<!had\s)(?:expects?|expected|forecasts|projects)"
-                                   r"\s+(?:[a-z'’-]+\s+){1,3}?to\s+[a-z]")
-_EXPECTING_PARTS: Final = ("xpect", "XPECT", "ecasts", "ECASTS", "ojects", "OJECTS")  # cheap tests before it
+                                   r"\s+(?:[a-z'’-]+\s+){1,3}?to\s+[a-z]", ("expect", "forecasts", "projects"))
 _FUTURE_VERB: Final = _CaselessWords(_verbs(FUTURE_VERBS), {verb.split()[0] for verb in FUTURE_VERBS} | {"'ll"})
 _PAST_VERB: Final = _CaselessWords(rf"\b(?:(?!(?:{alt(NOT_PAST_ED)})\b)[a-z]{{2,}}ed|{alt(PAST_VERBS)})\b")
 _CLAUSE_BREAK: Final = re.compile(r"""[;!?"“”\n]|[.:](?![0-9])""")
@@ -157,8 +156,7 @@ def direction(ctx: Context, start: int) -> str | None:
             or "GINS" in tail or "ARTS" in tail) and (ends := _ENDS.search(tail)) is not None:
         return "past" if ends["past"] else "future"
     clause = before[sentence_start(before):]
-    return "future" if _FUTURE.found_in(clause) or any(part in clause for part in _EXPECTING_PARTS) \
-        and _EXPECTING.found_in(clause) else None
+    return "future" if _FUTURE.found_in(clause) or _EXPECTING.found_in(clause) else None
 
 
 def past_before(ctx: Context, start: int) -> bool:
@@ -170,9 +168,14 @@ def past_before(ctx: Context, start: int) -> bool:
 def past_after(ctx: Context, end: int) -> bool:
     """Whether the clause after `end` holds a past-tense verb ("Over the fourth quarter as a whole,
     group sales grew 3.1%")."""
-    after = ctx.text[end:end + 60]
+    return _PAST_VERB.found_in(_clause_after(ctx.text, end, 60))
+
+
+def _clause_after(text: str, end: int, width: int) -> str:
+    """The up to `width` characters after `end`, to the first clause break."""
+    after = text[end:end + width]
     brk = _CLAUSE_BREAK.search(after)
-    return _PAST_VERB.found_in(after[:brk.start()] if brk else after)
+    return after[:brk.start()] if brk else after
 
 
 def today_is_date(ctx: Context, start: int, end: int) -> bool:
@@ -181,10 +184,7 @@ def today_is_date(ctx: Context, start: int, end: int) -> bool:
     The clause before it must hold a past-tense verb ("announced today", "fell sharply
     today"), or the two words after it a past or future verb ("today named", "Today was").
     """
-    after = ctx.text[end:end + 40]
-    brk = _CLAUSE_BREAK.search(after)
-    words = (after[:brk.start()] if brk else after).replace(",", " ").split()
-    after = " ".join(words[:2])
+    after = " ".join(_clause_after(ctx.text, end, 40).replace(",", " ").split()[:2])
     return (_PAST_VERB.found_in(after)  # the two words after first: the shorter search
             or _FUTURE_VERB.found_in(after)
             or past_before(ctx, start))
