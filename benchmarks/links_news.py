@@ -20,6 +20,9 @@ banks, inflation, retail and jobs data, an election, a poll, a budget, mining, e
 outlook, a court fine, freight, drugs, telecoms) and probe25 (149: a transfer, a school budget, a
 bank's quarter, a carmaker's fiscal year, metals, holiday sales, a price cap, a funding round, a
 pension fund, hotels, a deficit release, a pay deal), written blind in session 22, rules of 0.4.8;
+probe27 (146: a markets wrap, a profit warning, central bank minutes, a budget, an IPO, retail
+sales, oil output, a results story by segment, freight rates, a bankruptcy, a rating change, a
+wage deal), written blind in session 23, rules of 0.4.9;
 probe4 (131), probe5 (129), probe6 (130, five dense and five lighter articles), probe8 (100,
 Wikinews-style), probe13 (139, a mix of registers with fiscal calendars, written blind in
 session 20), probe15 (148: mining, GDP, a bond auction, a pension fund, freight rates...,
@@ -31,7 +34,9 @@ central bank minutes, oil, a currency, jobs, a fiscal year's results, a mining d
 waiting lists, a harvest, box office, a bond sale, consumer confidence) and probe26 (150: a
 Wikinews-style annual report, airline traffic, a state budget, inflation, a steel loss,
 catastrophe claims, index closes, a bond auction, luxury sales, rents, a telecom merger, farm
-subsidies), written blind in session 22, are held out (benchmarks/RESULTS.md has their scores;
+subsidies), written blind in session 22, and probe28 (147: a harvest, a hospital budget, an
+insurer, a price survey, crypto, box office, tourism, transfers, a tariff change, mining output,
+pensions, regional jobs), written blind in session 23, are held out (benchmarks/RESULTS.md has their scores;
 do not write rules from their errors).
 """
 from __future__ import annotations

@@ -168,6 +168,19 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("'from' a day after a future change: when it takes effect", "Water bills will rise 8.2% to £612 a year "
+        "from October 1, the regulator said.", "8.2%", "Water bills", "2025-10-01", "change", reference=REF),
+    row("'from' a month after an infinitive: when it takes effect", "The council voted to lift parking fees by 15% "
+        "from September.", "15%", "parking fees", "2025-09", "change", reference=REF),
+    row("'from' a month after a past change is a baseline's", "Rents rose 0.8% in June from May.", "0.8%",
+        "Rents", "2025-06", "change", reference=REF),
+    row("'from' a year before a noun is a baseline's", "Output will climb 4% from 2024 levels.", "4%",
+        "Output", None, "change", reference=REF),
+    row("a subject before 'on what' and its clause", "The ceiling on what landlords may charge for rooms will "
+        "rise 3.1% next year.", "3.1%", "ceiling", "2026", "change", reference=REF),
+    row("a headline's subject before 'to' and its verb", "Rail season ticket prices to rise 4.6%\nLONDON, July 10 "
+        "-- Fares in England will increase in March.", "4.6%", "Rail season ticket prices", None, "change",
+        reference=REF),
     row("a count in the subject's phrase of place", "Occupancy across its 640 hotels slipped 1.1 percentage points "
         "to 74.6%.", "74.6%", "Occupancy", None, "level"),
     row("'pay' before 'will' is a noun", "Under the deal, pay will rise 5% this year.", "5%", "pay", "2025",
@@ -586,6 +599,12 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a date that opens the sentence scopes a clause after ', and'", "From October 1, the cap on unit rates "
+        "will rise to 31.2 pence, and the standing charge will increase to 61.5 pence.", "61.5 pence",
+        "standing charge", "2025-10-01", "level", reference=REF),
+    row("a clause after a baseline goes on in the period of the figure before it", "Sales rose to $41 million in "
+        "the second quarter, up from $37 million in the first quarter, and operating profit climbed 6%.", "6%",
+        "operating profit", "2025-Q2", "change", reference=REF),
     row("a party whose name capitals do not show, after a vote share", "Civic Union won Sunday's election with "
         "38.4% of the vote, while the nationalist Homeland party came third with 14.7%.", "14.7%", "vote",
         "2025-07-06", "level", reference=REF),

@@ -661,10 +661,12 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
     # "the Dow Jones, which fell"
     j = verb - 1
     for _ in range(3):
-        while j >= start and (tags[j] in "ab," or tags[j] == "T" and j > start and tags[j - 1] in "vbLVa"
+        while j >= start and (tags[j] in "ab," or tags[j] == "T" and j > start and (
+                tags[j - 1] in "vbLVa" or tags[j - 1] == "N" and not tags[start:j].strip("dN"))  # a headline's
                               or tags[j] == "d" and words.lower(j + 1) == "than" and words.lower(j) in _COMPARATIVES):
             # "revenue more than doubled": "more than" is no determiner
-            if tags[j] == "T":  # "debt is expected to reach 61%": the subject of the verb before "to"
+            if tags[j] == "T":  # "debt is expected to reach 61%": the subject of the verb before "to"; and
+                # a headline's "Household energy price cap to rise 6.4%"
                 j -= 1
             if tags[j] == ",":  # "The S&P 500, which fell on Monday, gained": over the aside
                 aside = _aside_start(words, start, j)
@@ -702,11 +704,26 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
                 return None
             j = k - 1
             continue
+        what = _free_relative(words, start, j)
+        if what is not None:  # "The cap on what suppliers can charge for gas will rise": the cap
+            return phrases.phrase_before(words, what - 1, start)
         first = phrases.chain_start(words, j, start)
         if first is not None and first - 3 >= start and tags[first - 1] in "RIPB" and tags[first - 3] == "N" \
                 and tags[first - 2] in "vSLC" and words.lower(first - 2) in _NOUN_PARTICIPLES:
             return phrases.phrase_before(words, first - 2, start)  # "the average price paid for a home was"
         return phrases.phrase_before(words, j + 1, start)
+    return None
+
+
+def _free_relative(words: Words, start: int, j: int) -> int | None:
+    """The index of "what" when words start..j end in a noun, a preposition and a clause of "what"
+    ("the cap on what suppliers can charge for gas"), with no comma; else None."""
+    tags = words.tags
+    for k in range(j - 1, start + 1, -1):
+        if tags[k] == ",":
+            return None
+        if tags[k - 1] in "POIR" and tags[k - 2] == "N" and words.lower(k) == "what":
+            return k
     return None
 
 

@@ -121,7 +121,8 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
         per = _per(text, words, reading, figure, measure, mentions, bisect_left(starts, figure.start))
         linked.append((figure, measure, s_start))
         periods.append(period)
-        last_period = period
+        if baseline is None or not baseline[1]:  # a clause after a baseline goes on in its figure's period
+            last_period = period
         if measure is None:
             m_text, m_start, m_end = None, None, None
         else:

@@ -70,6 +70,8 @@ _PLAN: Final = re.compile(r"\b(?:will|would|plans?\s+to|aims?\s+to|intends?\s+to
 _SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus", "against", "of", "by", "until", "on",
                                 "late", "early", *_REPORT_VERBS})
 _LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
+_OPENING_DATE: Final = re.compile(r"[IfRA]?d?D,")  # a date that opens the sentence scopes each of its clauses
+_FUTURE_MODALS: Final = frozenset({"will", "would", "shall"})
 _FROM_WHEN: Final = frozenset({"starting", "beginning", "effective"})  # ", starting July 1": when a change takes effect
 _REPORT_GRAINS: Final = frozenset({"quarter", "half", "fiscal_year"})  # what an earnings story reports on
 _SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that", "since")
@@ -140,7 +142,26 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
             if tags[k] == "D" and _places(words, k, measure_word, i):
                 return _enclosing(words, k)
             k += 1
+    opening = _OPENING_DATE.match(tags)  # "From April 1, the unit rate will rise to 27.03 pence, ..., and the
+    if opening is not None and opening.end() <= start and _places(words, opening.end() - 2, measure_word, i):
+        return _enclosing(words, opening.end() - 2)  # standing charge will increase to 53.80 pence": its clauses'
     return None
+
+
+def _takes_effect(words: Words, j: int, figure: int) -> bool:
+    """Whether "from" and the date at word j say when a planned change or level takes effect: a
+    future or an infinitive in its clause before the figure ("will rise 6.4% to £1,849 ... from
+    April 1", "From April 1, the unit rate will rise to 27.03 pence", "a plan to raise VAT by one
+    point from January 1"); not "from" a baseline ("up 5% from March", "from 2024 levels")."""
+    tags = words.tags
+    if tags[j + 1:j + 2] in ("N", "s") or j > 1 and tags[j - 2] == "U":
+        return False
+    for k in range(max(0, min(j, figure) - 12), figure):
+        if tags[k] in ".;":
+            return False
+        if tags[k] == "b" and words.lower(k) in _FUTURE_MODALS or tags[k] == "T" and tags[k + 1] in "CK":
+            return True
+    return False
 
 
 def _participle_of(words: Words, k: int, j: int) -> bool:
@@ -243,7 +264,8 @@ def _places(words: Words, j: int, measure_word: int | None, figure: int) -> bool
     baseline's or another noun's."""
     tags = words.tags
     before = words.lower(j - 1) if j > 0 else ""
-    if before in BASELINE_WORDS or j > 1 and words.lower(j - 2) == "compared":
+    if before in BASELINE_WORDS and not (before == "from" and _takes_effect(words, j, figure)) \
+            or j > 1 and words.lower(j - 2) == "compared":
         return False
     if before in ("in", "on", "at", "during") and j > 1 and (
             words.lower(j - 2) in BASELINE_WORDS  # "4% less than in the same period of 2011"

@@ -188,7 +188,20 @@ class Words:
             joined = self._after_tax(joined)
         if "NOF" in joined:
             joined = self._losses_of_share(joined)
+        if "NLTC" in joined or "NLTK" in joined:
+            joined = self._nouns_before_infinitive(joined)
         self.tags = joined
+
+    def _nouns_before_infinitive(self, tags: str) -> str:
+        """The tags with a level noun after a noun and before "to" and a change verb a noun: a
+        headline's "Petrol prices to fall 5%" is the prices', not "prices" a verb."""
+        for pattern in ("NLTC", "NLTK"):
+            k = tags.find(pattern)
+            while k >= 0:
+                if self._words[k + 1].lower in _LEVEL_NOUNS:
+                    tags = tags[:k + 1] + "N" + tags[k + 2:]  # rare: a new string each
+                k = tags.find(pattern, k + 1)
+        return tags
 
     def _losses_of_share(self, tags: str) -> str:
         """The tags with "loss" before "of" and a percentage a change noun: "a loss of 7.3
