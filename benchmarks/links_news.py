@@ -22,7 +22,9 @@ bank's quarter, a carmaker's fiscal year, metals, holiday sales, a price cap, a 
 pension fund, hotels, a deficit release, a pay deal), written blind in session 22, rules of 0.4.8;
 probe27 (146: a markets wrap, a profit warning, central bank minutes, a budget, an IPO, retail
 sales, oil output, a results story by segment, freight rates, a bankruptcy, a rating change, a
-wage deal), written blind in session 23, rules of 0.4.9;
+wage deal) and probe29 (149: a property tax, a university budget, a Christmas trading update,
+car sales, a game publisher, jobs, bonds, fund flows, steel, fares, a water price review, a
+broadcast deal), written blind in session 23, rules of 0.4.9;
 probe4 (131), probe5 (129), probe6 (130, five dense and five lighter articles), probe8 (100,
 Wikinews-style), probe13 (139, a mix of registers with fiscal calendars, written blind in
 session 20), probe15 (148: mining, GDP, a bond auction, a pension fund, freight rates...,
@@ -36,7 +38,9 @@ Wikinews-style annual report, airline traffic, a state budget, inflation, a stee
 catastrophe claims, index closes, a bond auction, luxury sales, rents, a telecom merger, farm
 subsidies), written blind in session 22, and probe28 (147: a harvest, a hospital budget, an
 insurer, a price survey, crypto, box office, tourism, transfers, a tariff change, mining output,
-pensions, regional jobs), written blind in session 23, are held out (benchmarks/RESULTS.md has their scores;
+pensions, regional jobs) and probe30 (146: a brewery, a port, a tourist tax, a currency, a mobile
+operator, a bakery chain, national debt, a gold miner, mortgages, a drought, streaming prices, a
+builder's order book), written blind in session 23, are held out (benchmarks/RESULTS.md has their scores;
 do not write rules from their errors).
 """
 from __future__ import annotations

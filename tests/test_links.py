@@ -168,6 +168,10 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("a figure before a noun and a change noun: the noun's change", "Teachers turned down an offer of a 7% "
+        "salary rise over two years.", "7%", "salary", None, "change"),
+    row("a share of a group after 'with', past a change noun and its span of years", "Drivers rejected a 6% pay "
+        "increase over four years, with 91% of members voting no.", "91%", "members", None, "level"),
     row("'from' a day after a future change: when it takes effect", "Water bills will rise 8.2% to £612 a year "
         "from October 1, the regulator said.", "8.2%", "Water bills", "2025-10-01", "change", reference=REF),
     row("'from' a month after an infinitive: when it takes effect", "The council voted to lift parking fees by 15% "
@@ -391,6 +395,12 @@ TO_AND_FROM = [
 ]
 
 OF = [
+    row("a gerund and its object after 'of', and a route 'from' a place 'to' another", "The cost of shipping a "
+        "20-foot box from Busan to Hamburg rose 9% this week.", "9%", "cost", "2025-W28", "change", reference=REF),
+    row("an unlisted gerund after 'of' is a noun's", "The price of insuring a cargo ship rose 40% this year.", "40%",
+        "price", "2025", "change", reference=REF),
+    row("a gerund after 'for' and a route", "Spot rates for hauling a trailer from Lyon to Milan jumped 12% on "
+        "Monday.", "12%", "Spot rates", "2025-07-07", "change", reference=REF),
     row("a forecast for a measure, of a figure", "The company kept its forecast for pretax profit in fiscal 2024 of "
         "£650 million.", "£650 million", "pretax profit", "FY2024", "level"),
     row("a passive's agent past its object", "Crime was named the top concern by 41% of respondents.", "41%",

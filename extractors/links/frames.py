@@ -364,8 +364,10 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
                 and not _market_subject(words, verb):
             return "level"  # "lost $2 billion": a loss of that much; but "oil futures gained 87 cents"
         return "change"
-    if after[:1] in "c)" and _CHANGE_NOUN_AFTER.match(after) or _compared(words, i):
-        return "change"  # "a 5% drop in sales", "4% less than a year earlier"
+    if after[:1] in "c)" and _CHANGE_NOUN_AFTER.match(after) or _compared(words, i) \
+            or after[:2] == "Nc" and words.lower(i + 1) != "capital":
+        return "change"  # "a 5% drop in sales", "4% less than a year earlier", "a 9% pay increase" (but "a €2
+        # billion capital increase" raises that much)
     if after[:1] == "P" and words.lower(i + 1) == "off" \
             or after[:1] == "a" and after[1:2] in "dND" and words.lower(i + 1) in ("below", "above"):
         return "change"  # "wiping $46 billion off its value", "4.5% below their peak"

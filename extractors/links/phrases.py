@@ -60,8 +60,10 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> 
                                           or tags[i - 1] == "p" and words.lower(i) in ("share", "shares")):
             break  # "of", "in", "for", "at", "from", "per" link two phrases only: "revenue per user" (but
             # "earnings per share" names its share)
-        if tags[i - 1] == "d" and i - 2 >= stop and tags[i - 2] == "N":
-            break  # "The plan foresees a deficit": a verb unknown to us stands before "a"
+        if tags[i - 1] == "d" and i - 2 >= stop and tags[i - 2] == "N" and not (
+                i - 3 >= stop and tags[i - 3] in "OR" and words.lower(i - 2).endswith("ing")):
+            break  # "The plan foresees a deficit": a verb unknown to us stands before "a"; but "the cost of
+            # shipping a container" is one chain
         if tags[i - 1] == "a" and words.lower(i - 1) == "as":
             break  # "forecasts a deficit as health spending climbs": a clause starts at "as"
         if tags[i - 1] == "&" and _after_quantity(tags, i - 2, stop):
@@ -74,9 +76,16 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> 
 
 def _place_to(words: Words, i: int) -> bool:
     """Whether a place's name starts at word i, after "to", in a text whose capitals show names:
-    where a route goes ("Rates on the route to Los Angeles climbed")."""
+    where a route goes ("Rates on the route to Los Angeles climbed", "from Shanghai to Rotterdam")."""
     return words.cased and not words.uncased and words.word(i)[:1].isupper() and words.tags[i - 2] == "N" \
-        and not words.word(i - 2)[:1].isupper()
+        and (not words.word(i - 2)[:1].isupper() or _from_place(words, i - 2))
+
+
+def _from_place(words: Words, k: int) -> bool:
+    """Whether the name ending at word k follows "from": a route's start ("from Shanghai to Rotterdam")."""
+    while k > 0 and words.tags[k] == "N" and words.word(k)[:1].isupper():
+        k -= 1
+    return words.tags[k] == "f"
 
 
 def _a_market(words: Words, i: int) -> bool:

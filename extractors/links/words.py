@@ -475,8 +475,9 @@ def _tag(word: Word, previous: str, following: str, left: str, right: str, two_l
     kind, capital, lower = word.tag, word.capital, word.lower  # its class, "" when unlisted
     if cased and i > 0 and capital and left not in '".;':
         return "N"  # a capital inside a sentence: a name ("United States", "Sales" after a colon aside)
-    if not kind:  # an unlisted word in -ing (_context_free): "increase existing lines"; "Pike's backing"
-        return "N" if left in "dCvSL" and right == "N" or left == "s" and two_left != "x" else "v"
+    if not kind:  # an unlisted word in -ing (_context_free): "increase existing lines"; "Pike's backing"; "the cost of
+        # hauling"
+        return "N" if left in "dCvSL" and right == "N" or left == "s" and two_left != "x" or left in "OR" else "v"
     if kind == "w" and lower == "so" and following == "far":
         return "a"  # "has gained 22% so far this year": no clause opens
     if kind in _NOUN_AFTER_DETERMINER_ONLY:  # "the will", "a while": nouns after a determiner
@@ -500,7 +501,7 @@ def _tag(word: Word, previous: str, following: str, left: str, right: str, two_l
         return "N" if right == "N" else "c"
     if kind == "K":  # "an 8% rise", "a rise in", "the annual decline to 1.2%"; "sales rise"
         return "c" if left in _NOUN_LEFT and left != "N" or right in _NOUN_RIGHT or two_left == "d" and adjective(
-            previous) else "C"
+            previous) or left == "N" and two_left == "F" else "C"  # "a 9% pay increase over three years"
     if kind == "C":
         noun = left in "dF\"s" and previous not in ("each", "both", "all") or left == ")" and two_left == "F" \
             or left == "N" and previous.endswith(("-year", "-month", "-week"))
