@@ -168,6 +168,21 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("a restated change before its level shares the level's date", "Customers of Northbrook Energy will see "
+        "average bills rise 12%, or £96, to £896 a year by 2028.", "12%", "average bills", "2028", "change",
+        reference=REF),
+    row("'by an average of' a figure is a change by it", "The operator will lift tolls on its bridges by an average "
+        "of 4.5% from January 1.", "4.5%", "tolls", "2026-01-01", "change", reference=REF),
+    row("'from' a day far after the future verb", "The carrier will raise fares on its domestic routes by an average "
+        "of 6%, and by as much as 10% on its busiest business routes, from June 1.", "10%", "fares", "2026-06-01",
+        "change", reference=REF),
+    row("a figure before nouns and a change noun: their change", "The board backed a 3.9% council tax rise.",
+        "3.9%", "council tax", None, "change"),
+    row("'more in' after a figure: a change of what follows", "Drivers will pay 8% more in road tolls next year.",
+        "8%", "road tolls", "2026", "change", reference=REF),
+    row("'from' a day before the figure, not opening its sentence, is no effective date", "Fares will rise 5% from "
+        "April 1, the airline said, blaming a 12% increase in airport charges.", "12%", "airport charges", None,
+        "change"),
     row("a figure before a noun and a change noun: the noun's change", "Teachers turned down an offer of a 7% "
         "salary rise over two years.", "7%", "salary", None, "change"),
     row("a share of a group after 'with', past a change noun and its span of years", "Drivers rejected a 6% pay "
@@ -395,6 +410,10 @@ TO_AND_FROM = [
 ]
 
 OF = [
+    row("a route 'between' two places in a subject", "A return ticket between Leeds and York, which cost £24 last "
+        "year, will cost £27 from May.", "£27", "return ticket", "2026-05", "level", reference=REF),
+    row("'which cost' a figure: a verb after a relative", "A return ticket between Leeds and York, which cost £24 "
+        "last year, will cost £27 from May.", "£24", "return ticket", "2024", "level", reference=REF),
     row("a gerund and its object after 'of', and a route 'from' a place 'to' another", "The cost of shipping a "
         "20-foot box from Busan to Hamburg rose 9% this week.", "9%", "cost", "2025-W28", "change", reference=REF),
     row("an unlisted gerund after 'of' is a noun's", "The price of insuring a cargo ship rose 40% this year.", "40%",

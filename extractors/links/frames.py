@@ -66,6 +66,7 @@ _WORTH_BEFORE: Final = re.compile(rf"W{_FILL}$")
 _CHANGE_NOUN_TO: Final = re.compile(r"c[IO]d?(?P<m>N+)[ad]*T[ad]*$")  # "an 8% rise in net profit to $412 million"
 _FOR_BEFORE: Final = re.compile(rf"R{_FILL}$")
 _TAIL: Final = frozenset("adOTcAfWUR")  # the tags of _LEVEL_BEFORE, _OF_BEFORE, _WORTH_BEFORE, _FOR_BEFORE
+_NOUNS_CHANGE: Final = re.compile(r"N{1,3}c")  # "a 6.5% property tax rise": the nouns' change
 _ATTRIBUTIVE: Final = re.compile(r"(?:\)|\([FN]\))?\"?(?=N)")
 _CHANGE_NOUN_AFTER: Final = re.compile(r"\)?c(?P<of>[IO]d?(?=N))?")
 _SPENT_ON: Final = re.compile(r"b*(?P<v>[vS])[RT](?=[dN])")
@@ -85,7 +86,8 @@ _NOUN_PARTICIPLES: Final = frozenset({"paid", "charged", "sold", "bought", "spen
 _PLANNED: Final = frozenset({"budget", "target", "plan", "forecast", "estimate"})  # "$7.3 billion over budget"
 _MOVED: Final = frozenset({"higher", "lower", "up", "down", "ahead", "behind"})  # after a figure: how far it moved
 _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "bigger", "smaller", "larger"})
-_OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*")  # a change verb's object alone before the figure
+_OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*a*")  # a change verb's object alone before the figure ("raise
+# fares up to 9%")
 _FILLERS: Final = re.compile("[ad]*")
 _FILLERS_AND_NOUNS: Final = re.compile("[adN&]+")  # an item of a list
 # "it had forecast", "expected by analysts", "the 5.7% increase forecast by economists"
@@ -188,6 +190,10 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         return
     if after[:1] == "P" and words.lower(i + 1) == "off":  # "wiping $46 billion off its market value"
         reading.measure = phrases.run_at(words, i + 2)
+        if reading.measure is not None:
+            return
+    if after[1:2] in ("I", "R") and words.lower(i + 1) in ("more", "less"):  # "will pay 6.5% more in property tax"
+        reading.measure = phrases.run_at(words, i + 3)
         if reading.measure is not None:
             return
     if tags.find("Q", lo, i) >= 0 and (m := _COUNT_SUBJECT.search(tags, lo, i)) \
@@ -365,9 +371,9 @@ def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int 
             return "level"  # "lost $2 billion": a loss of that much; but "oil futures gained 87 cents"
         return "change"
     if after[:1] in "c)" and _CHANGE_NOUN_AFTER.match(after) or _compared(words, i) \
-            or after[:2] == "Nc" and words.lower(i + 1) != "capital":
-        return "change"  # "a 5% drop in sales", "4% less than a year earlier", "a 9% pay increase" (but "a €2
-        # billion capital increase" raises that much)
+            or after[:1] == "N" and _NOUNS_CHANGE.match(after) and words.lower(i + 1) != "capital":
+        return "change"  # "a 5% drop in sales", "4% less than a year earlier", "a 6.5% property tax rise" (but
+        # "a €2 billion capital increase" raises that much)
     if after[:1] == "P" and words.lower(i + 1) == "off" \
             or after[:1] == "a" and after[1:2] in "dND" and words.lower(i + 1) in ("below", "above"):
         return "change"  # "wiping $46 billion off its value", "4.5% below their peak"
@@ -427,8 +433,10 @@ def _figure_before(tags: str, j: int) -> bool:
 
 
 def _compared(words: Words, i: int) -> bool:
-    """Whether a comparative and "than" follow the figure at word i ("4% less than", "$2 million more than")."""
-    return i + 2 < len(words.tags) and words.lower(i + 2) == "than" and words.lower(i + 1) in _COMPARATIVES
+    """Whether a comparative and "than" follow the figure at word i ("4% less than", "$2 million more than"),
+    or "more" or "less" and what there is more of ("will pay 6.5% more in property tax")."""
+    return i + 2 < len(words.tags) and words.lower(i + 1) in _COMPARATIVES and (
+        words.lower(i + 2) == "than" or words.tags[i + 2] in "IR" and words.lower(i + 1) in ("more", "less"))
 
 
 def _per(words: Words, i: int, after: str) -> Phrase | None:

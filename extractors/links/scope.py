@@ -35,7 +35,8 @@ _DURATION: Final = re.compile(
 # €268.40", "higher at Rs 11,340", ", to 1.5%,", "to settle at $52.46 a barrel", "per diluted share", "on revenue of
 # £1.05 billion", "rise in net profit to Rs 3,412 crore", the same figure again (", or 45 cents a share,",
 # "(£1.1 billion)").
-_TO_LEVEL: Final = re.compile(
+_TO_LEVEL: Final = re.compile(  # "rise 21%, or £104, to £599 a year by 2030": a restated figure before the level too
+    r"(?:,&[ad]*F(?=,[ad]*[TA]))?"
     r"(?:,?U?[ad]*[TA][ad]*N?(?:L[ad]*A[ad]*)?[FQ](?:dN|p[dvLN]*)?|p[dvLN]*|PN+O[ad]*F|c[IO]d?N+[ad]*T[ad]*F)?"
     r"(?:,&[ad]*F(?:dN|p[dvLN]*)?,?|\(F\))?")
 _TO_LEVEL_FIRST: Final = frozenset("adTApP,(cU")  # the tags _TO_LEVEL can start with: a cheap test before it
@@ -124,7 +125,7 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
     j = tags.find("D", after, end + 1)
     across = _NOT_ACROSS_SUBJECT if _opens(tags, start, i) else _NOT_ACROSS  # "$90 million will be needed this year"
     while j >= 0 and (not (crossed := across.search(tags, after, j)) or _participle_of(words, crossed.start(), j)) \
-            and not _than_between(words, after, j):
+            and (not _than_between(words, after, j) or words.lower(j - 1) == "from" and _takes_effect(words, j, i)):
         if _places(words, j, measure_word, i):  # the nearest after, unless another figure or verb comes first
             return _enclosing(words, j)
         j = tags.find("D", j + 1, end + 1)
@@ -154,9 +155,9 @@ def _takes_effect(words: Words, j: int, figure: int) -> bool:
     April 1", "From April 1, the unit rate will rise to 27.03 pence", "a plan to raise VAT by one
     point from January 1"); not "from" a baseline ("up 5% from March", "from 2024 levels")."""
     tags = words.tags
-    if tags[j + 1:j + 2] in ("N", "s") or j > 1 and tags[j - 2] == "U":
-        return False
-    for k in range(max(0, min(j, figure) - 12), figure):
+    if tags[j + 1:j + 2] in ("N", "s") or j > 1 and tags[j - 2] == "U" or 1 < j < figure:
+        return False  # a date before the figure only where it opens the sentence
+    for k in range(max(0, min(j, figure) - 25), figure):
         if tags[k] in ".;":
             return False
         if tags[k] == "b" and words.lower(k) in _FUTURE_MODALS or tags[k] == "T" and tags[k + 1] in "CK":

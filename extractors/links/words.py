@@ -188,9 +188,21 @@ class Words:
             joined = self._after_tax(joined)
         if "NOF" in joined:
             joined = self._losses_of_share(joined)
+        if "BdNOF" in joined:
+            joined = self._by_an_average(joined)
         if "NLTC" in joined or "NLTK" in joined:
             joined = self._nouns_before_infinitive(joined)
         self.tags = joined
+
+    def _by_an_average(self, tags: str) -> str:
+        """The tags with "an average of", "a total of" after "by" and before a figure fillers: "will raise
+        fares by an average of 6.5%" is a change by 6.5%, not an average's level."""
+        k = tags.find("BdNOF")
+        while k >= 0:
+            if self._words[k + 2].lower in ("average", "total"):
+                tags = tags[:k + 1] + "aaa" + tags[k + 4:]  # rare: a new string each
+            k = tags.find("BdNOF", k + 1)
+        return tags
 
     def _nouns_before_infinitive(self, tags: str) -> str:
         """The tags with a level noun after a noun and before "to" and a change verb a noun: a
@@ -515,11 +527,11 @@ def _tag(word: Word, previous: str, following: str, left: str, right: str, two_l
         if lower not in _LEVEL_NOUNS or left in "Nxb" and (right in "FAT" or right == "R" and lower == "retail") \
                 or lower == "values" and left in "Nx" and right in "Nd" and not _past_verb(following) \
                 or lower in ("cost", "costs") and left in "NxD" and right == "d" \
-                or previous in _MODALS or left == "T" or lower in ("cost", "costs") and left == "," and right in "Fd":
+                or previous in _MODALS or left in "Tr" or lower in ("cost", "costs") and left == "," and right in "Fd":
             # "the program costs $99", "films will retail for $10", "the offer values the equity at",
             # "the strike cost the economy €300 million",
-            # "will cost about", "expect inflation to peak at", "plans to run a deficit", "Fuel, the biggest
-            # expense, cost €640 million"; not "prices for new cars"
+            # "will cost about", "expect inflation to peak at", "plans to run a deficit", "which cost", "Fuel, the
+            # biggest expense, cost €640 million"; not "prices for new cars"
             return "L"
         kind = "S" if lower in TRANSACTION_VERBS else "N"
     if kind == "S":  # "agree purchase of", "Orders for", "its public offering", "real pay rose"; but "which it bought"
