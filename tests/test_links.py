@@ -410,6 +410,16 @@ TO_AND_FROM = [
 ]
 
 OF = [
+    row("'notes' after a span of years is a noun", "The state will sell $4 billion of 10-year notes next week.",
+        "$4 billion", "10-year notes", "2025-W29", "level", reference=REF),
+    row("a subject's chain across 'into'", "Inflows into equity funds reached $3.1 billion in June.", "$3.1 billion",
+        "Inflows", "2025-06", "level", reference=REF),
+    row("a subject ending in 'orders' before an aside", "Export orders, which make up a third of the total, grew 7%.",
+        "7%", "Export orders", None, "change"),
+    row("a figure before 'bigger than' is a change of the subject", "The typical basket was 2.2% bigger than a year "
+        "earlier.", "2.2%", "typical basket", None, "change"),
+    row("a change 'higher than' after a level in an aside", "The average fare, at $212, was 3.4% higher than a year "
+        "earlier.", "3.4%", "average fare", None, "change"),
     row("a route 'between' two places in a subject", "A return ticket between Leeds and York, which cost £24 last "
         "year, will cost £27 from May.", "£27", "return ticket", "2026-05", "level", reference=REF),
     row("'which cost' a figure: a verb after a relative", "A return ticket between Leeds and York, which cost £24 "
@@ -902,6 +912,10 @@ NO_MEASURE = [
 ]
 
 RATES = [
+    row("'start at' a price a month: the level of what starts there", "Gym memberships start at €39 a month.",
+        "€39", "Gym memberships", None, "level", "month"),
+    row("a price a year measures what is priced, not the year", "Season tickets, capped by the league at £420 a "
+        "year, will bring in £12 million.", "£420", "Season tickets", None, "level", "year"),
     row("a bill's change per month measures the bill", "Broadband bills will rise by £3 a month.", "£3",
         "Broadband bills", None, "change", "month"),
     row("what costs so much a month", "A typical bundle costing £52 a month will rise.", "£52", "typical bundle",

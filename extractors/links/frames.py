@@ -67,6 +67,7 @@ _CHANGE_NOUN_TO: Final = re.compile(r"c[IO]d?(?P<m>N+)[ad]*T[ad]*$")  # "an 8% r
 _FOR_BEFORE: Final = re.compile(rf"R{_FILL}$")
 _TAIL: Final = frozenset("adOTcAfWUR")  # the tags of _LEVEL_BEFORE, _OF_BEFORE, _WORTH_BEFORE, _FOR_BEFORE
 _NOUNS_CHANGE: Final = re.compile(r"N{1,3}c")  # "a 6.5% property tax rise": the nouns' change
+_AT_ASIDE: Final = re.compile(r"A[ad]*F(?:[IA]?d?D)?")  # ", at £41.20,", ", at 4.3% in August,"
 _ATTRIBUTIVE: Final = re.compile(r"(?:\)|\([FN]\))?\"?(?=N)")
 _CHANGE_NOUN_AFTER: Final = re.compile(r"\)?c(?P<of>[IO]d?(?=N))?")
 _SPENT_ON: Final = re.compile(r"b*(?P<v>[vS])[RT](?=[dN])")
@@ -153,10 +154,11 @@ def read(words: Words, i: int, is_amount: bool) -> Reading:
     reading.per = _per(words, i, after)
     if reading.per is not None and (reading.per[0] != reading.per[1] or words.lower(reading.per[1]) not in PER_TIME
                                     or is_amount and reading.role == "level" and not _costs(words, reading.verb)
-                                    and not (i > 0 and tags[i - 1] == "W")):
+                                    and not (i > 0 and tags[i - 1] == "W") and words.lower(reading.per[1]) == "hour"):
         # "$X per Y" measures Y: "200 million per aircraft", "a dividend of 26 cents a share", "€51 a megawatt
         # hour", "pays $18 per hour"; but "will climb 10% a year" is a change of its subject, and so is "bills
-        # will rise by £3 a month", and "a bundle costing £52 a month" the bundle's price
+        # will rise by £3 a month", "a bundle costing £52 a month" the bundle's price, and "fees, capped at
+        # £9,250 a year" the fees
         tail = _tail(tags, lo, i)
         of = _OF_BEFORE.search(tags, tail, i) if tags.find("O", tail, i) >= 0 else None
         reading.of = phrases.phrase_before(words, of.start()) if of is not None and of.group("c") is None else None
@@ -191,6 +193,11 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
     if after[:1] == "P" and words.lower(i + 1) == "off":  # "wiping $46 billion off its market value"
         reading.measure = phrases.run_at(words, i + 2)
         if reading.measure is not None:
+            return
+    if after[:1] == "N" and reading.verb is not None and _compared(words, i):
+        subject = _subject(words, reading.verb)  # "was 1.8 percent bigger than a year earlier": the subject's
+        if isinstance(subject, tuple):
+            reading.measure = _resolved(words, subject, reading)
             return
     if after[1:2] in ("I", "R") and words.lower(i + 1) in ("more", "less"):  # "will pay 6.5% more in property tax"
         reading.measure = phrases.run_at(words, i + 3)
@@ -772,6 +779,8 @@ def _aside_start(words: Words, start: int, end: int) -> int | None:
         return k  # a description of the subject that opens the clause: "Net interest income, the difference
         # between what the lender earns on loans and pays on deposits, slipped"; "Net charge-offs, loans
         # the bank does not expect to recover, rose"
+    if k > start and tags[k - 1] == "N" and _AT_ASIDE.fullmatch(tags, k + 1, end):
+        return k  # "the average basket, at £41.20, was 1.8% bigger": the subject's level in an aside
     while k >= 0:
         first = k + 1
         if tags[first:first + 1] == "r" or words.lower(first) == "whose":

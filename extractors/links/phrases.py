@@ -53,11 +53,11 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> 
     while i - 1 >= stop and (tags[i - 1] in _IN_CHAIN or tags[i - 1] == "P" and "I" in links and i - 2 >= stop
                              and tags[i - 2] == "N" and (words.lower(i - 1) == "on"
                                                          and (words.lower(i - 2) in ON_HEADS or _a_market(words, i))
-                                                         or words.lower(i - 1) == "between")
+                                                         or words.lower(i - 1) in ("between", "into"))
                              or tags[i - 1] in "TB" and "I" in links and i - 2 >= stop and tags[i - 2] == "N"
                              and (tags[i - 1] == "B" or words.lower(i - 2) in TO_HEADS or _place_to(words, i))):
         # "the yield on 10-year bonds", "copper on the London Metal Exchange", "exports to China", "a strike by
-        # workers", "a ticket between Paris and Lyon"
+        # workers", "a ticket between Paris and Lyon", "inflows into bond funds"
         if tags[i - 1] in "OIRAfp" and (i - 2 < stop or tags[i - 2] != "N" or tags[i - 1] not in links + "p"
                                           or tags[i - 1] == "p" and words.lower(i) in ("share", "shares")):
             break  # "of", "in", "for", "at", "from", "per" link two phrases only: "revenue per user" (but

@@ -59,7 +59,7 @@ LEVEL_VERBS: Final = _forms(
     "equal|equals|equalled|equaled", "represent|represents|represented|representing",
     "account|accounts|accounted|accounting", "value|values|valued|valuing", "price|prices|priced|pricing",
     "worth", "run|runs|ran|running", "come|comes|came|coming", "peak|peaks|peaked|peaking",
-    "touch|touches|touched|touching",
+    "touch|touches|touched|touching", "start|starts|started",
 )
 # Verbs that buy or sell what they take: "sold the unit to X for $5 billion" -> the unit.
 TRANSACTION_VERBS: Final = _forms(

@@ -40,7 +40,8 @@ _NOUN_RIGHT: Final = frozenset("OI,.;)")
 # Level verbs that are nouns too ("the total", "costs"): a verb only between a noun and a figure or "at".
 _LEVEL_NOUNS: Final = frozenset({"cost", "costs", "total", "totals", "value", "values", "price", "prices", "close",
                                  "retail", "end", "open", "trade", "top", "average", "account", "run", "amount", "amounts",
-                                 "hit", "stand", "finish", "worth", "trading", "peak", "peaks", "retailing"})
+                                 "hit", "stand", "finish", "worth", "trading", "peak", "peaks", "retailing", "start",
+                                 "starts"})
 _NOT_VERBS: Final = frozenset({"funding", "earnings", "spending", "holding", "holdings", "building", "housing",
                                "pricing", "lending", "trading", "offering", "rating", "ratings", "savings", "listing",
                                "financing", "banking", "mining", "shipping", "manufacturing", "marketing", "advertising",
@@ -522,7 +523,8 @@ def _tag(word: Word, previous: str, following: str, left: str, right: str, two_l
     if kind == "V":  # "UNITED STATES ROSE" in capitals; "cut its price forecast for 2026"; "the Treasury note climbed";
         # "a 3% cut in state funding"
         return "N" if previous == "united" or left in "IORf" and right == "N" or left in "Nc" and (
-            lower in _REPORT_NOUNS and right in "RTB.,;" or _past_verb(following)) else "V"
+            lower in _REPORT_NOUNS and right in "RTB.,;" or _past_verb(following)) \
+            or left == "N" and previous.endswith("-year") else "V"  # "$70 billion of five-year notes"
     if kind == "L":
         if lower not in _LEVEL_NOUNS or left in "Nxb" and (right in "FAT" or right == "R" and lower == "retail") \
                 or lower == "values" and left in "Nx" and right in "Nd" and not _past_verb(following) \
@@ -534,8 +536,9 @@ def _tag(word: Word, previous: str, following: str, left: str, right: str, two_l
             # biggest expense, cost €640 million"; not "prices for new cars"
             return "L"
         kind = "S" if lower in TRANSACTION_VERBS else "N"
-    if kind == "S":  # "agree purchase of", "Orders for", "its public offering", "real pay rose"; but "which it bought"
-        return "N" if i == 0 or left in "dF)\"sO" or right in "OI" and left != "x" or lower in _NOT_VERBS \
+    if kind == "S":  # "agree purchase of", "Orders for", "Online orders,", "its public offering", "real pay rose"; but
+        # "which it bought"
+        return "N" if i == 0 or left in "dF)\"sO" or right in "OI," and left != "x" or lower in _NOT_VERBS \
             or left == "N" and _past_verb(following) and not lower.endswith("ed") \
             or _LEXICON.get(following, "") in _SUBJECT_NEXT else "S"  # "pay will rise", "pay rose"
     return kind
