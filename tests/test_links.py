@@ -168,6 +168,9 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("the second object of an expectation, after ', and', is its infinitive's subject", "The group expects "
+        "operating profit of $200 million to $220 million, and revenue to rise 4%.", "4%", "revenue", None,
+        "change"),
     row("a restated change before its level shares the level's date", "Customers of Northbrook Energy will see "
         "average bills rise 12%, or £96, to £896 a year by 2028.", "12%", "average bills", "2028", "change",
         reference=REF),

@@ -815,6 +815,8 @@ def _object_of_expecting(tags: str, end: int, start: int) -> bool:
     k = end
     while k > start and tags[k - 1] in "Nds":
         k -= 1
+    if k - 2 > start and tags[k - 2:k] == ",&":  # "expects profit of €310 million ..., and sales to fall 6%"
+        return tags.find("V", start, k - 2) >= 0 or tags.find("v", start, k - 2) >= 0
     return k > start and tags[k - 1] in "Vv"
 
 
