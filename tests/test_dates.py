@@ -93,6 +93,11 @@ CASES = [
             reference=REF, source="original table"),
     example("future weekday", "Hearings are set to open on Wednesday.", Date("Wednesday", value="2006-03-29"),
             reference=date(2006, 3, 28), source="meantime-dev 37313_Beatles_Apple_Corps.txt"),
+    example("a month after a past verb in the last stretch of a future sentence is behind", "The minister said "
+            "the state would borrow more next year, and that yields, which climbed in June, stayed high.",
+            Date("next year", value="2026"), Date("June", value="2025-06"), reference=REF, source="issue 23"),
+    example("a month in the stretch of the future verb is ahead", "Last year, the firm said it would open a store in "
+            "June.", Date("Last year", value="2024"), Date("June", value="2026-06"), reference=REF, source="issue 23"),
     example("weekday unresolved", "The board met on Monday.", Date("Monday", value="XXXX-XX-XX"),
             source="original table"),
     example("yesterday", "The founder died yesterday, the company said.", Date("yesterday", value="2025-07-09"),

@@ -156,7 +156,13 @@ def direction(ctx: Context, start: int) -> str | None:
             or "GINS" in tail or "ARTS" in tail) and (ends := _ENDS.search(tail)) is not None:
         return "past" if ends["past"] else "future"
     clause = before[sentence_start(before):]
-    return "future" if _FUTURE.found_in(clause) or _EXPECTING.found_in(clause) else None
+    if not (_FUTURE.found_in(clause) or _EXPECTING.found_in(clause)):
+        return None
+    comma = before.rfind(",", len(before) - len(clause))
+    if comma >= 0 and _PAST_VERB.found_in(last := before[comma + 1:]) \
+            and not (_FUTURE.found_in(last) or _EXPECTING.found_in(last)):
+        return None  # "would invest more next year, and that loan rates, which averaged 7.4% in August"
+    return "future"
 
 
 def past_before(ctx: Context, start: int) -> bool:
