@@ -168,6 +168,13 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("'a 4% pay raise' is a change of pay", "Nurses were offered a 4% pay raise.", "4%", "pay", None, "change"),
+    row("a subject before an aside opened by an adverb and a preposition", "Capital spending, mainly on new mines "
+        "and the roads to reach them, will rise to $9 billion.", "$9 billion", "Capital spending", None, "level"),
+    row("the size of a change since a date after 'to'", "Fares rose 8% this week to $212, bringing the increase since "
+        "early June to more than 30%.", "30%", "Fares", "2025-06", "change", reference=REF),
+    row("a subject's participle and its date", "The state's dollar bonds maturing in 2031 fell 1.4 cents to 88 cents "
+        "on Friday.", "1.4 cents", "dollar bonds", "2025-07-04", "change", reference=REF),
     row("the second object of an expectation, after ', and', is its infinitive's subject", "The group expects "
         "operating profit of $200 million to $220 million, and revenue to rise 4%.", "4%", "revenue", None,
         "change"),
@@ -413,6 +420,9 @@ TO_AND_FROM = [
 ]
 
 OF = [
+    row("a baseline after a restated figure per share is the first figure's", "Net income rose to $2.1 billion, or "
+        "$1.12 a share, from $1.8 billion a year earlier.", "$1.8 billion", "Net income", "2024", "level",
+        reference=REF),
     row("'notes' after a span of years is a noun", "The state will sell $4 billion of 10-year notes next week.",
         "$4 billion", "10-year notes", "2025-W29", "level", reference=REF),
     row("a subject's chain across 'into'", "Inflows into equity funds reached $3.1 billion in June.", "$3.1 billion",

@@ -67,6 +67,7 @@ _CHANGE_NOUN_TO: Final = re.compile(r"c[IO]d?(?P<m>N+)[ad]*T[ad]*$")  # "an 8% r
 _FOR_BEFORE: Final = re.compile(rf"R{_FILL}$")
 _TAIL: Final = frozenset("adOTcAfWUR")  # the tags of _LEVEL_BEFORE, _OF_BEFORE, _WORTH_BEFORE, _FOR_BEFORE
 _NOUNS_CHANGE: Final = re.compile(r"N{1,3}c")  # "a 6.5% property tax rise": the nouns' change
+_CHANGE_NOUN_SIZE: Final = re.compile(r"c[IRfP]d?DT[ad]*$")  # "the increase since December to"
 _AT_ASIDE: Final = re.compile(r"A[ad]*F(?:[IA]?d?D)?")  # ", at £41.20,", ", at 4.3% in August,"
 _ATTRIBUTIVE: Final = re.compile(r"(?:\)|\([FN]\))?\"?(?=N)")
 _CHANGE_NOUN_AFTER: Final = re.compile(r"\)?c(?P<of>[IO]d?(?=N))?")
@@ -187,9 +188,10 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         reading.reference = PREVIOUS  # "missing expectations for a 4.2% increase": of the figure before
         return
     if i >= 3 and tags[i - 1] == "T" and tags[i - 2] == "c" and (
-            tags[i - 3] == "d" or tags[i - 3] == "N" and adjective(words.lower(i - 3))):
-        reading.reference = PREVIOUS  # "taking the annual decline to 1.2%": the change of what came before
-        return
+            tags[i - 3] == "d" or tags[i - 3] == "N" and adjective(words.lower(i - 3))) \
+            or tags[i - 1:i] in ("a", "T") and _CHANGE_NOUN_SIZE.search(tags, lo, i):
+        reading.reference = PREVIOUS  # "taking the annual decline to 1.2%", "bringing the increase since
+        return  # mid-December to more than 150%": the change of what came before
     if after[:1] == "P" and words.lower(i + 1) == "off":  # "wiping $46 billion off its market value"
         reading.measure = phrases.run_at(words, i + 2)
         if reading.measure is not None:
@@ -360,8 +362,9 @@ def _role_of(words: Words, k: int, is_amount: bool) -> str:
 def _role(words: Words, i: int, lo: int, after: str, is_amount: bool, verb: int | None) -> str:
     tags = words.tags
     last = tags[i - 1] if i > lo else ""  # the tag a pattern before the figure ends with: a cheap first test
-    if last == "T" and i >= 2 and tags[i - 2] == "c":
-        return "change"  # "the annual decline to 1.2%": the change's size
+    if last == "T" and i >= 2 and tags[i - 2] == "c" or last in "aT" and _CHANGE_NOUN_SIZE.search(tags, lo, i):
+        return "change"  # "the annual decline to 1.2%", "bringing the increase since mid-December to more than
+        # 150%": the change's size
     level = _LEVEL_BEFORE.search(tags, _tail(tags, lo, i), i) if last in _LEVEL_LAST else None
     if level is not None and not (tags.startswith("Ba", level.start() - 2) and words.lower(level.start() - 1) == "up") \
             or last == "a" and words.lower(i - 1) in _THRESHOLDS:
@@ -779,8 +782,10 @@ def _aside_start(words: Words, start: int, end: int) -> int | None:
         return k  # a description of the subject that opens the clause: "Net interest income, the difference
         # between what the lender earns on loans and pays on deposits, slipped"; "Net charge-offs, loans
         # the bank does not expect to recover, rose"
-    if k > start and tags[k - 1] == "N" and _AT_ASIDE.fullmatch(tags, k + 1, end):
-        return k  # "the average basket, at £41.20, was 1.8% bigger": the subject's level in an aside
+    if k > start and tags[k - 1] == "N" and (_AT_ASIDE.fullmatch(tags, k + 1, end)
+                                             or tags[k + 1:k + 2] == "a" and tags[k + 2:k + 3] in ("P", "I", "R", "O")):
+        return k  # "the average basket, at £41.20, was 1.8% bigger": the subject's level in an aside; "capital
+        # spending, mostly on data centres, would rise"
     while k >= 0:
         first = k + 1
         if tags[first:first + 1] == "r" or words.lower(first) == "whose":

@@ -47,6 +47,7 @@ _ELLIPSIS_BEFORE: Final = re.compile(
     r"(?:,\s+(?:(?:before|after)\s+)?[a-z]+ing|\bbefore\s+[a-z]+ing)\s+(?:to|by|at)\s+(?:[a-z]+\s+){0,3}$"
     r"|,\s+(?:still\s+)?(?:after|up|down)\s+$|\b(?:and|but)\s+(?:is|was|are|were)\s+(?:up|down)\s+$")
 # "of 5.3% this year and 4.3% in 2024", "$120 million, equal to about £94 million"
+_BOUNDS: Final = ("to more than", "by more than", "of more than", "to less than", "by less than", "of less than")
 _AND_BEFORE: Final = re.compile(
     r"(?:\b(?:and|or)|,\s+(?:equal|equivalent)\s+to)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$")
 _AND_ENDS: Final = ("and ", "or ", "to ", "about ", "around ", "nearly ", "roughly ")  # what _AND_BEFORE can end with
@@ -275,7 +276,7 @@ def _baseline_of(text: str, words: Words, linked: list[Linked], s_start: int, at
             and change.link.role == "change":
         return linked[-1], False  # "with their benchmark price down 5.1% at C$1.12 million"
     tail = text[max(0, at - 16):at].rstrip().lower()  # cheap tests first: the regex can't match without
-    if not tail.endswith(_BASELINE_ENDS):
+    if not tail.endswith(_BASELINE_ENDS) or tail.endswith(_BOUNDS):  # "to more than 150%" is a bound
         return None
     reach = 16  # "compared with 14%"
     if not tail.endswith(_COMPARED_ENDS):  # "than the 4.3%", "from an initially reported 1.1%"
@@ -287,7 +288,11 @@ def _baseline_of(text: str, words: Words, linked: list[Linked], s_start: int, at
         prior = words.index_of.get(linked[-1][0].start)
         here = words.index_of.get(at)
         if prior is not None and here is not None and not _CLAUSE_MARK.search(words.tags, prior, here):
-            return linked[-1], found.group("compared") is not None
+            compared = linked[-1]
+            if len(linked) > 1 and linked[-2][2] == s_start and linked[-2][1] is not None \
+                    and text[linked[-2][0].end:compared[0].start] == ", or ":
+                compared = linked[-2]  # "net income climbed to $4.6 billion, or $1.93 a share, from $3.9 billion"
+            return compared, found.group("compared") is not None
     return None
 
 

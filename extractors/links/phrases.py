@@ -126,7 +126,10 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
         while j >= stop and tags[j] != "(":
             j -= 1
         j -= 1
-    if j - 2 >= stop and tags[j] == "D" and tags[j - 1] in "IROP" and tags[j - 2] in "NQc":
+    if j - 3 >= stop and tags[j] == "D" and tags[j - 1] == "I" and tags[j - 2] == "v" and tags[j - 3] == "N" \
+            and words.lower(j - 2).endswith("ing"):
+        j -= 3  # "bonds maturing in 2033 fell": the participle and its date describe the noun
+    elif j - 2 >= stop and tags[j] == "D" and tags[j - 1] in "IROP" and tags[j - 2] in "NQc":
         j -= 2  # "Growth in the first quarter was revised", "The blackout on Tuesday cost": the date scopes the phrase
         if tags[j] == "c":
             return j, j  # a change noun that is the subject is what is measured

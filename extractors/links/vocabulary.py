@@ -138,6 +138,7 @@ CHANGE_NOUNS: Final = frozenset({
     "gain", "gains", "fall", "falls", "plunge", "jump", "jumps", "growth", "improvement", "improvements",
     "cut", "cuts", "reduction", "reductions", "surge", "slump", "slide", "dip", "hike", "hikes", "boost",
     "climb", "rebound", "contraction", "expansion", "downturn", "upturn", "rally", "tumble", "change", "changes",
+    "raise",
 })
 # "up 5%", "5% higher": the figure is a change; "up from 14%": a baseline level.
 DIRECTION_WORDS: Final = frozenset({"up", "down", "higher", "lower", "ahead", "behind", "stronger", "weaker"})
