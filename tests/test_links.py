@@ -420,6 +420,8 @@ TO_AND_FROM = [
 ]
 
 OF = [
+    row("an adjective before 'for' heads no chain", "Pensioners will be eligible for rebates of up to 40% from "
+        "January.", "40%", "rebates", "2026-01", "level", reference=REF),
     row("a baseline after a restated figure per share is the first figure's", "Net income rose to $2.1 billion, or "
         "$1.12 a share, from $1.8 billion a year earlier.", "$1.8 billion", "Net income", "2024", "level",
         reference=REF),
@@ -651,6 +653,9 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("inflows are a flow: the passage's period", "The fund manager drew net inflows of $6 billion in the second "
+        "quarter. Inflows into its bond funds reached $4.2 billion.", "$4.2 billion", "Inflows", "2025-Q2", "level",
+        reference=REF),
     row("a date that opens the sentence scopes a clause after ', and'", "From October 1, the cap on unit rates "
         "will rise to 31.2 pence, and the standing charge will increase to 61.5 pence.", "61.5 pence",
         "standing charge", "2025-10-01", "level", reference=REF),

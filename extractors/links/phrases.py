@@ -62,6 +62,8 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> 
                                           or tags[i - 1] == "p" and words.lower(i) in ("share", "shares")):
             break  # "of", "in", "for", "at", "from", "per" link two phrases only: "revenue per user" (but
             # "earnings per share" names its share)
+        if tags[i - 1] == "R" and i - 2 >= stop and words.lower(i - 2).endswith("ble"):
+            break  # "eligible for discounts", "liable for damages": an adjective, no head of the chain
         if tags[i - 1] == "d" and i - 2 >= stop and tags[i - 2] == "N" and not (
                 i - 3 >= stop and tags[i - 3] in "OR" and words.lower(i - 2).endswith("ing")):
             break  # "The plan foresees a deficit": a verb unknown to us stands before "a"; but "the cost of

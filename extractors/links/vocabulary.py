@@ -192,7 +192,8 @@ PERIOD_MEASURES: Final = frozenset({
     "consumption", "dividend", "eps", "bookings", "premiums", "ratio", "ratios", "bill", "bills",
     "occupancy", "receipts", "arrivals", "visitors", "donations", "provisions", "charge", "charges", "writedown",
     "writedowns", "impairment", "impairments", "costs", "expenses", "debt", "backing", "rating",
-    "ratings", "approval", "vote", "votes", "turnout", "voters", "respondents",
+    "ratings", "approval", "vote", "votes", "turnout", "voters", "respondents", "inflows", "outflows", "flows",
+    "investment", "investments", "output", "payments", "fees",
 })
 # What a date places the vote shares of ("Sunday's election"), and what they measure.
 BALLOTS: Final = frozenset({"election", "elections", "vote", "referendum", "ballot", "poll", "polls", "runoff",
