@@ -107,6 +107,16 @@ CURRENCY_WORDS: Final = {
     "kyrgyz som": "KGS", "somoni": "TJS", "afghanis": "AFN",
     "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "dong": "VND", "taka": "BDT",
     "kyat": "MMK", "riel": "KHR", "tugrik": "MNT",
+    # the other currencies of ISO 4217 (pycountry's names), as news writes them after a number
+    "kwacha": None, "zambian kwacha": "ZMW", "malawian kwacha": "MWK", "malawi kwacha": "MWK",
+    "kwanza": "AOA", "kwanzas": "AOA", "pula": "BWP", "metical": "MZN", "meticais": "MZN", "meticals": "MZN",
+    "ariary": "MGA", "dalasi": "GMD", "dalasis": "GMD", "leone": "SLE", "leones": "SLE", "lilangeni": "SZL",
+    "emalangeni": "SZL", "maloti": "LSL", "ouguiya": "MRU", "ouguiyas": "MRU", "nakfa": "ERN",
+    "guarani": "PYG", "guaranis": "PYG", "guaranies": "PYG", "quetzal": "GTQ", "quetzales": "GTQ",
+    "quetzals": "GTQ", "lempira": "HNL", "lempiras": "HNL", "boliviano": "BOB", "bolivianos": "BOB",
+    "soles": "PEN", "peruvian soles": "PEN", "gourdes": "HTG", "balboas": "PAB", "colones": "CRC",
+    "cordobas": "NIO", "kina": "PGK", "vatu": "VUV", "tala": "WST", "rufiyaa": "MVR", "ngultrum": "BTN",
+    "patacas": "MOP", "denars": "MKD", "denari": "MKD", "leke": "ALL",
 }
 # Words that are money only in a document about the country: word -> ((cue, code), ...).
 CONTEXT_WORDS: Final = {
@@ -140,7 +150,9 @@ RESOLUTIONS: Final = frozenset({"480", "576", "720", "1080", "1440", "2160", "43
 
 # "billions of dollars": which currency words may follow a plural scale.
 PLURAL_SCALE_CURRENCIES: Final = {w: c for w, c in CURRENCY_WORDS.items() if w.endswith("s") or w in (
-    "yen", "yuan", "renminbi", "naira", "baht", "ringgit", "rupiah", "manat", "rand", "won")}
+    "yen", "yuan", "renminbi", "naira", "baht", "ringgit", "rupiah", "manat", "rand", "won", "kwacha", "zambian kwacha",
+    "malawian kwacha", "malawi kwacha", "pula", "ariary", "lilangeni", "emalangeni", "maloti", "nakfa", "kina", "vatu",
+    "tala", "rufiyaa", "ngultrum", "leke", "denari")}
 
 # ---------------------------------------------------------------- any case (issue 21)
 

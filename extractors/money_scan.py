@@ -231,6 +231,12 @@ def anchors(doc: Document) -> list[tuple[int, int, int]]:
         if s:
             before = text[s - 1]
             if before in ".,'’" and s >= 2 and is_digit(text[s - 2]):
+                if before == "." and e < len(text) and (text[e] == "p" or text[e] == "P") \
+                        and not text[e + 1:e + 2].isalnum():
+                    first = s - 2
+                    while first > 0 and is_digit(text[first - 1]):
+                        first -= 1
+                    out.append((first - 1, first, e))  # "21.4p": pence with decimals (amounts.py decides)
                 continue  # the decimals or a digit group of a number, not its first digits
             i = s - 1 if before in _GAPS and s >= 2 else s  # where a marker would end
             if before == "(" and i >= 2 and text[i - 1].isspace():

@@ -49,6 +49,14 @@ def examples(value: str, currency: str, phrasings: list[str], *, source: str, fr
 
 # The cases issue 3 lists, the currencies ANNOTATION.md names, and amounts the dev set writes.
 CASES = [
+    example("kwacha-scale", "Copper exports rose to 41.2 billion kwacha in the quarter.",
+            Money("41.2 billion kwacha", value="41200000000", currency=None), source="issue 23"),
+    example("zambian-kwacha", "The mine paid 900 million Zambian kwacha in royalties.",
+            Money("900 million Zambian kwacha", value="900000000", currency="ZMW"), source="issue 23"),
+    example("meticais", "The fine came to 2.5 million meticais.",
+            Money("2.5 million meticais", value="2500000", currency="MZN"), source="issue 23"),
+    example("quetzales", "A kilo of coffee fetched 38 quetzales.", Money("38 quetzales", value="38", currency="GTQ"),
+            source="issue 23"),
     example("dollar-bn", "The group raised $1.5bn in new debt.",
             Money("$1.5bn", value="1500000000", currency="USD"), source="issue 3"),
     example("us-dollar-billion", "Ministers approved a US$4.7 billion package.",
@@ -113,6 +121,9 @@ CASES = [
             source="meantime-dev 141483_Bank_of_America_reports_losses.txt"),
     example("pence", "A stamp now costs 16 pence more.", Money("16 pence", value="0.16", currency="GBP"),
             source="issue 3"),
+    example("pence with decimals glued to p", "The final dividend rose to 18.6p, and the group earned £95m.",
+            Money("18.6p", value="0.186", currency="GBP"), Money("£95m", value="95000000", currency="GBP"),
+            source="issue 23"),
     example("pence glued to p", "The shares fell 3p to 412p, and the chain owes £410m.",
             Money("3p", value="0.03", currency="GBP"), Money("412p", value="4.12", currency="GBP"),
             Money("£410m", value="410000000", currency="GBP"), source="issue 23"),
