@@ -420,6 +420,18 @@ TO_AND_FROM = [
 ]
 
 OF = [
+    row("a sum set aside 'for' something measures it", "The province set aside C$80 million for flood defences.",
+        "C$80 million", "flood defences", None, "level"),
+    row("'alone' after a subject's date is a filler", "Sales in March alone rose 9% to $1.4 billion.", "9%", "Sales",
+        "2025-03", "change", reference=REF),
+    row("'them' refers back", "Its shares fell 4% on Friday, leaving them down 19% since January.", "19%", "shares",
+        "2025-01", "change", reference=REF),
+    row("a restatement after ', or' is an aside", "The plan's funded ratio, or assets as a share of promised "
+        "benefits, fell to 64%.", "64%", "funded ratio", None, "level"),
+    row("a contribution 'to' a fund is one chain", "The state's contribution to the fund will be $410 million next "
+        "year.", "$410 million", "contribution", "2026", "level", reference=REF),
+    row("a possessive and a figure before the noun after 'of'", "Office loans account for 28% of the lender's $9.6 "
+        "billion loan book.", "28%", "loan book", None, "level"),
     row("an adjective before 'for' heads no chain", "Pensioners will be eligible for rebates of up to 40% from "
         "January.", "40%", "rebates", "2026-01", "level", reference=REF),
     row("a baseline after a restated figure per share is the first figure's", "Net income rose to $2.1 billion, or "

@@ -271,6 +271,9 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         if phrase is not None and not phrases.is_name(words, phrase):
             reading.measure = _resolved(words, phrase, reading)
             return
+    if i >= 2 and tags[i - 1] == "U" and tags[i - 2] == "x":  # "fell 8.1% on Friday, leaving them down 27%": the
+        reading.reference = PREVIOUS  # figure before's
+        return
     if i >= 3 and tags[i - 1] in "AU" and tags[i - 2] == "N" and (absolute := _with_phrase(words, i - 2, lo)):
         reading.measure = absolute  # "with four-hour performance at 71%", "with prices down 22%", "reported
         # sales up 3.8%"
@@ -337,8 +340,10 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
     # "sold the unit to X for $5 billion"
     if tags.find("R", tail, i) >= 0 and _FOR_BEFORE.search(tags, tail, i) and _for(words, i, reading):
         return
-    if is_amount and after[:1] == "P" and words.lower(i + 1) == "on" and reading.verb is not None \
-            and words.lower(reading.verb) in SPEND_VERBS:  # "will spend Rs 20 crore on roads"
+    if is_amount and reading.verb is not None and (
+            after[:1] == "P" and words.lower(i + 1) == "on" and words.lower(reading.verb) in SPEND_VERBS
+            or after[:1] == "R" and words.lower(reading.verb) in SPENT_ON and reading.verb == i - 1 - (
+                tags[i - 1] == "a")):  # "will spend Rs 20 crore on roads", "set aside €3.4 billion for farmers"
         reading.measure = phrases.run_at(words, i + 2)
         if reading.measure is not None:
             return
@@ -783,9 +788,10 @@ def _aside_start(words: Words, start: int, end: int) -> int | None:
         # between what the lender earns on loans and pays on deposits, slipped"; "Net charge-offs, loans
         # the bank does not expect to recover, rose"
     if k > start and tags[k - 1] == "N" and (_AT_ASIDE.fullmatch(tags, k + 1, end)
-                                             or tags[k + 1:k + 2] == "a" and tags[k + 2:k + 3] in ("P", "I", "R", "O")):
+                                             or tags[k + 1:k + 2] == "a" and tags[k + 2:k + 3] in ("P", "I", "R", "O")
+                                             or tags[k + 1:k + 3] in ("&N", "&d") and words.lower(k + 1) == "or"):
         return k  # "the average basket, at £41.20, was 1.8% bigger": the subject's level in an aside; "capital
-        # spending, mostly on data centres, would rise"
+        # spending, mostly on data centres, would rise"; "The funded ratio, or assets as a share of benefits, fell"
     while k >= 0:
         first = k + 1
         if tags[first:first + 1] == "r" or words.lower(first) == "whose":

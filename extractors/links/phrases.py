@@ -38,8 +38,9 @@ def run_at(words: Words, i: int) -> Phrase | None:
             last += 2  # "Standard & Poor's 500 index": a possessive inside a name
             continue
         break
-    if last + 1 < len(tags) and tags[last + 1] == "s":  # "GM's bondholders": the possessed
-        return run_at(words, last + 2) or (i, last)
+    if last + 1 < len(tags) and tags[last + 1] == "s":  # "GM's bondholders": the possessed; "the bank's $14.2
+        after = last + 3 if tags[last + 2:last + 4] == "FN" else last + 2  # billion loan book": the book
+        return run_at(words, after) or (i, last)
     return trimmed(words, (i, last))
 
 

@@ -257,7 +257,8 @@ class Words:
         """The tags with each word in -ed between a determiner or a preposition and a noun tagged a
         noun ("in consolidated net profit"), and between a determiner and a figure a filler."""
         marks = list(tags)
-        for pattern, tag in (("dvN", "N"), ("IvN", "N"), ("OvN", "N"), ("RvN", "N"), ("dvF", "a"), ("dNF", "a")):
+        for pattern, tag in (("dvN", "N"), ("svN", "N"), ("IvN", "N"), ("OvN", "N"), ("RvN", "N"), ("dvF", "a"),
+                             ("dNF", "a")):
             k = tags.find(pattern)
             while k >= 0:
                 if self._words[k + 1].text.endswith("ed"):
