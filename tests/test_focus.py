@@ -130,6 +130,19 @@ REPORTING = [
 ]
 
 NARRATIVE = [
+    example("a half named with its year is the one its repeat names", "The plant lost €74 million in the first "
+            "half of 2023. Losses totalled €131 million in 2022. Power cost €118 a megawatt hour in the first "
+            "half.",
+            Date("the first half of 2023", value="2023-H1"), Date("2022", value="2022"),
+            Date("the first half", value="2023-H1", rule="the <ordinal> half [of <year>] (focus)"),
+            reference=date(2023, 12, 5), source="issue 23"),
+    example("a baseline year 'against' sets no scene", "Power cost €118 a megawatt hour this year, against €41 in "
+            "2021. In October, Madrid offered aid.", Date("this year", value="2023"), Date("2021", value="2021"),
+            Date("October", value="2023-10"), reference=date(2023, 12, 5), source="issue 23"),
+    example("a quarter ahead brings the text back to the present", "Losses totalled €131 million in 2022. The group "
+            "will book charges in the fourth quarter, including severance. Madrid offered aid in October.",
+            Date("2022", value="2022"), Date("the fourth quarter", value="2023-Q4"), Date("October", value="2023-10"),
+            reference=date(2023, 12, 5), source="issue 23"),
     example("in August, scene set in 2012", "The strike began in 2012. In August, the union walked out again.",
             Date("2012", value="2012"), Date("August", value="2012-08", rule="<month> (focus)"), reference=NOW,
             source="issue 21"),

@@ -62,10 +62,11 @@ _SHIFTABLE: Final = frozenset({"day", "month", "quarter", "half", "season", "yea
 _BOUNDS: Final = frozenset({"since", "before", "after", "on_or_before"})
 # Words before a bare year that set a scene ("in 2012"); "the 2012 season" does not.
 _SCENE_WORDS: Final = frozenset({"in", "during", "throughout"})
-# Before a period in its clause: a comparison's baseline ("compared with 24% in December 2022"), or
+# Before a period in its clause: a comparison's baseline ("compared with 24% in December 2022", "against €41 in
+# 2021"), or
 # a since clause ("the first increase since the service launched in 2021"), which names no period
 # that "the month" or "the quarter" can refer back to, nor the scene's year.
-_BASELINE_BEFORE: Final = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than)\b[^.;,]*$")
+_BASELINE_BEFORE: Final = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than|against)\b[^.;,]*$")
 # "fell 14% from July 2023", "to 48% in 2025 from 41% in 2024": the period a change starts from;
 # but "from 2019 to 2023" is a span.
 _FROM_BEFORE: Final = re.compile(r"\bfrom\s+(?:\S*\d\S*\s+(?:[a-z]+\s+)?(?:in|at|for)\s+)?\Z", re.IGNORECASE)
@@ -158,7 +159,7 @@ def _later(a: DateMention | None, b: DateMention | None) -> DateMention | None:
 class _Focus:
     """What the text has named so far."""
 
-    __slots__ = ("scene", "report", "month", "named", "day", "weekend", "fiscal")
+    __slots__ = ("scene", "report", "month", "named", "day", "weekend", "fiscal", "parts")
 
     def __init__(self) -> None:
         self.scene: int | None = None  # the year of the scene, when the text set one
@@ -168,6 +169,7 @@ class _Focus:
         self.day: DateMention | None = None  # the last day
         self.weekend: DateMention | None = None  # the last weekend, Saturday or Sunday
         self.fiscal: int | None = None  # the year of the last fiscal year, or part of one, reported on
+        self.parts: dict[str, DateMention] = {}  # each quarter and half written with its year, by "Q3", "H1"
 
     def reporting(self, unit: str) -> DateMention | None:
         """The reporting period a `unit` ("quarter", "half", "period", "month") refers back to."""
@@ -220,12 +222,15 @@ class _Focus:
         if written:
             if m.grain in _SHIFTABLE:
                 self.named = m
+            if (m.grain == "quarter" or m.grain == "half") and m.value[-1].isdigit() and not baseline:
+                self.parts[m.value[-2:]] = m
             before = word_before(ctx.text, m.start)
             if (m.grain != "year" or before in _SCENE_WORDS) and not baseline and not (
                     before in _SCENE_WORDS and _in_reduced_relative(ctx.text, m.start)):
                 self.scene = int(head)
-        elif rule not in _NARRATIVE:  # resolved from the reference date: back to the present
-            self.scene = None
+        elif rule not in _NARRATIVE or self.scene is not None and not m.rule.endswith(FOCUS) \
+                and m.value[:4] != f"{self.scene:04d}":  # resolved from the reference date (a narrative one
+            self.scene = None  # about the future too, "will book charges in the fourth quarter"): back to the present
 
 
 def _in_reduced_relative(text: str, start: int) -> bool:
@@ -246,7 +251,8 @@ def _baseline(text: str, start: int, end: int) -> bool:
     if since > lo and text[since - 1] in "sS" and text.find(",", since, start) < 0 \
             and text.find(".", since, start) < 0 and text.find(";", since, start) < 0:
         return True
-    if text.find("than", lo, start) < 0 and text.find("ompared", lo, start) < 0 and text.find("versus", lo, start) < 0:
+    if text.find("than", lo, start) < 0 and text.find("ompared", lo, start) < 0 and text.find("versus", lo, start) < 0 \
+            and text.find("gainst", lo, start) < 0:
         return False  # the pattern can't match: quicker than lower() on every period
     return _BASELINE_BEFORE.search(text[lo:start].lower()) is not None
 
@@ -347,6 +353,10 @@ def _narrative(ctx: Context, focus: _Focus, m: DateMention) -> DateMention | Non
     fiscal = _fiscal_part(focus, m)
     if fiscal is not None:
         return fiscal
+    if (m.grain == "quarter" or m.grain == "half") and m.value[-1].isdigit() and not m.value.startswith("FY") \
+            and (same := focus.parts.get(m.value[-2:])) is not None and _written_year(m) is None \
+            and " of " not in m.text.lower():
+        return _with(m, _period(same))  # "a loss in the first half of 2023 ... paid €118 in the first half": that one
     scene = focus.scene
     if scene is None or " of " in m.text.lower() or _written_year(m) is not None or m.value.startswith("FY"):
         return None  # a fiscal quarter keeps its fiscal year
@@ -377,5 +387,6 @@ def _about_future(ctx: Context, m: DateMention) -> bool:
     end = _SENTENCE_END.search(text, m.end, m.end + _SAME_SENTENCE_CHARS)
     # direction() reads the sentence before a position; it answers only given a reference date.
     words = ctx if ctx.ref is not None else Context(text, _ANY_DAY, ctx.fast)
-    return direction(words, end.start() if end else min(len(text), m.end + _SAME_SENTENCE_CHARS)) == "future"
+    return direction(words, end.start() if end else min(len(text), m.end + _SAME_SENTENCE_CHARS), False) == "future" \
+        or direction(words, m.start, False) == "future"  # "will book charges ... in the fourth quarter, including ..."
 

@@ -143,8 +143,9 @@ _PAST_SIGNAL_WORDS: Final = ("since", "last", "past")
 _ENDS: Final = re.compile(r"\b(?:(?P<past>ended)|ends|begins|starts)\s+(?:on\s+|in\s+)?\Z", re.IGNORECASE)
 
 
-def direction(ctx: Context, start: int) -> str | None:
-    """"past" after "since"/"last"/"ended", "future" when the sentence so far speaks of the future."""
+def direction(ctx: Context, start: int, stretch: bool = True) -> str | None:
+    """"past" after "since"/"last"/"ended", "future" when the sentence so far speaks of the future
+    (with `stretch`, unless its last stretch, after a comma, holds a past verb and no future)."""
     text = ctx.text
     if ctx.ref is None:
         return None
@@ -158,7 +159,7 @@ def direction(ctx: Context, start: int) -> str | None:
     clause = before[sentence_start(before):]
     if not (_FUTURE.found_in(clause) or _EXPECTING.found_in(clause)):
         return None
-    comma = before.rfind(",", len(before) - len(clause))
+    comma = before.rfind(",", len(before) - len(clause)) if stretch else -1
     if comma >= 0 and _PAST_VERB.found_in(last := before[comma + 1:]) \
             and not (_FUTURE.found_in(last) or _EXPECTING.found_in(last)):
         return None  # "would invest more next year, and that loan rates, which averaged 7.4% in August"
