@@ -209,6 +209,9 @@ PERIOD_NEGATIVES = [
     negative("a further count", "The group will add a further 2000 jobs.", source="issue 23"),
     negative("its roughly count", "Its roughly 2000 staff were told.", source="issue 23"),
     negative("over a count that were", "Over 2000 were hired.", source="issue 23"),
+    negative("the worst day in a year is a span", "The peso slid 2%, on course for its worst day in a year.",
+             source="issue 23"),
+    negative("the best month in a year is a span", "It was the best month in a year for car sales.", source="issue 23"),
     negative("an index named with a number", "The Russell 2000 index fell 1%.", source="issue 23"),
     negative("an index in lower case", "the russell 2000 index fell 1%.", source="issue 23"),
     # A model year names the car, as "Boeing 747" names the plane (ANNOTATION.md: numbers in names).

@@ -665,6 +665,9 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("what analysts had expected, after a baseline with its date, is the passage's", "Net profit rose 12% to $2.1 "
+        "billion in the third quarter. It compared with $1.8 billion a year earlier and with the $1.9 billion "
+        "analysts had expected.", "$1.9 billion", "Net profit", "2025-Q3", "level", reference=REF),
     row("inflows are a flow: the passage's period", "The fund manager drew net inflows of $6 billion in the second "
         "quarter. Inflows into its bond funds reached $4.2 billion.", "$4.2 billion", "Inflows", "2025-Q2", "level",
         reference=REF),

@@ -253,6 +253,7 @@ _NOT_AHEAD: Final = regex.compile(rf"""\b(?:(?!(?:{alt(NOT_PAST_ED)}|{alt(_REPOR
                                         |(?!(?:{alt(_REPORTING)})\b)(?:{alt(PAST_VERBS)})
                                         |(?!(?:interest|west|rest|request|invest|test|protest|suggest|harvest|
                                               honest|forest|contest|arrest|nest|pest|guest|chest|quest)\b)[a-z]{{2,}}est
-                                        |most|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth
+                                        |most|worst|best|least|record
+                                        |first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth
                                         |time|times|once|twice|only|can|could|within)\b|[0-9%]""",
                             regex.VERBOSE)

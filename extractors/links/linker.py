@@ -115,9 +115,12 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
             period = last_period  # the level after a change: "first-quarter sales up 3.8% at 22.4 billion euros on
             # Wednesday"
         elif linked and linked[-1][2] == s_start and _expected_after(words, i) \
-                and (first := _first_of_kind(linked, s_start, figure.type)) is not None:
+                and (first := _first_of_kind(linked, s_start, figure.type)) is not None \
+                and not ((first_period := periods[first]) is not None and scope.is_baseline(first_period.text)):
             period = periods[first]  # "sales this year of $11.5 billion, above the $10.9 billion it had forecast in
-            # July", "grew 7.6% in May, from a 1.5% gain in April, beating the 5.7% increase forecast by economists"
+            # July", "grew 7.6% in May, from a 1.5% gain in April, beating the 5.7% increase forecast by economists";
+            # not a baseline's ("compared with $1.78 billion a year earlier and with the $1.94 billion analysts had
+            # expected")
         was_joined = joined is not None and period is joined
         per = _per(text, words, reading, figure, measure, mentions, bisect_left(starts, figure.start))
         linked.append((figure, measure, s_start))

@@ -131,7 +131,9 @@ def clause_date(words: Words, i: int, measure_word: int | None) -> DateMention |
         j = tags.find("D", j + 1, end + 1)
     j = tags.rfind("D", start, i)
     while j >= 0:
-        if _places(words, j, measure_word, i) and (not _in_aside(tags, j, i) or _ends_a_period(words, j)):
+        if _places(words, j, measure_word, i) and (not _in_aside(tags, j, i) or _ends_a_period(words, j)) \
+                and not (j > 0 and tags[j - 1] == "F" and is_baseline(words.lower(j))):  # "compared with $1.78
+            # billion a year earlier and with the $1.94 billion analysts had expected": the other figure's baseline
             return _enclosing(words, j)  # but "For the fiscal year, which ended March 31, net profit" is its
         j = tags.rfind("D", start, j)
     if start >= 3 and tags[start - 3:start] == "D,w" and words.lower(start - 1) == "when":
