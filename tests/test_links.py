@@ -46,6 +46,12 @@ def row(id: str, text: str, figure: str, measure: str | None, period: str | None
 
 
 LEVEL_VERBS = [
+    row("a subject with a participle and its price a month", "A basic package costing $30 a month will rise to $34.",
+        "$34", "basic package", None, "level"),
+    row("a change noun and its year as the subject", "Growth this year is seen at 2.4%, the bank said.", "2.4%",
+        "Growth", "2025", "level", reference=REF),
+    row("'to an average of' a figure is the subject's level", "Inflation is forecast to slow to an average of 7.5% "
+        "next year.", "7.5%", "Inflation", "2026", "level", reference=REF),
     row("a price that touched a level", "The metal touched a record $3,004.86 in Asian trade.", "$3,004.86",
         "metal", None, "level"),
     row("'over' a span is no budget", "Abeka said reconstruction would cost at least $900 million over five years.",

@@ -12,7 +12,7 @@ from typing import Final
 
 from extractors.calendar_words import COUNT_WORDS
 from extractors.links.vocabulary import (COMPANY_WORDS, DEAL_MEASURES, FORECAST_NOUNS, INDEX_WORDS, ON_HEADS,
-                                         PERIOD_MEASURES, TO_HEADS)
+                                         PER_TIME, PERIOD_MEASURES, TO_HEADS)
 from extractors.links.words import Words
 
 Phrase = tuple[int, int]  # first and last word index, inclusive
@@ -123,8 +123,13 @@ def phrase_before(words: Words, i: int, stop: int = 0) -> Phrase | None:
     if j < stop:
         return None
     last = j  # the phrase's last word: a comma after it closes an aside
-    if tags[j] == "D" and j - 1 >= stop and tags[j - 1] == "N":
+    if tags[j] == "D" and j - 1 >= stop and tags[j - 1] in "Nc":
         j -= 1  # "public investment last year was": the date scopes the phrase
+        if tags[j] == "c" and (j == stop or tags[j - 1] in "d,."):
+            return j, j  # "Growth this year is now seen at 2.6%": a change noun as the subject is measured
+    if j - 4 >= stop and tags[j - 2:j + 1] == "FdN" and words.lower(j) in PER_TIME and tags[j - 3] in "vL" \
+            and tags[j - 4] == "N":
+        j -= 4  # "A typical bundle costing £52 a month will rise to £55": the bundle
     if tags[j] == ")":  # "Dow Jones (DJIA) fell"
         while j >= stop and tags[j] != "(":
             j -= 1

@@ -189,20 +189,21 @@ class Words:
             joined = self._after_tax(joined)
         if "NOF" in joined:
             joined = self._losses_of_share(joined)
-        if "BdNOF" in joined:
+        if "dNOF" in joined:
             joined = self._by_an_average(joined)
         if "NLTC" in joined or "NLTK" in joined:
             joined = self._nouns_before_infinitive(joined)
         self.tags = joined
 
     def _by_an_average(self, tags: str) -> str:
-        """The tags with "an average of", "a total of" after "by" and before a figure fillers: "will raise
-        fares by an average of 6.5%" is a change by 6.5%, not an average's level."""
-        k = tags.find("BdNOF")
-        while k >= 0:
-            if self._words[k + 2].lower in ("average", "total"):
-                tags = tags[:k + 1] + "aaa" + tags[k + 4:]  # rare: a new string each
-            k = tags.find("BdNOF", k + 1)
+        """The tags with "an average of", "a total of" after "by", "to" or "at" and before a figure
+        fillers: "will raise fares by an average of 6.5%" is a change by 6.5%, "slow to an average of
+        9.8%" a level of what slows, not an average's."""
+        k = tags.find("dNOF")
+        while k >= 1:
+            if tags[k - 1] in "BTA" and self._words[k + 1].lower in ("average", "total"):
+                tags = tags[:k] + "aaa" + tags[k + 3:]  # rare: a new string each
+            k = tags.find("dNOF", k + 1)
         return tags
 
     def _nouns_before_infinitive(self, tags: str) -> str:
