@@ -612,6 +612,8 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("a time of day and its zone are no measure", "Brent eased to $81.20 by 1400 GMT, still up 3.1% for the "
+        "week.", "3.1%", "Brent", None, "change"),
     row("a forecast's figure set against the sentence's first, not its baseline", "Exports grew 7.6% in May, "
         "accelerating from a 1.5% gain in April and beating the 5.7% increase forecast by economists.", "5.7%",
         "Exports", "2025-05", "change", reference=REF),

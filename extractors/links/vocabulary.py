@@ -168,6 +168,7 @@ ADVERBS: Final = frozenset({
     "below", "high", "low", "close", "year-on-year", "year-over-year", "yoy", "y/y", "q/q", "m/m", "apiece",
     "overall", "annually", "however", "meanwhile", "additionally", "little", "nevertheless", "nonetheless",
     "aside", "alone",  # "set aside $118 million", "Sales in December alone rose 14%"
+    "gmt", "bst", "utc", "edt", "est", "cet", "cest", "jst", "hkt", "sgt", "aest", "pst", "pdt",  # "by 1530 GMT"
 })
 # Denominators of a flow's rate: "cost savings of $300 million a year" measures the savings.
 PER_TIME: Final = frozenset({"year", "annum", "month", "week", "day", "hour", "quarter"})
