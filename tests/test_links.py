@@ -174,6 +174,8 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("an adjective of size between a determiner and the figure", "Imports climbed a more modest 4% to $2.2 "
+        "billion.", "4%", "Imports", None, "change"),
     row("'a 4% pay raise' is a change of pay", "Nurses were offered a 4% pay raise.", "4%", "pay", None, "change"),
     row("a subject before an aside opened by an adverb and a preposition", "Capital spending, mainly on new mines "
         "and the roads to reach them, will rise to $9 billion.", "$9 billion", "Capital spending", None, "level"),

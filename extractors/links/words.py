@@ -88,6 +88,10 @@ _REPORT_NOUNS: Final = frozenset({"forecast", "forecasts", "estimate", "estimate
 # "an economy that grew": past forms that are no noun after "that"
 _IRREGULAR_PAST: Final = frozenset({"grew", "rose", "fell", "lost", "won", "made", "took", "saw", "paid", "sold",
                                     "bought", "spent", "shrank", "sank", "slid", "held", "kept", "stood", "drew"})
+# Adjectives of size or judgement between a determiner and a figure: "a more modest 9%", "a whopping 20%".
+_SIZE_ADJECTIVES: Final = frozenset({"modest", "healthy", "robust", "solid", "strong", "sharp", "steep", "whopping",
+                                     "hefty", "meagre", "meager", "paltry", "further", "additional", "extra", "massive",
+                                     "staggering", "impressive", "disappointing", "respectable", "mere", "scant"})
 _TAX_WORDS: Final = frozenset({"tax", "taxes", "taxation", "interest", "depreciation"})  # "profit before tax"
 _SUBJECT_NEXT: Final = frozenset("bCK")  # after a transaction verb's form, these make it a noun: "pay will rise"
 _MODALS: Final = frozenset({"will", "would", "could", "should", "may", "might", "must", "can"})
@@ -181,7 +185,7 @@ class Words:
         if "OF" in joined and (text.find(" rate of ", start, end) >= 0 or text.find(" pace of ", start, end) >= 0):
             self._rate_phrases(tags)
             joined = "".join(tags)
-        if "vN" in joined or "dvF" in joined or "dNF" in joined:  # "the combined ratio", "an estimated $5 billion"
+        if "vN" in joined or "dvF" in joined or "NF" in joined:  # "the combined ratio", "an estimated $5 billion"
             joined = self._participles(joined)
         if "LD" in joined or "LID" in joined:
             joined = self._period_ends(joined)
@@ -256,13 +260,15 @@ class Words:
 
     def _participles(self, tags: str) -> str:
         """The tags with each word in -ed between a determiner or a preposition and a noun tagged a
-        noun ("in consolidated net profit"), and between a determiner and a figure a filler."""
+        noun ("in consolidated net profit"), and between a determiner and a figure a filler, as is an
+        adjective of size there ("climbed a more modest 9%")."""
         marks = list(tags)
         for pattern, tag in (("dvN", "N"), ("svN", "N"), ("IvN", "N"), ("OvN", "N"), ("RvN", "N"), ("dvF", "a"),
-                             ("dNF", "a")):
+                             ("dNF", "a"), ("aNF", "a")):
             k = tags.find(pattern)
             while k >= 0:
-                if self._words[k + 1].text.endswith("ed"):
+                word = self._words[k + 1]
+                if word.text.endswith("ed") and pattern != "aNF" or tag == "a" and word.lower in _SIZE_ADJECTIVES:
                     marks[k + 1] = tag
                 k = tags.find(pattern, k + 1)
         return "".join(marks)
