@@ -22,9 +22,12 @@ bank's quarter, a carmaker's fiscal year, metals, holiday sales, a price cap, a 
 pension fund, hotels, a deficit release, a pay deal), written blind in session 22, rules of 0.4.8;
 probe27 (146: a markets wrap, a profit warning, central bank minutes, a budget, an IPO, retail
 sales, oil output, a results story by segment, freight rates, a bankruptcy, a rating change, a
-wage deal) and probe29 (149: a property tax, a university budget, a Christmas trading update,
-car sales, a game publisher, jobs, bonds, fund flows, steel, fares, a water price review, a
-broadcast deal), written blind in session 23, rules of 0.4.9;
+wage deal), probe29 (149: a property tax, a university budget, a Christmas trading update, car
+sales, a game publisher, jobs, bonds, fund flows, steel, fares, a water price review, a broadcast
+deal) and probe31 (149: a copper exporter's trade, a hedge fund's letter, a hospital group, a
+restaurant chain, a utility's spending plan, a shipping dividend, loan losses, a down round, a
+pension deficit, betting, a smelter's closure, online holiday sales), written blind in session
+23, rules of 0.4.9;
 probe4 (131), probe5 (129), probe6 (130, five dense and five lighter articles), probe8 (100,
 Wikinews-style), probe13 (139, a mix of registers with fiscal calendars, written blind in
 session 20), probe15 (148: mining, GDP, a bond auction, a pension fund, freight rates...,
