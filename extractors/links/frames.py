@@ -687,7 +687,7 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
     j = verb - 1
     for _ in range(3):
         while j >= start and (tags[j] in "ab," or tags[j] == "T" and j > start and (
-                tags[j - 1] in "vbLVa" or tags[j - 1] == "N" and not tags[start:j].strip("dN"))  # a headline's
+                tags[j - 1] in "vbLVa" or tags[j - 1] == "N" and not tags[start:j].strip("dN"))
                               or tags[j] == "d" and words.lower(j + 1) == "than" and words.lower(j) in _COMPARATIVES):
             # "revenue more than doubled": "more than" is no determiner
             if tags[j] == "T":  # "debt is expected to reach 61%": the subject of the verb before "to"; and

@@ -185,7 +185,8 @@ class Words:
         if "OF" in joined and (text.find(" rate of ", start, end) >= 0 or text.find(" pace of ", start, end) >= 0):
             self._rate_phrases(tags)
             joined = "".join(tags)
-        if "vN" in joined or "dvF" in joined or "NF" in joined:  # "the combined ratio", "an estimated $5 billion"
+        if "vN" in joined or "dvF" in joined or "dNF" in joined or "aNF" in joined:  # "the combined ratio", "an
+            # estimated $5 billion", "a more modest 9%"
             joined = self._participles(joined)
         if "LD" in joined or "LID" in joined:
             joined = self._period_ends(joined)
