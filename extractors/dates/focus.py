@@ -22,8 +22,10 @@ period the text has named before them; this pass keeps that period and resolves 
   the scene the text set: the year written in an earlier mention ("in 2012", "March 3, 2012";
   not "since 2012", "by 2030", "the 2012 season"), when it is before the reference year, until a
   mention resolved from the reference date ("last week", "Monday") brings the text back to the
-  present. Not in a sentence about the future: there a month is the next such month
-  (resolve.py), and a year ahead is a target, not a scene.
+  present (a mention about the future does too). Not in a sentence about the future: there a
+  month is the next such month (resolve.py), and a year ahead is a target, not a scene. A quarter
+  or half the text named before with its year is that one ("a loss in the first half of 2023 ...
+  in 2022 ... in the first half": 2023-H1).
 - Narrative days. "that day", "the same day" are the day last mentioned (no mention without
   one); "over the weekend" is the weekend last mentioned (a weekend, a Saturday or a Sunday).
 
