@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import Final
 
-from extractors.calendar_words import WEEKDAYS
+from extractors.calendar_words import FUTURE_VERBS, WEEKDAYS
 from extractors.links.vocabulary import BALLOTS, BASELINE_WORDS, FIGURE_NOUNS, PERIOD_NOUNS, SUPERLATIVES
 from extractors.links.words import NOUNS_IN_ING, VERBS, Words, past_relative_asides
 from extractors.mentions import DateMention
@@ -72,7 +72,7 @@ _SCENE_ENDS: Final = frozenset({"since", "from", "than", "to", "with", "versus",
                                 "late", "early", *_REPORT_VERBS})
 _LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
 _OPENING_DATE: Final = re.compile(r"[IfRA]?d?D,")  # a date that opens the sentence scopes each of its clauses
-_FUTURE_MODALS: Final = frozenset({"will", "would", "shall"})
+_FUTURE_MODALS: Final = frozenset(verb for verb in FUTURE_VERBS if " " not in verb)  # "will", "would", "shall"
 _FROM_WHEN: Final = frozenset({"starting", "beginning", "effective"})  # ", starting July 1": when a change takes effect
 _REPORT_GRAINS: Final = frozenset({"quarter", "half", "fiscal_year"})  # what an earnings story reports on
 _SIDE_WORDS: Final = ("from", "compared", "than", "after", "which", "that", "since")
