@@ -25,7 +25,7 @@ from extractors.watchdog import watched
 OnePass(*amounts.WORD_SETS, *percentages.WORD_SETS, *dates.WORD_SETS)
 
 # Bump when a rule changes what is extracted: stored documents are then re-extracted.
-EXTRACTOR_VERSION = "0.4.9"
+EXTRACTOR_VERSION = "0.4.10"
 # Whether the extractor modules run compiled by mypyc (setup.py) or as plain Python: same mentions.
 COMPILED = is_compiled(amounts)
 

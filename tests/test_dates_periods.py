@@ -67,6 +67,13 @@ QUARTERS = [
             Date("the first half of fiscal 2025", value="FY2025-H1", grain="half"), source="ANNOTATION.md"),
     example("fiscal quarter without 'of'", "The chipmaker lost money in the fourth quarter fiscal 2023.",
             Date("the fourth quarter fiscal 2023", value="FY2023-Q4"), source="issue 21"),
+    example("a fiscal quarter without a year, reported weeks after it ended", "The software maker reported a 31% jump "
+            "in cloud revenue for its fiscal fourth quarter on Thursday.",
+            Date("fiscal fourth quarter", value="FY2024-Q4", grain="quarter"), Date("Thursday", value="2024-07-25"),
+            reference=date(2024, 7, 25), source="issue 23"),
+    example("a fiscal first quarter reported in the autumn is of the year ahead", "Fiscal first-quarter revenue at "
+            "the chipmaker rose 9%.", Date("Fiscal first-quarter", value="FY2025-Q1"), reference=date(2024, 11, 20),
+            source="issue 23"),
     example("quarter of last fiscal year", "Bookings slipped in the third quarter of last fiscal year.",
             Date("the third quarter of last fiscal year", value="FY2024-Q3"), reference=REF, source="issue 21"),
     example("a quarter in a text that says when its fiscal year ends", "Kestrel Foods, whose fiscal year ended "

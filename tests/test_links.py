@@ -46,6 +46,8 @@ def row(id: str, text: str, figure: str, measure: str | None, period: str | None
 
 
 LEVEL_VERBS = [
+    row("a participle between the subject and a preposition is no verb of the clause", "Fees charged to customers "
+        "totalled £41 million last year.", "£41 million", "Fees", "2024", "level", reference=REF),
     row("a subject with a participle and its price a month", "A basic package costing $30 a month will rise to $34.",
         "$34", "basic package", None, "level"),
     row("a change noun and its year as the subject", "Growth this year is seen at 2.4%, the bank said.", "2.4%",
@@ -675,6 +677,14 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a balance takes the passage's period", "The lender earned $2.3 billion in the first quarter. Its loan "
+        "book grew 4% and liabilities stood at $91 billion.", "$91 billion", "liabilities", "2025-Q1", "level",
+        reference=REF),
+    row("a budget is no deal: it takes the passage's period", "The city council set its spending plans for 2026 on "
+        "Tuesday. The parks budget will be $9.5 million, with a police budget of $41 million.", "$41 million",
+        "police budget", "2026", "level", reference=REF),
+    row("benefits paid are a flow: the passage's period", "The pension fund's assets grew 8% in 2024. Benefits paid "
+        "to members totalled $6.2 billion.", "$6.2 billion", "Benefits", "2024", "level", reference=REF),
     row("what analysts had expected, after a baseline with its date, is the passage's", "Net profit rose 12% to $2.1 "
         "billion in the third quarter. It compared with $1.8 billion a year earlier and with the $1.9 billion "
         "analysts had expected.", "$1.9 billion", "Net profit", "2025-Q3", "level", reference=REF),

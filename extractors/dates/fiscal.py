@@ -5,7 +5,7 @@ fiscal year" are the fiscal year's (year_parts.py, relative_dates.py).
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
 import regex
@@ -19,6 +19,7 @@ _FISCAL_CALENDAR: Final = regex.compile(rf"""
     (?P<verb>ended|ends|ending|end|to|began|begins|beginning|starts|started|starting) \s+ (?:(?:in|on) \s+)?
     (?P<month>{alt(MONTHS)}) \b \.? (?:\s+ (?P<day>\d{{1,2}}) \b)?
     """, regex.IGNORECASE | regex.VERBOSE)
+_REPORTING_LAG: Final = 45  # days from a quarter's end to its results
 _PAST_FORMS: Final = frozenset({"ended", "to", "ending", "end", "began", "started", "starting"})
 
 
@@ -74,6 +75,15 @@ def fiscal_year_of_part(calendar: tuple[int, int], ref: date, n: int, months_per
     else:
         part_year = ref.year if first_month <= ref.month else ref.year - 1
     return part_year - months_in // 12 + 1 + offset  # it ends the year after it starts
+
+
+def reported_fiscal_year(ref: date, n: int, months_per_part: int, way: str | None) -> int:
+    """The fiscal year of part `n` named "fiscal" where the text does not say when its year ends
+    ("its fiscal fourth quarter"): results come out some six weeks after the part ends (the part
+    ahead ends some six weeks after ref), and a fiscal year is named by the year it ends in."""
+    part_end = ref + timedelta(days=_REPORTING_LAG if way == "future" else -_REPORTING_LAG)
+    months_after = (12 // months_per_part - n) * months_per_part  # from the part's end to its year's
+    return (part_end.year * 12 + part_end.month - 1 + months_after) // 12
 
 
 def part_under_way(calendar: tuple[int, int], ref: date, n: int, months_per_part: int) -> bool:

@@ -22,7 +22,7 @@ from extractors.dates.context import (
     END_NEXT, PART_PREFIX, PERIOD_PREFIX, POSSESSIVE_NEXT, SENTENCE_START, THE_BEFORE, WORD_NEXT, Context,
     Found, glued, plural_noun_next, prefix, word_before, year_cue_before,
 )
-from extractors.dates.fiscal import fiscal_calendar, fiscal_year_of_part, part_under_way
+from extractors.dates.fiscal import fiscal_calendar, fiscal_year_of_part, part_under_way, reported_fiscal_year
 from extractors.dates.matches import LISTED_DECADE, LISTED_YEAR, RuleMatch, group, listed, month_number, number
 from extractors.dates.patterns import (
     ANY_MONTH, HN, MONTH, MORE_YEARS, NOT_OF_OTHER, ORDINAL_PART, QN, SEASON, YEAR, YEAR_ALONE, YEAR_DIGITS, YEAR_GLUED,
@@ -156,6 +156,13 @@ def _part_of_year(m: RuleMatch, ctx: Context, unit: str, months_per_part: int) -
         end, y = m.end(number(m, "unit")), False  # "in the third quarter 2000 workers left": no year
     elif group(m, "fiscal") or group(m, "fiscalrel") or group(m, "fyear"):  # "the third quarter of fiscal 2024"
         return [(pre.start, end, periods.fiscal_part(y if isinstance(y, int) else None, unit, n), pre.mod)]
+    if y is False and word_before(ctx.text, m.start()) in ("fiscal", "financial"):  # "its fiscal fourth quarter"
+        start = ctx.text.rfind(" ", 0, m.start() - 1) + 1
+        fiscal = fiscal_calendar(ctx) if ctx.ref is not None else None
+        way = direction(ctx, start)
+        fy = None if ctx.ref is None else fiscal_year_of_part(fiscal, ctx.ref, n, months_per_part, way) \
+            if fiscal is not None else reported_fiscal_year(ctx.ref, n, months_per_part, way)
+        return [(start, end, periods.fiscal_part(fy, unit, n), None)]
     if y is False and ctx.ref is not None and (fiscal := fiscal_calendar(ctx)) is not None:
         # "fourth-quarter profit" from a company whose year ended March 31: its fiscal quarter; but
         # a past event in a fiscal quarter still under way is in the calendar's ("grew 11% in the

@@ -517,7 +517,7 @@ def _from_verb(words: Words, i: int, reading: Reading, is_amount: bool) -> bool:
         if antecedent is not None:
             reading.measure = antecedent
             return True
-    if tags[verb] in "Lv" and word.endswith("ed") and tags[verb - 1] == "N" and _verb_before(tags, verb):
+    if tags[verb] in "Lv" and word.endswith("ed") and tags[verb - 1] == "N" and _verb_before(words, verb):
         nearest = verb - 1  # "agreed to buy Baystone in a cash deal valued at $4.2 billion": the deal
         while nearest > 0 and tags[nearest - 1] == "N":
             nearest -= 1
@@ -664,11 +664,14 @@ def _aim_before_of(words: Words, end: int, lo: int) -> Phrase | None:
     return phrases.trimmed(words, (first, end))
 
 
-def _verb_before(tags: str, verb: int) -> bool:
+def _verb_before(words: Words, verb: int) -> bool:
     """Whether the clause has a verb before the one at `verb`: then a participle after a noun
-    ("a deal valued at") describes that noun, not the clause's subject."""
+    ("a deal valued at") describes that noun, not the clause's subject. A participle between a
+    noun and a preposition is no such verb ("Benefits paid to members totalled")."""
+    tags = words.tags
     start = _clause_start(tags, verb)
-    return any(tags[j] in "CLSvV" for j in range(start, verb))
+    return any(tags[j] in "CLSvV" and not (j > start and tags[j - 1] == "N" and tags[j + 1] in "RIPBT"
+                                           and words.lower(j) in _NOUN_PARTICIPLES) for j in range(start, verb))
 
 
 def _market_subject(words: Words, verb: int) -> bool:
@@ -733,9 +736,10 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
         if what is not None:  # "The cap on what suppliers can charge for gas will rise": the cap
             return phrases.phrase_before(words, what - 1, start)
         first = phrases.chain_start(words, j, start)
-        if first is not None and first - 3 >= start and tags[first - 1] in "RIPB" and tags[first - 3] == "N" \
+        if first is not None and first - 3 >= start and tags[first - 1] in "RIPBT" and tags[first - 3] == "N" \
                 and tags[first - 2] in "vSLC" and words.lower(first - 2) in _NOUN_PARTICIPLES:
-            return phrases.phrase_before(words, first - 2, start)  # "the average price paid for a home was"
+            return phrases.phrase_before(words, first - 2, start)  # "the average price paid for a home was",
+            # "Benefits paid to members totalled"
         return phrases.phrase_before(words, j + 1, start)
     return None
 

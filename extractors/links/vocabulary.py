@@ -196,6 +196,9 @@ PERIOD_MEASURES: Final = frozenset({
     "writedowns", "impairment", "impairments", "costs", "expenses", "debt", "backing", "rating",
     "ratings", "approval", "vote", "votes", "turnout", "voters", "respondents", "inflows", "outflows", "flows",
     "investment", "investments", "output", "payments", "fees",
+    "wages", "benefits", "volumes", "transfers", "legacies", "sponsorship", "borrowing", "liabilities", "debts",
+    "portfolio", "funds", "holdings", "returns", "return", "savings", "shortfall", "provision", "subscribers",
+    "customers", "budget", "budgets", "penalty", "penalties", "fine", "fines",
 })
 # What a date places the vote shares of ("Sunday's election"), and what they measure.
 BALLOTS: Final = frozenset({"election", "elections", "vote", "referendum", "ballot", "poll", "polls", "runoff",
@@ -250,7 +253,7 @@ ANNUAL_WORDS: Final = frozenset({"annual", "annualized", "annualised", "seasonal
 DEAL_MEASURES: Final = frozenset({
     "deal", "deals", "contract", "contracts", "order", "purchase", "acquisition", "merger", "takeover", "bid",
     "offer", "price", "prices", "stake", "package", "fund", "program", "programme", "grant", "loan", "bailout",
-    "settlement", "fine", "penalty", "budget", "plan", "project", "projects", "investment", "valuation", "value",
+    "settlement", "plan", "project", "projects", "investment", "valuation", "value",
     "sale", "buyback", "issue", "offering",
 })
 # Market indexes are named measures, written with their number ("FTSE 100", "S&P 500").
