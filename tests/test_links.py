@@ -176,6 +176,10 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("a subject before a period that ends on a day", "Group revenue for the quarter ended June 30 rose 11% to "
+        "$7.4 billion.", "11%", "Group revenue", "2025-Q2", "change", reference=REF),
+    row("an infinitive's subject before its year", "The bank now expects net interest income for 2025 to fall by "
+        "4%.", "4%", "net interest income", "2025", "change", reference=REF),
     row("an adjective of size between a determiner and the figure", "Imports climbed a more modest 4% to $2.2 "
         "billion.", "4%", "Imports", None, "change"),
     row("'a 4% pay raise' is a change of pay", "Nurses were offered a 4% pay raise.", "4%", "pay", None, "change"),
@@ -430,6 +434,8 @@ TO_AND_FROM = [
 ]
 
 OF = [
+    row("an adjective after 'be' heads no chain of 'of'", "The chain said it was confident of sales growth of 3% "
+        "this year.", "3%", "sales growth", "2025", "change", reference=REF),
     row("a sum set aside 'for' something measures it", "The province set aside C$80 million for flood defences.",
         "C$80 million", "flood defences", None, "level"),
     row("'alone' after a subject's date is a filler", "Sales in March alone rose 9% to $1.4 billion.", "9%", "Sales",
@@ -616,6 +622,15 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("'That' opening a sentence refers back", "Operating profit came to $3.9 billion in the second quarter. That "
+        "was up 38% from a year earlier.", "38%", "Operating profit", "2025-Q2", "change", reference=REF),
+    row("'This compares with' refers back", "Net profit was €212 million in the first half. This compares with €180 "
+        "million a year earlier.", "€180 million", "Net profit", "2024-H1", "level", reference=REF),
+    row("a sum a percentage change is set against is a level", "Operating profit came to $3.9 billion in the second "
+        "quarter. That was up 38% from $2.8 billion a year earlier.", "$2.8 billion", "Operating profit",
+        "2024-Q2", "level", reference=REF),
+    row("'on average' is no measure", "Net profit rose 12% to NT$38.1 billion in the fourth quarter. Analysts had on "
+        "average expected NT$35.2 billion.", "NT$35.2 billion", "Net profit", "2024-Q4", "level", reference=REF),
     row("a time of day and its zone are no measure", "Brent eased to $81.20 by 1400 GMT, still up 3.1% for the "
         "week.", "3.1%", "Brent", None, "change"),
     row("a forecast's figure set against the sentence's first, not its baseline", "Exports grew 7.6% in May, "

@@ -710,9 +710,11 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
             return "x"
         if tags[j] == "r":
             j -= 1
+        if tags[j] == "T" and j - 1 > start and tags[j - 1] == "D":
+            j -= 1  # "expected net interest income for 2024 to decline": the infinitive's subject before its date
         if tags[j] == "D":  # "profit for the six months to June slumped": past the period's phrase
             k = j - 1
-            while k > start and tags[k] in "TdNQ":
+            while k > start and tags[k] in "TdNQa":  # "the quarter ended (a) June 30"
                 k -= 1
             if tags[k] in "RI" and k - 1 >= start and tags[k - 1] == "N":
                 j = k - 1

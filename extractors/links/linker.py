@@ -102,8 +102,9 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
         baseline = _baseline_of(text, words, linked, s_start, figure.start)
         measure = _measure_span(text, words, reading, linked, sentences, s_start, figure.start, figure.type, baseline)
         if baseline is not None and baseline[1] and baseline[0][0].link is not None \
-                and baseline[0][0].link.role is not None:
-            reading.role = baseline[0][0].link.role  # "rose 1.8%, more than the 1.2% forecast": a change too
+                and baseline[0][0].link.role is not None and baseline[0][0].type == figure.type:
+            reading.role = baseline[0][0].link.role  # "rose 1.8%, more than the 1.2% forecast": a change too (but
+            # "up 38% from $2.8 million" is a level)
         headers = table.headers(figure.start, figure.end) if table is not None else (None, None)
         if headers[0] is not None:
             measure = measure if measure is not None and measure[0] >= headers[0][0] else headers[0]

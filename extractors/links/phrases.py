@@ -65,6 +65,9 @@ def chain_start(words: Words, end: int, stop: int = 0, links: str = "OIRAf") -> 
             # "earnings per share" names its share)
         if tags[i - 1] == "R" and i - 2 >= stop and words.lower(i - 2).endswith("ble"):
             break  # "eligible for discounts", "liable for damages": an adjective, no head of the chain
+        if tags[i - 1] == "O" and i - 3 >= stop and tags[i - 2] == "N" and (
+                tags[i - 3] == "b" or tags[i - 3] == "a" and i - 4 >= stop and tags[i - 4] == "b"):
+            break  # "was confident of revenue growth", "is wary of": an adjective after "be", no head of the chain
         if tags[i - 1] == "d" and i - 2 >= stop and tags[i - 2] == "N" and not (
                 i - 3 >= stop and tags[i - 3] in "OR" and words.lower(i - 2).endswith("ing")):
             break  # "The plan foresees a deficit": a verb unknown to us stands before "a"; but "the cost of

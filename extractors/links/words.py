@@ -171,6 +171,8 @@ class Words:
             tags[i] = _tag(words[i], words[i - 1].lower if i else "", words[i + 1].lower if i < last else "",
                            tags[i - 1] if i else " ", tags[i + 1] if i < last else ".", tags[i - 2] if i > 1 else " ",
                            i, self.cased)
+            if tags[i] == "a" and tags[i - 1] == "P" and words[i].lower == "average":
+                tags[i - 1] = "a"  # "on average": both fillers
         for i in self._numbers:
             if i and (tags[i - 1] == "N" or tags[i - 1] == "s" and i > 1 and tags[i - 2] == "N"):
                 owner = i - 1 if tags[i - 1] == "N" else i - 2
@@ -181,6 +183,8 @@ class Words:
                 and words[0].lower.endswith("ed") and words[0].lower not in _NOT_VERBS:
             tags[0] = "v"  # "Adjusted for inflation, which ran at 3.6%": a participle opens the sentence (but
             # "Fundraising from IPOs" is a noun)
+        if last > 0 and tags[0] in "dr" and words[0].lower in ("that", "this") and tags[1] in _FINITE_VERBS:
+            tags[0] = "x"  # "That was still up 38%", "This compares with": what the sentence before spoke of
         joined = "".join(tags)
         if "OF" in joined and (text.find(" rate of ", start, end) >= 0 or text.find(" pace of ", start, end) >= 0):
             self._rate_phrases(tags)
@@ -506,7 +510,8 @@ def _tag(word: Word, previous: str, following: str, left: str, right: str, two_l
         if kind == "v" and left not in "Tb" and (following in _BE or following.endswith("ed")) \
                 and _LEXICON.get(following, "") in _FINITE_VERBS and not lower.endswith(("ed", "ing")):
             return "N"  # and a verb's base form before a verb in the past: "the São Paulo exchange reached"
-        return "N" if left == "d" and previous not in _NOT_NOUN_BEFORE else kind
+        return "N" if left == "d" and previous not in _NOT_NOUN_BEFORE and not (
+            i == 1 and previous == "this" and lower.endswith(("s", "ed"))) else kind  # but "This compares with"
     if kind == "t":  # "that": a relative before a verb in -s or -ed, else a determiner ("that figure")
         verb = _LEXICON.get(following)
         return "r" if verb is not None and verb in _FINITE_VERBS and (
@@ -535,6 +540,8 @@ def _tag(word: Word, previous: str, following: str, left: str, right: str, two_l
             lower in _REPORT_NOUNS and right in "RTB.,;" or _past_verb(following)) \
             or left == "N" and previous.endswith("-year") else "V"  # "$70 billion of five-year notes"
     if kind == "L":
+        if lower == "average" and previous == "on":
+            return "a"  # "Analysts had on average expected NT$35.2 billion" (and "on" too, by the caller)
         if lower not in _LEVEL_NOUNS or left in "Nxb" and (right in "FAT" or right == "R" and lower == "retail") \
                 or lower == "values" and left in "Nx" and right in "Nd" and not _past_verb(following) \
                 or lower in ("cost", "costs") and left in "NxD" and right == "d" \
