@@ -153,7 +153,7 @@ FUTURE_VERBS: tuple[str, ...] = ("will", "would", "shall", "is set to")
 # Words that make a sentence speak of the future: a month or weekday in it is the next one.
 FUTURE_CUES: tuple[str, ...] = (
     *FUTURE_VERBS, "won't", "are set to", "set for", "slated", "scheduled", "is due", "are due", "expected to",
-    "plan to", "plans to", "going to", "is to", "are to", "upcoming",
+    "plan to", "plans to", "going to", "is to", "are to", "upcoming", "projections", "projected",
     "see you", "meet you", "let's meet", "talk to you",  # e-mail and chat: "see you tues"
 )
 # Past-tense verbs (besides words in -ed) and a few news verbs: "today" is then the day of the news.

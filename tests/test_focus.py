@@ -130,6 +130,15 @@ REPORTING = [
 ]
 
 NARRATIVE = [
+    example("projections speak of the future", "Staff projections put inflation at 2.9% in the fourth quarter.",
+            Date("the fourth quarter", value="2025-Q4"), reference=date(2025, 8, 20), source="issue 23"),
+    example("a baseline's quarter in a sentence about the future is behind", "Carriers will earn $21 billion in the "
+            "second quarter, against $3.5 billion in the first quarter.",
+            Date("the second quarter", value="2024-Q2"), Date("the first quarter", value="2024-Q1"),
+            reference=date(2024, 6, 14), source="issue 23"),
+    example("a baseline's month after a later day is behind", "Net debt rose to £642 million at June 30 from £598 "
+            "million at the end of December.", Date("June 30", value="2024-06-30"),
+            Date("the end of December", value="2023-12", mod="end"), reference=date(2024, 9, 10), source="issue 23"),
     example("a half named with its year is the one its repeat names", "The plant lost €74 million in the first "
             "half of 2023. Losses totalled €131 million in 2022. Power cost €118 a megawatt hour in the first "
             "half.",

@@ -139,6 +139,11 @@ _PAST_VERB: Final = _CaselessWords(rf"\b(?:(?!(?:{alt(NOT_PAST_ED)})\b)[a-z]{{2,
 _CLAUSE_BREAK: Final = re.compile(r"""[;!?"“”\n]|[.:](?![0-9])""")
 _PAST_SIGNAL: Final = regex.compile(r"(?ri)(?:^|\W)(?:since|last|past)\s+\Z")
 _PAST_SIGNAL_WORDS: Final = ("since", "last", "past")
+# A baseline's date: "against $3.5bn in", "from £598 million at", "compared with 2.9% in the"
+_BASELINE: Final = regex.compile(
+    r"(?i)\b(?:against|from|compared\s+(?:with|to)|versus|vs\.?)\s+\S*\d\S*(?:\s+(?:[mb]illion|bn|trillion|"
+    r"per\s+cent|percent|cents|pence))?\s+(?:in|at|on)\s+(?:the\s+)?\Z")
+_BASELINE_ENDS: Final = (" in ", " at ", " on ", " the ", " IN ", " AT ", " ON ", " THE ")  # cheap test first
 # "the year, which ended on June 30"; "fiscal 2025, which ends in March"
 _ENDS: Final = re.compile(r"\b(?:(?P<past>ended)|ends|begins|starts)\s+(?:on\s+|in\s+)?\Z", re.IGNORECASE)
 
@@ -156,6 +161,8 @@ def direction(ctx: Context, start: int, stretch: bool = True) -> str | None:
     if ("nded" in tail or "nds" in tail or "gins" in tail or "arts" in tail or "NDED" in tail or "NDS" in tail
             or "GINS" in tail or "ARTS" in tail) and (ends := _ENDS.search(tail)) is not None:
         return "past" if ends["past"] else "future"
+    if before.endswith(_BASELINE_ENDS) and _BASELINE.search(before, max(0, len(before) - 50)) is not None:
+        return "past"  # "will earn $21bn in the second quarter, against $3.5bn in the first quarter"
     clause = before[sentence_start(before):]
     if not (_FUTURE.found_in(clause) or _EXPECTING.found_in(clause)):
         return None
