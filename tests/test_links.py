@@ -913,6 +913,9 @@ PASSAGE_PERIOD = [
 ]
 
 NO_PERIOD = [
+    row("a deal's value in a headline takes no period from the body", "Halden makes $2.3 billion bid for Corvex\n"
+        "Halden Group on Monday made a $2.3 billion cash bid for Corvex, the maker of valves.", "$2.3 billion",
+        "bid", None, "level", reference=REF),
     row("a change and its level 'starting' a day", "The budget trims the tax rate by half a percentage point, to "
         "1.5%, starting July 1.", "half a percentage point", "tax rate", "2025-07-01", "change", reference=REF),
     row("a day past a level after 'higher at'", "Shares closed 2.8% higher at $113.40 on the Nasdaq on Tuesday.",

@@ -137,8 +137,10 @@ def link_figures(text: str, mentions: list[Mention]) -> None:
                            None if period is None else period.start_date, None if period is None else period.end_date,
                            reading.role, per, s_start, s_end)
         if headline_end is not None and s_start < headline_end and (
-                period is None or period.start > headline_end or _YEAR.search(period.text) is None):
-            headline.append(figure)  # no date of its own, or none with a year ("Q4 profit jumps 31%")
+                period is None or period.start > headline_end or _YEAR.search(period.text) is None) \
+                and not (reading.role == "level" and measure is not None and _head(text, measure) in DEAL_MEASURES):
+            headline.append(figure)  # no date of its own, or none with a year ("Q4 profit jumps 31%"); but a
+            # deal's value or a price takes none ("Tarvik makes 4.8 billion euro bid for Meridal")
     for figure in headline:
         _period_of_restated(figure, figures, headline_end or 0)
 
