@@ -27,7 +27,10 @@ sales, a game publisher, jobs, bonds, fund flows, steel, fares, a water price re
 deal) and probe31 (149: a copper exporter's trade, a hedge fund's letter, a hospital group, a
 restaurant chain, a utility's spending plan, a shipping dividend, loan losses, a down round, a
 pension deficit, betting, a smelter's closure, online holiday sales), written blind in session
-23, rules of 0.4.9;
+23, rules of 0.4.9; probe33 (148: a utility's rate case, airline traffic, cocoa, currency
+reserves, club accounts, luxury sales by region, a property tax vote, a chip-equipment backlog,
+catastrophe losses, housing starts, a shipping dividend, a bond auction), written blind in session
+24, rules of 0.4.10;
 probe4 (131), probe5 (129), probe6 (130, five dense and five lighter articles), probe8 (100,
 Wikinews-style), probe13 (139, a mix of registers with fiscal calendars, written blind in
 session 20), probe15 (148: mining, GDP, a bond auction, a pension fund, freight rates...,
@@ -39,11 +42,16 @@ central bank minutes, oil, a currency, jobs, a fiscal year's results, a mining d
 waiting lists, a harvest, box office, a bond sale, consumer confidence) and probe26 (150: a
 Wikinews-style annual report, airline traffic, a state budget, inflation, a steel loss,
 catastrophe claims, index closes, a bond auction, luxury sales, rents, a telecom merger, farm
-subsidies), written blind in session 22, and probe28 (147: a harvest, a hospital budget, an
+subsidies), written blind in session 22, probe28 (147: a harvest, a hospital budget, an
 insurer, a price survey, crypto, box office, tourism, transfers, a tariff change, mining output,
-pensions, regional jobs) and probe30 (146: a brewery, a port, a tourist tax, a currency, a mobile
+pensions, regional jobs), probe30 (146: a brewery, a port, a tourist tax, a currency, a mobile
 operator, a bakery chain, national debt, a gold miner, mortgages, a drought, streaming prices, a
-builder's order book), written blind in session 23, are held out (benchmarks/RESULTS.md has their scores;
+builder's order book) and probe32 (148: wine exports, rail fares, a toy maker, a chipmaker's
+guidance, a county budget, lottery sales, coffee, a drugmaker, rents, central bank reserves, air
+cargo, textiles), written blind in session 23, and probe34 (146: a steelmaker by division,
+pump prices, tuition fees, a funding round, hotels, an election poll, pharmacy closures, fishing
+quotas, consumer prices by component, holiday trading, a spectrum auction, a public pension fund),
+written blind in session 24, are held out (benchmarks/RESULTS.md has their scores;
 do not write rules from their errors).
 """
 from __future__ import annotations

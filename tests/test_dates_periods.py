@@ -67,6 +67,12 @@ QUARTERS = [
             Date("the first half of fiscal 2025", value="FY2025-H1", grain="half"), source="ANNOTATION.md"),
     example("fiscal quarter without 'of'", "The chipmaker lost money in the fourth quarter fiscal 2023.",
             Date("the fourth quarter fiscal 2023", value="FY2023-Q4"), source="issue 21"),
+    example("a quarter just ended, paid for in a sentence about the future", "The shipper will pay a dividend of "
+            "$0.45 a share for the second quarter.", Date("the second quarter", value="2025-Q2"),
+            reference=date(2025, 8, 14), source="issue 23"),
+    example("a quarter ahead in a sentence about the future", "The shipper will take delivery of two vessels in "
+            "the second quarter.", Date("the second quarter", value="2026-Q2"), reference=date(2025, 8, 14),
+            source="issue 23"),
     example("a fiscal quarter without a year, reported weeks after it ended", "The software maker reported a 31% jump "
             "in cloud revenue for its fiscal fourth quarter on Thursday.",
             Date("fiscal fourth quarter", value="FY2024-Q4", grain="quarter"), Date("Thursday", value="2024-07-25"),

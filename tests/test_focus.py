@@ -130,6 +130,10 @@ REPORTING = [
 ]
 
 NARRATIVE = [
+    example("a year in a reduced relative after 'adopted' sets no scene", "The dividend, equal to 80% of net profit "
+            "under a policy adopted in 2022, compares with 35 cents paid for the first quarter.",
+            Date("2022", value="2022"), Date("the first quarter", value="2025-Q1"), reference=date(2025, 8, 14),
+            source="issue 23"),
     example("projections speak of the future", "Staff projections put inflation at 2.9% in the fourth quarter.",
             Date("the fourth quarter", value="2025-Q4"), reference=date(2025, 8, 20), source="issue 23"),
     example("a baseline's quarter in a sentence about the future is behind", "Carriers will earn $21 billion in the "

@@ -79,7 +79,8 @@ _SPAN_AFTER: Final = re.compile(r"\s*(?:to|through|until|-|–)\s+(?:\d{4}\b|the
 # them a clause's verb.
 _PARTICIPLES: Final = frozenset({"recorded", "posted", "reported", "registered", "seen", "set", "made", "achieved",
                                  "logged", "booked", "signed", "agreed", "announced", "imposed", "paid", "issued",
-                                 "reached", "hit"})
+                                 "reached", "hit", "adopted", "introduced", "approved", "enacted", "founded",
+                                 "established"})
 _SUBJECTS_AND_AUXILIARIES: Final = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
                                               "it", "they", "he", "she", "we", "which", "that", "who"})
 _SAME_SENTENCE_CHARS: Final = 400  # farther apart, two mentions are not read as one sentence

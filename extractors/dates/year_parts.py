@@ -174,7 +174,11 @@ def _part_of_year(m: RuleMatch, ctx: Context, unit: str, months_per_part: int) -
             return [(pre.start, end, periods.fiscal_part(fy, unit, n), pre.mod)]
         y = latest_part(ctx.ref, n, months_per_part, "past")
     if y is False:
-        y = latest_part(ctx.ref, n, months_per_part, direction(ctx, pre.start)) if ctx.ref else None
+        way = direction(ctx, pre.start) if ctx.ref else None
+        if way == "future" and ctx.ref is not None and word_before(ctx.text, pre.start) == "for" \
+                and 1 <= (ctx.ref.month - n * months_per_part) % 12 <= 2:
+            way = "past"  # "will pay a dividend for the second quarter" in August: the quarter just ended
+        y = latest_part(ctx.ref, n, months_per_part, way) if ctx.ref else None
     period = periods.quarter(y, n) if unit == "quarter" else periods.half(y, n)
     return [(pre.start, end, period, pre.mod)]
 
