@@ -46,6 +46,11 @@ def row(id: str, text: str, figure: str, measure: str | None, period: str | None
 
 
 LEVEL_VERBS = [
+    row("'worth' after a subject and a relative aside", "Its bond holdings, which the insurer has built up since "
+        "2020, were worth $8.4 billion at the end of June.", "$8.4 billion", "bond holdings", "2025-06", "level",
+        reference=REF),
+    row("'profit on' heads its chain", "Profit on property sales reached £52 million in the first half.",
+        "£52 million", "Profit", "2025-H1", "level", reference=REF),
     row("a participle between the subject and a preposition is no verb of the clause", "Fees charged to customers "
         "totalled £41 million last year.", "£41 million", "Fees", "2024", "level", reference=REF),
     row("a subject with a participle and its price a month", "A basic package costing $30 a month will rise to $34.",
@@ -622,6 +627,10 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("', down 6%' after a figure measures what it measures", "In 2024, the utility earned net income of $287 million, "
+        "down 6% from a year earlier.", "6%", "net income", "2024", "change", reference=REF),
+    row("'more than double the' sets a baseline", "Profit on player sales reached £96 million, more than double the "
+        "£41 million of fiscal 2024.", "£41 million", "Profit", "FY2024", "level", reference=REF),
     row("'That' opening a sentence refers back", "Operating profit came to $3.9 billion in the second quarter. That "
         "was up 38% from a year earlier.", "38%", "Operating profit", "2025-Q2", "change", reference=REF),
     row("'This compares with' refers back", "Net profit was €212 million in the first half. This compares with €180 "

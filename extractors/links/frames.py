@@ -271,6 +271,9 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         if phrase is not None and not phrases.is_name(words, phrase):
             reading.measure = _resolved(words, phrase, reading)
             return
+    if i >= 3 and tags[i - 3:i] == "F,U" and words.lower(i - 1) in ("up", "down"):
+        reading.reference = PREVIOUS  # "earned net income of $287 million, down 6%": what the figure before measures
+        return
     if i >= 2 and tags[i - 1] == "U" and tags[i - 2] == "x":  # "fell 8.1% on Friday, leaving them down 27%": the
         reading.reference = PREVIOUS  # figure before's
         return
@@ -336,6 +339,10 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
             end -= 1
         if end >= 0 and tags[end] in "NQ":
             reading.measure = phrases.first_in_chain(words, end, _clause_start(tags, end), "O")
+            return
+        if end >= 0 and tags[end] == "," and tags[end + 1] == "b" \
+                and isinstance(subject := _subject(words, end + 1), tuple):
+            reading.measure = subject  # "Gold holdings, which the bank has built up since 2019, were worth $11.2 bn"
             return
     # "sold the unit to X for $5 billion"
     if tags.find("R", tail, i) >= 0 and _FOR_BEFORE.search(tags, tail, i) and _for(words, i, reading):

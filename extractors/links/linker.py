@@ -33,9 +33,10 @@ _SEARCH_CHARS: Final = 800  # how far a verb's noun is looked for ("lost" -> "lo
 _BACK_SENTENCES_CHARS: Final = 600  # how far back "this figure" and "it" look for what they refer to
 _QUOTE_BEFORE: Final = re.compile(r"\b(?P<base>[A-Z]{3})/(?:[A-Z]{3}\s*)?$")  # "EUR/USD 1.0893", "EUR/" before "USD 1.0893"
 _QUOTE_BETWEEN: Final = re.compile(r"\s*=\s*$")  # "1 EUR = 1.08 USD", matched between the two figures
-# "up from 14%", "than 2%", "than the 4.3%", "from an initially reported 1.1%"
+# "up from 14%", "than 2%", "than the 4.3%", "from an initially reported 1.1%", "more than double the £41m"
 _BASELINE_BEFORE: Final = re.compile(
-    r"(?:\b(?P<compared>from|than|versus|vs\.?|against|compared\s+(?:with|to))|,\s+to)(?:\s+(?:an?|the))?"
+    r"(?:\b(?P<compared>from|than|versus|vs\.?|against|compared\s+(?:with|to)|double|twice|triple|treble)|,\s+to)"
+    r"(?:\s+(?:an?|the))?"
     r"(?:\s+(?:[a-z]+ly\s+)?(?:reported|estimated|revised|forecast|expected))?\s+$", re.IGNORECASE)
 # what _BASELINE_BEFORE can end with, its comparison words first: cheap tests before it
 _COMPARED_ENDS: Final = ("from", "than", "versus", "vs", "vs.", "with", "to", "against")
@@ -287,7 +288,8 @@ def _baseline_of(text: str, words: Words, linked: list[Linked], s_start: int, at
     reach = 16  # "compared with 14%"
     if not tail.endswith(_COMPARED_ENDS):  # "than the 4.3%", "from an initially reported 1.1%"
         window = text[max(0, at - 50):at].lower()
-        if not any(word in window for word in ("from", "than", "versus", "vs", "compared", "against")):
+        if not any(word in window for word in ("from", "than", "versus", "vs", "compared", "against", "double", "twice",
+                                               "triple", "treble")):
             return None
         reach = 50
     if found := _BASELINE_BEFORE.search(text, max(0, at - reach), at):

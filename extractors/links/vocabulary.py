@@ -232,7 +232,8 @@ SHARE_VERBS: Final = _forms("account|accounts|accounted|accounting", "make|makes
 ON_HEADS: Final = frozenset({"yield", "yields", "rate", "rates", "tax", "taxes", "tariff", "tariffs", "duty", "duties",
                              "spending", "interest", "return", "returns", "premium", "premiums", "spread", "spreads",
                              "discount", "discounts", "levy", "levies", "charge", "charges", "cap", "limit", "rent",
-                             "excise", "rents", "hotel", "hotels", "loan", "loans", "mortgage", "mortgages"})
+                             "excise", "rents", "hotel", "hotels", "loan", "loans", "mortgage", "mortgages",
+                             "profit", "profits", "loss", "losses", "gain", "gains", "margin", "margins"})
 # Nouns that "to" joins to whom they go to: "exports to China", "donations to an appeal".
 TO_HEADS: Final = frozenset({"exports", "export", "shipments", "sales", "donations", "aid", "loans", "lending", "credit",
                              "investment", "investments", "payments", "transfers", "grants", "subsidies",
