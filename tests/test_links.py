@@ -701,6 +701,15 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a part of a sum that opens its clause takes the date after its verb", "The group will book $400 million of "
+        "charges. About $150 million of the charges will be booked in the first quarter of 2026.", "$150 million",
+        "charges", "2026-Q1", "level", reference=REF),
+    row("the value of a flow takes the passage's period", "Housing starts fell 11% in June. The value of building "
+        "permits increased 3.4% to C$11.9 billion.", "C$11.9 billion", "value", "2025-06", "level", reference=REF),
+    row("a rate expected to hold takes the passage's period", "The jobless rate rose in June. Economists had expected "
+        "the rate to hold at 4.1%.", "4.1%", "rate", "2025-06", "level", reference=REF),
+    row("a load factor is as of the passage's period", "Passenger numbers rose 9% in June, and the load factor "
+        "improved to 88.6%.", "88.6%", "load factor", "2025-06", "level", reference=REF),
     row("a balance takes the passage's period", "The lender earned $2.3 billion in the first quarter. Its loan "
         "book grew 4% and liabilities stood at $91 billion.", "$91 billion", "liabilities", "2025-Q1", "level",
         reference=REF),
@@ -922,6 +931,8 @@ PASSAGE_PERIOD = [
 ]
 
 NO_PERIOD = [
+    row("the value of a contract stays a deal's", "The shipyard signed a contract in June. The value of the contract "
+        "is $1.2 billion.", "$1.2 billion", "value", None, "level", reference=REF),
     row("a deal's value in a headline takes no period from the body", "Halden makes $2.3 billion bid for Corvex\n"
         "Halden Group on Monday made a $2.3 billion cash bid for Corvex, the maker of valves.", "$2.3 billion",
         "bid", None, "level", reference=REF),

@@ -206,7 +206,8 @@ def _word_of(words: Words, figure: Mention) -> int | None:
     return i if i is not None and words.mention_at[i] is figure else None
 
 
-_FORECAST_BEFORE_TO: Final = EXPECTED_VERBS | {"likely", "set", "due", "poised"}  # "are expected to fall by"
+_FORECAST_BEFORE_TO: Final = EXPECTED_VERBS | {"likely", "set", "due", "poised", "expect", "expects"}  # "are expected
+# to fall by", "expects the yield to end the year at"
 _VOTES: Final = ("vote", "votes")
 _YEAR: Final = re.compile(r"\d\d")  # a date that writes its year ("FY25", "2024"), unlike "Q4", "first-half"
 _APPOSED_CHANGE: Final = re.compile(r"F(?:Od?N+)?,dcO")  # "to 21.5% of the vote, a loss of"
@@ -434,22 +435,42 @@ def _takes_passage_period(text: str, reading: frames.Reading, measure: tuple[int
     if head == "investment" and measure is not None \
             and not text[max(0, measure[0] - 2):measure[0]].strip()[-1:].isalnum():
         return True  # "Investment in grids reached €4.8 billion" is a flow; "a $500 million investment" a deal
+    flow_value = head in ("value", "values") and measure is not None and _of_no_deal(text, measure[1])
     if head in DEAL_MEASURES and not phrase.startswith("market ") \
-            and not (reading.role == "change" and head in ("price", "prices")):
-        return False  # a market value is a stock's, as of a day; "food prices rose 7.2%" in a month
+            and not (reading.role == "change" and head in ("price", "prices")) and not flow_value:
+        return False  # a market value is a stock's, as of a day; "food prices rose 7.2%" in a month; "the value of
+        # building permits rose to C$11.9 billion" is a flow's
     if is_amount and reading.role == "level" and head in _SHARES:
         return False  # "shares tumbled 8.2% to $112.40": a price
     verb = reading.verb
-    if verb is not None and verb > 0 and words.tags[verb - 1] == "T" \
-            and not (verb > 1 and words.lower(verb - 2) in _FORECAST_BEFORE_TO):
+    if verb is not None and verb > 0 and words.tags[verb - 1] == "T" and not _forecast_before(words, verb - 1):
         return False  # "to reduce costs by 30%": an aim; but "royalties are expected to fall by C$620 million"
-    if reading.role == "change" or head in PERIOD_MEASURES:
+    if reading.role == "change" or head in PERIOD_MEASURES or flow_value:
         return True
     if head in ("share", "shares") and measure is not None and ("market" in text[measure[0]:measure[1] + 60].lower()
                                                                 or "vote" in text[measure[1]:measure[1] + 80]):
         return True  # a market share, a vote share as of the passage's day
     return measure is None and verb is not None and words.lower(verb) in NOUNS_OF_VERBS \
         and words.tags[verb] == "C"
+
+
+def _forecast_before(words: Words, to: int) -> bool:
+    """Whether a forecast governs the infinitive at "to" (word `to`): "are expected to fall", "had
+    expected the rate to hold at 4.1%", "expects the 10-year yield to end the year at 4.9%"."""
+    k = to - 1
+    while k > 0 and to - k <= 4 and words.tags[k] in "dNa":  # the forecast's object
+        k -= 1
+    return words.lower(to - 1) in _FORECAST_BEFORE_TO or k < to - 1 and words.lower(k) in _FORECAST_BEFORE_TO
+
+
+def _of_no_deal(text: str, end: int) -> bool:
+    """Whether "of" and a phrase that is no deal follow a value ending at `end` ("the value of
+    building permits", not "the value of the contract")."""
+    if not text.startswith(" of ", end):
+        return False
+    after = text[end + 4:end + 60].split(",", 1)[0].split(".", 1)[0].lower().split()[:4]
+    return bool(after) and after[0].isalpha() and not any(word in DEAL_MEASURES for word in after)  # not "a value
+    # of $348.8 billion"
 
 
 def _per(text: str, words: Words, reading: frames.Reading, figure: Mention, measure: tuple[int, int] | None,

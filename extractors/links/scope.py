@@ -43,6 +43,7 @@ _TO_LEVEL_FIRST: Final = frozenset("adTApP,(cU")  # the tags _TO_LEVEL can start
 _RESTATED: Final = re.compile(r",&[ad]*F")
 _NOT_ACROSS: Final = re.compile("[FvCLSVb]")  # a date after the figure past another figure or verb is theirs
 _NOT_ACROSS_SUBJECT: Final = re.compile("[F,]")  # but the verb of a figure that is its clause's subject is its own
+_OF_PHRASE: Final = re.compile("Od?N+")  # "of the charges"
 _DURATION_OPENERS: Final = frozenset({"past", "last", "previous", "next", "first"})
 _BASELINE_TEXT: Final = re.compile(r"\b(?:ago|earlier|previous|prior|year-ago|year-earlier|before)\b")
 # Verbs whose day is a report's, not a period ("said on Tuesday", "data showed on Thursday", "on
@@ -198,8 +199,12 @@ def _than_between(words: Words, first: int, last: int) -> bool:
 def _opens(tags: str, start: int, i: int) -> bool:
     """Whether the figure at word i is the subject that opens its clause (from `start`) or a
     reporting verb's object clause ("says $90 million will be needed"): after determiners and
-    fillers only, before its verb (not "the $1.75 billion terminal will open in January")."""
-    if tags[i + 1:i + 2] not in VERBS:
+    fillers only, before its verb (not "the $1.75 billion terminal will open in January") or the
+    phrase it is of ("About $150 million of the charges will be booked in")."""
+    verb = i + 1
+    if tags[verb:verb + 1] == "O" and (of := _OF_PHRASE.match(tags, verb)) is not None:
+        verb = of.end()
+    if tags[verb:verb + 1] not in VERBS:
         return False
     k = i - 1
     while k >= start and tags[k] in "ad\"(":
