@@ -181,6 +181,11 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("a headline's clause without a verb, after a name", "Harbour Hotels first-half profit up 14% as room rates "
+        "climb\nHarbour Hotels said profit rose 14% in the first half.", "14%", "profit", "2025-H1", "change",
+        reference=REF),
+    row("a clause without a verb after a semicolon", "US employers add 151,000 jobs in June; wages up 4.0% on year",
+        "4.0%", "wages", "2025-06", "change", reference=REF),
     row("a subject before a period that ends on a day", "Group revenue for the quarter ended June 30 rose 11% to "
         "$7.4 billion.", "11%", "Group revenue", "2025-Q2", "change", reference=REF),
     row("an infinitive's subject before its year", "The bank now expects net interest income for 2025 to fall by "

@@ -630,7 +630,8 @@ def _gapped(tags: str, i: int, lo: int) -> int | None:
 
 def _with_phrase(words: Words, end: int, lo: int) -> Phrase | None:
     """The phrase ending at word `end` when "with" or a verb opens it: the subject of a clause without a
-    verb ("with prices down 22%"), or a verb's object and what it did ("reported sales up 3.8%")."""
+    verb ("with prices down 22%"), or a verb's object and what it did ("reported sales up 3.8%"); or
+    when it opens a clause without a verb ("Hotels first-half profit up 14%" in a headline)."""
     tags = words.tags
     first = end
     while first > lo and tags[first - 1] == "N":
@@ -640,8 +641,13 @@ def _with_phrase(words: Words, end: int, lo: int) -> Phrase | None:
         k -= 1
     if k > lo and tags[k] == "d":
         k -= 1
-    return phrases.trimmed(words, (first, end)) if k >= lo and (words.lower(k) == "with" or tags[k] in "Vv") \
-        else None
+    if k >= lo and (words.lower(k) == "with" or tags[k] in "Vv"):
+        return phrases.trimmed(words, (first, end))
+    while k >= lo and tags[k] == "N":  # a name before: "Greystone Hotels first-half profit up 14%"
+        k -= 1
+    if k < 0 or k >= lo and tags[k] in ";.":  # a clause without a verb: a headline's, "; wages up 4.0% on year"
+        return phrases.trimmed(words, (first, end))
+    return None
 
 
 def _outpaced(words: Words, i: int, lo: int) -> int | None:
