@@ -91,6 +91,7 @@ _COMPARATIVES: Final = frozenset({"less", "more", "lower", "higher", "fewer", "b
 _OBJECT_ONLY: Final = re.compile(r"[dQsD]*N[NQs]*a*")  # a change verb's object alone before the figure ("raise
 # fares up to 9%")
 _FILLERS: Final = re.compile("[ad]*")
+_VERB_ALONE: Final = re.compile("[ab]*[CLSVvb]")  # after "and", a verb and its auxiliaries: "and has lost"
 _FILLERS_AND_NOUNS: Final = re.compile("[adN&]+")  # an item of a list
 # "it had forecast", "expected by analysts", "the 5.7% increase forecast by economists"
 _HAD_EXPECTED: Final = re.compile(r"xb?[Vv]|c?[VvN](?=B)")
@@ -716,9 +717,10 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
             j -= 1
         if j < start:
             return None
-        if tags[j] == "&" and j > start and tags[j - 1] == "," and tags[j + 1:verb + 1].strip("a") in VERBS \
-                and (before := _verb_in(tags, start, j - 1)) is not None:
-            return _subject(words, before)  # "Earnings rose 0.3% in October, and were 3.8% higher": theirs
+        if tags[j] == "&" and j > start and _VERB_ALONE.fullmatch(tags, j + 1, verb + 1) \
+                and (before := _verb_in(tags, start, j - 1 if tags[j - 1] == "," else j)) is not None:
+            return _subject(words, before)  # "Earnings rose 0.3% in October, and were 3.8% higher", "The lira
+            # weakened 0.2% on Monday and has lost 1.1%": theirs
         if tags[j] == "x":
             return "x"
         if tags[j] == "r":

@@ -46,6 +46,7 @@ _BASELINE_ENDS: Final = (*_COMPARED_ENDS, "a", "an", "the", "reported", "estimat
 # $27 million in 2025, down 40%", "added 1.1% and is up 2.9%".
 _ELLIPSIS_BEFORE: Final = re.compile(
     r"(?:,\s+(?:(?:before|after)\s+)?[a-z]+ing|\bbefore\s+[a-z]+ing)\s+(?:to|by|at)\s+(?:[a-z]+\s+){0,3}$"
+    r"|,\s+(?:before|after)\s+[a-z]+ing\s+(?:(?:about|around|nearly|roughly|almost|some)\s+)?$"
     r"|,\s+(?:still\s+)?(?:after|up|down)\s+$|\b(?:and|but)\s+(?:is|was|are|were)\s+(?:up|down)\s+$")
 # "of 5.3% this year and 4.3% in 2024", "$120 million, equal to about £94 million"
 _BOUNDS: Final = ("to more than", "by more than", "of more than", "to less than", "by less than", "of less than")
