@@ -130,6 +130,9 @@ REPORTING = [
 ]
 
 NARRATIVE = [
+    example("an expectation with a long subject speaks of the future", "Economists expect food prices across the "
+            "country to rise by 1.5% in the final quarter.", Date("the final quarter", value="2025-Q4"),
+            reference=date(2025, 9, 18), source="issue 23"),
     example("a year in a reduced relative after 'adopted' sets no scene", "The dividend, equal to 80% of net profit "
             "under a policy adopted in 2022, compares with 35 cents paid for the first quarter.",
             Date("2022", value="2022"), Date("the first quarter", value="2025-Q1"), reference=date(2025, 8, 14),

@@ -181,6 +181,12 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("an expected subject with a phrase after it", "Economists expect food prices across the country to rise by "
+        "1.5% in the fourth quarter.", "1.5%", "food prices", "2025-Q4", "change", reference=REF),
+    row("an expected subject after a year", "The chain now expects 2025 same-store sales to decline 2%.", "2%",
+        "same-store sales", None, "change", reference=REF),
+    row("a second infinitive after 'and' shares the first one's subject", "The bank expects inflation to average 3.4% "
+        "in the fourth quarter and to fall to 3% by mid-2026.", "3%", "inflation", "2026", "level", reference=REF),
     row("a second verb after 'and' shares the subject", "The rand weakened 0.2% against the dollar on Monday and has "
         "lost about 1.1% so far this year.", "1.1%", "rand", "2025", "change", reference=REF),
     row("'and are ... higher' shares the subject", "Prices have now risen 38% since the start of June and are about 70% "
@@ -636,6 +642,9 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("'it' as an expected subject refers back", "Annual recurring revenue tripled to $64 million, and the chief "
+        "executive expects it to reach $150 million by the end of 2026.", "$150 million", "Annual recurring revenue",
+        "2026", "level", reference=REF),
     row("', after touching' a figure is the figure before's", "Spot silver was little changed at $31.20, after "
         "touching $32.05 on Thursday.", "$32.05", "Spot silver", "2025-07-10", "level", reference=REF),
     row("', down 6%' after a figure measures what it measures", "In 2024, the utility earned net income of $287 million, "

@@ -133,7 +133,7 @@ def _verbs(words: Iterable[str]) -> str:
 _FUTURE: Final = _CaselessWords(_verbs(FUTURE_CUES), {cue.split()[0] for cue in FUTURE_CUES} | {"'ll"})
 # An expectation of what something will do: "expects inflation to average 3.4% in the fourth quarter".
 _EXPECTING: Final = _CaselessWords(r"\b(?<!had\s)(?:expects?|expected|forecasts|projects)"
-                                   r"\s+(?:[a-z'’-]+\s+){1,3}?to\s+[a-z]", ("expect", "forecasts", "projects"))
+                                   r"\s+(?:[a-z'’-]+\s+){1,5}?to\s+[a-z]", ("expect", "forecasts", "projects"))
 _FUTURE_VERB: Final = _CaselessWords(_verbs(FUTURE_VERBS), {verb.split()[0] for verb in FUTURE_VERBS} | {"'ll"})
 _PAST_VERB: Final = _CaselessWords(rf"\b(?:(?!(?:{alt(NOT_PAST_ED)})\b)[a-z]{{2,}}ed|{alt(PAST_VERBS)})\b")
 _CLAUSE_BREAK: Final = re.compile(r"""[;!?"“”\n]|[.:](?![0-9])""")

@@ -717,6 +717,11 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
             j -= 1
         if j < start:
             return None
+        if tags[j] == "T" and j > start and tags[j - 1] in "x&":
+            if tags[j - 1] == "x":  # "expected it to reach $150 million"
+                return "x"
+            prior = tags.rfind("T", start, j - 1)  # "expected inflation to average 3.4% ... and to fall to 3%"
+            return _subject(words, prior + 1) if prior >= 0 and tags[prior + 1] in VERBS else None
         if tags[j] == "&" and j > start and _VERB_ALONE.fullmatch(tags, j + 1, verb + 1) \
                 and (before := _verb_in(tags, start, j - 1 if tags[j - 1] == "," else j)) is not None:
             return _subject(words, before)  # "Earnings rose 0.3% in October, and were 3.8% higher", "The lira
@@ -738,7 +743,8 @@ def _subject(words: Words, verb: int) -> Phrase | str | None:
         k = j
         while k > start and tags[k - 1] == "N":
             k -= 1
-        if tags[j] == "N" and k > start and tags[k - 1] == "Q":  # "508 points": a quantity, not the subject
+        if tags[j] == "N" and k > start and tags[k - 1] == "Q" and not _is_year(words.word(k - 1)):
+            # "508 points": a quantity, not the subject (but "expects 2025 same-store sales to decline")
             lead = k - 2 if k - 2 >= start and tags[k - 2] == "d" else k - 1  # but "occupancy across its 640
             if lead - 2 >= start and tags[lead - 1] in "IRP" and tags[lead - 2] == "N":  # hotels slipped": the
                 return phrases.phrase_before(words, lead - 1, start)  # occupancy
@@ -840,13 +846,17 @@ def _named(words: Words, i: int) -> bool:
                                   else words.lower(i) in INDEX_WORDS)
 
 
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
 def _object_of_expecting(tags: str, end: int, start: int) -> bool:
     """Whether the phrase ending at word `end` is the object of a verb like "expects" or "sees"
     (tagged V or v), which an infinitive after it takes as its subject ("expects Hungary's energy
     import bill to reach")."""
     k = end
-    while k > start and tags[k - 1] in "Nds":
-        k -= 1
+    while k > start and tags[k - 1] in "NdsQIPO":  # "expect food prices across the country to rise", "expects 2025
+        k -= 1  # same-store sales to decline"
     if k - 2 > start and tags[k - 2:k] == ",&":  # "expects profit of €310 million ..., and sales to fall 6%"
         return tags.find("V", start, k - 2) >= 0 or tags.find("v", start, k - 2) >= 0
     return k > start and tags[k - 1] in "Vv"
