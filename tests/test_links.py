@@ -181,6 +181,8 @@ LEVEL_VERBS = [
 ]
 
 CHANGE_VERBS = [
+    row("'at an annual rate of' in capitals", "THE ECONOMY GREW AT AN ANNUAL RATE OF 2.3% IN THE SECOND QUARTER.",
+        "2.3%", "ECONOMY", "2025-Q2", "change", reference=REF),
     row("an expected subject with a phrase after it", "Economists expect food prices across the country to rise by "
         "1.5% in the fourth quarter.", "1.5%", "food prices", "2025-Q4", "change", reference=REF),
     row("an expected subject after a year", "The chain now expects 2025 same-store sales to decline 2%.", "2%",
@@ -642,6 +644,10 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("a second figure after 'AND' in capitals", "THE OFFER IS A PREMIUM OF 42% TO FRIDAY'S CLOSE AND 51% TO THE "
+        "90-DAY AVERAGE.", "51%", "PREMIUM", None, "level", reference=REF),
+    row("', AFTER TOUCHING' in capitals", "SPOT SILVER WAS LITTLE CHANGED AT $31.20, AFTER TOUCHING $32.05 ON "
+        "THURSDAY.", "$32.05", "SPOT SILVER", "2025-07-10", "level", reference=REF),
     row("'it' as an expected subject refers back", "Annual recurring revenue tripled to $64 million, and the chief "
         "executive expects it to reach $150 million by the end of 2026.", "$150 million", "Annual recurring revenue",
         "2026", "level", reference=REF),
@@ -721,6 +727,18 @@ BACK_REFERENCE = [
 ]
 
 PASSAGE_PERIOD = [
+    row("a clause after ', AND' in capitals goes on in its sentence's period", "REVENUE MORE THAN DOUBLED TO $612 "
+        "MILLION IN THE FIRST HALF OF 2025, AND ITS NET LOSS NARROWED 40% TO $38 MILLION.", "40%", "NET LOSS",
+        "2025-H1", "change"),
+    row("a revised month's figure in capitals opens no passage", "OUTPUT ROSE 0.8% IN JANUARY. DECEMBER'S FIGURE WAS "
+        "REVISED TO A FALL OF 1.3%. CAPITAL GOODS OUTPUT JUMPED 2.4%.", "2.4%", "CAPITAL GOODS OUTPUT", "2025-01",
+        "change", reference=REF),
+    row("a dateline in lower case is no passage's period", "the jobless rate climbs to 4.3%\ncanberra, feb 15, 2024\n"
+        "the unemployment rate rose to 4.3% in january from 4.1% in december, the labour office said on thursday.\n"
+        "the participation rate eased 0.2 percentage points to 66.6%.", "66.6%", "participation rate", "2024-01",
+        "level", reference=date(2024, 2, 15)),
+    row("a fiscal year to a day, in capitals", "KISARAGI NET PROFIT FOR THE YEAR TO MARCH 31, 2025 ROSE 31% TO 412 "
+        "BILLION YEN.", "31%", "KISARAGI NET PROFIT", "FY2025", "change", reference=date(2025, 5, 10)),
     row("a part of a sum that opens its clause takes the date after its verb", "The group will book $400 million of "
         "charges. About $150 million of the charges will be booked in the first quarter of 2026.", "$150 million",
         "charges", "2026-Q1", "level", reference=REF),

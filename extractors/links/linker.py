@@ -47,11 +47,11 @@ _BASELINE_ENDS: Final = (*_COMPARED_ENDS, "a", "an", "the", "reported", "estimat
 _ELLIPSIS_BEFORE: Final = re.compile(
     r"(?:,\s+(?:(?:before|after)\s+)?[a-z]+ing|\bbefore\s+[a-z]+ing)\s+(?:to|by|at)\s+(?:[a-z]+\s+){0,3}$"
     r"|,\s+(?:before|after)\s+[a-z]+ing\s+(?:(?:about|around|nearly|roughly|almost|some)\s+)?$"
-    r"|,\s+(?:still\s+)?(?:after|up|down)\s+$|\b(?:and|but)\s+(?:is|was|are|were)\s+(?:up|down)\s+$")
+    r"|,\s+(?:still\s+)?(?:after|up|down)\s+$|\b(?:and|but)\s+(?:is|was|are|were)\s+(?:up|down)\s+$", re.IGNORECASE)
 # "of 5.3% this year and 4.3% in 2024", "$120 million, equal to about £94 million"
 _BOUNDS: Final = ("to more than", "by more than", "of more than", "to less than", "by less than", "of less than")
 _AND_BEFORE: Final = re.compile(
-    r"(?:\b(?:and|or)|,\s+(?:equal|equivalent)\s+to)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$")
+    r"(?:\b(?:and|or)|,\s+(?:equal|equivalent)\s+to)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$", re.IGNORECASE)
 _AND_ENDS: Final = ("and ", "or ", "to ", "about ", "around ", "nearly ", "roughly ")  # what _AND_BEFORE can end with
 _CLAUSE_MARK: Final = re.compile("[;w]")  # between two clauses: ";", "while", "but"
 _MODIFIER: Final = re.compile(r"(?:(?<![\w'’])[a-z][a-z-]*\s+){1,2}$")  # not the "s" of "fund’s"
@@ -175,7 +175,7 @@ def _goes_on(text: str, linked: list[Linked], last_period: DateMention, s_start:
     sentence ("revenue more than doubled to $612 million in the first half of 2025, and its net
     loss narrowed 40%"); not a baseline's period nor a month's."""
     return linked[-1][2] == s_start and last_period.grain in _REPORT_GRAINS \
-        and text.find(", and ", linked[-1][0].end, at) >= 0 and not scope.is_baseline(last_period.text)
+        and ", and " in text[linked[-1][0].end:at].lower() and not scope.is_baseline(last_period.text)
 
 
 def _period_of_restated(figure: AmountMention | PercentageMention, figures: list[AmountMention | PercentageMention],
@@ -224,7 +224,7 @@ def _measure_span(text: str, words: Words, reading: frames.Reading, linked: list
             and linked[-1][1] is not None and _APPOSED_CHANGE.fullmatch(tags, tags.rfind("F", 0, i), i):
         return linked[-1][1]  # "slumped to 21.5% of the vote, a loss of 7.3 points": the vote's change
     if linked and linked[-1][2] == s_start and reading.reference is None \
-            and text[max(0, at - 9):at].endswith(_AND_ENDS) \
+            and text[max(0, at - 9):at].lower().endswith(_AND_ENDS) \
             and _AND_BEFORE.search(text, max(0, at - 24), at):  # "a premium of 42% to X, and 51% to Y"
         same = _same_kind_before(linked, s_start, kind)
         if same is not None and same[1] is not None and (

@@ -96,6 +96,8 @@ _BOUND_MODS: Final = frozenset({"before", "on_or_before", "after", "since"})
 # A wire story's dateline opens its first line, "BERLIN, Aug 7 (Reuters) -": its date says when the
 # story was written, as a date alone on its line does, and places nothing.
 _WIRE_BEFORE: Final = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.'’ -]*)?, ")  # "NEW YORK, ", "PORTLAND, Me., "
+_PLACE_BEFORE: Final = re.compile(r"[^\W\d_][\w.'’ -]*[^\W\d_.](?:\.|,\s+[^\W\d_][\w.'’ -]*)?, ")  # in any case
+_DATELINE_CHARS: Final = 400  # a dateline stands on one of a story's first lines
 # after it a dash, or the end of its line ("LONDON, 17 April 2024", "NAIROBI, Nov 8, 2023 (Meridian News)")
 _WIRE_AFTER: Final = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]|[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:\n|\Z)")
 _PASSAGE_CHARS: Final = 3000  # how far back a passage's period is looked for
@@ -330,7 +332,9 @@ def wire_dateline(text: str, mention: DateMention) -> bool:
         return False
     lo = max(0, mention.start - 41)
     line = text.rfind("\n", lo, mention.start) + 1
-    return (line > 0 or lo == 0) and _WIRE_BEFORE.fullmatch(text, line, mention.start) is not None \
+    before = _WIRE_BEFORE if mention.start > _DATELINE_CHARS else _PLACE_BEFORE  # "canberra, feb 15, 2024" in
+    # lower case, near the top
+    return (line > 0 or lo == 0) and before.fullmatch(text, line, mention.start) is not None \
         and _WIRE_AFTER.match(text, mention.end) is not None
 
 
@@ -390,7 +394,8 @@ def period_ending(text: str, mention: DateMention) -> DateMention | None:
     if mention.grain not in ("month", "day") or last is None:
         return None
     lo = max(0, mention.start - 32)
-    if text.find(" to", lo, mention.start) < 0 and text.find(" end", lo, mention.start) < 0:  # no match: quicker
+    if text.find(" to", lo, mention.start) < 0 and text.find(" end", lo, mention.start) < 0 \
+            and text.find(" TO", lo, mention.start) < 0 and text.find(" END", lo, mention.start) < 0:  # no match: quicker
         return None
     found = _PERIOD_TO.search(text, lo, mention.start)
     if found is None:
@@ -585,7 +590,8 @@ class Passage:
                 and not wire_dateline(self.text, mention) and not self._alone_on_its_line(mention) \
                 and not self._after_bound_or_report(mention) and not self._before_report(mention.end) \
                 and not (self._in_side_clause(mention.start) and period_ending(self.text, mention) is None) \
-                and not (self.text.find("revised", mention.end, mention.end + 40) >= 0
+                and not ((self.text.find("revised", mention.end, mention.end + 40) >= 0
+                          or self.text.find("REVISED", mention.end, mention.end + 40) >= 0)
                          and _REVISED.match(self.text, mention.end, mention.end + 40)) \
                 and not self._after_revision(mention.start)
         return known
@@ -593,7 +599,8 @@ class Passage:
     def _after_revision(self, at: int) -> bool:
         """Whether a revision comes before `at` in its sentence: its dates speak of the revised
         figures' past ("was revised down to 0.1%, meaning ... at the end of last year")."""
-        revised = self.text.rfind(" revised ", max(0, at - 200), at)
+        lo = max(0, at - 200)
+        revised = max(self.text.rfind(" revised ", lo, at), self.text.rfind(" REVISED ", lo, at))
         return revised >= 0 and self.text.find(". ", revised, at) < 0 and self.text.find("\n", revised, at) < 0
 
     def _after_bound_or_report(self, mention: DateMention) -> bool:

@@ -186,7 +186,7 @@ class Words:
         if last > 0 and tags[0] in "dr" and words[0].lower in ("that", "this") and tags[1] in _FINITE_VERBS:
             tags[0] = "x"  # "That was still up 38%", "This compares with": what the sentence before spoke of
         joined = "".join(tags)
-        if "OF" in joined and (text.find(" rate of ", start, end) >= 0 or text.find(" pace of ", start, end) >= 0):
+        if "OF" in joined and (" rate of " in (low := text[start:end].lower()) or " pace of " in low):
             self._rate_phrases(tags)
             joined = "".join(tags)
         if "vN" in joined or "dvF" in joined or "dNF" in joined or "aNF" in joined:  # "the combined ratio", "an
