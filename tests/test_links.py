@@ -644,6 +644,11 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("a country's name in lower case is a name", "aid pledges had reached $312 million by thursday. australia has "
+        "promised a$120 million.", "a$120 million", "aid pledges", "2025-07-10", "level", reference=REF),
+    row("a party in lower case takes a share of the vote", "the civic alliance won sunday's election with 38% of the "
+        "vote, while the nationalist homeland party took 14.7%.", "14.7%", "vote", "2025-07-06", "level",
+        reference=REF),
     row("a second figure after 'AND' in capitals", "THE OFFER IS A PREMIUM OF 42% TO FRIDAY'S CLOSE AND 51% TO THE "
         "90-DAY AVERAGE.", "51%", "PREMIUM", None, "level", reference=REF),
     row("', AFTER TOUCHING' in capitals", "SPOT SILVER WAS LITTLE CHANGED AT $31.20, AFTER TOUCHING $32.05 ON "

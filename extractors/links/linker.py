@@ -31,6 +31,8 @@ _LONG_SENTENCE: Final = 2000
 _WORDS_BEFORE: Final = 300
 _SEARCH_CHARS: Final = 800  # how far a verb's noun is looked for ("lost" -> "losses" in the headline)
 _BACK_SENTENCES_CHARS: Final = 600  # how far back "this figure" and "it" look for what they refer to
+_SENTENCE_FIGURES: Final = 20  # how many figures before in its sentence a figure looks back over (a line of a
+# table or a list without stops holds thousands)
 _QUOTE_BEFORE: Final = re.compile(r"\b(?P<base>[A-Z]{3})/(?:[A-Z]{3}\s*)?$")  # "EUR/USD 1.0893", "EUR/" before "USD 1.0893"
 _QUOTE_BETWEEN: Final = re.compile(r"\s*=\s*$")  # "1 EUR = 1.08 USD", matched between the two figures
 # "up from 14%", "than 2%", "than the 4.3%", "from an initially reported 1.1%", "more than double the £41m"
@@ -161,7 +163,7 @@ _EXPECTED_AFTER: Final = re.compile(r"[xN]b?[Vv]|c?[VvN](?=B)")  # "it had forec
 def _first_of_kind(linked: list[Linked], s_start: int, kind: str) -> int | None:
     """The index in `linked` of the first figure of type `kind` in the sentence at s_start."""
     first = None
-    for k in range(len(linked) - 1, -1, -1):
+    for k in range(len(linked) - 1, max(-1, len(linked) - 1 - _SENTENCE_FIGURES), -1):
         if linked[k][2] != s_start:
             break
         if linked[k][0].type == kind:
@@ -322,7 +324,8 @@ def _shares_before(text: str, linked: list[Linked], s_start: int) -> Span | None
     shares or stock: what a company's move measures ("Shares of Petrobras lost 6.1%, while Vale
     fell 4.3%", "Calloway shares jumped 6.2% after the lender reported a profit of £1.9 billion,
     while Morrow Life rose 3.5%")."""
-    for _, measure, start in reversed(linked):
+    for k in range(len(linked) - 1, max(-1, len(linked) - 1 - _SENTENCE_FIGURES), -1):
+        _, measure, start = linked[k]
         if start != s_start:
             break
         if measure is not None and _head(text, measure) in _SHARES:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Final
 
 from extractors.calendar_words import COUNT_WORDS
-from extractors.links.vocabulary import (COMPANY_WORDS, DEAL_MEASURES, FORECAST_NOUNS, INDEX_WORDS, ON_HEADS,
-                                         PER_TIME, PERIOD_MEASURES, TO_HEADS)
+from extractors.links.vocabulary import (COMPANY_WORDS, COUNTRY_NAMES, DEAL_MEASURES, FORECAST_NOUNS, INDEX_WORDS,
+                                         ON_HEADS, PARTIES, PER_TIME, PERIOD_MEASURES, TO_HEADS)
 from extractors.links.words import Words
 
 Phrase = tuple[int, int]  # first and last word index, inclusive
@@ -229,8 +229,10 @@ def is_name(words: Words, phrase: Phrase) -> bool:
     """Whether the phrase is a proper name (a company, a person, a country), not an index."""
     if _indexes(words, phrase):
         return False
-    if not words.cased or words.uncased:  # in capitals or in lower case, only a company's last word shows a name
-        return phrase[0] < phrase[1] and words.lower(phrase[1]) in COMPANY_WORDS
+    if not words.cased or words.uncased:  # in capitals or in lower case, a company's or a party's last word shows
+        last = words.lower(phrase[1])  # a name, as does a country's name
+        return phrase[0] < phrase[1] and last in COMPANY_WORDS or last in PARTIES \
+            or " ".join(words.lower(k) for k in range(phrase[0], phrase[1] + 1)) in COUNTRY_NAMES
     last = words.word(phrase[1])
     if phrase[0] == phrase[1] == 0 and (last.lower() in _MEASURE_WORDS
                                         or last.endswith("s") and not last.endswith("ss") and last[1:].islower()

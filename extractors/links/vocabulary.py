@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
+import pycountry
+
 
 def _forms(*stems: str) -> frozenset[str]:
     """Each "rise|rises|rose|risen|rising" stem written out as its forms."""
@@ -209,6 +211,12 @@ BALLOT_VERBS: Final = frozenset({"won", "wins", "win", "took", "takes", "secured
 # What a party's name ends in, where capitals do not show it: "the nationalist Homeland party".
 PARTIES: Final = frozenset({"party", "parties", "alliance", "coalition", "bloc", "front", "democrats", "conservatives",
                             "liberals", "greens", "socialists", "republicans", "candidate"})
+# Countries by their names in lower case ("new zealand", "south korea"), which show a name where
+# capitals do not: "japan pledged ¥6 billion" is Japan's pledge, no measure.
+COUNTRY_NAMES: Final = frozenset(
+    {name.lower() for country in pycountry.countries for name in (country.name, getattr(country, "common_name", ""))
+     if name and "," not in name and "(" not in name} | {"russia", "britain", "great britain", "north korea", "u.s.",
+                                                         "u.k.", "uk", "eu"})
 # What names hold shares of: "The Greens slumped to 4.8%" after "won 34.2% of the vote".
 SHARE_HEADS: Final = frozenset({"vote", "votes", "share", "voters", "respondents", "support", "market", "seats"})
 # What someone had expected a figure to be: "the $10.9 billion it had forecast", "analysts had expected".
