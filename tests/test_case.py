@@ -20,6 +20,8 @@ from test_dates import ALL_DATES, NEGATIVES
 from test_percentages import EXAMPLES as PERCENTAGE_ROWS
 
 CASES = [
+    example("lower-case 'may' before 'from'", "exports grew 7.6% in may from a year earlier",
+            Date("may", value="2025-05"), Date("a year earlier", value="2024-05"), reference=REF, source="issue 23"),
     example("lower-case month", "we meet again february 3, 2017", Date("february 3, 2017", value="2017-02-03"),
             source="issue 21"),
     example("lower-case month and day", "see you june 9", Date("june 9", value="2017-06-09"), reference=REF_2017,

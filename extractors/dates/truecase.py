@@ -32,10 +32,12 @@ _MONTH_CUES: Final = frozenset({*(w for w in YEAR_PREPOSITIONS if " " not in w),
                                 "early", "late", "thru", "around", "of"})
 _WEEKDAY_CUES: Final = frozenset({*DATE_CUES, *RELATIVE_WORDS, "every", "each"})
 # What may follow such a name and its cue: the end of a clause, or a word that cannot make it a
-# verb or a noun ("in may.", "in may and june", "in may it will", not "in may be", "this may take").
+# verb or a noun ("in may.", "in may and june", "in may it will", "in may from a year earlier", not "in
+# may be", "this may take").
 _CLAUSE_END: Final = re.compile(r"""\.?(?:\Z|[,;:!?)\]"'’”]|\.(?!\w)|[^\S\n]*\n
                                    |[^\S\n]+(?:and|or|to|through|until|when|while|as|last|next|this|in|at|after|before
-                                               |it|we|they|he|she|i|you)\b)""", re.X)
+                                               |it|we|they|he|she|i|you|from|compared|versus|than|against|amid
+                                               |despite|because|following)\b)""", re.X)
 _NAMES: Final = sorted({*MONTHS, *WEEKDAYS, *(w + "s" for w in WEEKDAYS), *SHORT_WEEKDAYS})
 _LOWER_CODE: Final = re.compile(r"\b(?:q[1-4]|h[12])\b|\b[1-4][qh](?=[^\S\n]*['’]?[0-9]{2}|\b)|\bfy(?=[^\S\n]*['’]?[0-9]|\b)")
 # Three or more words in a row written without a lower-case letter, at least three of them words.
