@@ -144,6 +144,18 @@ _BASELINE: Final = regex.compile(
     r"(?i)\b(?:against|from|compared\s+(?:with|to)|versus|vs\.?)\s+\S*\d\S*(?:\s+(?:[mb]illion|bn|trillion|"
     r"per\s+cent|percent|cents|pence))?\s+(?:in|at|on)\s+(?:the\s+)?\Z")
 _BASELINE_ENDS: Final = (" in ", " at ", " on ", " the ", " IN ", " AT ", " ON ", " THE ")  # cheap test first
+_SCALES: Final = frozenset({"million", "billion", "bn", "trillion", "percent", "cent", "cents", "pence"})
+
+
+def _after_figure(before: str) -> bool:
+    """Whether a figure's last word stands before the "in", "at" or "on" (and "the") that `before`
+    ends with: a word with a digit or a scale ("$3.5bn in the", "14% at", "million in"); a cheap test
+    before _BASELINE."""
+    words = before[-40:].split()
+    if len(words) < 2:
+        return False
+    last = words[-3] if words[-1] in ("the", "THE") and len(words) > 2 else words[-2]
+    return any(c.isdigit() for c in last) or last.lower() in _SCALES
 # "the year, which ended on June 30"; "fiscal 2025, which ends in March"
 _ENDS: Final = re.compile(r"\b(?:(?P<past>ended)|ends|begins|starts)\s+(?:on\s+|in\s+)?\Z", re.IGNORECASE)
 
@@ -161,7 +173,8 @@ def direction(ctx: Context, start: int, stretch: bool = True) -> str | None:
     if ("nded" in tail or "nds" in tail or "gins" in tail or "arts" in tail or "NDED" in tail or "NDS" in tail
             or "GINS" in tail or "ARTS" in tail) and (ends := _ENDS.search(tail)) is not None:
         return "past" if ends["past"] else "future"
-    if before.endswith(_BASELINE_ENDS) and _BASELINE.search(before, max(0, len(before) - 50)) is not None:
+    if before.endswith(_BASELINE_ENDS) and _after_figure(before) \
+            and _BASELINE.search(before, max(0, len(before) - 50)) is not None:
         return "past"  # "will earn $21bn in the second quarter, against $3.5bn in the first quarter"
     clause = before[sentence_start(before):]
     if not (_FUTURE.found_in(clause) or _EXPECTING.found_in(clause)):

@@ -177,7 +177,8 @@ def _goes_on(text: str, linked: list[Linked], last_period: DateMention, s_start:
     sentence ("revenue more than doubled to $612 million in the first half of 2025, and its net
     loss narrowed 40%"); not a baseline's period nor a month's."""
     return linked[-1][2] == s_start and last_period.grain in _REPORT_GRAINS \
-        and ", and " in text[linked[-1][0].end:at].lower() and not scope.is_baseline(last_period.text)
+        and (text.find(", and ", linked[-1][0].end, at) >= 0 or text.find(", AND ", linked[-1][0].end, at) >= 0) \
+        and not scope.is_baseline(last_period.text)
 
 
 def _period_of_restated(figure: AmountMention | PercentageMention, figures: list[AmountMention | PercentageMention],
