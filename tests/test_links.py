@@ -456,6 +456,8 @@ TO_AND_FROM = [
 ]
 
 OF = [
+    row("a quantity subject of a plain verb measures its share of Y", "Interest costs will absorb nearly 22% of "
+        "government revenue this year.", "22%", "Interest costs", "2025", "level", reference=REF),
     row("an adjective after 'be' heads no chain of 'of'", "The chain said it was confident of sales growth of 3% "
         "this year.", "3%", "sales growth", "2025", "change", reference=REF),
     row("a sum set aside 'for' something measures it", "The province set aside C$80 million for flood defences.",
@@ -644,6 +646,8 @@ APPOSITION = [
 ]
 
 BACK_REFERENCE = [
+    row("', up 4.8%' after a figure, its noun and its date", "The council approved a $1.02 billion operating budget "
+        "for fiscal 2026, up 4.8% from this year's.", "4.8%", "operating budget", "FY2026", "change", reference=REF),
     row("a country's name in lower case is a name", "aid pledges had reached $312 million by thursday. australia has "
         "promised a$120 million.", "a$120 million", "aid pledges", "2025-07-10", "level", reference=REF),
     row("a party in lower case takes a share of the vote", "the civic alliance won sunday's election with 38% of the "

@@ -272,9 +272,9 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         if phrase is not None and not phrases.is_name(words, phrase):
             reading.measure = _resolved(words, phrase, reading)
             return
-    if i >= 3 and tags[i - 3:i] == "F,U" and words.lower(i - 1) in ("up", "down"):
-        reading.reference = PREVIOUS  # "earned net income of $287 million, down 6%": what the figure before measures
-        return
+    if i >= 3 and tags[i - 1] in "Ua" and _after_figure_and_comma(words, i):
+        reading.reference = PREVIOUS  # "earned net income of $287 million, down 6%", "approved a $1.02 billion
+        return  # operating budget for fiscal 2025, up 4.8%": what the figure before measures
     if i >= 2 and tags[i - 1] == "U" and tags[i - 2] == "x":  # "fell 8.1% on Friday, leaving them down 27%": the
         reading.reference = PREVIOUS  # figure before's
         return
@@ -318,7 +318,8 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         verb = reading.verb
         verb_word = words.lower(verb) if verb is not None else ""
         own = words.lower(i + 1 + m.end()) in ("its", "their")  # "lost 28% of their value": the value
-        if phrase is not None and verb is not None and (tags[verb] in "CL" or tags[verb] == "b" and verb == i - 1) \
+        if phrase is not None and verb is not None and (tags[verb] in "CL" or tags[verb] == "b" and verb == i - 1
+                                                        or tags[verb] == "v" and _quantity_subject(words, verb)) \
                 and verb_word not in SHARE_VERBS and not own \
                 and (verb_word not in TRANSITIVE_CHANGE_VERBS or tags[verb + 1] in "TB"):  # "will narrow to 3.9% of GDP"
             subject = _subject(words, verb)  # "debt will reach 61% of GDP": the debt; not "Windows 10 reached"
@@ -844,6 +845,29 @@ def _named(words: Words, i: int) -> bool:
     word = words.word(i)
     return word[:1].isdigit() or (word[:1].isupper() if words.cased and not words.uncased
                                   else words.lower(i) in INDEX_WORDS)
+
+
+def _quantity_subject(words: Words, verb: int) -> bool:
+    """Whether the verb's subject is itself a quantity (a flow or a balance: vocabulary.PERIOD_MEASURES),
+    whose share of Y a figure of "N% of Y" is: "interest costs will absorb nearly 22% of government revenue"."""
+    subject = _subject(words, verb)
+    return isinstance(subject, tuple) and phrases.head(words, subject) in PERIOD_MEASURES
+
+
+def _after_figure_and_comma(words: Words, i: int) -> bool:
+    """Whether "up" or "down" (and fillers) and a comma stand before the figure at word i, after a
+    figure and at most its noun and date: "$287 million, down 6%", "a $1.02 billion operating
+    budget for fiscal 2025, up 4.8%", "$5 billion in the quarter, up about 9%"."""
+    tags = words.tags
+    j = i - 1
+    while j > 0 and tags[j] == "a":
+        j -= 1
+    if tags[j] != "U" or words.lower(j) not in ("up", "down") or tags[j - 1] != ",":
+        return False
+    k = j - 2
+    while k > 0 and j - k <= 8 and tags[k] in "NdRIDs":
+        k -= 1
+    return k >= 0 and tags[k] == "F"
 
 
 def _is_year(word: str) -> bool:

@@ -201,6 +201,7 @@ PERIOD_MEASURES: Final = frozenset({
     "wages", "benefits", "volumes", "transfers", "legacies", "sponsorship", "borrowing", "liabilities", "debts",
     "portfolio", "funds", "holdings", "returns", "return", "savings", "shortfall", "provision", "subscribers",
     "customers", "budget", "budgets", "penalty", "penalties", "fine", "fines", "charge-offs", "factor", "book",
+    "outlays",
 })
 # What a date places the vote shares of ("Sunday's election"), and what they measure.
 BALLOTS: Final = frozenset({"election", "elections", "vote", "referendum", "ballot", "poll", "polls", "runoff",

@@ -95,6 +95,7 @@ _SIZE_ADJECTIVES: Final = frozenset({"modest", "healthy", "robust", "solid", "st
 _TAX_WORDS: Final = frozenset({"tax", "taxes", "taxation", "interest", "depreciation"})  # "profit before tax"
 _SUBJECT_NEXT: Final = frozenset("bCK")  # after a transaction verb's form, these make it a noun: "pay will rise"
 _MODALS: Final = frozenset({"will", "would", "could", "should", "may", "might", "must", "can"})
+_VERB_MODALS: Final = _MODALS - {"may", "can"}  # "in may", "a can of": no modal
 # One look-up a word. A class letter is never a fixed tag, but for "r", whose class gives "r" too.
 _LEXICON: Final[dict[str, str]] = {**_CLASS, **_FIXED}
 _FIXED_TAGS: Final = frozenset(_FIXED.values())
@@ -202,6 +203,8 @@ class Words:
             joined = self._by_an_average(joined)
         if "NLTC" in joined or "NLTK" in joined:
             joined = self._nouns_before_infinitive(joined)
+        if "bN" in joined:
+            joined = self._verbs_after_modals(joined)
         self.tags = joined
 
     def _by_an_average(self, tags: str) -> str:
@@ -213,6 +216,17 @@ class Words:
             if tags[k - 1] in "BTA" and self._words[k + 1].lower in ("average", "total"):
                 tags = tags[:k] + "aaa" + tags[k + 3:]  # rare: a new string each
             k = tags.find("dNOF", k + 1)
+        return tags
+
+    def _verbs_after_modals(self, tags: str) -> str:
+        """The tags with a word we do not list after "will", "would", "could"... (and a filler) a verb:
+        "interest costs will absorb nearly 22% of revenue"."""
+        k = tags.find("bN")
+        while k >= 0:
+            if self._words[k].lower in _VERB_MODALS and self._words[k + 1].lower not in _LEXICON \
+                    and not self._words[k + 1].capital and k + 2 < len(tags) and tags[k + 2] in "aFdNQ":
+                tags = tags[:k + 1] + "v" + tags[k + 2:]  # rare: a new string each
+            k = tags.find("bN", k + 1)
         return tags
 
     def _nouns_before_infinitive(self, tags: str) -> str:
