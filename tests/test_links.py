@@ -191,8 +191,8 @@ CHANGE_VERBS = [
         "in the fourth quarter and to fall to 3% by mid-2026.", "3%", "inflation", "2026", "level", reference=REF),
     row("a second verb after 'and' shares the subject", "The rand weakened 0.2% against the dollar on Monday and has "
         "lost about 1.1% so far this year.", "1.1%", "rand", "2025", "change", reference=REF),
-    row("'and are ... higher' shares the subject", "Prices have now risen 38% since the start of June and are about 70% "
-        "higher than a year ago.", "70%", "Prices", "2025-06", "change", reference=REF),
+    row("'and are ... higher' shares the subject", "Prices have now risen 38% since the start of June and are about "
+        "70% higher than a year ago.", "70%", "Prices", "2025-06", "change", reference=REF),
     row("a headline's clause without a verb, after a name", "Harbour Hotels first-half profit up 14% as room rates "
         "climb\nHarbour Hotels said profit rose 14% in the first half.", "14%", "profit", "2025-H1", "change",
         reference=REF),
@@ -662,8 +662,8 @@ BACK_REFERENCE = [
         "2026", "level", reference=REF),
     row("', after touching' a figure is the figure before's", "Spot silver was little changed at $31.20, after "
         "touching $32.05 on Thursday.", "$32.05", "Spot silver", "2025-07-10", "level", reference=REF),
-    row("', down 6%' after a figure measures what it measures", "In 2024, the utility earned net income of $287 million, "
-        "down 6% from a year earlier.", "6%", "net income", "2024", "change", reference=REF),
+    row("', down 6%' after a figure measures what it measures", "In 2024, the utility earned net income of $287 "
+        "million, down 6% from a year earlier.", "6%", "net income", "2024", "change", reference=REF),
     row("'more than double the' sets a baseline", "Profit on player sales reached £96 million, more than double the "
         "£41 million of fiscal 2024.", "£41 million", "Profit", "FY2024", "level", reference=REF),
     row("'That' opening a sentence refers back", "Operating profit came to $3.9 billion in the second quarter. That "

@@ -145,6 +145,8 @@ _BASELINE: Final = regex.compile(
     r"per\s+cent|percent|cents|pence))?\s+(?:in|at|on)\s+(?:the\s+)?\Z")
 _BASELINE_ENDS: Final = (" in ", " at ", " on ", " the ", " IN ", " AT ", " ON ", " THE ")  # cheap test first
 _SCALES: Final = frozenset({"million", "billion", "bn", "trillion", "percent", "cent", "cents", "pence"})
+# "the year, which ended on June 30"; "fiscal 2025, which ends in March"
+_ENDS: Final = re.compile(r"\b(?:(?P<past>ended)|ends|begins|starts)\s+(?:on\s+|in\s+)?\Z", re.IGNORECASE)
 
 
 def _after_figure(before: str) -> bool:
@@ -156,8 +158,6 @@ def _after_figure(before: str) -> bool:
         return False
     last = words[-3] if words[-1] in ("the", "THE") and len(words) > 2 else words[-2]
     return any(c.isdigit() for c in last) or last.lower() in _SCALES
-# "the year, which ended on June 30"; "fiscal 2025, which ends in March"
-_ENDS: Final = re.compile(r"\b(?:(?P<past>ended)|ends|begins|starts)\s+(?:on\s+|in\s+)?\Z", re.IGNORECASE)
 
 
 def direction(ctx: Context, start: int, stretch: bool = True) -> str | None:

@@ -871,6 +871,7 @@ def _after_figure_and_comma(words: Words, i: int) -> bool:
 
 
 def _is_year(word: str) -> bool:
+    """Whether a bare number is a year ("2025 same-store sales"), not a count ("508 points")."""
     return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 

@@ -470,12 +470,11 @@ def _forecast_before(words: Words, to: int) -> bool:
 
 def _of_no_deal(text: str, end: int) -> bool:
     """Whether "of" and a phrase that is no deal follow a value ending at `end` ("the value of
-    building permits", not "the value of the contract")."""
+    building permits"; not "the value of the contract", nor the figure of "a value of $348.8 billion")."""
     if not text.startswith(" of ", end):
         return False
     after = text[end + 4:end + 60].split(",", 1)[0].split(".", 1)[0].lower().split()[:4]
-    return bool(after) and after[0].isalpha() and not any(word in DEAL_MEASURES for word in after)  # not "a value
-    # of $348.8 billion"
+    return bool(after) and after[0].isalpha() and not any(word in DEAL_MEASURES for word in after)
 
 
 def _per(text: str, words: Words, reading: frames.Reading, figure: Mention, measure: tuple[int, int] | None,

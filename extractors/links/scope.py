@@ -395,8 +395,8 @@ def period_ending(text: str, mention: DateMention) -> DateMention | None:
         return None
     lo = max(0, mention.start - 32)
     if text.find(" to", lo, mention.start) < 0 and text.find(" end", lo, mention.start) < 0 \
-            and text.find(" TO", lo, mention.start) < 0 and text.find(" END", lo, mention.start) < 0:  # no match: quicker
-        return None
+            and text.find(" TO", lo, mention.start) < 0 and text.find(" END", lo, mention.start) < 0:
+        return None  # no match: quicker
     found = _PERIOD_TO.search(text, lo, mention.start)
     if found is None:
         return None

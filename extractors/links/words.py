@@ -219,8 +219,8 @@ class Words:
         return tags
 
     def _verbs_after_modals(self, tags: str) -> str:
-        """The tags with a word we do not list after "will", "would", "could"... (and a filler) a verb:
-        "interest costs will absorb nearly 22% of revenue"."""
+        """The tags with a word we do not list, after "will", "would", "could"... and before a filler,
+        a determiner, a noun or a figure, a verb: "interest costs will absorb nearly 22% of revenue"."""
         k = tags.find("bN")
         while k >= 0:
             if self._words[k].lower in _VERB_MODALS and self._words[k + 1].lower not in _LEXICON \
