@@ -311,8 +311,8 @@ SLOW_RUN = textwrap.dedent("""
     extract = ingest_module.in_worker
     calls = itertools.count()
 
-    def slowly(fn, *args):
-        time.sleep(1 if next(calls) == 0 else 6)
+    def slowly(fn, *args):  # the index and the first batch soon, the batches in flight beside it seconds later
+        time.sleep(1 if next(calls) < 2 else 6)
         return extract(fn, *args)
 
     ingest_module.in_worker = slowly
