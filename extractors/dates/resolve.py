@@ -13,6 +13,7 @@ import regex
 from extractors.calendar_words import FUTURE_CUES, FUTURE_VERBS, NOT_PAST_ED, PAST_VERBS
 from extractors.dates.context import Context, clause_start, may_end_with, sentence_start
 from extractors.dates.patterns import alt
+from extractors.numbers import SCALE_WORDS
 
 
 def year_for_month_day(ref: date, mo: int, d: int | None, direction: str | None) -> int:
@@ -140,11 +141,11 @@ _CLAUSE_BREAK: Final = re.compile(r"""[;!?"“”\n]|[.:](?![0-9])""")
 _PAST_SIGNAL: Final = regex.compile(r"(?ri)(?:^|\W)(?:since|last|past)\s+\Z")
 _PAST_SIGNAL_WORDS: Final = ("since", "last", "past")
 # A baseline's date: "against $3.5bn in", "from £598 million at", "compared with 2.9% in the"
+_SCALES: Final = frozenset({*SCALE_WORDS, "percent", "cent", "cents", "pence"})  # "per cent" ends in "cent"
 _BASELINE: Final = regex.compile(
-    r"(?i)\b(?:against|from|compared\s+(?:with|to)|versus|vs\.?)\s+\S*\d\S*(?:\s+(?:[mb]illion|bn|trillion|"
-    r"per\s+cent|percent|cents|pence))?\s+(?:in|at|on)\s+(?:the\s+)?\Z")
+    rf"(?i)\b(?:against|from|compared\s+(?:with|to)|versus|vs\.?)\s+\S*\d\S*(?:\s+(?:per\s+)?(?:{alt(_SCALES)}))?"
+    r"\s+(?:in|at|on)\s+(?:the\s+)?\Z")
 _BASELINE_ENDS: Final = (" in ", " at ", " on ", " the ", " IN ", " AT ", " ON ", " THE ")  # cheap test first
-_SCALES: Final = frozenset({"million", "billion", "bn", "trillion", "percent", "cent", "cents", "pence"})
 # "the year, which ended on June 30"; "fiscal 2025, which ends in March"
 _ENDS: Final = re.compile(r"\b(?:(?P<past>ended)|ends|begins|starts)\s+(?:on\s+|in\s+)?\Z", re.IGNORECASE)
 

@@ -318,13 +318,15 @@ def _measure(words: Words, i: int, reading: Reading, is_amount: bool, lo: int, a
         verb = reading.verb
         verb_word = words.lower(verb) if verb is not None else ""
         own = words.lower(i + 1 + m.end()) in ("its", "their")  # "lost 28% of their value": the value
-        if phrase is not None and verb is not None and (tags[verb] in "CL" or tags[verb] == "b" and verb == i - 1
-                                                        or tags[verb] == "v" and _quantity_subject(words, verb)) \
+        if phrase is not None and verb is not None and (tags[verb] in "CLv" or tags[verb] == "b" and verb == i - 1) \
                 and verb_word not in SHARE_VERBS and not own \
                 and (verb_word not in TRANSITIVE_CHANGE_VERBS or tags[verb + 1] in "TB"):  # "will narrow to 3.9% of GDP"
             subject = _subject(words, verb)  # "debt will reach 61% of GDP": the debt; not "Windows 10 reached"
-            if isinstance(subject, tuple) and (not words.cased or words.word(subject[1])[:1].islower()):
-                reading.measure = _resolved(words, subject, reading)  # "The figure is equal to almost 60% of"
+            if isinstance(subject, tuple) and (not words.cased or words.word(subject[1])[:1].islower()) \
+                    and (tags[verb] != "v" or phrases.head(words, subject) in PERIOD_MEASURES):
+                # "The figure is equal to almost 60% of"; after another verb only a quantity, a flow or a balance,
+                # is the measure of its share: "interest costs will absorb nearly 22% of government revenue"
+                reading.measure = _resolved(words, subject, reading)
                 return
         if phrase is not None and verb is not None and tags[verb] == "C" and verb_word in TRANSITIVE_CHANGE_VERBS \
                 and not own:  # "to reduce the deficit to 2.9% of GDP": the deficit
@@ -845,13 +847,6 @@ def _named(words: Words, i: int) -> bool:
     word = words.word(i)
     return word[:1].isdigit() or (word[:1].isupper() if words.cased and not words.uncased
                                   else words.lower(i) in INDEX_WORDS)
-
-
-def _quantity_subject(words: Words, verb: int) -> bool:
-    """Whether the verb's subject is itself a quantity (a flow or a balance: vocabulary.PERIOD_MEASURES),
-    whose share of Y a figure of "N% of Y" is: "interest costs will absorb nearly 22% of government revenue"."""
-    subject = _subject(words, verb)
-    return isinstance(subject, tuple) and phrases.head(words, subject) in PERIOD_MEASURES
 
 
 def _after_figure_and_comma(words: Words, i: int) -> bool:
